@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+import type { Migration } from './migrations';
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `database: this file has schema version ${found}, written by a newer Switchboard; this one knows up to version ${known}. ` +
+        'Update Switchboard, or open another file with --db PATH.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** The schema version recorded in the file (0 for a new, empty database). */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every migration newer than the file's version, in order, each inside its own
+ * transaction together with the version bump, so a failure leaves the last good version.
+ * Refuses a file written by a newer app rather than guessing at its schema.
+ */
+export function migrate(db: Database, all: readonly Migration[], now = Date.now): number {
+  const known = all.at(-1)?.version ?? 0;
+  const found = schemaVersion(db);
+  if (found > known) throw new SchemaTooNewError(found, known);
+
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+
+  for (const migration of all) {
+    if (migration.version <= found) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

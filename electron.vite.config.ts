@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'electron-vite';
+import { CONTENT_SECURITY_POLICY } from './main/security/csp';
+
+/** Writes the one CSP string into the console's <meta> tag, so the file and the servers never disagree. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'switchboard-csp',
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          // The Electron shell, and the Node-only `switchboard` command (CLI and browser mode).
+          index: resolve(__dirname, 'main/electron/index.ts'),
+          cli: resolve(__dirname, 'main/cli-entry.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload may only require('electron'): bundle everything else into it.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'preload/index.ts') },
+        external: ['electron'],
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+      },
+    },
+  },
+});

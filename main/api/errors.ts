@@ -1,0 +1,42 @@
+// Errors a moderator may read. Each names the stage that failed and says what to do; the doors
+// only translate them (HTTP status, CLI exit code, toast), never reword them.
+// Plain data only: this file is shared with the renderer.
+
+export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  stage: string;
+  message: string;
+}
+
+export class SwitchboardError extends Error {
+  readonly code: ErrorCode;
+  readonly stage: string;
+
+  constructor(code: ErrorCode, stage: string, message: string) {
+    super(`${stage}: ${message}`);
+    this.name = 'SwitchboardError';
+    this.code = code;
+    this.stage = stage;
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, stage: this.stage, message: this.message };
+  }
+
+  static fromPayload(payload: ErrorPayload): SwitchboardError {
+    const prefix = `${payload.stage}: `;
+    const text = payload.message.startsWith(prefix) ? payload.message.slice(prefix.length) : payload.message;
+    return new SwitchboardError(payload.code, payload.stage, text);
+  }
+}
+
+/** Anything thrown becomes a SwitchboardError; unknown failures keep their message under stage "internal". */
+export function toSwitchboardError(error: unknown): SwitchboardError {
+  if (error instanceof SwitchboardError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const staged = /^([a-z][a-z-]*): (.+)$/s.exec(message);
+  if (staged) return new SwitchboardError('internal', staged[1] as string, staged[2] as string);
+  return new SwitchboardError('internal', 'internal', message);
+}

@@ -1,0 +1,19 @@
+// Push events, from the service out to every door (IPC send in Electron, server-sent events in
+// browser mode). Plain data only: this file is shared with the renderer.
+import type { ViewCounts } from './types';
+
+export interface EventMap {
+  /** Items were added, changed or removed; views should refresh what they show. */
+  'items-changed': { reason: string };
+  /** The sidebar counts after a change. */
+  'counts-changed': ViewCounts;
+}
+
+export type EventName = keyof EventMap;
+
+export interface SwitchboardEvent<N extends EventName = EventName> {
+  name: N;
+  payload: EventMap[N];
+}
+
+export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed'];

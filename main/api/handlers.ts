@@ -1,0 +1,12 @@
+// Joins every feature's handlers into the one table the service runs. The type makes a missing
+// or misspelled handler a compile error.
+import { appHandlers } from '../features/app/handlers';
+import { feedHandlers } from '../features/feeds/handlers';
+import { queueHandlers } from '../features/queue/handlers';
+import type { Handlers } from './service';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...feedHandlers,
+  ...queueHandlers,
+};

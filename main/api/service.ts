@@ -1,0 +1,55 @@
+import type { Db } from '../../db/connection';
+import type { OperationName, OperationResult, ParsedInput } from './contract';
+import { toSwitchboardError } from './errors';
+import { EventBus } from './event-bus';
+import { handlers } from './handlers';
+import { validateCall } from './validate';
+
+export interface ServiceContext {
+  db: Db;
+  dbPath: string;
+  version: string;
+  events: EventBus;
+  now: () => number;
+}
+
+export type Handler<N extends OperationName> = (
+  ctx: ServiceContext,
+  input: ParsedInput<N>,
+) => OperationResult<N> | Promise<OperationResult<N>>;
+
+export type Handlers = { [N in OperationName]: Handler<N> };
+
+export interface Service {
+  readonly events: EventBus;
+  readonly context: ServiceContext;
+  /** Validates and runs one operation; every door goes through here. Errors are SwitchboardErrors. */
+  call(name: unknown, input: unknown): Promise<unknown>;
+  close(): void;
+}
+
+export function createService(options: { db: Db; dbPath: string; version: string; now?: () => number }): Service {
+  const context: ServiceContext = {
+    db: options.db,
+    dbPath: options.dbPath,
+    version: options.version,
+    events: new EventBus(),
+    now: options.now ?? Date.now,
+  };
+  return {
+    events: context.events,
+    context,
+    async call(name, input) {
+      try {
+        const call = validateCall(name, input);
+        const handler = handlers[call.name] as Handler<OperationName>;
+        return await handler(context, call.input);
+      } catch (error) {
+        throw toSwitchboardError(error);
+      }
+    },
+    close() {
+      if (context.db.open) context.db.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Entry of the bundled `switchboard` command (out/main/cli.js), loaded by bin/switchboard.cjs.
+import { runCli } from './doors/cli';
+import { launchHooks } from './doors/launch';
+
+export { prepareNative } from './platform/prepare-native';
+
+export function main(argv: readonly string[]): void {
+  void runCli(argv, launchHooks).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,22 @@
+// How the CLI talks: results on stdout (one JSON document with --json), every failure as one
+// line on stderr and exit code 1.
+import { toSwitchboardError } from '../api/errors';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export function printJson(io: CliIO, value: unknown): void {
+  io.out(JSON.stringify(value ?? null, null, 2));
+}
+
+/** One line, whatever went wrong: `switchboard: stage: what happened and what to do`. */
+export function errorLine(error: unknown): string {
+  return `switchboard: ${toSwitchboardError(error).message.replace(/\s*\n\s*/g, ' ')}`;
+}

@@ -1,0 +1,111 @@
+// The `switchboard` command: a thin door onto the service table. `api` reaches every operation;
+// friendlier commands are added per feature on top of the same table.
+import { Command, CommanderError, Option } from 'commander';
+import { contract, OPERATION_NAMES } from '../api/contract';
+import { SwitchboardError } from '../api/errors';
+import type { Service } from '../api/service';
+import { openService } from '../platform/open-service';
+import { resolveDbPath } from '../platform/paths';
+import { errorLine, printJson, processIO, type CliIO } from './cli-output';
+
+export interface CliHooks {
+  /** Opens the console: the Electron window where possible, browser mode otherwise. */
+  start(dbPath: string): Promise<number>;
+  /** Serves the console in browser mode until interrupted. */
+  serve(dbPath: string, port: number | undefined, io: CliIO): Promise<number>;
+}
+
+interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+function parseJsonArgument(text: string | undefined): unknown {
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SwitchboardError('invalid-input', 'cli', `the arguments ${JSON.stringify(text.slice(0, 80))} are not valid JSON; write them like '{"id": 3}'`);
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SwitchboardError('invalid-input', 'cli', `--port must be a whole number from 0 to 65535, not "${text}"`);
+  }
+  return port;
+}
+
+export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number) => void): Command {
+  const program = new Command('switchboard')
+    .description('Switchboard: route blog and forum comments to customer service or the community spotlight.')
+    .addOption(new Option('--db <path>', 'database file (default: $SWITCHBOARD_DB, else the user-data folder)'))
+    .option('--json', 'print one JSON document on stdout and nothing else')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      // Commander's own complaints (unknown option, missing argument) become our one-line form.
+      outputError: (text, write) => write(`switchboard: cli: ${text.replace(/^error: /, '').trim()}; see --help\n`),
+    });
+
+  const globals = () => program.opts<GlobalOptions>();
+  const withService = async (run: (service: Service) => Promise<void>) => {
+    const service = openService(resolveDbPath(globals().db));
+    try {
+      await run(service);
+    } finally {
+      service.close();
+    }
+  };
+
+  program
+    .command('api')
+    .description('call any service operation with JSON arguments and print its JSON result')
+    .argument('[operation]', 'operation name, as "switchboard api --list" shows')
+    .argument('[json-args]', 'the operation\'s input as one JSON object, e.g. \'{"view":"inbox"}\'')
+    .option('--list', 'list the operations')
+    .action(async (operation: string | undefined, jsonArgs: string | undefined, options: { list?: boolean }) => {
+      if (options.list || operation === undefined) {
+        const rows = OPERATION_NAMES.map((name) => ({ name, summary: contract[name].summary }));
+        if (globals().json) return printJson(io, rows);
+        const width = Math.max(...OPERATION_NAMES.map((name) => name.length));
+        io.out(rows.map((row) => `${row.name.padEnd(width)}  ${row.summary}`).join('\n'));
+        return;
+      }
+      const input = parseJsonArgument(jsonArgs);
+      await withService(async (service) => printJson(io, await service.call(operation, input)));
+    });
+
+  program
+    .command('serve')
+    .description('serve the console in browser mode on 127.0.0.1 and print its address')
+    .option('--port <n>', 'port to listen on (default: any free port)')
+    .action(async (options: { port?: string }) => {
+      setExit(await hooks.serve(resolveDbPath(globals().db), options.port === undefined ? undefined : parsePort(options.port), io));
+    });
+
+  program
+    .command('start')
+    .description('open the console: the desktop window, or browser mode where Electron cannot run')
+    .action(async () => {
+      setExit(await hooks.start(resolveDbPath(globals().db)));
+    });
+
+  return program;
+}
+
+/** Runs one command line; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], hooks: CliHooks, io: CliIO = processIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, hooks, (exit) => (code = exit));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    io.err(errorLine(error));
+    return 1;
+  }
+}

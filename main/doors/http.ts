@@ -1,0 +1,122 @@
+// The browser-mode bridge: serves the built console and the service table over HTTP on 127.0.0.1,
+// with server-sent events for pushes. Every call goes through service.call, like IPC and the CLI.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { settle, type CallOutcome } from '../api/outcome';
+import type { Service } from '../api/service';
+import { checkOrigin, checkToken, newToken } from './http-guard';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const KEEPALIVE_MS = 25_000;
+const HTTP_STATUS = { 'invalid-input': 400, 'not-found': 404, conflict: 409, unavailable: 503, internal: 500 } as const;
+
+export interface BridgeOptions {
+  service: Service;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, stage: string, message: string): void {
+  const code = status === 400 ? 'invalid-input' : status === 404 ? 'not-found' : 'unavailable';
+  sendJson(res, status, { ok: false, error: { code, stage, message } } satisfies CallOutcome);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('bridge: the request body is larger than 1 MiB'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleCall(service: Service, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'bridge: the request body is not valid JSON' : (error as Error).message;
+    refuse(res, 400, 'bridge', reason);
+    return;
+  }
+  const outcome = await settle(() => service.call(name, input));
+  sendJson(res, outcome.ok ? 200 : HTTP_STATUS[outcome.error.code], outcome);
+}
+
+function streamEvents(service: Service, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
+  res.write(': connected\n\n');
+  const unsubscribe = service.events.subscribe((event) => {
+    res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+  });
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  req.on('close', () => {
+    clearInterval(keepalive);
+    unsubscribe();
+  });
+}
+
+export function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? newToken();
+  let port = options.port ?? 0;
+
+  const server = http.createServer((req, res) => {
+    const refusedOrigin = checkOrigin(req, port);
+    if (refusedOrigin) return refuse(res, refusedOrigin.status, 'bridge', refusedOrigin.message);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bridge', 'bridge: only GET serves the console');
+      return serveStatic(options.rendererDir, url.pathname, res);
+    }
+    const isEvents = url.pathname === '/api/events';
+    const refusedToken = checkToken(req, url, token, isEvents);
+    if (refusedToken) return refuse(res, refusedToken.status, 'bridge', refusedToken.message);
+
+    if (isEvents && req.method === 'GET') return streamEvents(options.service, req, res);
+    const call = /^\/api\/call\/([a-z][a-z-]*)$/.exec(url.pathname);
+    if (call && req.method === 'POST') return void handleCall(options.service, call[1] as string, req, res);
+    return refuse(res, 404, 'bridge', `bridge: no API route ${req.method} ${url.pathname}; calls are POST /api/call/OPERATION`);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// The Electron shell: window, security guards and the IPC door. Everything it serves lives in
+// the Node-only service; this file only wires it to Electron.
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import { openService } from '../platform/open-service';
+import { resolveDbPath } from '../platform/paths';
+import { installGuards } from './guards';
+import { forwardEvents, registerIpc } from './ipc';
+import { appEntryUrl, createConsoleWindow } from './window';
+
+function dbFlag(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--db');
+  return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  const entry = appEntryUrl(__dirname);
+  installGuards(entry);
+  let service;
+  try {
+    service = openService(resolveDbPath(dbFlag(process.argv)));
+  } catch (error) {
+    dialog.showErrorBox('Switchboard cannot open its database', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  registerIpc(service, entry);
+  const window = createConsoleWindow(path.join(__dirname, '..', 'preload', 'index.js'));
+  const stopForwarding = forwardEvents(service, window);
+  window.on('closed', stopForwarding);
+  void window.loadURL(entry);
+  app.on('window-all-closed', () => {
+    service.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,6 @@
+import { schemaVersion } from '../../../db/migrate';
+import type { Handlers } from '../../api/service';
+
+export const appHandlers = {
+  'app-info': (ctx) => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db) }),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,20 @@
+// The console's only bridge to the main process: one named method per service operation (built
+// from the contract's names, never the raw ipcRenderer) plus an event subscription.
+import { contextBridge, ipcRenderer } from 'electron';
+import { OPERATION_NAMES } from '../main/api/contract';
+import type { SwitchboardEvent } from '../main/api/events';
+import type { CallOutcome } from '../main/api/outcome';
+import { EVENT_CHANNEL, operationChannel } from '../main/electron/channels';
+
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, (input?: unknown): Promise<CallOutcome> => ipcRenderer.invoke(operationChannel(name), input)]),
+);
+
+contextBridge.exposeInMainWorld('switchboard', {
+  operations,
+  onEvent(listener: (event: SwitchboardEvent) => void): () => void {
+    const forward = (_event: unknown, event: SwitchboardEvent) => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+  },
+});

@@ -1,0 +1,64 @@
+// The renderer's only way to the service: IPC through the preload inside Electron, the HTTP
+// bridge in browser mode. Nothing else in the renderer knows which one it is using.
+import { OPERATION_NAMES, type SwitchboardApi } from '../main/api/contract';
+import { EVENT_NAMES, type SwitchboardEvent } from '../main/api/events';
+import { unwrap, type CallOutcome } from '../main/api/outcome';
+
+type Transport = {
+  call(name: string, input: unknown): Promise<CallOutcome>;
+  subscribe(listener: (event: SwitchboardEvent) => void): () => void;
+};
+
+const TOKEN_KEY = 'switchboard-token';
+
+/** Browser mode: the token arrives once in the URL; keep it for reloads of this tab and take it out of the address bar. */
+function bridgeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): Transport {
+  const token = bridgeToken();
+  return {
+    async call(name, input) {
+      const response = await fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as CallOutcome;
+    },
+    subscribe(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      for (const name of EVENT_NAMES) {
+        source.addEventListener(name, (message) => listener({ name, payload: JSON.parse((message as MessageEvent<string>).data) }));
+      }
+      return () => source.close();
+    },
+  };
+}
+
+function ipcTransport(bridge: NonNullable<Window['switchboard']>): Transport {
+  return {
+    call: (name, input) => {
+      const operation = bridge.operations[name];
+      if (!operation) throw new Error(`api: the preload has no operation ${name}`);
+      return operation(input);
+    },
+    subscribe: (listener) => bridge.onEvent(listener),
+  };
+}
+
+const transport: Transport = window.switchboard ? ipcTransport(window.switchboard) : httpTransport();
+
+export const api = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, async (input?: unknown) => unwrap(await transport.call(name, input))]),
+) as SwitchboardApi;
+
+export const subscribeEvents = transport.subscribe;

@@ -1,0 +1,12 @@
+// What the preload exposes inside Electron (absent in browser mode).
+import type { SwitchboardEvent } from '../main/api/events';
+import type { CallOutcome } from '../main/api/outcome';
+
+declare global {
+  interface Window {
+    switchboard?: {
+      operations: Record<string, (input?: unknown) => Promise<CallOutcome>>;
+      onEvent(listener: (event: SwitchboardEvent) => void): () => void;
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { useStore } from '../store';
+
+export function ErrorBanner() {
+  const error = useStore((state) => state.error);
+  const dismissError = useStore((state) => state.dismissError);
+  if (!error) return null;
+  return (
+    <div className="error-banner" role="alert">
+      <span>{error}</span>
+      <button type="button" onClick={dismissError} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}

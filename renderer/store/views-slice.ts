@@ -1,0 +1,18 @@
+import { api } from '../api';
+import type { SliceCreator, ViewsSlice } from './types';
+
+export const createViewsSlice: SliceCreator<ViewsSlice> = (set, get) => ({
+  view: 'inbox',
+  counts: null,
+  async showView(view) {
+    set({ view, selectedId: null, detail: null });
+    await get().loadView();
+  },
+  async refreshCounts() {
+    try {
+      set({ counts: await api['views-counts']() });
+    } catch (error) {
+      get().report(error);
+    }
+  },
+});
