@@ -11,9 +11,7 @@ export interface EventMap {
 
 export type EventName = keyof EventMap;
 
-export interface SwitchboardEvent<N extends EventName = EventName> {
-  name: N;
-  payload: EventMap[N];
-}
+/** One event: its name and that event's payload (a union the renderer can switch on). */
+export type SwitchboardEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
 export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed'];
