@@ -1,0 +1,39 @@
+// Puts comments into a test database the way the app would find them: the real CLI creates the
+// schema, then plain SQL adds rows (feed ingestion arrives with the feeds feature).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { nativeBindingForThisProcess } from '../../../db/native';
+import { PROJECT_ROOT } from './electron';
+
+export interface SeedComment {
+  author: string;
+  text: string;
+  thread: string;
+  minutesAgo: number;
+}
+
+export interface SeedSpec {
+  feedTitle: string;
+  comments: SeedComment[];
+}
+
+export function seedComments(dbPath: string, { feedTitle, comments }: SeedSpec): void {
+  const created = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'api', 'app-info'], { encoding: 'utf8' });
+  if (created.status !== 0) throw new Error(`seed: could not create the database: ${created.stderr}`);
+  const db = new Database(dbPath, { nativeBinding: nativeBindingForThisProcess() });
+  const now = Date.now();
+  db.transaction(() => {
+    const feedId = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, ?)').run(`https://${feedTitle.replace(/\W+/g, '-').toLowerCase()}.example/comments/feed/`, feedTitle, now).lastInsertRowid;
+    const thread = db.prepare('INSERT INTO threads (url, title, created_at) VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET title = excluded.title RETURNING id');
+    const item = db.prepare(
+      `INSERT INTO items (feed_id, guid, thread_id, author, published_at, content_html, content_text, fetched_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    comments.forEach((comment, index) => {
+      const threadId = (thread.get(`https://blog.example/${comment.thread.replace(/\W+/g, '-').toLowerCase()}`, comment.thread, now) as { id: number }).id;
+      item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, `<p>${comment.text}</p>`, comment.text, now, now);
+    });
+  })();
+  db.close();
+}
