@@ -13,10 +13,7 @@ function dbFlag(argv: readonly string[]): string | undefined {
   return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
 }
 
-app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
-
-void app.whenReady().then(() => {
+function openConsole(): void {
   const entry = appEntryUrl(__dirname);
   installGuards(entry);
   let service;
@@ -36,4 +33,9 @@ void app.whenReady().then(() => {
     service.close();
     app.quit();
   });
-});
+}
+
+app.enableSandbox();
+// One window per user: a second launch quits at once (the running one keeps its database).
+if (app.requestSingleInstanceLock()) void app.whenReady().then(openConsole);
+else app.quit();

@@ -34,6 +34,7 @@ describe('switchboard CLI', () => {
 
     const page = switchboard('api', 'items-list', '{"view":"all","limit":5}', '--db', db);
     expect(JSON.parse(page.stdout)).toEqual({ items: [], nextCursor: null });
+    expect(JSON.parse(switchboard('api', 'app-info', '--db', db).stdout).dbPath).toBe(db);
   });
 
   it('uses SWITCHBOARD_DB when --db is absent', () => {
