@@ -1,0 +1,34 @@
+// The fetcher's contract: bytes of one feed URL, fetched safely, or a FeedError.
+import type { FeedErrorCategory } from '../errors';
+
+export type AddressClass = 'public' | 'private' | 'loopback';
+
+export interface FetchLimits {
+  /** Time allowed to open the TCP (and TLS) connection, ms. Default 10 000. */
+  connectTimeoutMs: number;
+  /** Time allowed for the whole fetch, redirects and body included, ms. Default 30 000. */
+  totalTimeoutMs: number;
+  /** Largest body accepted, counted after decompression, bytes. Default 10 MiB. */
+  maxBodyBytes: number;
+  /** Most redirects followed. Default 5. */
+  maxRedirects: number;
+}
+
+export interface FetchRequest {
+  url: string;
+  /** Validators from the last successful fetch, for a conditional GET. */
+  etag?: string | null;
+  lastModified?: string | null;
+  limits?: Partial<FetchLimits>;
+  /** Cancels the fetch (the socket is destroyed). The promise rejects with the signal's reason when that is a FeedError,
+   *  with category 'timeout' for AbortSignal.timeout(), and otherwise with 'network' "the fetch was cancelled". */
+  signal?: AbortSignal;
+  /** How an IP address is classified; tests inject one to play a "public" host on loopback. */
+  classifyAddress?: (address: string) => AddressClass;
+}
+
+export type FetchResponse =
+  | { status: 'not-modified'; finalUrl: string; etag: string | null; lastModified: string | null }
+  | { status: 'ok'; finalUrl: string; body: Buffer; contentType: string | null; etag: string | null; lastModified: string | null };
+
+export type { FeedErrorCategory };

@@ -1,0 +1,168 @@
+// Comment HTML comes from hostile feeds and is shown inside the console, so it goes through an
+// allow-list sanitizer (sanitize-html, which parses with htmlparser2 and re-serializes from the
+// parsed tokens). Safety does not depend on matching the browser's parse: the output holds only
+// tags with ordinary parsing rules (no raw-text or foreign-content elements), every text node and
+// attribute value is escaped, and every URL is re-serialized from the WHATWG URL parser, so the
+// browser can reshape the tree (table foster-parenting, nested <a>) but never mint new markup.
+import sanitizeHtml from 'sanitize-html';
+import type { IOptions, Transformer } from 'sanitize-html';
+import { Parser } from 'htmlparser2';
+
+// h1/h2 are demoted (see transformTags) so a comment never outranks the console's own headings.
+const ALLOWED_TAGS = [
+  'p', 'br', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'code', 'pre', 'blockquote', 'q',
+  'ul', 'ol', 'li', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'sub', 'sup', 'span', 'div',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'abbr', 'cite', 'small', 'figure', 'figcaption',
+];
+
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan'],
+  ol: ['start'],
+  blockquote: ['cite'],
+  q: ['cite'],
+};
+
+// Disallowed elements whose whole subtree is dropped, not just the tag. Their content is code,
+// raw text or foreign markup (svg/math) that a browser parses differently from htmlparser2;
+// dropping it removes every mutation-XSS shape that relies on that difference.
+const DROP_WITH_CONTENT = [
+  'script', 'style', 'textarea', 'option', 'select', 'xmp', 'plaintext', 'noscript', 'noembed',
+  'noframes', 'iframe', 'frame', 'frameset', 'template', 'title', 'head', 'object', 'applet', 'svg', 'math',
+];
+
+const WEB = ['http:', 'https:'];
+const WEB_SCHEMES = ['http', 'https'];
+const LINK = [...WEB, 'mailto:'];
+// Only used to tell relative URLs apart when no base is known; `.invalid` never resolves.
+const NO_BASE = new URL('https://relative.invalid/');
+
+function parseBase(baseUrl: string | undefined): URL | undefined {
+  const url = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  return url && WEB.includes(url.protocol) ? url : undefined;
+}
+
+// The WHATWG parser strips tabs/newlines and handles case exactly as a browser does, so
+// `java\tscript:` cannot slip through; returning `href` means we emit only the canonical form.
+// Credentials are refused like the shell's isSafeExternalUrl (`https://bank.example@evil.example`).
+function resolveUrl(value: string | undefined, base: URL | undefined, protocols: string[]): string | undefined {
+  const against = (base ?? NO_BASE).href;
+  if (!value?.trim() || !URL.canParse(value, against)) return undefined;
+  const url = new URL(value, against);
+  if (!base && url.host === NO_BASE.host) return undefined; // relative, nothing to resolve against
+  if (!protocols.includes(url.protocol) || url.username || url.password) return undefined;
+  return url.href;
+}
+
+function withUrl(attr: string, base: URL | undefined, protocols: string[], extra: Record<string, string> = {}): Transformer {
+  return (tagName, attribs) => {
+    const out = { ...attribs, ...extra };
+    const url = resolveUrl(attribs[attr], base, protocols);
+    if (url) out[attr] = url;
+    else delete out[attr];
+    return { tagName, attribs: out };
+  };
+}
+
+function optionsFor(base: URL | undefined): IOptions {
+  const imgSrc = withUrl('src', base, WEB);
+  return {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    disallowedTagsMode: 'discard',
+    nonTextTags: DROP_WITH_CONTENT,
+    // Second line of defence behind resolveUrl: sanitize-html's own scheme check.
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: WEB_SCHEMES, blockquote: WEB_SCHEMES, q: WEB_SCHEMES },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+    allowProtocolRelative: false,
+    transformTags: {
+      h1: 'h3',
+      h2: 'h4',
+      a: withUrl('href', base, LINK, { rel: 'noopener noreferrer' }),
+      blockquote: withUrl('cite', base, WEB),
+      q: withUrl('cite', base, WEB),
+      img: (tagName, attribs) => {
+        const { attribs: out } = imgSrc(tagName, attribs);
+        // Only plain pixel counts survive ("1px" counts as 1), so the 1×1 check below sees numbers.
+        for (const dim of ['width', 'height']) {
+          if (/^\s*\d{1,5}(?:px)?\s*$/i.test(out[dim] ?? '')) out[dim] = String(parseInt(out[dim]!, 10));
+          else delete out[dim];
+        }
+        return { tagName, attribs: out };
+      },
+    },
+    // An image with no usable source shows nothing; a 1×1 (or 0×0) one is a tracking beacon.
+    exclusiveFilter: (frame) =>
+      frame.tag === 'img' &&
+      (!frame.attribs.src || (Number(frame.attribs.width ?? 2) <= 1 && Number(frame.attribs.height ?? 2) <= 1)),
+  };
+}
+
+/** Allow-list sanitizing of one comment's HTML. `baseUrl` (the comment's or feed's URL) resolves relative links and image sources. */
+export function sanitizeCommentHtml(html: string, baseUrl?: string): string {
+  return sanitizeHtml(html, optionsFor(parseBase(baseUrl))).trim();
+}
+
+const BLOCK = new Set(['p', 'div', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'figure', 'hr', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'address', 'main', 'form', 'fieldset']);
+const LINE = new Set(['li', 'tr', 'dt', 'dd', 'figcaption', 'caption']);
+const HIDDEN = new Set(DROP_WITH_CONTENT);
+
+/** Plain text of (already sanitized or raw) HTML: tags removed, entities decoded, block elements become line breaks, whitespace collapsed within lines, at most one blank line in a row, trimmed. */
+export function htmlToText(html: string): string {
+  let out = '';
+  let hidden = 0;
+  let pre = 0;
+  // Block edges need "at least n line breaks", so </li><li> gives one break, not two.
+  const breakTo = (n: number): void => {
+    let have = 0;
+    for (let i = out.length - 1; i >= 0 && have < n; i--) {
+      if (out[i] === '\n') have++;
+      else if (out[i] !== ' ') break;
+    }
+    out += '\n'.repeat(Math.max(0, n - have));
+  };
+  const boundary = (name: string): void => {
+    if (BLOCK.has(name)) breakTo(2);
+    else if (LINE.has(name)) breakTo(1);
+    else if (name === 'td' || name === 'th') out += ' ';
+  };
+  const parser = new Parser({
+    onopentag(name) {
+      if (HIDDEN.has(name)) hidden++;
+      if (hidden) return;
+      if (name === 'pre') pre++;
+      if (name === 'br') out += '\n';
+      boundary(name);
+    },
+    onclosetag(name) {
+      if (hidden) {
+        if (HIDDEN.has(name)) hidden--;
+        return;
+      }
+      if (name === 'pre' && pre) pre--;
+      boundary(name);
+    },
+    ontext(text) {
+      // Source line breaks are just spaces in HTML, except inside <pre>.
+      if (!hidden) out += pre ? text : text.replace(/\s+/g, ' ');
+    },
+  });
+  parser.end(html);
+  const lines = out.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** A title or author name from a feed: plain text only (any markup or entities decoded and removed), whitespace collapsed, trimmed, at most `max` characters (default 300). */
+export function plainText(value: string | null | undefined, max = 300): string {
+  if (!value) return '';
+  // Control characters (other than whitespace, already collapsed) only serve to spoof names.
+  const text = htmlToText(value).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const chars = Array.from(text); // code points, so a truncation never splits an emoji's surrogate pair
+  if (chars.length <= max) return text;
+  return max < 1 ? '' : chars.slice(0, max - 1).join('').trimEnd() + '…';
+}

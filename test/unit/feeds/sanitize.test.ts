@@ -1,0 +1,198 @@
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { htmlToText, plainText, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+
+const FIXTURES = join(__dirname, '../../fixtures/sanitize');
+const BASE = 'https://blog.example.com/2026/11/post/';
+
+const cases = readdirSync(FIXTURES)
+  .filter((file) => file.endsWith('.input.html'))
+  .sort()
+  .map((file) => {
+    const name = file.slice(0, -'.input.html'.length);
+    return {
+      name,
+      input: readFileSync(join(FIXTURES, file), 'utf8'),
+      // Each expected file ends with one newline that is not part of the output (see README.md).
+      expected: readFileSync(join(FIXTURES, `${name}.expected.html`), 'utf8').replace(/\n$/, ''),
+    };
+  });
+
+// Written out here rather than imported, so a mistake in the module's own lists is caught.
+// h1/h2 never appear: the sanitizer demotes them to h3/h4.
+const ALLOWED: Record<string, string[]> = {
+  p: [], br: [], em: [], strong: [], b: [], i: [], u: [], s: [], del: [], ins: [], code: [], pre: [],
+  ul: [], li: [], h3: [], h4: [], h5: [], h6: [], hr: [], sub: [], sup: [], span: [], div: [],
+  table: [], thead: [], tbody: [], tr: [], dl: [], dt: [], dd: [], cite: [], small: [], figure: [], figcaption: [],
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan'],
+  ol: ['start'],
+  blockquote: ['cite'],
+  q: ['cite'],
+};
+
+/** Every way the parsed output breaks the allow-list, as readable strings (empty when clean). */
+function violations(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser({
+    onopentag(tag, attribs) {
+      const allowedAttrs = ALLOWED[tag];
+      if (!allowedAttrs) found.push(`tag <${tag}>`);
+      for (const [name, value] of Object.entries(attribs)) {
+        if (name.startsWith('on')) found.push(`event handler ${tag}[${name}]`);
+        if (!allowedAttrs?.includes(name)) found.push(`attribute ${tag}[${name}]`);
+        const schemes = name === 'href' ? /^(https?|mailto):/ : /^https?:/;
+        if (['href', 'src', 'cite'].includes(name) && !schemes.test(value)) found.push(`url ${tag}[${name}]=${value}`);
+        if (tag === 'a' && name === 'rel' && value !== 'noopener noreferrer') found.push(`rel=${value}`);
+      }
+      if (tag === 'a' && attribs.rel === undefined) found.push('<a> without rel');
+    },
+    oncomment(text) {
+      found.push(`comment ${text}`);
+    },
+    onprocessinginstruction(name) {
+      found.push(`processing instruction ${name}`);
+    },
+  });
+  parser.end(html);
+  return found;
+}
+
+describe('sanitizeCommentHtml fixtures', () => {
+  it('has fixtures to run', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)('$name matches the expected output', ({ input, expected }) => {
+    expect(sanitizeCommentHtml(input, BASE)).toBe(expected);
+  });
+
+  it.each(cases)('$name is idempotent', ({ input }) => {
+    for (const base of [BASE, undefined]) {
+      const once = sanitizeCommentHtml(input, base);
+      expect(sanitizeCommentHtml(once, base)).toBe(once);
+    }
+  });
+
+  it.each(cases)('$name parses back to allowed tags, attributes and URLs only', ({ input, expected }) => {
+    expect(violations(expected)).toEqual([]);
+    expect(violations(sanitizeCommentHtml(input, BASE))).toEqual([]);
+    expect(violations(sanitizeCommentHtml(input))).toEqual([]);
+  });
+
+  it('leaves no script payload, not even as text, in any output', () => {
+    // `entities` deliberately quotes `&lt;script&gt;alert(1)` as escaped text, which must survive.
+    for (const { input } of cases.filter((c) => c.name !== 'entities')) {
+      const out = sanitizeCommentHtml(input, BASE);
+      expect(out).not.toMatch(/alert\(|document\.cookie|javascript:|vbscript:|data:/i);
+    }
+  });
+});
+
+describe('sanitizeCommentHtml without a base URL', () => {
+  it('drops relative links and image sources', () => {
+    expect(sanitizeCommentHtml('<a href="reply">r</a><img src="/a.png" alt="a"><img src="https://x.example/b.png" alt="b">')).toBe(
+      '<a rel="noopener noreferrer">r</a><img src="https://x.example/b.png" alt="b" />',
+    );
+  });
+
+  it('resolves protocol-relative URLs to https', () => {
+    expect(sanitizeCommentHtml('<a href="//cdn.example.net/x">x</a>')).toBe('<a href="https://cdn.example.net/x" rel="noopener noreferrer">x</a>');
+  });
+
+  it('ignores a base URL that is not http(s)', () => {
+    expect(sanitizeCommentHtml('<a href="x">x</a>', 'file:///etc/')).toBe('<a rel="noopener noreferrer">x</a>');
+    expect(sanitizeCommentHtml('<a href="x">x</a>', 'not a url')).toBe('<a rel="noopener noreferrer">x</a>');
+  });
+
+  it('resolves protocol-relative URLs against an http base with http', () => {
+    expect(sanitizeCommentHtml('<a href="//h.example/x">x</a>', 'http://blog.example.com/')).toBe('<a href="http://h.example/x" rel="noopener noreferrer">x</a>');
+  });
+
+  it('returns an empty string for empty input', () => {
+    expect(sanitizeCommentHtml('')).toBe('');
+    expect(sanitizeCommentHtml('   \n ')).toBe('');
+  });
+});
+
+describe('htmlToText', () => {
+  it('separates paragraphs with one blank line', () => {
+    expect(htmlToText('<p>One</p><p>Two</p>\n\n\n<p>Three</p>')).toBe('One\n\nTwo\n\nThree');
+  });
+
+  it('turns <br> into a line break and collapses source whitespace', () => {
+    expect(htmlToText('<p>Line   one<br>line\n  two<br/>three</p>')).toBe('Line one\nline two\nthree');
+  });
+
+  it('decodes entities', () => {
+    expect(htmlToText('<p>Tom &amp; Jerry &quot;x&quot; &#8212; &#x1F600;&nbsp;ok</p>')).toBe('Tom & Jerry "x" — 😀 ok');
+  });
+
+  it('keeps escaped markup as literal text', () => {
+    expect(htmlToText('<p>Use &lt;script&gt; carefully</p>')).toBe('Use <script> carefully');
+  });
+
+  it('drops script and style content from raw HTML', () => {
+    expect(htmlToText('<p>a</p><script>alert(1)</script><style>p{}</style><p>b</p>')).toBe('a\n\nb');
+  });
+
+  it('puts list items on their own lines and keeps <pre> line breaks', () => {
+    expect(htmlToText('<p>List:</p><ul><li>one</li><li>two</li></ul><pre>x = 1\ny = 2</pre>')).toBe('List:\n\none\ntwo\n\nx = 1\ny = 2');
+  });
+
+  it('never leaves more than one blank line in a row', () => {
+    expect(htmlToText('<div><p>a</p></div><br><br><br><br><div><p>b</p></div>')).toBe('a\n\nb');
+  });
+
+  it('returns text of a sanitized fixture without markup', () => {
+    const wp = cases.find((c) => c.name === 'wordpress-comment');
+    expect(wp).toBeDefined();
+    const text = htmlToText(wp!.expected);
+    expect(text).not.toMatch(/[<>]/);
+    expect(text).toContain('wp cache flush && wp rewrite flush');
+    expect(text).toContain('Cheers,\nAnn (site admin)');
+  });
+});
+
+describe('plainText', () => {
+  it('strips tags from a title', () => {
+    expect(plainText('Comment on <b>Post</b> by Ann')).toBe('Comment on Post by Ann');
+  });
+
+  it('decodes entities', () => {
+    expect(plainText('Tom &amp; Jerry &#8217;s')).toBe('Tom & Jerry ’s');
+  });
+
+  it('collapses whitespace, including line breaks from block markup, and trims', () => {
+    expect(plainText('  <p>Ann</p>\n<p>Smith</p>\t ')).toBe('Ann Smith');
+  });
+
+  it('returns an empty string for null, undefined and empty input', () => {
+    expect(plainText(null)).toBe('');
+    expect(plainText(undefined)).toBe('');
+    expect(plainText('')).toBe('');
+  });
+
+  it('truncates to at most max characters (default 300)', () => {
+    expect(plainText('x'.repeat(1000))).toHaveLength(300);
+    const cut = plainText('The quick brown fox jumps', 10);
+    expect(cut.length).toBeLessThanOrEqual(10);
+    expect('The quick brown fox jumps'.startsWith(cut.replace(/…$/, ''))).toBe(true);
+    expect(plainText('short', 10)).toBe('short');
+  });
+
+  it('does not split a character made of two UTF-16 units', () => {
+    const cut = plainText('😀'.repeat(5), 3);
+    expect(Array.from(cut)).toHaveLength(3);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('removes control characters', () => {
+    expect(plainText('An\u0000n\u0007e')).toBe('Anne');
+  });
+});
