@@ -20,7 +20,12 @@ export default defineConfig({
           // The Electron shell, and the Node-only `switchboard` command (CLI and browser mode).
           index: resolve(__dirname, 'main/electron/index.ts'),
           cli: resolve(__dirname, 'main/cli-entry.ts'),
+          // Fetch and parse run in this worker thread, off the process that serves the console.
+          'ingest-worker': resolve(__dirname, 'main/workers/ingest-worker.ts'),
         },
+        // Shared chunks sit beside the entries, so __dirname is out/main in every bundled file
+        // (the worker and the built renderer are found relative to it).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -1,5 +1,5 @@
 // Entry of the bundled `switchboard` command (out/main/cli.js), loaded by bin/switchboard.cjs.
-import { runCli } from './doors/cli';
+import { runCli } from './doors/cli/program';
 import { launchHooks } from './doors/launch';
 
 export { prepareNative } from './platform/prepare-native';

@@ -3,13 +3,29 @@
 // here plus its handler; every door and the preload pick it up from this table.
 // Node-free: the renderer imports it for types and names.
 import { z } from 'zod';
-import { VIEW_NAMES, type AppInfo, type FeedSummary, type ItemDetail, type ItemPage, type ViewCounts } from './types';
+import {
+  VIEW_NAMES,
+  type AppInfo,
+  type FeedCandidate,
+  type FeedSummary,
+  type FetchResult,
+  type ItemDetail,
+  type ItemPage,
+  type OpmlImportResult,
+  type SubscribeResult,
+  type ViewCounts,
+} from './types';
 
 /** Marks an entry's result type; the value itself is never used. */
 const returns = <T>() => undefined as unknown as T;
 
 const noInput = z.object({}).strict();
 const itemId = z.number().int().positive();
+const feedId = z.number().int().positive();
+const webAddress = z.string().trim().min(1, 'paste a web address').max(2048, 'that address is longer than 2,048 characters');
+/** Minutes between fetches: 0 is manual only. */
+const interval = z.union([z.literal(0), z.literal(5), z.literal(15), z.literal(60), z.literal(240), z.literal(1440)]);
+const followDays = z.number().int().min(1).max(365);
 
 export const contract = {
   'app-info': {
@@ -27,6 +43,71 @@ export const contract = {
     input: noInput,
     result: returns<FeedSummary[]>(),
   },
+  'feeds-discover': {
+    summary: 'The feeds a web page or feed address offers, comment feeds first.',
+    input: z.object({ url: webAddress }).strict(),
+    result: returns<FeedCandidate[]>(),
+  },
+  'feeds-subscribe': {
+    summary: 'Subscribe to a feed or page address (its best comment feed) and fetch it once.',
+    input: z
+      .object({ url: webAddress, title: z.string().max(300).optional(), intervalMinutes: interval.optional(), followDays: followDays.optional() })
+      .strict(),
+    result: returns<SubscribeResult>(),
+  },
+  'feeds-update': {
+    summary: 'Rename a feed, change how often it is fetched, mute or unmute it, or set how long new posts are followed.',
+    input: z
+      .object({
+        id: feedId,
+        title: z.string().trim().max(300).optional(),
+        intervalMinutes: interval.optional(),
+        status: z.enum(['active', 'muted']).optional(),
+        followDays: followDays.nullable().optional(),
+      })
+      .strict(),
+    result: returns<FeedSummary>(),
+  },
+  'feeds-unsubscribe': {
+    summary: "Stop following a feed; keep its comments and decisions unless deleteItems is true.",
+    input: z.object({ id: feedId, deleteItems: z.boolean().default(false) }).strict(),
+    result: returns<{ feedId: number; deletedItems: number; keptItems: number }>(),
+  },
+  'feeds-fetch': {
+    summary: 'Fetch the feeds that are due (all active feeds with all, or the ones named) and store new comments.',
+    input: z.object({ feedIds: z.array(feedId).max(10_000).optional(), all: z.boolean().default(false) }).strict(),
+    result: returns<FetchResult[]>(),
+  },
+  'feeds-fetch-cancel': {
+    summary: 'Cancel the fetch under way; feeds already stored stay stored.',
+    input: noInput,
+    result: returns<{ cancelled: boolean }>(),
+  },
+  'feeds-retry': {
+    summary: 'Fetch a failing or parked feed now and resume its schedule.',
+    input: z.object({ id: feedId }).strict(),
+    result: returns<FetchResult>(),
+  },
+  'feeds-load-samples': {
+    summary: 'Subscribe to the bundled sample comment feeds and ingest them, offline.',
+    input: noInput,
+    result: returns<FetchResult[]>(),
+  },
+  'feeds-remove-samples': {
+    summary: 'Remove the sample feeds and their comments.',
+    input: noInput,
+    result: returns<{ removedFeeds: number }>(),
+  },
+  'opml-import': {
+    summary: 'Subscribe to every feed in an OPML document, in one transaction (fetch them with feeds-fetch).',
+    input: z.object({ opml: z.string().min(1).max(20 * 1024 * 1024) }).strict(),
+    result: returns<OpmlImportResult>(),
+  },
+  'opml-export': {
+    summary: 'Every subscription (samples excepted) as an OPML document.',
+    input: noInput,
+    result: returns<{ opml: string; feeds: number }>(),
+  },
   'items-list': {
     summary: 'One page of a view, newest first; pass the returned cursor to get the next page.',
     input: z
@@ -37,6 +118,19 @@ export const contract = {
       })
       .strict(),
     result: returns<ItemPage>(),
+  },
+  'items-query': {
+    summary: 'Comments matching every filter given (feed, status, route, text), newest first, with their full text.',
+    input: z
+      .object({
+        feedId: feedId.optional(),
+        status: z.enum(['new', 'routed', 'snoozed', 'done']).optional(),
+        route: z.enum(['service', 'spotlight', 'ignore']).optional(),
+        search: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(10_000).default(100),
+      })
+      .strict(),
+    result: returns<ItemDetail[]>(),
   },
   'item-get': {
     summary: 'One comment with its sanitized HTML, thread and note.',

@@ -7,6 +7,12 @@ export interface EventMap {
   'items-changed': { reason: string };
   /** The sidebar counts after a change. */
   'counts-changed': ViewCounts;
+  /** A fetch run's progress; `finished` on its last event (done may be short of total when cancelled). */
+  'fetch-progress': { done: number; total: number; newItems: number; finished: boolean };
+  /** Subscriptions or their health changed; the feed list should refresh. */
+  'feeds-changed': Record<string, never>;
+  /** Whether feeds can be reached; offline, fetching waits and everything stored stays usable. */
+  'network-changed': { online: boolean };
 }
 
 export type EventName = keyof EventMap;
@@ -14,4 +20,4 @@ export type EventName = keyof EventMap;
 /** One event: its name and that event's payload (a union the renderer can switch on). */
 export type SwitchboardEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed'];
+export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed'];

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connection';
+import { FeedsRuntime } from '../features/feeds/runtime';
+import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import type { OperationName, OperationResult, ParsedInput } from './contract';
 import { toSwitchboardError } from './errors';
 import { EventBus } from './event-bus';
@@ -11,6 +13,9 @@ export interface ServiceContext {
   version: string;
   events: EventBus;
   now: () => number;
+  /** Runs fetch-and-parse jobs: a worker thread in the app, in-process in tests. */
+  runner: IngestRunner;
+  feeds: FeedsRuntime;
 }
 
 export type Handler<N extends OperationName> = (
@@ -25,16 +30,27 @@ export interface Service {
   readonly context: ServiceContext;
   /** Validates and runs one operation; every door goes through here. Errors are SwitchboardErrors. */
   call(name: unknown, input: unknown): Promise<unknown>;
-  close(): void;
+  /** Stops background work (fetches, the worker, the sample server) and closes the database. */
+  close(): Promise<void>;
 }
 
-export function createService(options: { db: Db; dbPath: string; version: string; now?: () => number }): Service {
+export interface ServiceOptions {
+  db: Db;
+  dbPath: string;
+  version: string;
+  now?: () => number;
+  runner?: IngestRunner;
+}
+
+export function createService(options: ServiceOptions): Service {
   const context: ServiceContext = {
     db: options.db,
     dbPath: options.dbPath,
     version: options.version,
     events: new EventBus(),
     now: options.now ?? Date.now,
+    runner: options.runner ?? workerRunner(),
+    feeds: new FeedsRuntime(),
   };
   return {
     events: context.events,
@@ -48,7 +64,9 @@ export function createService(options: { db: Db; dbPath: string; version: string
         throw toSwitchboardError(error);
       }
     },
-    close() {
+    async close() {
+      await context.feeds.close();
+      await context.runner.close();
       if (context.db.open) context.db.close();
     },
   };

@@ -14,14 +14,58 @@ export interface AppInfo {
 
 export type ViewCounts = Record<ViewName, number>;
 
+export type FeedStatus = 'active' | 'muted' | 'parked';
+
+export interface FeedError {
+  category: string;
+  message: string;
+}
+
 export interface FeedSummary {
   id: number;
   url: string;
   title: string;
-  status: 'active' | 'muted' | 'parked';
-  lastError: { category: string; message: string } | null;
+  siteUrl: string | null;
+  kind: 'comments' | 'posts';
+  status: FeedStatus;
+  intervalMinutes: number;
+  followDays: number | null;
+  parentFeedId: number | null;
+  isSample: boolean;
+  lastError: FeedError | null;
+  failuresInARow: number;
   lastFetchedAt: string | null;
+  lastSuccessAt: string | null;
+  nextFetchAt: string | null;
   itemCount: number;
+  newCount: number;
+}
+
+export interface FetchResult {
+  feedId: number;
+  status: 'ok' | 'not-modified' | 'error' | 'cancelled';
+  newItems: number;
+  error: FeedError | null;
+}
+
+export interface FeedCandidate {
+  url: string;
+  title: string;
+  /** Why it ranks where it does: a comment feed is what Switchboard is for. */
+  kind: 'comments' | 'posts' | 'unknown';
+}
+
+export interface SubscribeResult {
+  feed: FeedSummary;
+  /** The other feeds the page offered, best first. */
+  alternatives: FeedCandidate[];
+  fetch: FetchResult;
+}
+
+export interface OpmlImportResult {
+  added: number;
+  alreadySubscribed: number;
+  invalid: string[];
 }
 
 export interface ItemSummary {

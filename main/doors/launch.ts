@@ -6,8 +6,8 @@ import { startBridge } from './http';
 import { openService } from '../platform/open-service';
 import { inspectElectron, nodeCanDownloadElectron, type ElectronInstall } from '../platform/electron-binary';
 import { ensureElectronBinding } from '../platform/native-install';
-import type { CliHooks } from './cli';
-import { processIO, type CliIO } from './cli-output';
+import type { CliHooks } from './cli/program';
+import { processIO, type CliIO } from './cli/output';
 
 /** The bundle lives in out/main; the project (package.json, node_modules) two levels up. */
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -22,7 +22,7 @@ async function serve(dbPath: string, port: number | undefined, io: CliIO): Promi
     process.once('SIGTERM', resolve);
   });
   await bridge.close();
-  service.close();
+  await service.close();
   return 0;
 }
 

@@ -30,8 +30,7 @@ function openConsole(): void {
   window.on('closed', stopForwarding);
   void window.loadURL(entry);
   app.on('window-all-closed', () => {
-    service.close();
-    app.quit();
+    void service.close().finally(() => app.quit());
   });
 }
 

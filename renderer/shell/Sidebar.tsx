@@ -1,5 +1,6 @@
 import { VIEW_NAMES } from '../../main/api/types';
 import { useStore } from '../store';
+import { feedHealth, HEALTH_LABELS } from '../features/feeds/feed-health';
 import { VIEW_LABELS } from './view-labels';
 
 function ViewList() {
@@ -29,17 +30,34 @@ function ViewList() {
 
 function FeedList() {
   const feeds = useStore((state) => state.feeds);
+  const openDialog = useStore((state) => state.openDialog);
+  const removeSamples = useStore((state) => state.removeSamples);
   if (feeds === null) return null;
   if (feeds.length === 0) return <p className="sidebar-note">No feeds yet.</p>;
   return (
-    <ul className="feed-list">
-      {feeds.map((feed) => (
-        <li key={feed.id} title={feed.url}>
-          <span className="feed-title">{feed.title || feed.url}</span>
-          <span className="count">{feed.itemCount}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="feed-list">
+        {feeds.map((feed) => {
+          const health = feedHealth(feed);
+          return (
+            <li key={feed.id}>
+              <button type="button" className="feed-button" title={`${feed.url}\n${HEALTH_LABELS[health]}`} onClick={() => openDialog('feed-health', feed.id)}>
+                <span className={`dot dot-${health}`} aria-label={HEALTH_LABELS[health]} role="img" />
+                <span className="feed-title">{feed.title || feed.url}</span>
+                <span className="count" aria-label={`${feed.newCount} new`}>
+                  {feed.newCount || ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {feeds.some((feed) => feed.isSample) && (
+        <button type="button" className="link-button" onClick={() => void removeSamples()}>
+          Remove sample feeds
+        </button>
+      )}
+    </>
   );
 }
 

@@ -1,13 +1,60 @@
+import type { FetchResult } from '../../main/api/types';
 import { api } from '../api';
 import type { FeedsSlice, SliceCreator } from './types';
 
-export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => ({
-  feeds: null,
-  async refreshFeeds() {
+function summarize(results: FetchResult[]): string {
+  const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
+  const failed = results.filter((result) => result.status === 'error').length;
+  const cancelled = results.filter((result) => result.status === 'cancelled').length;
+  if (results.length === 0) return 'No feed was due.';
+  const parts = [`${results.length - cancelled} feeds fetched`, `${newItems} new comments`];
+  if (failed) parts.push(`${failed} failed — see Feed health`);
+  if (cancelled) parts.push(`${cancelled} cancelled`);
+  return `${parts.join(', ')}.`;
+}
+
+export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
+  /** Runs an action; a failure goes to the error banner instead of escaping. */
+  const attempt = async <T>(run: () => Promise<T>): Promise<T | null> => {
     try {
-      set({ feeds: await api['feeds-list']() });
+      return await run();
     } catch (error) {
       get().report(error);
+      return null;
     }
-  },
-});
+  };
+
+  return {
+    feeds: null,
+    fetchProgress: null,
+    lastFetchSummary: null,
+    online: typeof navigator === 'undefined' ? true : navigator.onLine,
+    async refreshFeeds() {
+      await attempt(async () => set({ feeds: await api['feeds-list']() }));
+    },
+    async fetchNow() {
+      set({ lastFetchSummary: null });
+      const results = await attempt(() => api['feeds-fetch']({ all: true }));
+      if (results) set({ lastFetchSummary: summarize(results) });
+    },
+    async cancelFetch() {
+      await attempt(() => api['feeds-fetch-cancel']());
+    },
+    async loadSamples() {
+      const results = await attempt(() => api['feeds-load-samples']());
+      if (results) set({ lastFetchSummary: `Sample feeds loaded: ${summarize(results)}` });
+    },
+    async removeSamples() {
+      await attempt(() => api['feeds-remove-samples']());
+    },
+    discover: (url) => api['feeds-discover']({ url }),
+    subscribe: (url, followDays) => api['feeds-subscribe']({ url, ...(followDays ? { followDays } : {}) }),
+    retryFeed: (id) => attempt(() => api['feeds-retry']({ id })),
+    async setFeedMuted(id, muted) {
+      await attempt(() => api['feeds-update']({ id, status: muted ? 'muted' : 'active' }));
+    },
+    async unsubscribe(id, deleteItems) {
+      await attempt(() => api['feeds-unsubscribe']({ id, deleteItems }));
+    },
+  };
+};

@@ -7,6 +7,7 @@ import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStatusSlice } from './status-slice';
 import type { StoreState } from './types';
+import { createUiSlice } from './ui-slice';
 import { createViewsSlice } from './views-slice';
 
 export const useStore = create<StoreState>()((set, get) => ({
@@ -15,15 +16,34 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createSelectionSlice(set, get),
   ...createFeedsSlice(set, get),
   ...createStatusSlice(set, get),
+  ...createUiSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
 export function startStore(): () => void {
   const { refreshCounts, refreshFeeds, loadView } = useStore.getState();
   void Promise.all([refreshCounts(), refreshFeeds(), loadView()]);
-  return subscribeEvents((event) => {
+  const setOnline = () => useStore.setState({ online: navigator.onLine });
+  window.addEventListener('online', setOnline);
+  window.addEventListener('offline', setOnline);
+  const unsubscribe = subscribeEvents((event) => {
     const state = useStore.getState();
-    if (event.name === 'counts-changed') useStore.setState({ counts: event.payload });
-    if (event.name === 'items-changed') void Promise.all([state.loadView(), state.refreshFeeds()]);
+    switch (event.name) {
+      case 'counts-changed':
+        return useStore.setState({ counts: event.payload });
+      case 'items-changed':
+        return void Promise.all([state.loadView(), state.refreshFeeds()]);
+      case 'feeds-changed':
+        return void state.refreshFeeds();
+      case 'fetch-progress':
+        return useStore.setState({ fetchProgress: event.payload.finished ? null : event.payload });
+      case 'network-changed':
+        return useStore.setState({ online: event.payload.online });
+    }
   });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('online', setOnline);
+    window.removeEventListener('offline', setOnline);
+  };
 }

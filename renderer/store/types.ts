@@ -1,4 +1,4 @@
-import type { FeedSummary, ItemDetail, ItemSummary, PageCursor, ViewCounts, ViewName } from '../../main/api/types';
+import type { FeedCandidate, FeedSummary, FetchResult, ItemDetail, ItemSummary, PageCursor, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -22,9 +22,39 @@ export interface SelectionSlice {
   selectRelative(step: 1 | -1): Promise<void>;
 }
 
+export interface FetchProgress {
+  done: number;
+  total: number;
+  newItems: number;
+  finished: boolean;
+}
+
 export interface FeedsSlice {
   feeds: FeedSummary[] | null;
+  fetchProgress: FetchProgress | null;
+  /** The last fetch run's outcome in one line, shown until the next run. */
+  lastFetchSummary: string | null;
+  online: boolean;
   refreshFeeds(): Promise<void>;
+  fetchNow(): Promise<void>;
+  cancelFetch(): Promise<void>;
+  loadSamples(): Promise<void>;
+  removeSamples(): Promise<void>;
+  discover(url: string): Promise<FeedCandidate[]>;
+  subscribe(url: string, followDays?: number): Promise<SubscribeResult>;
+  retryFeed(id: number): Promise<FetchResult | null>;
+  setFeedMuted(id: number, muted: boolean): Promise<void>;
+  unsubscribe(id: number, deleteItems: boolean): Promise<void>;
+}
+
+export type DialogName = 'subscribe' | 'feed-health';
+
+export interface UiSlice {
+  dialog: DialogName | null;
+  /** The feed the health panel opens on, if any. */
+  focusFeedId: number | null;
+  openDialog(dialog: DialogName, focusFeedId?: number): void;
+  closeDialog(): void;
 }
 
 export interface StatusSlice {
@@ -34,7 +64,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & FeedsSlice & StatusSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & FeedsSlice & StatusSlice & UiSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

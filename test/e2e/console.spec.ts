@@ -86,6 +86,6 @@ test.describe('the HTTP bridge', () => {
     expect(anonymous.status()).toBe(401);
     const withToken = await request.post(`${served.origin}/api/call/app-info`, { data: {}, headers: { Authorization: `Bearer ${served.token}` } });
     expect(withToken.status()).toBe(200);
-    expect(await withToken.json()).toMatchObject({ ok: true, result: { schemaVersion: 1, dbPath: served.dbPath } });
+    expect(await withToken.json()).toMatchObject({ ok: true, result: { dbPath: served.dbPath, schemaVersion: expect.any(Number) } });
   });
 });

@@ -1,9 +1,16 @@
 import type { Db } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
 import { createService, type Service } from '../../main/api/service';
+import { inProcessRunner } from '../../main/features/feeds/runner';
 
 export function memoryService(): Service {
-  return createService({ db: openDatabase(':memory:'), dbPath: ':memory:', version: '0.0.0-test', now: () => Date.UTC(2026, 10, 26, 12) });
+  return createService({
+    db: openDatabase(':memory:'),
+    dbPath: ':memory:',
+    version: '0.0.0-test',
+    now: () => Date.UTC(2026, 10, 26, 12),
+    runner: inProcessRunner(),
+  });
 }
 
 export function addFeed(db: Db, title = 'Acme blog comments', url = `https://acme.example/${title.replace(/\W+/g, '-')}/comments/feed/`): number {

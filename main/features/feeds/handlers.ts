@@ -1,6 +1,20 @@
 import type { Handlers } from '../../api/service';
+import { discoverFeeds } from './discover';
 import { listFeeds } from './queries';
+import { cancelRefresh, refreshFeeds } from './refresh';
+import { exportOpml, importOpml, loadSamples, removeSamples, retryFeed, subscribe, unsubscribe, updateFeed, checkFeedUrl, feedErrorAsInput } from './subscriptions';
 
 export const feedHandlers = {
   'feeds-list': (ctx) => listFeeds(ctx.db),
+  'feeds-discover': (_ctx, input) => discoverFeeds(checkFeedUrl(input.url)).catch(feedErrorAsInput),
+  'feeds-subscribe': (ctx, input) => subscribe(ctx, input),
+  'feeds-update': (ctx, input) => updateFeed(ctx, input),
+  'feeds-unsubscribe': (ctx, input) => unsubscribe(ctx, input.id, input.deleteItems),
+  'feeds-fetch': (ctx, input) => refreshFeeds(ctx, { feedIds: input.feedIds, all: input.all }),
+  'feeds-fetch-cancel': (ctx) => ({ cancelled: cancelRefresh(ctx) }),
+  'feeds-retry': (ctx, input) => retryFeed(ctx, input.id),
+  'feeds-load-samples': (ctx) => loadSamples(ctx),
+  'feeds-remove-samples': (ctx) => removeSamples(ctx),
+  'opml-import': (ctx, input) => importOpml(ctx, input.opml),
+  'opml-export': (ctx) => exportOpml(ctx),
 } satisfies Partial<Handlers>;

@@ -3,6 +3,7 @@ import { SwitchboardError } from '../../api/errors';
 import type { ItemDetail, ItemPage, ItemSummary, PageCursor, ViewCounts, ViewName } from '../../api/types';
 import { VIEW_NAMES } from '../../api/types';
 import { iso } from '../../platform/time';
+import { ftsQuery } from './search';
 import { VIEW_FILTERS } from './views';
 
 const EXCERPT_LENGTH = 160;
@@ -77,15 +78,45 @@ export function listView(db: Db, view: ViewName, limit: number, cursor?: PageCur
   };
 }
 
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note`;
+
 export function getItem(db: Db, id: number): ItemDetail {
-  const row = db
-    .prepare<[number], DetailRow>(
-      `SELECT ${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url,
-              i.content_html, i.content_text, i.note
-         ${FROM} WHERE i.id = ?`,
-    )
-    .get(id);
+  const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
   if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
+  return toDetail(row);
+}
+
+export interface ItemQuery {
+  feedId?: number;
+  status?: ItemSummary['status'];
+  route?: NonNullable<ItemSummary['route']>;
+  search?: string;
+  limit: number;
+}
+
+/** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
+export function queryItems(db: Db, query: ItemQuery): ItemDetail[] {
+  const params: Record<string, unknown> = { limit: query.limit, feedId: query.feedId, status: query.status, route: query.route };
+  const where = [
+    query.feedId !== undefined && 'i.feed_id = @feedId',
+    query.status !== undefined && 'i.status = @status',
+    query.route !== undefined && 'i.route = @route',
+  ].filter((clause): clause is string => typeof clause === 'string');
+  if (query.search !== undefined) {
+    params.match = ftsQuery(query.search);
+    if (params.match === null) return [];
+    where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)');
+  }
+  const rows = db
+    .prepare<Record<string, unknown>, DetailRow>(
+      `SELECT ${DETAIL_COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`,
+    )
+    .all(params);
+  return rows.map(toDetail);
+}
+
+function toDetail(row: DetailRow): ItemDetail {
   return {
     ...toSummary(row),
     guid: row.guid,

@@ -7,11 +7,23 @@ import { formatAge } from './format';
 function EmptyState() {
   const view = useStore((state) => state.view);
   const feeds = useStore((state) => state.feeds);
+  const openDialog = useStore((state) => state.openDialog);
+  const loadSamples = useStore((state) => state.loadSamples);
+  const loading = useStore((state) => state.fetchProgress !== null);
   if (feeds !== null && feeds.length === 0) {
     return (
       <div className="empty-state" role="status">
         <h2>Subscribe to a feed to start</h2>
         <p>Switchboard pulls every comment from the blogs and forums you look after into this queue, so you can route each one with a keystroke.</p>
+        <div className="actions centered">
+          <button type="button" className="primary" onClick={() => openDialog('subscribe')}>
+            Subscribe to a feed
+          </button>
+          <button type="button" onClick={() => void loadSamples()} disabled={loading}>
+            {loading ? 'Loading samples…' : 'Try it with sample feeds'}
+          </button>
+        </div>
+        <p className="hint">The samples are clearly labelled and can be removed at any time.</p>
       </div>
     );
   }

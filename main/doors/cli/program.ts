@@ -1,23 +1,17 @@
 // The `switchboard` command: a thin door onto the service table. `api` reaches every operation;
-// friendlier commands are added per feature on top of the same table.
+// each feature adds friendlier commands on top of the same table.
 import { Command, CommanderError, Option } from 'commander';
-import { contract, OPERATION_NAMES } from '../api/contract';
-import { SwitchboardError } from '../api/errors';
-import type { Service } from '../api/service';
-import { openService } from '../platform/open-service';
-import { resolveDbPath } from '../platform/paths';
-import { errorLine, printJson, processIO, type CliIO } from './cli-output';
+import { contract, OPERATION_NAMES } from '../../api/contract';
+import { SwitchboardError } from '../../api/errors';
+import { cliContext, table, type CliContext } from './context';
+import { registerFeedCommands } from './feed-commands';
+import { errorLine, printJson, processIO, type CliIO } from './output';
 
 export interface CliHooks {
   /** Opens the console: the Electron window where possible, browser mode otherwise. */
   start(dbPath: string): Promise<number>;
   /** Serves the console in browser mode until interrupted. */
   serve(dbPath: string, port: number | undefined, io: CliIO): Promise<number>;
-}
-
-interface GlobalOptions {
-  db?: string;
-  json?: boolean;
 }
 
 function parseJsonArgument(text: string | undefined): unknown {
@@ -37,6 +31,24 @@ function parsePort(text: string): number {
   return port;
 }
 
+function registerApiCommand(program: Command, cli: CliContext): void {
+  program
+    .command('api')
+    .description('call any service operation with JSON arguments and print its JSON result')
+    .argument('[operation]', 'operation name, as "switchboard api --list" shows')
+    .argument('[json-args]', 'the operation\'s input as one JSON object, e.g. \'{"view":"inbox"}\'')
+    .option('--list', 'list the operations')
+    .action(async (operation: string | undefined, jsonArgs: string | undefined, options: { list?: boolean }) => {
+      if (options.list || operation === undefined) {
+        const rows = OPERATION_NAMES.map((name) => ({ name, summary: contract[name].summary }));
+        cli.print(rows, () => table(rows.map((row) => [row.name, row.summary])));
+        return;
+      }
+      const input = parseJsonArgument(jsonArgs);
+      await cli.withService(async (service) => printJson(cli.io, await service.call(operation, input)));
+    });
+}
+
 export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number) => void): Command {
   const program = new Command('switchboard')
     .description('Switchboard: route blog and forum comments to customer service or the community spotlight.')
@@ -49,48 +61,24 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
       // Commander's own complaints (unknown option, missing argument) become our one-line form.
       outputError: (text, write) => write(`switchboard: cli: ${text.replace(/^error: /, '').trim()}; see --help\n`),
     });
+  const cli = cliContext(program, io);
 
-  const globals = () => program.opts<GlobalOptions>();
-  const withService = async (run: (service: Service) => Promise<void>) => {
-    const service = openService(resolveDbPath(globals().db));
-    try {
-      await run(service);
-    } finally {
-      service.close();
-    }
-  };
-
-  program
-    .command('api')
-    .description('call any service operation with JSON arguments and print its JSON result')
-    .argument('[operation]', 'operation name, as "switchboard api --list" shows')
-    .argument('[json-args]', 'the operation\'s input as one JSON object, e.g. \'{"view":"inbox"}\'')
-    .option('--list', 'list the operations')
-    .action(async (operation: string | undefined, jsonArgs: string | undefined, options: { list?: boolean }) => {
-      if (options.list || operation === undefined) {
-        const rows = OPERATION_NAMES.map((name) => ({ name, summary: contract[name].summary }));
-        if (globals().json) return printJson(io, rows);
-        const width = Math.max(...OPERATION_NAMES.map((name) => name.length));
-        io.out(rows.map((row) => `${row.name.padEnd(width)}  ${row.summary}`).join('\n'));
-        return;
-      }
-      const input = parseJsonArgument(jsonArgs);
-      await withService(async (service) => printJson(io, await service.call(operation, input)));
-    });
+  registerApiCommand(program, cli);
+  registerFeedCommands(program, cli);
 
   program
     .command('serve')
     .description('serve the console in browser mode on 127.0.0.1 and print its address')
     .option('--port <n>', 'port to listen on (default: any free port)')
     .action(async (options: { port?: string }) => {
-      setExit(await hooks.serve(resolveDbPath(globals().db), options.port === undefined ? undefined : parsePort(options.port), io));
+      setExit(await hooks.serve(cli.dbPath(), options.port === undefined ? undefined : parsePort(options.port), io));
     });
 
   program
     .command('start')
     .description('open the console: the desktop window, or browser mode where Electron cannot run')
     .action(async () => {
-      setExit(await hooks.start(resolveDbPath(globals().db)));
+      setExit(await hooks.start(cli.dbPath()));
     });
 
   return program;

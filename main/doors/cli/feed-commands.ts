@@ -1,0 +1,158 @@
+// Friendly commands for subscriptions: subscribe, feeds, fetch, items, opml, unsubscribe, demo.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { SwitchboardError } from '../../api/errors';
+import type { Service } from '../../api/service';
+import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../api/types';
+import { writeFileAtomic } from '../../platform/atomic-write';
+import { parseId, table, type CliContext } from './context';
+
+function feedRows(feeds: FeedSummary[]): string {
+  if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
+  return table([
+    ['ID', 'STATUS', 'ITEMS', 'LAST FETCHED', 'TITLE / PROBLEM'],
+    ...feeds.map((feed) => [
+      String(feed.id),
+      feed.lastError ? `${feed.status}, failing` : feed.status,
+      String(feed.itemCount),
+      feed.lastFetchedAt?.slice(0, 16).replace('T', ' ') ?? 'never',
+      feed.lastError ? `${feed.title || feed.url}: ${feed.lastError.category}: ${feed.lastError.message}` : feed.title || feed.url,
+    ]),
+  ]);
+}
+
+function fetchRows(results: FetchResult[]): string {
+  if (results.length === 0) return 'No feed was due. Use --all to fetch every active feed now.';
+  const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
+  const failed = results.filter((result) => result.status === 'error').length;
+  const lines = results.map((result) =>
+    result.error ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}` : `feed ${result.feedId}: ${result.status}, ${result.newItems} new`,
+  );
+  return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
+}
+
+function itemRows(items: ItemDetail[]): string {
+  if (items.length === 0) return 'No comments match.';
+  return table([
+    ['ID', 'PUBLISHED', 'STATUS', 'AUTHOR', 'EXCERPT'],
+    ...items.map((item) => [String(item.id), item.publishedAt.slice(0, 16).replace('T', ' '), item.route ?? item.status, item.author || 'Anonymous', item.contentText.replace(/\s+/g, ' ').slice(0, 70)]),
+  ]);
+}
+
+/** Runs a fetch with a progress line on stderr when a person is watching it. */
+async function withProgress<T>(cli: CliContext, service: Service, run: () => Promise<T>): Promise<T> {
+  if (!process.stderr.isTTY || cli.json()) return run();
+  const stop = service.events.subscribe((event) => {
+    if (event.name !== 'fetch-progress') return;
+    const { done, total, newItems, finished } = event.payload;
+    process.stderr.write(`\rfetching: ${done}/${total} feeds, ${newItems} new comments${finished ? '\n' : ''}`);
+  });
+  try {
+    return await run();
+  } finally {
+    stop();
+  }
+}
+
+export function registerFeedCommands(program: Command, cli: CliContext): void {
+  program
+    .command('subscribe')
+    .description("subscribe to a feed, or to a page's best comment feed, and fetch it once")
+    .argument('<url>', 'a feed address, or a blog, post or forum page that links its feeds')
+    .option('--follow-days <n>', "for a posts feed: follow each new post's comment feed for this many days")
+    .action(async (url: string, options: { followDays?: string }) => {
+      const followDays = options.followDays === undefined ? undefined : parseId(options.followDays, '--follow-days');
+      const result = (await cli.withService((service) => service.call('feeds-subscribe', { url, followDays }))) as SubscribeResult;
+      for (const other of result.alternatives) cli.io.err(`switchboard: the page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`);
+      if (result.fetch.error) cli.io.err(`switchboard: the first fetch failed: ${result.fetch.error.category}: ${result.fetch.error.message}`);
+      cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
+    });
+
+  program
+    .command('feeds')
+    .description('list subscribed feeds with their health')
+    .action(async () => {
+      const feeds = (await cli.withService((service) => service.call('feeds-list', {}))) as FeedSummary[];
+      cli.print(feeds, feedRows);
+    });
+
+  program
+    .command('fetch')
+    .description('fetch the feeds that are due and store new comments (exit code 0 even when some feeds fail)')
+    .option('--feed <id>', 'fetch only this feed')
+    .option('--all', 'fetch every active feed, due or not')
+    .action(async (options: { feed?: string; all?: boolean }) => {
+      const input = options.feed === undefined ? { all: options.all === true } : { feedIds: [parseId(options.feed, '--feed')] };
+      const results = await cli.withService((service) => withProgress(cli, service, () => service.call('feeds-fetch', input) as Promise<FetchResult[]>));
+      cli.print(results, fetchRows);
+    });
+
+  program
+    .command('items')
+    .description('list stored comments, newest first')
+    .option('--feed <id>', 'only this feed')
+    .option('--status <status>', 'new, routed, snoozed or done')
+    .option('--route <route>', 'service, spotlight or ignore')
+    .option('--search <text>', 'words in the comment, its author or its thread title')
+    .option('--limit <n>', 'at most this many (default 100)')
+    .action(async (options: { feed?: string; status?: string; route?: string; search?: string; limit?: string }) => {
+      const input = {
+        feedId: options.feed === undefined ? undefined : parseId(options.feed, '--feed'),
+        status: options.status,
+        route: options.route,
+        search: options.search,
+        limit: options.limit === undefined ? undefined : parseId(options.limit, '--limit'),
+      };
+      const items = (await cli.withService((service) => service.call('items-query', input))) as ItemDetail[];
+      cli.print(items, itemRows);
+    });
+
+  const opml = program.command('opml').description('import or export subscriptions as OPML');
+  opml
+    .command('import')
+    .description('subscribe to every feed in an OPML file, in one go (then run: switchboard fetch)')
+    .argument('<file>', 'the OPML file')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new SwitchboardError('invalid-input', 'opml', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const result = (await cli.withService((service) => service.call('opml-import', { opml: text }))) as OpmlImportResult;
+      for (const url of result.invalid) cli.io.err(`switchboard: opml: skipped "${url}": not an http or https address`);
+      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped). Fetch them with: switchboard fetch`);
+    });
+  opml
+    .command('export')
+    .description('write every subscription as OPML (to stdout without --out)')
+    .option('--out <file>', 'write to this file (atomically)')
+    .action(async (options: { out?: string }) => {
+      const result = (await cli.withService((service) => service.call('opml-export', {}))) as { opml: string; feeds: number };
+      if (!options.out) return cli.io.out(result.opml);
+      writeFileAtomic(options.out, result.opml);
+      cli.print({ file: options.out, feeds: result.feeds }, (r) => `Wrote ${r.feeds} feeds to ${r.file}.`);
+    });
+
+  program
+    .command('unsubscribe')
+    .description("stop following a feed; its comments and decisions are kept unless --delete-items")
+    .argument('<feed-id>', 'the feed, as "switchboard feeds" lists it')
+    .option('--delete-items', "also delete the feed's comments and every decision on them")
+    .action(async (feedId: string, options: { deleteItems?: boolean }) => {
+      const result = (await cli.withService((service) => service.call('feeds-unsubscribe', { id: parseId(feedId, 'feed-id'), deleteItems: options.deleteItems === true }))) as {
+        feedId: number;
+        deletedItems: number;
+        keptItems: number;
+      };
+      cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${r.deletedItems}` : `kept ${r.keptItems}`} comments.`);
+    });
+
+  program
+    .command('demo')
+    .description('load the bundled sample comment feeds (offline), to see a working queue')
+    .action(async () => {
+      const results = await cli.withService((service) => withProgress(cli, service, () => service.call('feeds-load-samples', {}) as Promise<FetchResult[]>));
+      cli.print(results, (r) => `${fetchRows(r)}\nSample feeds loaded. Open the console with: npm start`);
+    });
+}

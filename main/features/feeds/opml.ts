@@ -1,0 +1,54 @@
+// OPML, the file format feed readers exchange subscriptions in.
+import { Parser as XmlParser } from 'htmlparser2';
+
+export interface OpmlOutline {
+  url: string;
+  title: string;
+}
+
+export const MAX_OPML_OUTLINES = 10_000;
+
+/** Every outline with an xmlUrl, nested folders included, in document order. */
+export function readOpml(text: string): OpmlOutline[] {
+  const outlines: OpmlOutline[] = [];
+  let sawOpml = false;
+  const parser = new XmlParser(
+    {
+      onopentag(name, attributes) {
+        if (name.toLowerCase() === 'opml') sawOpml = true;
+        if (name.toLowerCase() !== 'outline') return;
+        const url = attributes.xmlUrl ?? attributes.xmlurl;
+        if (url && outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: (attributes.title ?? attributes.text ?? '').trim() });
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(text);
+  if (!sawOpml) throw new Error('opml: this file is not OPML (it has no <opml> element)');
+  return outlines;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+export function writeOpml(feeds: { url: string; title: string; siteUrl: string | null }[], createdAt: Date): string {
+  const lines = feeds.map((feed) => {
+    const html = feed.siteUrl ? ` htmlUrl="${escapeAttribute(feed.siteUrl)}"` : '';
+    const title = escapeAttribute(feed.title || feed.url);
+    return `    <outline type="rss" text="${title}" title="${title}" xmlUrl="${escapeAttribute(feed.url)}"${html}/>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    '    <title>Switchboard subscriptions</title>',
+    `    <dateCreated>${createdAt.toUTCString()}</dateCreated>`,
+    '  </head>',
+    '  <body>',
+    ...lines,
+    '  </body>',
+    '</opml>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+// Turns rss-parser's view of a feed into comments as Switchboard stores them: a stable guid,
+// links, thread, author, time, and sanitized HTML with its plain text. Sanitizing happens here,
+// last, on every entry.
+import { createHash } from 'node:crypto';
+import { htmlToText, plainText, sanitizeCommentHtml } from '../sanitize/sanitize';
+import type { RawEntry, RawFeed } from './rss';
+import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
+
+export interface NormalizedComment {
+  guid: string;
+  url: string | null;
+  thread: ThreadRef;
+  author: string;
+  authorUrl: string | null;
+  publishedAt: number;
+  contentHtml: string;
+  contentText: string;
+}
+
+export interface FeedLink {
+  url: string;
+  title: string;
+}
+
+export interface NormalizedFeed {
+  title: string;
+  siteUrl: string | null;
+  /** A posts feed links each post's own comment feed; a comments feed holds comments. */
+  kind: 'comments' | 'posts';
+  comments: NormalizedComment[];
+  /** For a posts feed: each post's comment feed (wfw:commentRss or Atom rel="replies"). */
+  commentFeeds: FeedLink[];
+}
+
+const MAX_GUID = 500;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { _?: unknown })._ === 'string') return (value as { _: string })._;
+  return undefined;
+}
+
+function absoluteHttpUrl(value: string | undefined | null, base?: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base ?? undefined);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function links(entry: RawEntry): { rel: string; href: string }[] {
+  return (entry.links ?? []).flatMap((link): { rel: string; href: string }[] => {
+    if (typeof link === 'string') return [{ rel: 'alternate', href: link }];
+    const href = link.$?.href;
+    return href ? [{ rel: link.$?.rel ?? 'alternate', href }] : [];
+  });
+}
+
+function authorOf(entry: RawEntry): { name: string; url: string | null } {
+  const atom = entry.atomAuthor?.[0];
+  const atomName = atom && typeof atom === 'object' ? text(atom.name?.[0]) : undefined;
+  const raw = entry.creator ?? atomName ?? text(entry.author) ?? '';
+  // RSS <author> is "email (Name)" by the spec; keep the name.
+  const fromEmail = /^\S+@\S+\s+\((.+)\)$/.exec(raw.trim());
+  const name = plainText(fromEmail ? fromEmail[1] : raw, 120).replace(/^@+/, '');
+  const url = atom && typeof atom === 'object' ? absoluteHttpUrl(text(atom.uri?.[0])) : null;
+  return { name, url };
+}
+
+function publishedAt(entry: RawEntry, fetchedAt: number): number {
+  for (const candidate of [entry.isoDate, entry.pubDate, entry.issued, entry.created, entry.modified]) {
+    const time = candidate ? Date.parse(String(candidate).trim()) : NaN;
+    // A date in the future is a clock or a lie; it must not pin the comment to the top of the queue.
+    if (Number.isFinite(time)) return Math.min(time, fetchedAt);
+  }
+  return fetchedAt;
+}
+
+function threadOf(entry: RawEntry, commentUrl: string | null, feedThread: ThreadRef | null): ThreadRef {
+  const title = plainText(text(entry.title));
+  const inReplyTo = entry.inReplyTo?.[0]?.$;
+  const source = typeof entry.source === 'object' ? entry.source : undefined;
+  const sourceUrl = source?.$?.url?.replace(/\.rss$/, '');
+  const url =
+    absoluteHttpUrl(inReplyTo?.href ?? inReplyTo?.ref) ??
+    absoluteHttpUrl(sourceUrl) ??
+    feedThread?.url ??
+    (commentUrl ? threadUrlFromCommentLink(commentUrl) : null);
+  const threadTitle = plainText(text(entry.source)) || threadTitleFromCommentTitle(title) || feedThread?.title || title;
+  return { url, title: threadTitle };
+}
+
+/**
+ * The feed's own id when it has one. Otherwise a hash of what identifies the comment and survives
+ * an edit (link, author, date); the text joins in only when there is no date, since some feeds
+ * give several comments the same link.
+ */
+function stableGuid(entry: RawEntry, url: string | null, author: string, html: string): string {
+  const given = text(entry.guid) ?? text(entry.id) ?? entry['rdf:about'];
+  if (given && given.trim()) return given.trim().slice(0, MAX_GUID);
+  const date = entry.isoDate ?? entry.pubDate ?? entry.issued ?? entry.created ?? '';
+  const digest = createHash('sha256').update([url ?? '', author, text(entry.title) ?? '', date, date ? '' : html].join('\n')).digest('hex');
+  return `sha256:${digest.slice(0, 32)}`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The comment's HTML: content:encoded, else Atom content or RSS description, else the summary. */
+function rawHtmlOf(entry: RawEntry): string {
+  const encoded = text(entry['content:encoded']);
+  if (encoded) return encoded;
+  const content = text(entry.content);
+  if (content && entry.atomContent?.[0]?.$?.type === 'text') {
+    return content.split(/\n\s*\n/).map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`).join('');
+  }
+  return content ?? text(entry.summary) ?? '';
+}
+
+/** Reddit's comment feeds start with the submission itself (id t3_...), which is a post, not a comment. */
+function isRedditSubmission(entry: RawEntry): boolean {
+  return /^t3_/.test(text(entry.id) ?? '');
+}
+
+export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number): NormalizedFeed {
+  const title = plainText(feed.title) || new URL(feedUrl).host;
+  const siteUrl = absoluteHttpUrl(feed.link, feedUrl);
+  const perThreadTitle = threadTitleFromFeedTitle(title);
+  const feedThread = perThreadTitle ? { url: siteUrl, title: perThreadTitle } : null;
+  const commentFeeds: FeedLink[] = [];
+
+  const comments = feed.items.filter((entry) => !isRedditSubmission(entry)).map((entry): NormalizedComment => {
+    const entryLinks = links(entry);
+    const url = absoluteHttpUrl(entryLinks.find((link) => link.rel === 'alternate')?.href ?? entry.link, feedUrl);
+    const replies = absoluteHttpUrl(entry.commentRss ?? entryLinks.find((link) => link.rel === 'replies')?.href, feedUrl);
+    if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
+    const author = authorOf(entry);
+    const rawHtml = rawHtmlOf(entry);
+    const contentHtml = sanitizeCommentHtml(rawHtml, url ?? feedUrl);
+    return {
+      guid: stableGuid(entry, url, author.name, rawHtml),
+      url,
+      thread: threadOf(entry, url, feedThread),
+      author: author.name,
+      authorUrl: author.url,
+      publishedAt: publishedAt(entry, fetchedAt),
+      contentHtml,
+      contentText: htmlToText(contentHtml),
+    };
+  });
+
+  const kind = commentFeeds.length > 0 && commentFeeds.length >= comments.length / 2 ? 'posts' : 'comments';
+  return { title, siteUrl, kind, comments, commentFeeds };
+}

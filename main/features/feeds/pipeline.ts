@@ -1,0 +1,48 @@
+// One feed, from URL to normalized comments: fetch, decode, guard, parse, normalize (sanitizing
+// last). No database here: this runs in the ingest worker, and its result is stored by the
+// process that owns the database, in one transaction.
+import { FeedError, type FeedErrorCategory } from './errors';
+import { decodeFeedBody } from './fetch/decode';
+import { fetchFeed } from './fetch/fetcher';
+import type { FetchLimits } from './fetch/types';
+import { normalizeFeed, type NormalizedFeed } from './parse/normalize';
+import { parseFeedXml } from './parse/rss';
+import { guardXml } from './parse/xml-guard';
+
+export interface IngestJob {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  limits?: Partial<FetchLimits>;
+}
+
+export type IngestOutcome =
+  | { status: 'not-modified'; finalUrl: string; etag: string | null; lastModified: string | null }
+  | { status: 'ok'; finalUrl: string; etag: string | null; lastModified: string | null; feed: NormalizedFeed }
+  | { status: 'error'; category: FeedErrorCategory; message: string; httpStatus: number | null; retryAt: number | null };
+
+export function outcomeOfError(error: unknown): IngestOutcome {
+  if (error instanceof FeedError) {
+    return { status: 'error', category: error.category, message: error.message, httpStatus: error.status ?? null, retryAt: error.retryAt ?? null };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 'error', category: 'parse', message: `the feed could not be read (${message.slice(0, 160)})`, httpStatus: null, retryAt: null };
+}
+
+export async function ingestFeed(job: IngestJob, signal?: AbortSignal, now = Date.now): Promise<IngestOutcome> {
+  try {
+    const response = await fetchFeed({
+      url: job.url,
+      etag: job.etag,
+      lastModified: job.lastModified,
+      limits: job.limits,
+      signal,
+    });
+    if (response.status === 'not-modified') return response;
+    const xml = guardXml(decodeFeedBody(response.body, response.contentType));
+    const feed = normalizeFeed(await parseFeedXml(xml), response.finalUrl, now());
+    return { status: 'ok', finalUrl: response.finalUrl, etag: response.etag, lastModified: response.lastModified, feed };
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}

@@ -1,0 +1,102 @@
+// A fetch run: which feeds are due, fetching them (at most 2 connections per host), storing each
+// result as it arrives, following new posts' comment feeds, and telling the console how far along
+// it is. One run at a time; a run can be cancelled.
+import { SwitchboardError } from '../../api/errors';
+import type { ServiceContext } from '../../api/service';
+import type { FetchResult } from '../../api/types';
+import { countViews } from '../queue/queries';
+import { runPerHost } from './host-limiter';
+import type { IngestOutcome } from './pipeline';
+import { isSampleUrl } from './samples/sample-feeds';
+import { storeOutcome, type FeedState } from './store';
+import { followCommentFeeds } from './follow';
+
+interface DueFeed extends FeedState {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  follow_days: number | null;
+}
+
+export interface RefreshRequest {
+  feedIds?: number[];
+  /** Every active feed, due or not. */
+  all?: boolean;
+}
+
+const FEED_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days';
+const LIVE = 'unsubscribed_at IS NULL';
+
+function selectFeeds(ctx: ServiceContext, request: RefreshRequest): DueFeed[] {
+  const now = ctx.now();
+  if (request.feedIds?.length) {
+    const placeholders = request.feedIds.map(() => '?').join(', ');
+    const rows = ctx.db.prepare<number[], DueFeed>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE ${LIVE} AND id IN (${placeholders})`).all(...request.feedIds);
+    const missing = request.feedIds.filter((id) => !rows.some((row) => row.id === id));
+    if (missing.length) throw new SwitchboardError('not-found', 'fetch', `there is no feed with id ${missing.join(', ')}; "switchboard feeds" lists them`);
+    return rows;
+  }
+  const due = request.all ? '1 = 1' : '(last_fetched_at IS NULL OR (next_fetch_at IS NOT NULL AND next_fetch_at <= @now))';
+  return ctx.db
+    .prepare<{ now: number }, DueFeed>(
+      `SELECT ${FEED_COLUMNS} FROM feeds
+        WHERE ${LIVE} AND status = 'active' AND (follow_until IS NULL OR follow_until > @now) AND ${due}
+        ORDER BY id`,
+    )
+    .all({ now });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): FetchResult {
+  if (outcome.status === 'error') return { feedId, status: 'error', newItems: 0, error: { category: outcome.category, message: outcome.message } };
+  return { feedId, status: outcome.status, newItems, error: null };
+}
+
+export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest): Promise<FetchResult[]> {
+  if (ctx.feeds.activeFetch) throw new SwitchboardError('conflict', 'fetch', 'a fetch is already running; wait for it or cancel it');
+  const feeds = selectFeeds(ctx, request);
+  const controller = new AbortController();
+  ctx.feeds.activeFetch = controller;
+  let done = 0;
+  let newItems = 0;
+  const progress = () => ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished: false });
+  progress();
+  try {
+    const tasks = feeds.map((feed) => ({
+      host: hostOf(feed.url),
+      run: async (): Promise<FetchResult> => {
+        if (controller.signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
+        const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
+        const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, controller.signal);
+        if (controller.signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
+        const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
+        if (outcome.status === 'ok' && feed.follow_days) followCommentFeeds(ctx.db, feed.id, feed.follow_days, outcome.feed.commentFeeds, ctx.now());
+        return resultOf(feed.id, outcome, stored.newItems);
+      },
+    }));
+    return await runPerHost(tasks, { perHost: 2, total: 4 }, (result) => {
+      done += 1;
+      newItems += result.newItems;
+      progress();
+    });
+  } finally {
+    ctx.feeds.activeFetch = null;
+    ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished: true });
+    ctx.events.emit('feeds-changed', {});
+    if (newItems > 0) ctx.events.emit('items-changed', { reason: 'fetch' });
+    ctx.events.emit('counts-changed', countViews(ctx.db));
+  }
+}
+
+export function cancelRefresh(ctx: ServiceContext): boolean {
+  if (!ctx.feeds.activeFetch) return false;
+  ctx.feeds.activeFetch.abort();
+  return true;
+}

@@ -1,0 +1,19 @@
+// What the feeds feature keeps while the service runs: the fetch under way (so it can be
+// cancelled), whether the network seems reachable, and the sample server once it is needed.
+import { startSampleServer, type SampleServer } from './samples/sample-feeds';
+
+export class FeedsRuntime {
+  activeFetch: AbortController | null = null;
+  online = true;
+  private samples: Promise<SampleServer> | null = null;
+
+  sampleServer(): Promise<SampleServer> {
+    this.samples ??= startSampleServer();
+    return this.samples;
+  }
+
+  async close(): Promise<void> {
+    this.activeFetch?.abort();
+    if (this.samples) await (await this.samples).close();
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Turns what a moderator types into an FTS5 query that cannot be a syntax error: each word is a
+ * quoted phrase, the last one a prefix ("refun" finds "refund"), all of them required.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}_'-]*/gu)?.slice(0, 16) ?? [];
+  if (words.length === 0) return null;
+  return words.map((word, index) => `"${word.replace(/"/g, '""')}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+}

@@ -1,0 +1,22 @@
+// The ingest worker thread: runs fetch-and-parse jobs sent by runner.ts and posts back each outcome.
+import { parentPort } from 'node:worker_threads';
+import { ingestFeed } from '../features/feeds/pipeline';
+import type { WorkerReply, WorkerRequest } from '../features/feeds/runner';
+
+const port = parentPort;
+if (!port) throw new Error('ingest-worker: must run as a worker thread');
+
+const running = new Map<number, AbortController>();
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'cancel') {
+    running.get(request.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  void ingestFeed(request.job, controller.signal).then((outcome) => {
+    running.delete(request.id);
+    port.postMessage({ id: request.id, outcome } satisfies WorkerReply);
+  });
+});

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import type { FeedCandidate } from '../../../main/api/types';
+import { Modal } from '../../shell/Modal';
+import { useStore } from '../../store';
+
+type Step = { name: 'enter' } | { name: 'choose'; candidates: FeedCandidate[] } | { name: 'done'; message: string };
+
+const KIND_LABEL: Record<FeedCandidate['kind'], string> = { comments: 'comment feed', posts: 'posts feed', unknown: 'feed' };
+
+export function SubscribeDialog() {
+  const closeDialog = useStore((state) => state.closeDialog);
+  const discover = useStore((state) => state.discover);
+  const subscribe = useStore((state) => state.subscribe);
+  const [url, setUrl] = useState('');
+  const [step, setStep] = useState<Step>({ name: 'enter' });
+  const [chosen, setChosen] = useState('');
+  const [followDays, setFollowDays] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const candidates = await discover(url);
+      setChosen(candidates[0]?.url ?? '');
+      setStep({ name: 'choose', candidates });
+    });
+  };
+
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const result = await subscribe(chosen, followDays || undefined);
+      const fetched = result.fetch.error ? `The first fetch failed: ${result.fetch.error.message}.` : `${result.fetch.newItems} comments fetched.`;
+      setStep({ name: 'done', message: `Subscribed to ${result.feed.title || result.feed.url}. ${fetched}` });
+    });
+  };
+
+  const chosenCandidate = step.name === 'choose' ? step.candidates.find((candidate) => candidate.url === chosen) : undefined;
+
+  return (
+    <Modal title="Subscribe to a feed" onClose={closeDialog}>
+      {step.name === 'enter' && (
+        <form onSubmit={find} className="stack">
+          <label className="field">
+            <span>Address of a blog, post, forum or feed</span>
+            <input type="url" required autoFocus placeholder="https://blog.example.com/" value={url} onChange={(event) => setUrl(event.target.value)} />
+          </label>
+          <p className="hint">Paste a page and Switchboard looks for its comment feeds.</p>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Looking…' : 'Find feeds'}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.name === 'choose' && (
+        <form onSubmit={confirm} className="stack">
+          <fieldset className="candidates">
+            <legend>{step.candidates.length === 1 ? 'Feed found' : `${step.candidates.length} feeds found — comment feeds first`}</legend>
+            {step.candidates.map((candidate) => (
+              <label key={candidate.url} className="candidate">
+                <input type="radio" name="candidate" value={candidate.url} checked={chosen === candidate.url} onChange={() => setChosen(candidate.url)} />
+                <span>
+                  <strong>{candidate.title || candidate.url}</strong> <span className="tag">{KIND_LABEL[candidate.kind]}</span>
+                  <br />
+                  <small>{candidate.url}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {chosenCandidate?.kind === 'posts' && (
+            <label className="field">
+              <span>Follow each new post's comments for (days, 0 = off)</span>
+              <input type="number" min={0} max={365} value={followDays} onChange={(event) => setFollowDays(Number(event.target.value))} />
+            </label>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => setStep({ name: 'enter' })} disabled={busy}>
+              Back
+            </button>
+            <button type="submit" className="primary" disabled={busy || !chosen}>
+              {busy ? 'Subscribing…' : 'Subscribe'}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.name === 'done' && (
+        <div className="stack">
+          <p role="status">{step.message}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={closeDialog} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

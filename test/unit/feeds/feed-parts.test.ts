@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { runPerHost } from '../../../main/features/feeds/host-limiter';
+import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
+import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
+import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
+import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
+import { ftsQuery } from '../../../main/features/queue/search';
+
+describe('threads', () => {
+  it.each([
+    ['https://blog.example.com/2026/11/outage/#comment-31', 'https://blog.example.com/2026/11/outage/'],
+    ['https://blog.example.com/2026/11/outage/comment-page-2/#comment-31', 'https://blog.example.com/2026/11/outage/'],
+    ['https://forum.example.org/t/webhooks-stop/123/4', 'https://forum.example.org/t/webhooks-stop/123'],
+    ['https://www.reddit.example/r/selfhosted/comments/1abc/my_setup/kx9z2/', 'https://www.reddit.example/r/selfhosted/comments/1abc/my_setup/'],
+    ['not a url', null],
+  ])('finds the thread of comment link %s', (link, thread) => {
+    expect(threadUrlFromCommentLink(link)).toBe(thread);
+  });
+
+  it.each([
+    ['Comment on Scheduled maintenance, 3 November by Priya N', 'Scheduled maintenance, 3 November'],
+    ['New comment by tptacek in "Show HN: A tiny feed reader"', 'Show HN: A tiny feed reader'],
+    ['/u/dana_k on Why my backups failed', 'Why my backups failed'],
+    ['Re: Webhooks stop firing', 'Webhooks stop firing'],
+    ['Just a comment title', null],
+  ])('reads the thread title in %s', (title, thread) => {
+    expect(threadTitleFromCommentTitle(title)).toBe(thread);
+  });
+
+  it('reads a per-post comment feed title', () => {
+    expect(threadTitleFromFeedTitle('Comments on: Introducing Edge Functions')).toBe('Introducing Edge Functions');
+    expect(threadTitleFromFeedTitle('Hostwise Blog')).toBeNull();
+  });
+});
+
+describe('discovery', () => {
+  const page = `<html><head><title>Outage on 26 November &#8211; Hostwise Blog</title>
+    <link rel="alternate" type="application/rss+xml" title="Hostwise Blog &raquo; Feed" href="/feed/">
+    <link rel="alternate" type="application/rss+xml" title="Hostwise Blog &raquo; Comments Feed" href="/comments/feed/">
+    <link rel="alternate" type="application/rss+xml" title="Hostwise Blog &raquo; Outage Comments Feed" href="/2026/11/outage/feed/">
+    <link rel="alternate nofollow" type="application/atom+xml" title="Comments" href="https://typepad.example/comments/atom.xml">
+    <link rel="stylesheet" href="/style.css">
+    <link rel="alternate" type="text/html" href="/fr/">
+    <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+  </head></html>`;
+
+  it('finds every feed link, nofollow included, and nothing else', () => {
+    const read = readPage(page, 'https://blog.example.com/2026/11/outage/');
+    expect(read.title).toBe('Outage on 26 November – Hostwise Blog');
+    expect(read.links.map((link) => link.url)).toEqual([
+      'https://blog.example.com/feed/',
+      'https://blog.example.com/comments/feed/',
+      'https://blog.example.com/2026/11/outage/feed/',
+      'https://typepad.example/comments/atom.xml',
+    ]);
+  });
+
+  it("ranks the post's own comment feed first on a post page, then other comment feeds, then posts", () => {
+    const ranked = rankCandidates(readPage(page, 'https://blog.example.com/2026/11/outage/'), 'https://blog.example.com/2026/11/outage/');
+    expect(ranked.map((candidate) => [candidate.url, candidate.kind])).toEqual([
+      ['https://blog.example.com/2026/11/outage/feed/', 'comments'],
+      ['https://blog.example.com/comments/feed/', 'comments'],
+      ['https://typepad.example/comments/atom.xml', 'comments'],
+      ['https://blog.example.com/feed/', 'posts'],
+    ]);
+  });
+
+  it('ranks the site comment feed first on a home page', () => {
+    const ranked = rankCandidates(readPage(page.replace('Outage on 26 November &#8211; ', ''), 'https://blog.example.com/'), 'https://blog.example.com/');
+    expect(ranked[0]?.url).toBe('https://blog.example.com/comments/feed/');
+  });
+});
+
+describe('XML guard', () => {
+  it('refuses entity declarations (billion laughs) and inline DTDs', () => {
+    expect(() => guardXml('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><rss/>')).toThrow(/refuses to expand/);
+    expect(() => guardXml('<!DOCTYPE rss [<!ELEMENT rss ANY>]><rss/>')).toThrow(/inline DTD/);
+  });
+
+  it('drops a plain DOCTYPE line, as RSS 0.91 carries', () => {
+    const rss = '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"/>';
+    expect(guardXml(rss)).toBe('<?xml version="1.0"?>\n\n<rss version="0.91"/>');
+  });
+
+  it('says a web page is not a feed', () => {
+    expect(() => guardXml('<!doctype html><html><body>Hi</body></html>')).toThrow(/web page, not a feed/);
+  });
+});
+
+describe('OPML', () => {
+  it('reads nested outlines and writes them back', () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><body>
+      <outline text="Blogs"><outline type="rss" text="Hostwise &amp; friends" xmlUrl="https://blog.example.com/comments/feed/"/></outline>
+      <outline text="Forum" xmlUrl="https://forum.example.org/posts.rss"/>
+      <outline text="Folder only"/>
+    </body></opml>`;
+    const outlines = readOpml(opml);
+    expect(outlines).toEqual([
+      { url: 'https://blog.example.com/comments/feed/', title: 'Hostwise & friends' },
+      { url: 'https://forum.example.org/posts.rss', title: 'Forum' },
+    ]);
+    const written = writeOpml(outlines.map((outline) => ({ ...outline, siteUrl: null })), new Date(Date.UTC(2026, 10, 26)));
+    expect(written).toContain('text="Hostwise &amp; friends"');
+    expect(readOpml(written)).toEqual(outlines);
+  });
+
+  it('refuses a file that is not OPML', () => {
+    expect(() => readOpml('<rss version="2.0"></rss>')).toThrow('not OPML');
+  });
+});
+
+describe('schedule policy', () => {
+  const now = Date.UTC(2026, 10, 26, 12);
+  it('waits one interval after a success, or forever for manual feeds', () => {
+    expect(nextFetchAfterSuccess(now, 15)).toBe(now + 15 * 60_000);
+    expect(nextFetchAfterSuccess(now, 0)).toBeNull();
+  });
+
+  it('backs off exponentially, capped at a day, honouring Retry-After, and parks', () => {
+    const fail = (count: number, retryAt?: number) => planAfterFailure(now, 15, count, { category: 'network', retryAt });
+    expect(fail(1).nextFetchAt - now).toBe(15 * 60_000);
+    expect(fail(3).nextFetchAt - now).toBe(60 * 60_000);
+    expect(fail(20).nextFetchAt - now).toBe(24 * 60 * 60_000);
+    expect(fail(1, now + 5 * 60 * 60_000).nextFetchAt).toBe(now + 5 * 60 * 60_000);
+    expect(fail(PARK_AFTER_FAILURES - 1).park).toBe(false);
+    expect(fail(PARK_AFTER_FAILURES).park).toBe(true);
+    expect(planAfterFailure(now, 15, 1, { category: 'http-status', status: 410 }).park).toBe(true);
+  });
+});
+
+describe('per-host limits', () => {
+  it('never runs more than two tasks at once against one host', async () => {
+    const active = new Map<string, number>();
+    let worst = 0;
+    const task = (host: string) => ({
+      host,
+      run: async () => {
+        active.set(host, (active.get(host) ?? 0) + 1);
+        worst = Math.max(worst, active.get(host)!);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        active.set(host, active.get(host)! - 1);
+        return host;
+      },
+    });
+    const hosts = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'c'];
+    expect(await runPerHost(hosts.map(task), { perHost: 2, total: 4 })).toEqual(hosts);
+    expect(worst).toBe(2);
+  });
+});
+
+describe('search text', () => {
+  it('turns words into a safe FTS5 query', () => {
+    expect(ftsQuery('refund please')).toBe('"refund" "please"*');
+    expect(ftsQuery('"); DROP TABLE items; --')).toBe('"DROP" "TABLE" "items"*');
+    expect(ftsQuery('   ')).toBeNull();
+  });
+});

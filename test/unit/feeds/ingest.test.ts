@@ -1,0 +1,249 @@
+// The whole feed pipeline against a real HTTP server on 127.0.0.1 and a real SQLite database:
+// every source format, refetching, edits, and hostile feeds side by side with healthy ones.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../../main/api/service';
+import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../main/api/types';
+import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
+import { memoryService } from '../../support/seed';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+async function subscribed(service: Service, path: string): Promise<SubscribeResult> {
+  return (await service.call('feeds-subscribe', { url: server.url(path) })) as SubscribeResult;
+}
+
+async function items(service: Service, feedId?: number): Promise<ItemDetail[]> {
+  return (await service.call('items-query', { feedId, limit: 1000 })) as ItemDetail[];
+}
+
+describe('ingesting each source format', () => {
+  it.each([
+    ['wordpress-comments.xml', ['Dana Okafor', 'Tomasz Wilk', 'Priya Raman', 'Marco Bellini', 'Jane Whitfield']],
+    ['wordpress-post-comments.xml', ['Ahmed Farouk', 'Hostwise Support', 'Marco Bellini', 'Jane Whitfield']],
+    ['typepad-comments.atom', ['Oskar Lindqvist', 'Ruth Abernathy', 'Kenji Nakamura', 'Amara Osei-Bonsu']],
+    ['discourse-posts.rss', ['ines_costa', 'marcus_t', 'quietfox', 'devon_h', 'lukas.brandt']],
+    ['discourse-topic.rss', ['sofia_tallyho', 'marcus_t', 'devon_h', 'priya.k', 'devon_h']],
+    ['reddit-comments.atom', ['/u/dnsgremlin', '/u/throwaway_sysadmin22', '/u/mira-codes', '/u/ok_chair_4411']],
+    ['hnrss-comments.xml', ['mhm', 'snowcrashed', 'jbrowne', 'pinhole_dev', 'kelvin_r']],
+    ['rss10-rdf.xml', ['Ravi Menon', 'Grace Ng', 'Teodor Marin', 'Hannah Lowe']],
+    ['atom10.xml', ['Aiko Tanaka', 'Miguel Santos', 'Eleanor Price', 'Jonas Berg']],
+    ['atom03.xml', ['Ines Albuquerque', 'Paul Devereux', 'Yuki Sato']],
+    ['no-guid.xml', ['Theo Marchetti', 'Liz Carter', 'Yusuf Demir', 'Ruben Castillo']],
+    ['windows-1252.xml', ['Zoë Brontë', 'José Martín', 'Hélène Dubois']],
+    ['utf8-bom.xml', ['Oluwaseun Adeyemi', 'Björn Åkesson', 'Chloé Martin']],
+    ['rss091.xml', ['', '', '']],
+  ])('%s: every comment, by its author, with sanitized content and a thread', async (file, authors) => {
+    const service = memoryService();
+    const result = await subscribed(service, `/feeds/${file}`);
+    expect(result.fetch).toMatchObject({ status: 'ok', newItems: authors.length, error: null });
+    const stored = await items(service, result.feed.id);
+    expect(stored.map((item) => item.author).sort()).toEqual([...authors].sort());
+    for (const item of stored) {
+      expect(item.contentText.length).toBeGreaterThan(0);
+      expect(item.contentHtml).not.toMatch(/<script|onerror=|javascript:/i);
+      expect(item.guid.length).toBeGreaterThan(0);
+      expect(Number.isNaN(Date.parse(item.publishedAt))).toBe(false);
+    }
+    await service.close();
+  });
+
+  it('decodes windows-1252 punctuation and strips characters XML forbids', async () => {
+    const service = memoryService();
+    const french = await subscribed(service, '/feeds/windows-1252.xml');
+    const text = (await items(service, french.feed.id)).map((item) => item.contentText).join('\n');
+    expect(text).toMatch(/’/);
+    expect(text).toMatch(/€/);
+    expect(text).not.toMatch(/[\u0080-\u009f]/);
+    const bom = await subscribed(service, '/feeds/utf8-bom.xml');
+    expect((await items(service, bom.feed.id)).map((item) => item.contentText).join('')).not.toMatch(/\u000b/);
+    await service.close();
+  });
+
+  it('finds the thread of each comment: Atom in-reply-to, Discourse source, WordPress link, per-post feed title', async () => {
+    const service = memoryService();
+    const typepad = await items(service, (await subscribed(service, '/feeds/typepad-comments.atom')).feed.id);
+    expect(new Set(typepad.map((item) => item.threadUrl)).size).toBe(2);
+    const discourse = await items(service, (await subscribed(service, '/feeds/discourse-posts.rss')).feed.id);
+    expect(new Set(discourse.map((item) => item.threadTitle)).size).toBe(3);
+    expect(discourse.every((item) => item.threadUrl && !item.threadUrl.endsWith('.rss'))).toBe(true);
+    const wordpress = await items(service, (await subscribed(service, '/feeds/wordpress-comments.xml')).feed.id);
+    expect(new Set(wordpress.map((item) => item.threadUrl)).size).toBe(2);
+    expect(wordpress.every((item) => item.threadUrl && !item.threadUrl.includes('#'))).toBe(true);
+    const perPost = await items(service, (await subscribed(service, '/feeds/wordpress-post-comments.xml')).feed.id);
+    expect(new Set(perPost.map((item) => item.threadTitle))).toEqual(new Set(['Moving your DNS to Hostwise without downtime']));
+    await service.close();
+  });
+});
+
+describe('refetching', () => {
+  it('inserts nothing when the feed is unchanged, and sends its validators (304)', async () => {
+    const service = memoryService();
+    const { feed } = await subscribed(service, '/feeds/atom10.xml');
+    const [again] = (await service.call('feeds-fetch', { feedIds: [feed.id] })) as FetchResult[];
+    expect(again).toMatchObject({ feedId: feed.id, status: 'not-modified', newItems: 0 });
+    expect(await items(service, feed.id)).toHaveLength(4);
+    await service.close();
+  });
+
+  it('updates an edited comment and keeps every decision on it', async () => {
+    const service = memoryService();
+    server.setRoute('/feeds/edited.xml', 'edited-comment-v1.xml');
+    const { feed } = await subscribed(service, '/feeds/edited.xml');
+    const chris = (await items(service, feed.id)).find((item) => item.author === 'Chris Albright')!;
+    service.context.db.prepare(`UPDATE items SET status = 'routed', route = 'service', note = 'asked twice' WHERE id = ?`).run(chris.id);
+
+    server.setRoute('/feeds/edited.xml', 'edited-comment-v2.xml');
+    const [second] = (await service.call('feeds-fetch', { feedIds: [feed.id] })) as FetchResult[];
+    expect(second).toMatchObject({ status: 'ok', newItems: 1 });
+    const after = await items(service, feed.id);
+    expect(after).toHaveLength(4);
+    const edited = after.find((item) => item.id === chris.id)!;
+    expect(edited.contentText).toContain('Edit:');
+    expect(edited).toMatchObject({ status: 'routed', route: 'service', note: 'asked twice' });
+    server.setRoute('/feeds/edited.xml', null);
+    await service.close();
+  });
+
+  it('finds new comments by full-text search over text, author and thread title', async () => {
+    const service = memoryService();
+    await subscribed(service, '/feeds/wordpress-comments.xml');
+    const byAuthor = (await service.call('items-query', { search: 'okafor' })) as ItemDetail[];
+    expect(byAuthor.map((item) => item.author)).toEqual(['Dana Okafor']);
+    const byThread = (await service.call('items-query', { search: 'dns guid' })) as ItemDetail[];
+    expect(byThread.length).toBeGreaterThan(0);
+    await service.close();
+  });
+});
+
+describe('hostile feeds', () => {
+  it('each ends in a categorized error within its bound while the healthy feeds of the same run still ingest', async () => {
+    const service = memoryService();
+    const db = service.context.db;
+    const hostile: [string, string][] = [
+      ['/hostile/malformed', 'parse'],
+      ['/hostile/billion-laughs', 'blocked'],
+      ['/hostile/huge', 'too-large'],
+      ['/hostile/gzip-bomb', 'too-large'],
+      ['/hostile/redirect-loop', 'redirect'],
+      ['/hostile/gone', 'http-status'],
+      ['/hostile/error', 'http-status'],
+      ['/hostile/no-feed', 'not-a-feed'],
+      ['/hostile/retry-after', 'http-status'],
+    ];
+    const insert = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
+    const ids = new Map<number, string>();
+    for (const [path, category] of hostile) ids.set(Number(insert.run(server.url(path), path).lastInsertRowid), category);
+    const healthy = ['atom10.xml', 'rss10-rdf.xml', 'discourse-topic.rss'].map((file) => Number(insert.run(server.url(`/feeds/${file}`), file).lastInsertRowid));
+
+    const before = process.memoryUsage().rss;
+    const results = (await service.call('feeds-fetch', {})) as FetchResult[];
+    const grown = process.memoryUsage().rss - before;
+
+    for (const [id, category] of ids) expect(results.find((result) => result.feedId === id)?.error?.category, `feed ${id}`).toBe(category);
+    for (const id of healthy) expect(results.find((result) => result.feedId === id)).toMatchObject({ status: 'ok', error: null });
+    expect(grown).toBeLessThan(300 * 1024 * 1024);
+
+    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
+    const gone = feeds.find((feed) => feed.url.endsWith('/hostile/gone'))!;
+    expect(gone).toMatchObject({ status: 'parked', lastError: { category: 'http-status' } });
+    expect(gone.lastError?.message).toMatch(/gone \(410\)/);
+    const limited = feeds.find((feed) => feed.url.endsWith('/hostile/retry-after'))!;
+    expect(Date.parse(limited.nextFetchAt!)).toBeGreaterThanOrEqual(service.context.now() + 15 * 60_000);
+    await service.close();
+  }, 60_000);
+});
+
+describe('subscribing by page address', () => {
+  it('picks the comment feed a page links, and lists the others', async () => {
+    const service = memoryService();
+    const result = await subscribed(service, '/pages/wordpress-home.html');
+    expect(result.feed.url).toBe(server.url('/feeds/wordpress-comments.xml'));
+    expect(result.alternatives.map((candidate) => candidate.url)).toEqual([server.url('/feeds/wordpress-posts.xml')]);
+    expect(result.fetch.newItems).toBe(5);
+    await service.close();
+  });
+
+  it("on a post page, picks that post's own comment feed", async () => {
+    const service = memoryService();
+    const result = await subscribed(service, '/pages/wordpress-post.html');
+    expect(result.feed.url).toBe(server.url('/feeds/wordpress-post-comments.xml'));
+    await service.close();
+  });
+
+  it('finds a rel="alternate nofollow" Typepad comment feed', async () => {
+    const service = memoryService();
+    const result = await subscribed(service, '/pages/typepad-post.html');
+    expect(result.feed.url).toBe(server.url('/feeds/typepad-comments.atom'));
+    await service.close();
+  });
+
+  it('explains a page with no feed, and a subscription twice', async () => {
+    const service = memoryService();
+    await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)');
+    await subscribed(service, '/feeds/atom10.xml');
+    await expect(subscribed(service, '/feeds/atom10.xml')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.call('feeds-subscribe', { url: 'ftp://files.example/feed' })).rejects.toThrow('only http and https addresses');
+    await service.close();
+  });
+
+  it('follows the comment feeds of a posts feed', async () => {
+    const service = memoryService();
+    const result = await subscribed(service, '/feeds/wordpress-posts.xml');
+    expect(result.feed).toMatchObject({ kind: 'posts', followDays: 14, itemCount: 0 });
+    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
+    const followed = feeds.filter((feed) => feed.parentFeedId === result.feed.id);
+    expect(followed.map((feed) => new URL(feed.url).pathname).sort()).toEqual([
+      '/2026/11/02/moving-your-dns-without-downtime/feed/',
+      '/2026/11/10/php-8-4-default-on-shared-plans/feed/',
+      '/2026/11/16/frankfurt-maintenance-24-november/feed/',
+    ]);
+    await service.close();
+  });
+});
+
+describe('unsubscribing, samples and OPML', () => {
+  it('keeps or deletes the comments, as asked', async () => {
+    const service = memoryService();
+    const keep = (await subscribed(service, '/feeds/atom10.xml')).feed.id;
+    const drop = (await subscribed(service, '/feeds/rss10-rdf.xml')).feed.id;
+    expect(await service.call('feeds-unsubscribe', { id: keep })).toEqual({ feedId: keep, deletedItems: 0, keptItems: 4 });
+    expect(await service.call('feeds-unsubscribe', { id: drop, deleteItems: true })).toEqual({ feedId: drop, deletedItems: 4, keptItems: 0 });
+    expect(await items(service)).toHaveLength(4);
+    expect(((await service.call('feeds-list', {})) as FeedSummary[]).map((feed) => feed.id)).toEqual([]);
+    await service.close();
+  });
+
+  it('loads the sample feeds through the pipeline, offline, and removes them', async () => {
+    const service = memoryService();
+    const results = (await service.call('feeds-load-samples', {})) as FetchResult[];
+    expect(results).toHaveLength(4);
+    expect(results.every((result) => result.status === 'ok' && result.newItems > 0)).toBe(true);
+    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
+    expect(feeds.every((feed) => feed.isSample && feed.title.startsWith('Sample: '))).toBe(true);
+    expect((await items(service)).length).toBeGreaterThanOrEqual(30);
+    expect(await service.call('feeds-remove-samples', {})).toEqual({ removedFeeds: 4 });
+    expect(await items(service)).toHaveLength(0);
+    await service.close();
+  });
+
+  it('imports OPML in one go and exports it back', async () => {
+    const service = memoryService();
+    const opml = `<opml version="2.0"><body>
+      <outline text="A" xmlUrl="${server.url('/feeds/atom10.xml')}"/>
+      <outline text="B" xmlUrl="${server.url('/feeds/rss10-rdf.xml')}"/>
+      <outline text="bad" xmlUrl="javascript:alert(1)"/>
+    </body></opml>`;
+    expect(await service.call('opml-import', { opml })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
+    expect(await service.call('opml-import', { opml })).toMatchObject({ added: 0, alreadySubscribed: 2 });
+    const fetched = (await service.call('feeds-fetch', {})) as FetchResult[];
+    expect(fetched.map((result) => result.newItems)).toEqual([4, 4]);
+    const exported = (await service.call('opml-export', {})) as { opml: string; feeds: number };
+    expect(exported.feeds).toBe(2);
+    expect(exported.opml).toContain(`xmlUrl="${server.url('/feeds/atom10.xml')}"`);
+    await service.close();
+  });
+});
