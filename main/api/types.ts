@@ -10,6 +10,8 @@ export interface AppInfo {
   version: string;
   dbPath: string;
   schemaVersion: number;
+  /** False while every feed fails to connect (the network seems down). */
+  online: boolean;
 }
 
 export type ViewCounts = Record<ViewName, number>;

@@ -2,6 +2,7 @@
 // why when the desktop window cannot be had on this machine.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { startScheduler } from '../features/feeds/scheduler';
 import { startBridge } from './http';
 import { openService } from '../platform/open-service';
 import { inspectElectron, nodeCanDownloadElectron, type ElectronInstall } from '../platform/electron-binary';
@@ -16,11 +17,13 @@ const rendererDir = path.join(projectRoot, 'out', 'renderer');
 async function serve(dbPath: string, port: number | undefined, io: CliIO): Promise<number> {
   const service = openService(dbPath);
   const bridge = await startBridge({ service, rendererDir, port });
+  const stopScheduler = startScheduler(service);
   io.out(`Switchboard console: ${bridge.url}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  stopScheduler();
   await bridge.close();
   await service.close();
   return 0;

@@ -2,6 +2,7 @@
 // the Node-only service; this file only wires it to Electron.
 import path from 'node:path';
 import { app, dialog } from 'electron';
+import { startScheduler } from '../features/feeds/scheduler';
 import { openService } from '../platform/open-service';
 import { resolveDbPath } from '../platform/paths';
 import { installGuards } from './guards';
@@ -25,11 +26,13 @@ function openConsole(): void {
     return;
   }
   registerIpc(service, entry);
+  const stopScheduler = startScheduler(service);
   const window = createConsoleWindow(path.join(__dirname, '..', 'preload', 'index.js'));
   const stopForwarding = forwardEvents(service, window);
   window.on('closed', stopForwarding);
   void window.loadURL(entry);
   app.on('window-all-closed', () => {
+    stopScheduler();
     void service.close().finally(() => app.quit());
   });
 }

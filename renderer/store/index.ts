@@ -1,7 +1,7 @@
 // One store of slices; components read it through narrow selectors, and every API call lives in
 // a slice's actions.
 import { create } from 'zustand';
-import { subscribeEvents } from '../api';
+import { api, subscribeEvents } from '../api';
 import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -21,8 +21,9 @@ export const useStore = create<StoreState>()((set, get) => ({
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
 export function startStore(): () => void {
-  const { refreshCounts, refreshFeeds, loadView } = useStore.getState();
+  const { refreshCounts, refreshFeeds, loadView, report } = useStore.getState();
   void Promise.all([refreshCounts(), refreshFeeds(), loadView()]);
+  api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine }), report);
   const setOnline = () => useStore.setState({ online: navigator.onLine });
   window.addEventListener('online', setOnline);
   window.addEventListener('offline', setOnline);

@@ -2,5 +2,5 @@ import { schemaVersion } from '../../../db/migrate';
 import type { Handlers } from '../../api/service';
 
 export const appHandlers = {
-  'app-info': (ctx) => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db) }),
+  'app-info': (ctx) => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), online: ctx.feeds.online }),
 } satisfies Partial<Handlers>;

@@ -1,0 +1,103 @@
+// The feed commands of the real `switchboard` binary (bundle, worker thread and all) against the
+// fixture server. Runs the CLI asynchronously: the fixture server lives in this process.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
+import { tempDir } from '../../support/temp';
+
+const BIN = path.resolve(__dirname, '../../../bin/switchboard.cjs');
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+function switchboard(db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('switchboard feed commands', () => {
+  it('subscribe picks the best comment feed of a page and lists the others on stderr', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const run = await switchboard(db, '--json', 'subscribe', server.url('/pages/wordpress-home.html'));
+    expect(run.code).toBe(0);
+    const feed = JSON.parse(run.stdout);
+    expect(feed).toMatchObject({ id: 1, url: server.url('/feeds/wordpress-comments.xml'), itemCount: 5, status: 'active', lastError: null });
+    expect(run.stderr).toBe(`switchboard: the page also offers ${server.url('/feeds/wordpress-posts.xml')} (Hostwise Blog » Feed)\n`);
+  });
+
+  it('feeds, fetch and items speak the documented JSON, and fetch exits 0 when a feed fails', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    await switchboard(db, 'subscribe', server.url('/feeds/rss10-rdf.xml'));
+    server.setRoute('/feeds/breaks.xml', 'wordpress-comments.xml');
+    await switchboard(db, 'subscribe', server.url('/feeds/breaks.xml'));
+    server.setRoute('/feeds/breaks.xml', null);
+
+    const fetched = await switchboard(db, '--json', 'fetch', '--all');
+    expect(fetched.code).toBe(0);
+    expect(JSON.parse(fetched.stdout)).toEqual([
+      { feedId: 1, status: 'not-modified', newItems: 0, error: null },
+      { feedId: 2, status: 'not-modified', newItems: 0, error: null },
+      { feedId: 3, status: 'error', newItems: 0, error: { category: 'http-status', message: expect.stringContaining('404') } },
+    ]);
+
+    const feeds = JSON.parse((await switchboard(db, '--json', 'feeds')).stdout);
+    expect(feeds).toHaveLength(3);
+    for (const feed of feeds) expect(Object.keys(feed)).toEqual(expect.arrayContaining(['id', 'url', 'title', 'status', 'lastError', 'lastFetchedAt', 'itemCount']));
+    expect(feeds.find((feed: { id: number }) => feed.id === 3).lastError.category).toBe('http-status');
+
+    const items = JSON.parse((await switchboard(db, '--json', 'items', '--feed', '1', '--limit', '2')).stdout);
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining(['id', 'feedId', 'guid', 'url', 'threadUrl', 'threadTitle', 'author', 'publishedAt', 'contentHtml', 'contentText', 'status', 'route']),
+      );
+      expect(item.feedId).toBe(1);
+    }
+    const text = await switchboard(db, 'items', '--status', 'new', '--search', 'Santos');
+    expect(text.stdout).toMatch(/^ID\s+PUBLISHED\s+STATUS\s+AUTHOR\s+EXCERPT\n\d+\s.+Miguel Santos/);
+  });
+
+  it('exports OPML atomically and imports it into another database', async () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'first.db');
+    await switchboard(first, 'subscribe', server.url('/feeds/atom10.xml'));
+    const out = path.join(dir, 'subscriptions.opml');
+    const exported = await switchboard(first, 'opml', 'export', '--out', out);
+    expect(exported.stdout).toBe(`Wrote 1 feeds to ${out}.\n`);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const second = path.join(dir, 'second.db');
+    const imported = await switchboard(second, '--json', 'opml', 'import', out);
+    expect(JSON.parse(imported.stdout)).toEqual({ added: 1, alreadySubscribed: 0, invalid: [] });
+    const missing = await switchboard(second, 'opml', 'import', path.join(dir, 'nope.opml'));
+    expect(missing).toMatchObject({ code: 1, stderr: `switchboard: opml: cannot read ${path.join(dir, 'nope.opml')}: ENOENT\n` });
+  });
+
+  it('unsubscribe keeps comments unless told, and demo loads the samples', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const demo = await switchboard(db, 'demo');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/4 feeds fetched, \d+ new comments\./);
+    const kept = await switchboard(db, 'unsubscribe', '1');
+    expect(kept.stdout).toMatch(/^Unsubscribed from feed 1; kept \d+ comments\.\n$/);
+    const gone = await switchboard(db, 'unsubscribe', '2', '--delete-items');
+    expect(gone.stdout).toMatch(/^Unsubscribed from feed 2; deleted \d+ comments\.\n$/);
+    const missing = await switchboard(db, 'unsubscribe', '99');
+    expect(missing).toMatchObject({ code: 1, stderr: 'switchboard: feeds: there is no feed with id 99; "switchboard feeds" lists them\n' });
+  });
+
+  it('explains a URL that cannot be subscribed to, in one line', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const run = await switchboard(db, 'subscribe', server.url('/pages/no-feed.html'));
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe('switchboard: subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)\n');
+  });
+});
