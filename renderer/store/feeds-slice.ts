@@ -2,12 +2,14 @@ import type { FetchResult } from '../../main/api/types';
 import { api } from '../api';
 import type { FeedsSlice, SliceCreator } from './types';
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 function summarize(results: FetchResult[]): string {
   const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
   const failed = results.filter((result) => result.status === 'error').length;
   const cancelled = results.filter((result) => result.status === 'cancelled').length;
   if (results.length === 0) return 'No feed was due.';
-  const parts = [`${results.length - cancelled} feeds fetched`, `${newItems} new comments`];
+  const parts = [`${plural(results.length - cancelled, 'feed')} fetched`, `${plural(newItems, 'new comment')}`];
   if (failed) parts.push(`${failed} failed — see Feed health`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return `${parts.join(', ')}.`;

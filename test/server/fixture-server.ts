@@ -23,7 +23,6 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 export interface FixtureServer {
@@ -43,7 +42,8 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+// __dirname rather than import.meta: Playwright loads this file as CommonJS, Vitest as ESM.
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures') + path.sep;
 const FEEDS = path.join(FIXTURES, 'feeds');
 const PAGES = path.join(FIXTURES, 'pages');
 

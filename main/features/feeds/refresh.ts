@@ -29,7 +29,8 @@ const LIVE = 'unsubscribed_at IS NULL';
 
 function selectFeeds(ctx: ServiceContext, request: RefreshRequest): DueFeed[] {
   const now = ctx.now();
-  if (request.feedIds?.length) {
+  if (request.feedIds) {
+    if (request.feedIds.length === 0) return [];
     const placeholders = request.feedIds.map(() => '?').join(', ');
     const rows = ctx.db.prepare<number[], DueFeed>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE ${LIVE} AND id IN (${placeholders})`).all(...request.feedIds);
     const missing = request.feedIds.filter((id) => !rows.some((row) => row.id === id));
@@ -59,39 +60,57 @@ function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): Fet
   return { feedId, status: outcome.status, newItems, error: null };
 }
 
+async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal): Promise<FetchResult> {
+  if (signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
+  const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
+  const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal);
+  if (signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
+  const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
+  if (outcome.status === 'ok' && feed.follow_days) followCommentFeeds(ctx.db, feed.id, feed.follow_days, outcome.feed.commentFeeds, ctx.now());
+  return resultOf(feed.id, outcome, stored.newItems);
+}
+
+function announce(ctx: ServiceContext, newItems: number): void {
+  ctx.events.emit('feeds-changed', {});
+  if (newItems > 0) ctx.events.emit('items-changed', { reason: 'fetch' });
+  ctx.events.emit('counts-changed', countViews(ctx.db));
+}
+
+/** Fetches the named feeds now, beside any run under way (subscribing, retrying one feed). */
+export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Promise<FetchResult[]> {
+  const feeds = selectFeeds(ctx, { feedIds });
+  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, new AbortController().signal)));
+  announce(ctx, results.reduce((sum, result) => sum + result.newItems, 0));
+  return results;
+}
+
+/**
+ * A fetch run, with progress events and cancellation. Runs take turns: one asked for while
+ * another is under way (a scheduler tick, say) starts when that one ends.
+ */
 export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest): Promise<FetchResult[]> {
-  if (ctx.feeds.activeFetch) throw new SwitchboardError('conflict', 'fetch', 'a fetch is already running; wait for it or cancel it');
+  while (ctx.feeds.activeRun) await ctx.feeds.activeRun.catch(() => undefined);
   const feeds = selectFeeds(ctx, request);
   const controller = new AbortController();
-  ctx.feeds.activeFetch = controller;
   let done = 0;
   let newItems = 0;
-  const progress = () => ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished: false });
-  progress();
+  const progress = (finished: boolean) => ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished });
+  const tasks = feeds.map((feed) => ({ host: hostOf(feed.url), run: () => fetchAndStore(ctx, feed, controller.signal) }));
+  const run = runPerHost(tasks, { perHost: 2, total: 4 }, (result) => {
+    done += 1;
+    newItems += result.newItems;
+    progress(false);
+  });
+  ctx.feeds.activeFetch = controller;
+  ctx.feeds.activeRun = run;
+  progress(false);
   try {
-    const tasks = feeds.map((feed) => ({
-      host: hostOf(feed.url),
-      run: async (): Promise<FetchResult> => {
-        if (controller.signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
-        const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
-        const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, controller.signal);
-        if (controller.signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
-        const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
-        if (outcome.status === 'ok' && feed.follow_days) followCommentFeeds(ctx.db, feed.id, feed.follow_days, outcome.feed.commentFeeds, ctx.now());
-        return resultOf(feed.id, outcome, stored.newItems);
-      },
-    }));
-    return await runPerHost(tasks, { perHost: 2, total: 4 }, (result) => {
-      done += 1;
-      newItems += result.newItems;
-      progress();
-    });
+    return await run;
   } finally {
     ctx.feeds.activeFetch = null;
-    ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished: true });
-    ctx.events.emit('feeds-changed', {});
-    if (newItems > 0) ctx.events.emit('items-changed', { reason: 'fetch' });
-    ctx.events.emit('counts-changed', countViews(ctx.db));
+    ctx.feeds.activeRun = null;
+    progress(true);
+    announce(ctx, newItems);
   }
 }
 

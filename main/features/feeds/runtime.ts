@@ -3,7 +3,9 @@
 import { startSampleServer, type SampleServer } from './samples/sample-feeds';
 
 export class FeedsRuntime {
+  /** The fetch run under way: its canceller, and a promise settled when it ends. */
   activeFetch: AbortController | null = null;
+  activeRun: Promise<unknown> | null = null;
   online = true;
   private samples: Promise<SampleServer> | null = null;
 

@@ -34,7 +34,7 @@ function setOnline(ctx: ServiceContext, online: boolean): void {
 
 /** One scheduler tick: fetch what is due (or probe with one feed while offline). */
 export async function tick(ctx: ServiceContext): Promise<FetchResult[]> {
-  if (ctx.feeds.activeFetch) return [];
+  if (ctx.feeds.activeRun) return [];
   const due = dueFeedIds(ctx);
   if (due.length === 0) return [];
   const results = await refreshFeeds(ctx, { feedIds: ctx.feeds.online ? due : due.slice(0, 1) });

@@ -7,7 +7,7 @@ import { discoverFeeds } from './discover';
 import { FeedError } from './errors';
 import { readOpml, writeOpml } from './opml';
 import { findFeedByUrl, getFeed, listFeeds } from './queries';
-import { refreshFeeds } from './refresh';
+import { fetchFeedsNow, refreshFeeds } from './refresh';
 import { sampleFeedUrls } from './samples/sample-feeds';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 
@@ -55,8 +55,7 @@ export async function subscribe(ctx: ServiceContext, input: { url: string; title
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
   const followDays = input.followDays ?? (best.kind === 'posts' ? DEFAULT_FOLLOW_DAYS : undefined);
   const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, intervalMinutes: input.intervalMinutes, followDays });
-  ctx.events.emit('feeds-changed', {});
-  const [fetch] = await refreshFeeds(ctx, { feedIds: [id] });
+  const [fetch] = await fetchFeedsNow(ctx, [id]);
   return { feed: getFeed(ctx.db, id), alternatives, fetch: fetch! };
 }
 
@@ -79,7 +78,7 @@ export function updateFeed(ctx: ServiceContext, input: { id: number; title?: str
 export async function retryFeed(ctx: ServiceContext, id: number) {
   getFeed(ctx.db, id);
   ctx.db.prepare(`UPDATE feeds SET status = 'active', error_count = 0, next_fetch_at = NULL WHERE id = ?`).run(id);
-  const [result] = await refreshFeeds(ctx, { feedIds: [id] });
+  const [result] = await fetchFeedsNow(ctx, [id]);
   return result!;
 }
 
