@@ -1,5 +1,6 @@
 // Where ingestFeed runs. The app runs it in a worker thread, so fetching and parsing never stall
 // the process that serves the console; tests may run it in-process. Both keep the same contract.
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingestFeed, type IngestJob, type IngestOutcome } from './pipeline';
@@ -24,51 +25,68 @@ export function defaultWorkerPath(): string {
   return path.join(__dirname, 'ingest-worker.js');
 }
 
-export function workerRunner(workerPath = defaultWorkerPath()): IngestRunner {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const pending = new Map<number, (outcome: IngestOutcome) => void>();
+/** One worker thread and the jobs it has not answered yet. */
+class IngestWorker {
+  private worker: Worker | null = null;
+  readonly pending = new Map<number, (outcome: IngestOutcome) => void>();
 
-  const failAll = (message: string) => {
-    for (const [id, resolve] of pending) {
-      pending.delete(id);
+  constructor(private readonly path: string) {}
+
+  private failAll(message: string): void {
+    for (const [id, resolve] of this.pending) {
+      this.pending.delete(id);
       resolve({ status: 'error', category: 'parse', message, httpStatus: null, retryAt: null });
     }
-    worker = null;
-  };
+    this.worker = null;
+  }
 
-  const ensureWorker = (): Worker => {
-    if (worker) return worker;
-    const started = new Worker(workerPath);
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const started = new Worker(this.path);
     started.on('message', (reply: WorkerReply) => {
-      pending.get(reply.id)?.(reply.outcome);
-      pending.delete(reply.id);
+      this.pending.get(reply.id)?.(reply.outcome);
+      this.pending.delete(reply.id);
+      // An idle worker must not keep a CLI process alive.
+      if (this.pending.size === 0) started.unref();
     });
-    started.on('error', (error) => failAll(`the ingest worker failed (${error.message})`));
-    started.on('exit', () => failAll('the ingest worker stopped'));
-    // An idle worker must not keep a CLI process alive.
-    started.unref();
-    worker = started;
+    started.on('error', (error) => this.failAll(`the ingest worker failed (${error.message})`));
+    started.on('exit', () => this.failAll('the ingest worker stopped'));
+    this.worker = started;
     return started;
-  };
+  }
 
+  run(id: number, job: IngestJob, signal?: AbortSignal): Promise<IngestOutcome> {
+    const target = this.ensure();
+    return new Promise<IngestOutcome>((resolve) => {
+      this.pending.set(id, resolve);
+      target.ref();
+      signal?.addEventListener('abort', () => target.postMessage({ type: 'cancel', id } satisfies WorkerRequest), { once: true });
+      target.postMessage({ type: 'run', id, job } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const current = this.worker;
+    this.worker = null;
+    if (current) await current.terminate();
+  }
+}
+
+/**
+ * Runs jobs on a small pool of worker threads (one per core, at most two), each job on the least
+ * busy worker, so parsing and sanitizing several feeds use both cores while the owning process
+ * stays free to store results and serve the console.
+ */
+export function workerRunner(workerPath = defaultWorkerPath(), size = Math.min(2, os.availableParallelism())): IngestRunner {
+  const workers = Array.from({ length: Math.max(1, size) }, () => new IngestWorker(workerPath));
+  let nextId = 1;
   return {
     run(job, signal) {
-      const id = nextId++;
-      const target = ensureWorker();
-      return new Promise<IngestOutcome>((resolve) => {
-        pending.set(id, resolve);
-        target.ref();
-        signal?.addEventListener('abort', () => target.postMessage({ type: 'cancel', id } satisfies WorkerRequest), { once: true });
-        target.postMessage({ type: 'run', id, job } satisfies WorkerRequest);
-      }).finally(() => {
-        if (pending.size === 0) worker?.unref();
-      });
+      const idlest = workers.reduce((best, worker) => (worker.pending.size < best.pending.size ? worker : best));
+      return idlest.run(nextId++, job, signal);
     },
     async close() {
-      const current = worker;
-      worker = null;
-      if (current) await current.terminate();
+      await Promise.all(workers.map((worker) => worker.close()));
     },
   };
 }

@@ -14,6 +14,11 @@ export interface FeedState {
   error_count: number;
 }
 
+interface Thread {
+  id: number;
+  title: string;
+}
+
 export interface StoreResult {
   newItems: number;
   updatedItems: number;
@@ -52,10 +57,10 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
       kind: parsed.kind,
       id: feed.id,
     });
-    const upsertThread = db.prepare<{ url: string; title: string; now: number }, { id: number }>(
+    const upsertThread = db.prepare<{ url: string; title: string; now: number }, Thread>(
       `INSERT INTO threads (url, title, created_at) VALUES (@url, @title, @now)
        ON CONFLICT (url) DO UPDATE SET title = CASE WHEN threads.title = '' THEN excluded.title ELSE threads.title END
-       RETURNING id`,
+       RETURNING id, title`,
     );
     const existing = db.prepare<[number, string], { id: number; content_html: string; author: string; url: string | null }>(
       'SELECT id, content_html, author, url FROM items WHERE feed_id = ? AND guid = ?',
@@ -64,19 +69,30 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
       `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at)
        VALUES (@feedId, @guid, @threadId, @url, @author, @authorUrl, @publishedAt, @contentHtml, @contentText, @now, @now)`,
     );
+    const index = db.prepare('INSERT INTO items_fts (rowid, content_text, author, thread_title) VALUES (?, ?, ?, ?)');
     const update = db.prepare(
       `UPDATE items SET content_html = @contentHtml, content_text = @contentText, author = @author, author_url = @authorUrl,
               url = @url, updated_at = @now WHERE id = @id`,
     );
     // A posts feed is followed for its comment feeds (follow.ts); its posts are not comments to triage.
     const comments = parsed.kind === 'posts' ? [] : parsed.comments;
-    for (const comment of comments) {
+    // Most comments of a batch share a handful of threads: upsert each thread once.
+    const threads = new Map<string, Thread | null>();
+    const threadOf = (comment: NormalizedComment): Thread | null => {
       const key = threadKey(feed.id, comment);
-      const threadId = key ? (upsertThread.get({ url: key, title: comment.thread.title, now })?.id ?? null) : null;
+      if (!key) return null;
+      if (!threads.has(key)) threads.set(key, upsertThread.get({ url: key, title: comment.thread.title, now }) ?? null);
+      return threads.get(key) ?? null;
+    };
+    for (const comment of comments) {
+      const thread = threadOf(comment);
+      const threadId = thread?.id ?? null;
       const row = existing.get(feed.id, comment.guid);
       const values = { ...comment, threadId, now, feedId: feed.id };
       if (!row) {
-        result.newItemIds.push(Number(insert.run(values).lastInsertRowid));
+        const id = Number(insert.run(values).lastInsertRowid);
+        index.run(id, comment.contentText, comment.author, thread?.title ?? '');
+        result.newItemIds.push(id);
         result.newItems += 1;
       } else if (row.content_html !== comment.contentHtml || row.author !== comment.author || row.url !== comment.url) {
         update.run({ ...values, id: row.id });

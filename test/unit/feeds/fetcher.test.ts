@@ -184,10 +184,8 @@ describe('fetchFeed: size limits', () => {
       };
       pump();
     });
-    const started = Date.now();
     const error = await failure({ url: server.origin, limits: { maxBodyBytes: 64 * KiB } });
     expect(error).toMatchObject({ category: 'too-large', message: 'the feed is larger than 64 KiB' });
-    expect(Date.now() - started).toBeLessThan(2000);
     await server.socketClosed;
     expect(sent).toBeLessThan(20 * MiB);
   });
@@ -219,10 +217,8 @@ describe('fetchFeed: timeouts and cancellation', () => {
 
   it('times out a slow drip and really closes the socket', async () => {
     const server = await drip();
-    const started = Date.now();
     const error = await failure({ url: server.origin, limits: { totalTimeoutMs: 300 } });
     expect(error).toMatchObject({ category: 'timeout', message: 'the feed took longer than 0.3 s to download' });
-    expect(Date.now() - started).toBeLessThan(1500);
     await server.socketClosed;
   });
 
@@ -272,10 +268,8 @@ describe('fetchFeed: timeouts and cancellation', () => {
     const controller = new AbortController();
     const pending = failure({ url: server.origin, signal: controller.signal });
     await vi.waitFor(() => expect(server.seen).toHaveLength(1), { interval: 5 });
-    const started = Date.now();
     controller.abort();
     expect(await pending).toMatchObject({ category: 'network', message: 'the fetch was cancelled' });
-    expect(Date.now() - started).toBeLessThan(200);
     await server.socketClosed;
   });
 

@@ -137,13 +137,12 @@ describe('fixture server', () => {
       });
     const slow = open('slow', other.url('/hostile/slow-drip?every=50'));
     const huge = open('huge', other.url('/hostile/huge'));
-    await new Promise((r) => setTimeout(r, 300));
-    const started = Date.now();
+    // Both responses are under way before the server closes; close() then ends them (a hang
+    // here fails the test by its timeout, with no wall-clock assertion to be flaky under load).
+    while (received.slow === 0 || received.huge === 0) await new Promise((r) => setTimeout(r, 20));
     await other.close();
     await Promise.all([slow, huge]);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(received.slow).toBeGreaterThan(100);
-    expect(received.huge).toBeGreaterThan(0);
+    expect(received.slow).toBeGreaterThan(0);
     expect(received.huge).toBeLessThan(200 * 1024 * 1024);
   });
 });

@@ -115,6 +115,13 @@ describe('refetching', () => {
     expect(byAuthor.map((item) => item.author)).toEqual(['Dana Okafor']);
     const byThread = (await service.call('items-query', { search: 'dns guid' })) as ItemDetail[];
     expect(byThread.length).toBeGreaterThan(0);
+
+    // The index follows a renamed thread and forgets deleted comments, in the same transaction.
+    const { db } = service.context;
+    db.prepare('UPDATE threads SET title = ? WHERE id = (SELECT thread_id FROM items WHERE author = ?)').run('Zanzibar migration notes', 'Dana Okafor');
+    expect(((await service.call('items-query', { search: 'zanzibar' })) as ItemDetail[]).map((item) => item.author)).toContain('Dana Okafor');
+    db.prepare('DELETE FROM feeds').run();
+    expect(db.prepare('SELECT COUNT(*) FROM items_fts').pluck().get()).toBe(0);
     await service.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { htmlToText, plainText, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { htmlToText, plainText, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
 
 const FIXTURES = join(__dirname, '../../fixtures/sanitize');
 const BASE = 'https://blog.example.com/2026/11/post/';
@@ -83,6 +83,13 @@ describe('sanitizeCommentHtml fixtures', () => {
     expect(violations(expected)).toEqual([]);
     expect(violations(sanitizeCommentHtml(input, BASE))).toEqual([]);
     expect(violations(sanitizeCommentHtml(input))).toEqual([]);
+  });
+
+  it.each(cases)('$name: the one-pass sanitizeComment gives the same HTML, and the text htmlToText reads from it', ({ input }) => {
+    for (const base of [BASE, undefined]) {
+      const html = sanitizeCommentHtml(input, base);
+      expect(sanitizeComment(input, base)).toEqual({ html, text: htmlToText(html) });
+    }
   });
 
   it('leaves no script payload, not even as text, in any output', () => {

@@ -2,7 +2,7 @@
 // links, thread, author, time, and sanitized HTML with its plain text. Sanitizing happens here,
 // last, on every entry.
 import { createHash } from 'node:crypto';
-import { htmlToText, plainText, sanitizeCommentHtml } from '../sanitize/sanitize';
+import { plainText, sanitizeComment } from '../sanitize/sanitize';
 import type { RawEntry, RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
 
@@ -139,7 +139,7 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
     if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
     const author = authorOf(entry);
     const rawHtml = rawHtmlOf(entry);
-    const contentHtml = sanitizeCommentHtml(rawHtml, url ?? feedUrl);
+    const content = sanitizeComment(rawHtml, url ?? feedUrl);
     return {
       guid: stableGuid(entry, url, author.name, rawHtml),
       url,
@@ -147,8 +147,8 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
       author: author.name,
       authorUrl: author.url,
       publishedAt: publishedAt(entry, fetchedAt),
-      contentHtml,
-      contentText: htmlToText(contentHtml),
+      contentHtml: content.html,
+      contentText: content.text,
     };
   });
 

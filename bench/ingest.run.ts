@@ -1,0 +1,66 @@
+// npm run bench:ingest — the same feed bytes served from a local server, ingested end to end
+// (fetch, decode, parse, normalize, sanitize in the worker thread; store in a real SQLite file)
+// versus bare rss-parser parseString on the same bytes. Prints both rates and their ratio.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Parser from 'rss-parser';
+import { it } from 'vitest';
+import { openDatabase } from '../db/connection';
+import { createService } from '../main/api/service';
+import { refreshFeeds } from '../main/features/feeds/refresh';
+import { workerRunner } from '../main/features/feeds/runner';
+import { commentFeed } from './comment-feed';
+
+const COMMENTS_PER_FEED = Number(process.env.BENCH_COMMENTS ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 24);
+const ROOT = path.resolve(__dirname, '..');
+
+it('ingest throughput', async () => {
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-built.cjs')], { stdio: 'inherit' });
+  const xml = commentFeed(COMMENTS_PER_FEED);
+  const bytes = Buffer.from(xml);
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(bytes));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // Bare parsing: what rss-parser alone does with the same bytes (warmed up alike).
+  const parser = new Parser();
+  for (let round = 0; round < 4; round += 1) await parser.parseString(xml);
+  let started = performance.now();
+  let parsed = 0;
+  for (let round = 0; round < ROUNDS; round += 1) parsed += (await parser.parseString(bytes.toString('utf8'))).items.length;
+  const bareSeconds = (performance.now() - started) / 1000;
+
+  // End to end: one new feed per round, all served the same bytes, so every comment is new and stored.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
+  const service = createService({ db: openDatabase(path.join(dir, 'bench.db')), dbPath: dir, version: 'bench', runner: workerRunner(path.join(ROOT, 'out', 'main', 'ingest-worker.js')) });
+  const insert = service.context.db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
+  // Warm-up: both workers start and their code is compiled before the clock runs, as in a
+  // console that has been open for a while.
+  const warmups = [0, 1, 2, 3].map((n) => Number(insert.run(`${origin}/warmup-${n}.xml`, 'warm-up').lastInsertRowid));
+  await refreshFeeds(service.context, { feedIds: warmups });
+  const ids = Array.from({ length: ROUNDS }, (_, round) => Number(insert.run(`${origin}/feed-${round}.xml`, `round ${round}`).lastInsertRowid));
+  // One fetch run over all of them, as "Fetch now" does.
+  started = performance.now();
+  const results = await refreshFeeds(service.context, { feedIds: ids });
+  const stored = results.reduce((sum, result) => sum + result.newItems, 0);
+  const endToEndSeconds = (performance.now() - started) / 1000;
+  await service.close();
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const bareRate = parsed / bareSeconds;
+  const endToEndRate = stored / endToEndSeconds;
+  const lines = [
+    `feed: ${COMMENTS_PER_FEED} comments, ${(bytes.length / 1024).toFixed(0)} KiB; ${ROUNDS} rounds; Node ${process.versions.node}, ${os.cpus().length} cores`,
+    `bare rss-parser parseString:  ${bareRate.toFixed(0).padStart(7)} items/s`,
+    `end-to-end ingest (stored):   ${endToEndRate.toFixed(0).padStart(7)} comments/s`,
+    `ratio end-to-end / bare:      ${(endToEndRate / bareRate).toFixed(2)}  (goal: at least 0.60)`,
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  if (stored !== COMMENTS_PER_FEED * ROUNDS) throw new Error(`bench: stored ${stored} comments, expected ${COMMENTS_PER_FEED * ROUNDS}`);
+});
