@@ -55,6 +55,21 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
     async setFeedMuted(id, muted) {
       await attempt(() => api['feeds-update']({ id, status: muted ? 'muted' : 'active' }));
     },
+    async updateFeed(id, change) {
+      await attempt(() => api['feeds-update']({ id, ...change }));
+    },
+    async importOpml(text) {
+      const result = await attempt(() => api['opml-import']({ opml: text }));
+      if (!result) return null;
+      const skipped = result.invalid.length ? `, ${result.invalid.length} skipped (not http or https)` : '';
+      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}).`;
+      set({ lastFetchSummary: message });
+      if (result.added > 0) void get().fetchNow();
+      return message;
+    },
+    async exportOpml() {
+      return (await attempt(() => api['opml-export']()))?.opml ?? null;
+    },
     async unsubscribe(id, deleteItems) {
       await attempt(() => api['feeds-unsubscribe']({ id, deleteItems }));
     },

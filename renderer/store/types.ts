@@ -44,6 +44,10 @@ export interface FeedsSlice {
   subscribe(url: string, followDays?: number): Promise<SubscribeResult>;
   retryFeed(id: number): Promise<FetchResult | null>;
   setFeedMuted(id: number, muted: boolean): Promise<void>;
+  updateFeed(id: number, change: { title?: string; intervalMinutes?: 0 | 5 | 15 | 60 | 240 | 1440 }): Promise<void>;
+  /** Subscribes to every feed of an OPML file in one transaction, then fetches them with progress. */
+  importOpml(text: string): Promise<string | null>;
+  exportOpml(): Promise<string | null>;
   unsubscribe(id: number, deleteItems: boolean): Promise<void>;
 }
 

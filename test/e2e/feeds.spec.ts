@@ -71,8 +71,25 @@ test.describe('subscribing', () => {
     await expect(broken).toContainText('waits for you to retry');
     await health.screenshot({ path: test.info().outputPath('feed-health.png') });
 
-    await broken.getByRole('button', { name: 'Unsubscribe' }).click();
-    await broken.getByRole('button', { name: 'Delete comments too' }).click();
-    await expect(health.getByRole('listitem', { name: 'Old status blog' })).toHaveCount(0);
+    await broken.getByRole('button', { name: 'Rename Old status blog' }).click();
+    await broken.getByLabel('Feed name').fill('Retired status blog');
+    await broken.getByRole('button', { name: 'Save' }).click();
+    await expect(health.getByRole('listitem', { name: 'Retired status blog' })).toBeVisible();
+    await health.getByRole('listitem', { name: 'Retired status blog' }).getByRole('button', { name: 'Unsubscribe' }).click();
+    await health.getByRole('button', { name: 'Delete comments too' }).click();
+    await expect(health.getByRole('listitem', { name: 'Retired status blog' })).toHaveCount(0);
+  });
+
+  test('imports an OPML file from the subscribe dialog and fetches the feeds with progress', async ({ consolePage: page }) => {
+    const opml = `<opml version="2.0"><body>
+      <outline text="Atom blog" xmlUrl="${server.url('/feeds/atom10.xml')}"/>
+      <outline text="RDF blog" xmlUrl="${server.url('/feeds/rss10-rdf.xml')}"/>
+    </body></opml>`;
+    await page.getByRole('button', { name: 'Subscribe…' }).click();
+    await page.getByLabel('OPML file').setInputFiles({ name: 'feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // The background scheduler may fetch them first; the queue fills either way.
+    await expect(page.getByRole('status').filter({ hasText: /Imported 2 feeds|2 feeds fetched/ })).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Queue' }).getByRole('option')).toHaveCount(8);
   });
 });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { FeedSummary } from '../../../main/api/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS } from './feed-health';
+import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS } from './feed-health';
+import { OpmlButtons } from './OpmlButtons';
 
 function UnsubscribeConfirm({ feed, onDone }: { feed: FeedSummary; onDone: () => void }) {
   const unsubscribe = useStore((state) => state.unsubscribe);
@@ -23,6 +24,54 @@ function UnsubscribeConfirm({ feed, onDone }: { feed: FeedSummary; onDone: () =>
   );
 }
 
+function FeedTitle({ feed }: { feed: FeedSummary }) {
+  const updateFeed = useStore((state) => state.updateFeed);
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(feed.title);
+  if (!editing) {
+    return (
+      <>
+        <strong>{feed.title || feed.url}</strong>
+        <button type="button" className="link-like" onClick={() => setEditing(true)} aria-label={`Rename ${feed.title || feed.url}`}>
+          Rename
+        </button>
+      </>
+    );
+  }
+  return (
+    <form
+      className="rename"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void updateFeed(feed.id, { title: title.trim() }).then(() => setEditing(false));
+      }}
+    >
+      <input aria-label="Feed name" value={title} autoFocus maxLength={300} onChange={(event) => setTitle(event.target.value)} />
+      <button type="submit">Save</button>
+      <button type="button" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function IntervalPicker({ feed }: { feed: FeedSummary }) {
+  const updateFeed = useStore((state) => state.updateFeed);
+  return (
+    <select
+      aria-label="Fetch every"
+      value={feed.intervalMinutes}
+      onChange={(event) => void updateFeed(feed.id, { intervalMinutes: Number(event.target.value) as 0 | 5 | 15 | 60 | 240 | 1440 })}
+    >
+      {Object.entries(INTERVAL_LABELS).map(([minutes, label]) => (
+        <option key={minutes} value={minutes}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function FeedRow({ feed }: { feed: FeedSummary }) {
   const retryFeed = useStore((state) => state.retryFeed);
   const setFeedMuted = useStore((state) => state.setFeedMuted);
@@ -36,7 +85,7 @@ function FeedRow({ feed }: { feed: FeedSummary }) {
   return (
     <li className="health-row" aria-label={feed.title || feed.url}>
       <div className="health-title">
-        <strong>{feed.title || feed.url}</strong>
+        <FeedTitle feed={feed} />
         <span className={`badge badge-${health}`}>{HEALTH_LABELS[health]}</span>
         <small>{feed.url}</small>
       </div>
@@ -45,6 +94,10 @@ function FeedRow({ feed }: { feed: FeedSummary }) {
         <dd>{formatWhen(feed.lastSuccessAt)}</dd>
         <dt>Next fetch</dt>
         <dd>{health === 'parked' ? 'waits for you to retry' : feed.intervalMinutes === 0 ? 'manual' : formatWhen(feed.nextFetchAt, 'soon')}</dd>
+        <dt>Fetch every</dt>
+        <dd>
+          <IntervalPicker feed={feed} />
+        </dd>
         <dt>Comments stored</dt>
         <dd>{feed.itemCount}</dd>
         {feed.lastError && (
@@ -83,6 +136,7 @@ export function FeedHealthPanel() {
   const shown = (feeds ?? []).slice().sort((a, b) => Number(b.id === focusFeedId) - Number(a.id === focusFeedId));
   return (
     <Modal title="Feed health" onClose={closeDialog} wide>
+      <OpmlButtons exportable={shown.length > 0} />
       {shown.length === 0 ? (
         <p>No feeds yet.</p>
       ) : (

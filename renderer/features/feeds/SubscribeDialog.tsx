@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FeedCandidate } from '../../../main/api/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import { OpmlButtons } from './OpmlButtons';
 
 type Step = { name: 'enter' } | { name: 'choose'; candidates: FeedCandidate[] } | { name: 'done'; message: string };
 
@@ -64,6 +65,8 @@ export function SubscribeDialog() {
               {busy ? 'Looking…' : 'Find feeds'}
             </button>
           </div>
+          <p className="hint">Moving from another feed reader? Import its subscriptions:</p>
+          <OpmlButtons exportable={false} />
         </form>
       )}
       {step.name === 'choose' && (

@@ -32,3 +32,12 @@ export function formatWhen(iso: string | null, never = 'never'): string {
   if (!iso) return never;
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+export const INTERVAL_LABELS: Record<number, string> = {
+  0: 'Manually only',
+  5: '5 minutes',
+  15: '15 minutes',
+  60: 'Hour',
+  240: '4 hours',
+  1440: 'Day',
+};
