@@ -1,7 +1,8 @@
-// The ingest worker thread: runs fetch-and-parse jobs sent by runner.ts and posts back each outcome.
+// The ingest worker thread: runs the fetch-and-parse and discovery jobs sent by runner.ts and
+// posts back each outcome.
 import { parentPort } from 'node:worker_threads';
 import { ingestFeed } from '../features/feeds/pipeline';
-import type { WorkerReply, WorkerRequest } from '../features/feeds/runner';
+import { discoverOutcome, type WorkerReply, type WorkerRequest } from '../features/feeds/runner';
 
 const port = parentPort;
 if (!port) throw new Error('ingest-worker: must run as a worker thread');
@@ -15,7 +16,8 @@ port.on('message', (request: WorkerRequest) => {
   }
   const controller = new AbortController();
   running.set(request.id, controller);
-  void ingestFeed(request.job, controller.signal).then((outcome) => {
+  const work = request.type === 'run' ? ingestFeed(request.job, controller.signal) : discoverOutcome(request.url);
+  void work.then((outcome) => {
     running.delete(request.id);
     port.postMessage({ id: request.id, outcome } satisfies WorkerReply);
   });

@@ -1,12 +1,11 @@
 import type { Handlers } from '../../api/service';
-import { discoverFeeds } from './discover';
 import { listFeeds } from './queries';
 import { cancelRefresh, refreshFeeds } from './refresh';
-import { exportOpml, importOpml, loadSamples, removeSamples, retryFeed, subscribe, unsubscribe, updateFeed, checkFeedUrl, feedErrorAsInput } from './subscriptions';
+import { discover, exportOpml, importOpml, loadSamples, removeSamples, retryFeed, subscribe, unsubscribe, updateFeed } from './subscriptions';
 
 export const feedHandlers = {
   'feeds-list': (ctx) => listFeeds(ctx.db),
-  'feeds-discover': (_ctx, input) => discoverFeeds(checkFeedUrl(input.url)).catch(feedErrorAsInput),
+  'feeds-discover': (ctx, input) => discover(ctx, input.url),
   'feeds-subscribe': (ctx, input) => subscribe(ctx, input),
   'feeds-update': (ctx, input) => updateFeed(ctx, input),
   'feeds-unsubscribe': (ctx, input) => unsubscribe(ctx, input.id, input.deleteItems),

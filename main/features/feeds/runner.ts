@@ -1,23 +1,38 @@
-// Where ingestFeed runs. The app runs it in a worker thread, so fetching and parsing never stall
-// the process that serves the console; tests may run it in-process. Both keep the same contract.
+// Where feeds are fetched and parsed. The app does it in worker threads, so fetching and parsing
+// never stall the process that serves the console; tests may do it in-process. Both keep the
+// same contract.
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ingestFeed, type IngestJob, type IngestOutcome } from './pipeline';
+import type { FeedCandidate } from '../../api/types';
+import { discoverFeeds } from './discover';
+import { ingestFeed, outcomeOfError, type IngestJob, type IngestOutcome } from './pipeline';
+
+export type FailedOutcome = Extract<IngestOutcome, { status: 'error' }>;
+export type DiscoverOutcome = { status: 'ok'; candidates: FeedCandidate[] } | FailedOutcome;
 
 export interface IngestRunner {
   run(job: IngestJob, signal?: AbortSignal): Promise<IngestOutcome>;
+  /** The feeds a page or feed address offers (discover.ts), fetched and read off the main process too. */
+  discover(url: string): Promise<DiscoverOutcome>;
   close(): Promise<void>;
 }
 
-export type WorkerRequest = { type: 'run'; id: number; job: IngestJob } | { type: 'cancel'; id: number };
+export type WorkerRequest = { type: 'run'; id: number; job: IngestJob } | { type: 'discover'; id: number; url: string } | { type: 'cancel'; id: number };
 export interface WorkerReply {
   id: number;
-  outcome: IngestOutcome;
+  outcome: IngestOutcome | DiscoverOutcome;
+}
+
+export function discoverOutcome(url: string): Promise<DiscoverOutcome> {
+  return discoverFeeds(url).then(
+    (candidates) => ({ status: 'ok', candidates }),
+    (error: unknown) => outcomeOfError(error) as FailedOutcome,
+  );
 }
 
 export function inProcessRunner(): IngestRunner {
-  return { run: (job, signal) => ingestFeed(job, signal), close: async () => {} };
+  return { run: (job, signal) => ingestFeed(job, signal), discover: discoverOutcome, close: async () => {} };
 }
 
 /** The bundled worker entry sits next to the bundle that starts it (out/main/ingest-worker.js). */
@@ -28,7 +43,7 @@ export function defaultWorkerPath(): string {
 /** One worker thread and the jobs it has not answered yet. */
 class IngestWorker {
   private worker: Worker | null = null;
-  readonly pending = new Map<number, (outcome: IngestOutcome) => void>();
+  readonly pending = new Map<number, (outcome: WorkerReply['outcome']) => void>();
 
   constructor(private readonly path: string) {}
 
@@ -55,13 +70,14 @@ class IngestWorker {
     return started;
   }
 
-  run(id: number, job: IngestJob, signal?: AbortSignal): Promise<IngestOutcome> {
+  send<T extends WorkerReply['outcome']>(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal?: AbortSignal): Promise<T> {
     const target = this.ensure();
-    return new Promise<IngestOutcome>((resolve) => {
-      this.pending.set(id, resolve);
+    const { id } = request;
+    return new Promise<T>((resolve) => {
+      this.pending.set(id, resolve as (outcome: WorkerReply['outcome']) => void);
       target.ref();
       signal?.addEventListener('abort', () => target.postMessage({ type: 'cancel', id } satisfies WorkerRequest), { once: true });
-      target.postMessage({ type: 'run', id, job } satisfies WorkerRequest);
+      target.postMessage(request);
     });
   }
 
@@ -80,11 +96,10 @@ class IngestWorker {
 export function workerRunner(workerPath = defaultWorkerPath(), size = Math.min(2, os.availableParallelism())): IngestRunner {
   const workers = Array.from({ length: Math.max(1, size) }, () => new IngestWorker(workerPath));
   let nextId = 1;
+  const idlest = () => workers.reduce((best, worker) => (worker.pending.size < best.pending.size ? worker : best));
   return {
-    run(job, signal) {
-      const idlest = workers.reduce((best, worker) => (worker.pending.size < best.pending.size ? worker : best));
-      return idlest.run(nextId++, job, signal);
-    },
+    run: (job, signal) => idlest().send<IngestOutcome>({ type: 'run', id: nextId++, job }, signal),
+    discover: (url) => idlest().send<DiscoverOutcome>({ type: 'discover', id: nextId++, url }),
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
     },

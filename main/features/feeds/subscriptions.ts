@@ -1,10 +1,8 @@
 // Subscribing, renaming, muting, retrying and unsubscribing; the sample feeds; OPML.
 import { SwitchboardError } from '../../api/errors';
 import type { ServiceContext } from '../../api/service';
-import type { FeedStatus, FeedSummary, OpmlImportResult, SubscribeResult } from '../../api/types';
+import type { FeedCandidate, FeedStatus, FeedSummary, OpmlImportResult, SubscribeResult } from '../../api/types';
 import { countViews } from '../queue/queries';
-import { discoverFeeds } from './discover';
-import { FeedError } from './errors';
 import { readOpml, writeOpml } from './opml';
 import { findFeedByUrl, getFeed, listFeeds } from './queries';
 import { fetchFeedsNow, refreshFeeds } from './refresh';
@@ -41,16 +39,15 @@ function insertFeed(ctx: ServiceContext, feed: { url: string; title: string; int
   );
 }
 
-/** A feed that cannot be read at subscribe time is the moderator's input to fix: say why, by category. */
-export function feedErrorAsInput(error: unknown): never {
-  if (error instanceof FeedError) throw new SwitchboardError('invalid-input', 'subscribe', `${error.message} (${error.category})`);
-  throw error;
+/** The feeds an address offers, found in the ingest worker; one that cannot be read is the moderator's input to fix. */
+export async function discover(ctx: ServiceContext, url: string): Promise<FeedCandidate[]> {
+  const outcome = await ctx.runner.discover(checkFeedUrl(url));
+  if (outcome.status === 'error') throw new SwitchboardError('invalid-input', 'subscribe', `${outcome.message} (${outcome.category})`);
+  return outcome.candidates;
 }
 
 export async function subscribe(ctx: ServiceContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
-  const url = checkFeedUrl(input.url);
-  const candidates = await discoverFeeds(url).catch(feedErrorAsInput);
-  const [best, ...alternatives] = candidates;
+  const [best, ...alternatives] = await discover(ctx, input.url);
   if (!best) throw new SwitchboardError('invalid-input', 'subscribe', 'no feed was found at that address');
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
   const followDays = input.followDays ?? (best.kind === 'posts' ? DEFAULT_FOLLOW_DAYS : undefined);
