@@ -21,6 +21,10 @@ CREATE VIRTUAL TABLE items_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2'
 );
 
+-- Comments stored before this version are searchable too.
+INSERT INTO items_fts (rowid, content_text, author, thread_title)
+SELECT i.id, i.content_text, i.author, coalesce(t.title, '') FROM items i LEFT JOIN threads t ON t.id = i.thread_id;
+
 CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
   DELETE FROM items_fts WHERE rowid = old.id;
 END;

@@ -1,22 +1,27 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
  * Writes a file so that readers see the old content or the new, never half of it: the bytes go to
- * a temporary file beside the target, are flushed, then renamed over it.
+ * a new temporary file beside the target (created exclusively, under an unguessable name, so no
+ * planted file or link is followed), are flushed, then renamed over it. On any failure the
+ * temporary file is removed and the target is untouched.
  */
 export function writeFileAtomic(target: string, content: string | Buffer): void {
   const resolved = path.resolve(target);
-  const temporary = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = fs.openSync(temporary, 'w', 0o644);
+  const temporary = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(handle, content);
-    fs.fsyncSync(handle);
+    const handle = fs.openSync(temporary, 'wx', 0o644);
+    try {
+      fs.writeFileSync(handle, content);
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+    fs.renameSync(temporary, resolved);
   } catch (error) {
-    fs.closeSync(handle);
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-  fs.closeSync(handle);
-  fs.renameSync(temporary, resolved);
 }

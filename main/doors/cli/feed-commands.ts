@@ -130,7 +130,11 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .action(async (options: { out?: string }) => {
       const result = (await cli.withService((service) => service.call('opml-export', {}))) as { opml: string; feeds: number };
       if (!options.out) return cli.io.out(result.opml);
-      writeFileAtomic(options.out, result.opml);
+      try {
+        writeFileAtomic(options.out, result.opml);
+      } catch (error) {
+        throw new SwitchboardError('invalid-input', 'opml', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
       cli.print({ file: options.out, feeds: result.feeds }, (r) => `Wrote ${r.feeds} feeds to ${r.file}.`);
     });
 

@@ -1,13 +1,16 @@
 // Finding a comment feed from whatever the moderator pastes: a feed address is used as it is; a
 // web page is searched for <link rel="alternate"> feeds, comment feeds ranked first.
+import { isIP } from 'node:net';
 import { Parser as HtmlParser } from 'htmlparser2';
 import type { FeedCandidate } from '../../api/types';
 import { FeedError } from './errors';
 import { decodeFeedBody } from './fetch/decode';
+import { classifyAddress } from './fetch/address';
 import { fetchFeed } from './fetch/fetcher';
 import { normalizeFeed } from './parse/normalize';
 import { parseFeedXml } from './parse/rss';
 import { guardXml } from './parse/xml-guard';
+import { plainText } from './sanitize/sanitize';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
 const COMMENT_HINTS = [/comment/i, /\/comments?\/(feed|atom\.xml|rss)/i, /\/posts\.rss$/i, /\/t\/[^/]+\/\d+\.rss$/i, /\/comments\/[^/]+\/[^/]+\/?\.rss$/i];
@@ -68,6 +71,13 @@ export function rankCandidates({ links, title }: PageFeeds, pageUrl: string): Fe
     .map(({ link }) => ({ url: link.url, title: link.title, kind: looksLikeComments(link) ? 'comments' : 'posts' }));
 }
 
+/** A loopback or private address written into the URL itself (an IP literal or localhost). */
+export function pointsInward(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return isIP(host) !== 0 && classifyAddress(host) !== 'public';
+}
+
 export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<FeedCandidate[]> {
   const response = await fetchFeed({ url, signal });
   if (response.status !== 'ok') return [{ url, title: '', kind: 'unknown' }];
@@ -77,7 +87,10 @@ export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<
     const feed = normalizeFeed(await parseFeedXml(guardXml(text)), response.finalUrl, Date.now());
     return [{ url: response.finalUrl, title: feed.title, kind: feed.kind }];
   }
-  const candidates = rankCandidates(readPage(text, response.finalUrl), response.finalUrl);
+  const page = readPage(text, response.finalUrl);
+  // A page on the web must not steer a subscription into the moderator's own network.
+  if (!pointsInward(response.finalUrl)) page.links = page.links.filter((link) => !pointsInward(link.url));
+  const candidates = rankCandidates(page, response.finalUrl).map((candidate) => ({ ...candidate, title: plainText(candidate.title) }));
   if (candidates.length === 0) {
     throw new FeedError('not-a-feed', 'this page links no RSS or Atom feed; paste the address of its comment feed instead');
   }

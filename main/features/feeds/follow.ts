@@ -1,22 +1,33 @@
-// Following threads: a posts feed with follow_days set subscribes to each new post's own comment
-// feed, for that many days after it first appears.
+// Following threads: a posts feed subscribes to each post's own comment feed (wfw:commentRss,
+// Atom rel="replies"), for follow_days after it first appears. Only comment feeds on the posts
+// feed's own host are followed: a hostile feed must not make Switchboard poll addresses elsewhere,
+// least of all on the moderator's own network.
 import type { Db } from '../../../db/connection';
-import { DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 import type { FeedLink } from './parse/normalize';
+import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 
 const DAY = 24 * 60 * 60_000;
 
-export function followCommentFeeds(db: Db, parentId: number, days: number, links: FeedLink[], now: number): number {
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds the comment feeds not yet known (a tombstone of one unsubscribed stays unsubscribed); returns how many. */
+export function followCommentFeeds(db: Db, parent: { id: number; url: string; follow_days: number | null }, links: FeedLink[], now: number): number {
   const insert = db.prepare(
     `INSERT INTO feeds (url, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
      VALUES (@url, @title, 'comments', @interval, @parentId, @until, @now)
      ON CONFLICT (url) DO NOTHING`,
   );
+  const until = now + (parent.follow_days ?? DEFAULT_FOLLOW_DAYS) * DAY;
   let added = 0;
-  db.transaction(() => {
-    for (const link of links) {
-      added += insert.run({ url: link.url, title: link.title ? `Comments: ${link.title}` : '', interval: DEFAULT_INTERVAL_MINUTES, parentId, until: now + days * DAY, now }).changes;
-    }
-  })();
+  for (const link of links) {
+    if (!sameHost(link.url, parent.url)) continue;
+    added += insert.run({ url: link.url, title: link.title ? `Comments: ${link.title}` : '', interval: DEFAULT_INTERVAL_MINUTES, parentId: parent.id, until, now }).changes;
+  }
   return added;
 }

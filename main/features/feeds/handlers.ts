@@ -1,7 +1,9 @@
 import type { Handlers } from '../../api/service';
 import { listFeeds } from './queries';
 import { cancelRefresh, refreshFeeds } from './refresh';
-import { discover, exportOpml, importOpml, loadSamples, removeSamples, retryFeed, subscribe, unsubscribe, updateFeed } from './subscriptions';
+import { exportOpml, importOpml } from './opml-subscriptions';
+import { loadSamples, removeSamples } from './samples/load-samples';
+import { discover, retryFeed, subscribe, unsubscribe, updateFeed } from './subscriptions';
 
 export const feedHandlers = {
   'feeds-list': (ctx) => listFeeds(ctx.db),

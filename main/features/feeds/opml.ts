@@ -1,5 +1,6 @@
 // OPML, the file format feed readers exchange subscriptions in.
 import { Parser as XmlParser } from 'htmlparser2';
+import { plainText } from './sanitize/sanitize';
 
 export interface OpmlOutline {
   url: string;
@@ -18,7 +19,7 @@ export function readOpml(text: string): OpmlOutline[] {
         if (name.toLowerCase() === 'opml') sawOpml = true;
         if (name.toLowerCase() !== 'outline') return;
         const url = attributes.xmlUrl ?? attributes.xmlurl;
-        if (url && outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: (attributes.title ?? attributes.text ?? '').trim() });
+        if (url && outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: plainText(attributes.title ?? attributes.text) });
       },
     },
     { xmlMode: true, decodeEntities: true },

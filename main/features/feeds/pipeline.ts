@@ -19,7 +19,9 @@ export interface IngestJob {
 export type IngestOutcome =
   | { status: 'not-modified'; finalUrl: string; etag: string | null; lastModified: string | null }
   | { status: 'ok'; finalUrl: string; etag: string | null; lastModified: string | null; feed: NormalizedFeed }
-  | { status: 'error'; category: FeedErrorCategory; message: string; httpStatus: number | null; retryAt: number | null };
+  | { status: 'error'; category: FeedErrorCategory; message: string; httpStatus: number | null; retryAt: number | null }
+  /** The job never finished through no fault of the feed (the worker stopped); nothing is recorded. */
+  | { status: 'cancelled' };
 
 export function outcomeOfError(error: unknown): IngestOutcome {
   if (error instanceof FeedError) {

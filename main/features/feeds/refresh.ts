@@ -9,13 +9,10 @@ import { runPerHost } from './host-limiter';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
 import { storeOutcome, type FeedState } from './store';
-import { followCommentFeeds } from './follow';
 
 interface DueFeed extends FeedState {
-  url: string;
   etag: string | null;
   last_modified: string | null;
-  follow_days: number | null;
 }
 
 export interface RefreshRequest {
@@ -27,7 +24,8 @@ export interface RefreshRequest {
 const FEED_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days';
 const LIVE = 'unsubscribed_at IS NULL';
 
-function selectFeeds(ctx: ServiceContext, request: RefreshRequest): DueFeed[] {
+/** The feeds a request names, or the active ones that are due (every active one with `all`). */
+export function selectFeeds(ctx: ServiceContext, request: RefreshRequest): DueFeed[] {
   const now = ctx.now();
   if (request.feedIds) {
     if (request.feedIds.length === 0) return [];
@@ -60,14 +58,22 @@ function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): Fet
   return { feedId, status: outcome.status, newItems, error: null };
 }
 
+const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled', newItems: 0, error: null });
+
+/** One feed: fetched in the worker, stored here. Never throws: a failure is that feed's result, not the run's. */
 async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal): Promise<FetchResult> {
-  if (signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
-  const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
-  const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal);
-  if (signal.aborted) return { feedId: feed.id, status: 'cancelled', newItems: 0, error: null };
-  const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
-  if (outcome.status === 'ok' && feed.follow_days) followCommentFeeds(ctx.db, feed.id, feed.follow_days, outcome.feed.commentFeeds, ctx.now());
-  return resultOf(feed.id, outcome, stored.newItems);
+  if (signal.aborted) return cancelled(feed.id);
+  try {
+    const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
+    const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal);
+    if (signal.aborted) return cancelled(feed.id);
+    const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
+    return resultOf(feed.id, outcome, stored.newItems);
+  } catch (error) {
+    // The database refused the batch (busy, full, closed): nothing of it was stored.
+    const message = `storing this feed's comments failed (${error instanceof Error ? error.message : String(error)}); they will be fetched again`;
+    return { feedId: feed.id, status: 'error', newItems: 0, error: { category: 'storage', message } };
+  }
 }
 
 function announce(ctx: ServiceContext, newItems: number): void {

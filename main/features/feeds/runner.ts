@@ -8,7 +8,7 @@ import type { FeedCandidate } from '../../api/types';
 import { discoverFeeds } from './discover';
 import { ingestFeed, outcomeOfError, type IngestJob, type IngestOutcome } from './pipeline';
 
-export type FailedOutcome = Extract<IngestOutcome, { status: 'error' }>;
+export type FailedOutcome = Extract<IngestOutcome, { status: 'error' | 'cancelled' }>;
 export type DiscoverOutcome = { status: 'ok'; candidates: FeedCandidate[] } | FailedOutcome;
 
 export interface IngestRunner {
@@ -47,12 +47,12 @@ class IngestWorker {
 
   constructor(private readonly path: string) {}
 
-  private failAll(message: string): void {
-    for (const [id, resolve] of this.pending) {
-      this.pending.delete(id);
-      resolve({ status: 'error', category: 'parse', message, httpStatus: null, retryAt: null });
-    }
+  /** The worker died or was stopped: its jobs end as cancelled, which no feed is blamed for. */
+  private abandon(worker: Worker): void {
+    if (this.worker !== worker) return; // a stale thread's late 'exit' must not touch its successor
     this.worker = null;
+    for (const resolve of this.pending.values()) resolve({ status: 'cancelled' });
+    this.pending.clear();
   }
 
   private ensure(): Worker {
@@ -64,8 +64,11 @@ class IngestWorker {
       // An idle worker must not keep a CLI process alive.
       if (this.pending.size === 0) started.unref();
     });
-    started.on('error', (error) => this.failAll(`the ingest worker failed (${error.message})`));
-    started.on('exit', () => this.failAll('the ingest worker stopped'));
+    started.on('error', (error) => {
+      process.stderr.write(`switchboard: ingest worker: ${error.message}\n`);
+      this.abandon(started);
+    });
+    started.on('exit', () => this.abandon(started));
     this.worker = started;
     return started;
   }
@@ -83,8 +86,10 @@ class IngestWorker {
 
   async close(): Promise<void> {
     const current = this.worker;
-    this.worker = null;
-    if (current) await current.terminate();
+    if (current) {
+      this.abandon(current);
+      await current.terminate();
+    }
   }
 }
 

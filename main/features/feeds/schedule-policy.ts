@@ -3,7 +3,6 @@
 // when the server says the feed is gone, until the moderator retries it.
 import type { FeedErrorCategory } from './errors';
 
-export const INTERVAL_CHOICES = [0, 5, 15, 60, 240, 1440] as const; // minutes; 0 = manual only
 export const DEFAULT_INTERVAL_MINUTES = 15;
 /** How long a new post's comment feed is followed when nobody said otherwise. */
 export const DEFAULT_FOLLOW_DAYS = 14;
@@ -16,14 +15,15 @@ export function nextFetchAfterSuccess(now: number, intervalMinutes: number): num
 }
 
 export interface FailurePlan {
-  nextFetchAt: number;
+  /** Null for a manual feed: it is fetched again only when the moderator asks. */
+  nextFetchAt: number | null;
   park: boolean;
 }
 
 export function planAfterFailure(now: number, intervalMinutes: number, failuresInARow: number, failure: { category: FeedErrorCategory; status?: number | null; retryAt?: number | null }): FailurePlan {
   const base = Math.max(intervalMinutes, DEFAULT_INTERVAL_MINUTES) * MINUTE;
   const backoff = Math.min(base * 2 ** Math.max(0, failuresInARow - 1), MAX_BACKOFF);
-  const nextFetchAt = Math.max(now + backoff, failure.retryAt ?? 0);
+  const nextFetchAt = intervalMinutes === 0 ? null : Math.max(now + backoff, failure.retryAt ?? 0);
   const gone = failure.category === 'http-status' && failure.status === 410;
   return { nextFetchAt, park: gone || failuresInARow >= PARK_AFTER_FAILURES };
 }

@@ -4,22 +4,13 @@
 // as a probe, and a success brings everything back on schedule.
 import type { Service, ServiceContext } from '../../api/service';
 import type { FetchResult } from '../../api/types';
-import { refreshFeeds } from './refresh';
+import { refreshFeeds, selectFeeds } from './refresh';
 
 export const TICK_MS = 60_000;
 
+/** Every feed of a run failed to connect, and there were at least two: one dead site is not an outage. */
 export function looksOffline(results: FetchResult[]): boolean {
-  return results.length > 0 && results.every((result) => result.error?.category === 'network');
-}
-
-function dueFeedIds(ctx: ServiceContext): number[] {
-  return ctx.db
-    .prepare<{ now: number }, { id: number }>(
-      `SELECT id FROM feeds WHERE unsubscribed_at IS NULL AND status = 'active' AND (follow_until IS NULL OR follow_until > @now)
-         AND (last_fetched_at IS NULL OR (next_fetch_at IS NOT NULL AND next_fetch_at <= @now)) ORDER BY next_fetch_at`,
-    )
-    .all({ now: ctx.now() })
-    .map((row) => row.id);
+  return results.length >= 2 && results.every((result) => result.error?.category === 'network');
 }
 
 function setOnline(ctx: ServiceContext, online: boolean): void {
@@ -27,7 +18,9 @@ function setOnline(ctx: ServiceContext, online: boolean): void {
   ctx.feeds.online = online;
   if (online) {
     // Feeds that failed only because the network was down are due again at once.
-    ctx.db.prepare(`UPDATE feeds SET next_fetch_at = @now WHERE error_category = 'network' AND status = 'active'`).run({ now: ctx.now() });
+    ctx.db
+      .prepare(`UPDATE feeds SET next_fetch_at = @now WHERE error_category = 'network' AND status = 'active' AND interval_minutes > 0`)
+      .run({ now: ctx.now() });
   }
   ctx.events.emit('network-changed', { online });
 }
@@ -35,10 +28,12 @@ function setOnline(ctx: ServiceContext, online: boolean): void {
 /** One scheduler tick: fetch what is due (or probe with one feed while offline). */
 export async function tick(ctx: ServiceContext): Promise<FetchResult[]> {
   if (ctx.feeds.activeRun) return [];
-  const due = dueFeedIds(ctx);
+  const due = selectFeeds(ctx, {}).map((feed) => feed.id);
   if (due.length === 0) return [];
+  // Offline, one feed probes; any success means the network is back.
   const results = await refreshFeeds(ctx, { feedIds: ctx.feeds.online ? due : due.slice(0, 1) });
-  setOnline(ctx, !looksOffline(results));
+  if (ctx.feeds.online) setOnline(ctx, !looksOffline(results));
+  else setOnline(ctx, results.some((result) => result.error?.category !== 'network'));
   return results;
 }
 
@@ -48,8 +43,9 @@ export function startScheduler(service: Service, tickMs = TICK_MS): () => void {
     if (running) return;
     running = true;
     tick(service.context)
-      .catch(() => {
-        // A failed tick (a fetch already running, a database busy) is retried at the next one.
+      .catch((error: unknown) => {
+        // A failed tick is retried at the next one; say why, so it leaves a trace.
+        process.stderr.write(`switchboard: scheduler: ${error instanceof Error ? error.message : String(error)}\n`);
       })
       .finally(() => (running = false));
   };

@@ -15,7 +15,7 @@ export function SubscribeDialog() {
   const [url, setUrl] = useState('');
   const [step, setStep] = useState<Step>({ name: 'enter' });
   const [chosen, setChosen] = useState('');
-  const [followDays, setFollowDays] = useState(0);
+  const [followDays, setFollowDays] = useState(14);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,16 +40,16 @@ export function SubscribeDialog() {
     });
   };
 
+  const chosenCandidate = step.name === 'choose' ? step.candidates.find((candidate) => candidate.url === chosen) : undefined;
+
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const result = await subscribe(chosen, followDays || undefined);
+      const result = await subscribe(chosen, chosenCandidate?.kind === 'posts' ? followDays : undefined);
       const fetched = result.fetch.error ? `The first fetch failed: ${result.fetch.error.message}.` : `${result.fetch.newItems} comments fetched.`;
       setStep({ name: 'done', message: `Subscribed to ${result.feed.title || result.feed.url}. ${fetched}` });
     });
   };
-
-  const chosenCandidate = step.name === 'choose' ? step.candidates.find((candidate) => candidate.url === chosen) : undefined;
 
   return (
     <Modal title="Subscribe to a feed" onClose={closeDialog}>
@@ -86,8 +86,8 @@ export function SubscribeDialog() {
           </fieldset>
           {chosenCandidate?.kind === 'posts' && (
             <label className="field">
-              <span>Follow each new post's comments for (days, 0 = off)</span>
-              <input type="number" min={0} max={365} value={followDays} onChange={(event) => setFollowDays(Number(event.target.value))} />
+              <span>Follow each new post's comments for (days)</span>
+              <input type="number" min={1} max={365} required value={followDays} onChange={(event) => setFollowDays(Number(event.target.value))} />
             </label>
           )}
           <div className="actions">

@@ -119,9 +119,10 @@ describe('schedule policy', () => {
 
   it('backs off exponentially, capped at a day, honouring Retry-After, and parks', () => {
     const fail = (count: number, retryAt?: number) => planAfterFailure(now, 15, count, { category: 'network', retryAt });
-    expect(fail(1).nextFetchAt - now).toBe(15 * 60_000);
-    expect(fail(3).nextFetchAt - now).toBe(60 * 60_000);
-    expect(fail(20).nextFetchAt - now).toBe(24 * 60 * 60_000);
+    expect(fail(1).nextFetchAt! - now).toBe(15 * 60_000);
+    expect(fail(3).nextFetchAt! - now).toBe(60 * 60_000);
+    expect(fail(20).nextFetchAt! - now).toBe(24 * 60 * 60_000);
+    expect(planAfterFailure(now, 0, 1, { category: 'network' }).nextFetchAt).toBeNull();
     expect(fail(1, now + 5 * 60 * 60_000).nextFetchAt).toBe(now + 5 * 60 * 60_000);
     expect(fail(PARK_AFTER_FAILURES - 1).park).toBe(false);
     expect(fail(PARK_AFTER_FAILURES).park).toBe(true);

@@ -1,6 +1,11 @@
 // The whole feed pipeline against a real HTTP server on 127.0.0.1 and a real SQLite database:
 // every source format, refetching, edits, and hostile feeds side by side with healthy ones.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointsInward } from '../../../main/features/feeds/discover';
+import { ingestFeed } from '../../../main/features/feeds/pipeline';
+import { storeOutcome, type FeedState } from '../../../main/features/feeds/store';
 import type { Service } from '../../../main/api/service';
 import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../main/api/types';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
@@ -193,21 +198,83 @@ describe('subscribing by page address', () => {
     await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)');
     await subscribed(service, '/feeds/atom10.xml');
     await expect(subscribed(service, '/feeds/atom10.xml')).rejects.toMatchObject({ code: 'conflict' });
-    await expect(service.call('feeds-subscribe', { url: 'ftp://files.example/feed' })).rejects.toThrow('only http and https addresses');
+    await expect(service.call('feeds-subscribe', { url: 'ftp://files.example/feed' })).rejects.toThrow('subscribe: only http and https feeds can be fetched, not ftp; paste an address starting with https://');
     await service.close();
   });
 
-  it('follows the comment feeds of a posts feed', async () => {
+  it("follows a posts feed's comment feeds on its own host only, and never one unsubscribed", async () => {
+    // A posts feed served here whose posts point at comment feeds here, on another loopback
+    // address and in a private network: only the first kind may be followed.
+    const posts = http.createServer((_req, res) => {
+      const origin = `http://127.0.0.1:${(posts.address() as AddressInfo).port}`;
+      const item = (n: number, commentRss: string) =>
+        `<item><title>Post ${n}</title><link>${origin}/post-${n}/</link><guid>${origin}/?p=${n}</guid><wfw:commentRss>${commentRss}</wfw:commentRss></item>`;
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>Posts</title><link>${origin}/</link>
+         ${item(1, `${origin}/post-1/feed/`)}${item(2, `${origin}/post-2/feed/`)}${item(3, 'http://192.168.1.1/cgi-bin/reboot')}${item(4, server.url('/feeds/atom10.xml'))}
+         </channel></rss>`,
+      );
+    });
+    await new Promise<void>((resolve) => posts.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(posts.address() as AddressInfo).port}`;
     const service = memoryService();
-    const result = await subscribed(service, '/feeds/wordpress-posts.xml');
+    const result = (await service.call('feeds-subscribe', { url: `${origin}/feed/` })) as SubscribeResult;
     expect(result.feed).toMatchObject({ kind: 'posts', followDays: 14, itemCount: 0 });
-    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
-    const followed = feeds.filter((feed) => feed.parentFeedId === result.feed.id);
-    expect(followed.map((feed) => new URL(feed.url).pathname).sort()).toEqual([
-      '/2026/11/02/moving-your-dns-without-downtime/feed/',
-      '/2026/11/10/php-8-4-default-on-shared-plans/feed/',
-      '/2026/11/16/frankfurt-maintenance-24-november/feed/',
-    ]);
+    const followed = () => ((service.call('feeds-list', {}) as Promise<FeedSummary[]>)).then((feeds) => feeds.filter((feed) => feed.parentFeedId === result.feed.id));
+    expect((await followed()).map((feed) => feed.url).sort()).toEqual([`${origin}/post-1/feed/`, `${origin}/post-2/feed/`]);
+
+    const [first] = await followed();
+    await service.call('feeds-unsubscribe', { id: first!.id, deleteItems: true });
+    await service.call('feeds-fetch', { feedIds: [result.feed.id] });
+    expect((await followed()).map((feed) => feed.url)).toEqual([`${origin}/post-2/feed/`]);
+
+    // Unsubscribing the posts feed takes its followed feeds with it.
+    await service.call('feeds-unsubscribe', { id: result.feed.id });
+    expect(await service.call('feeds-list', {})).toEqual([]);
+    await service.close();
+    posts.close();
+  });
+
+  it('drops feed links that point a public page into a private network', () => {
+    expect(pointsInward('http://192.168.1.1/feed')).toBe(true);
+    expect(pointsInward('http://localhost:8080/feed')).toBe(true);
+    expect(pointsInward('http://[::1]/feed')).toBe(true);
+    expect(pointsInward('https://blog.example.com/feed')).toBe(false);
+    expect(pointsInward('http://8.8.8.8/feed')).toBe(false);
+  });
+});
+
+describe('subscription life cycle', () => {
+  it('a resubscribed feed starts afresh: no failure history, no follow expiry', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const id = (await subscribed(service, '/feeds/atom10.xml')).feed.id;
+    await service.call('feeds-unsubscribe', { id });
+    db.prepare('UPDATE feeds SET error_count = 7, follow_until = 1, parent_feed_id = NULL WHERE id = ?').run(id);
+    const again = await subscribed(service, '/feeds/atom10.xml');
+    expect(again.feed).toMatchObject({ id, failuresInARow: 0, itemCount: 4, status: 'active' });
+    expect(db.prepare('SELECT follow_until FROM feeds WHERE id = ?').pluck().get(id)).toBeNull();
+    await service.close();
+  });
+
+  it('stores nothing for a feed unsubscribed while its fetch was under way', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const id = Number(db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(server.url('/feeds/atom10.xml'), 'x').lastInsertRowid);
+    const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedState;
+    const outcome = await ingestFeed({ url: server.url('/feeds/atom10.xml') });
+    await service.call('feeds-unsubscribe', { id });
+    expect(storeOutcome(db, feed, outcome, Date.now())).toMatchObject({ newItems: 0 });
+    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    await service.close();
+  });
+
+  it('titles from pages and OPML files are plain text, control characters removed', async () => {
+    const service = memoryService();
+    const opml = `<opml version="2.0"><body><outline text="&lt;b&gt;Evil&lt;/b&gt; &#x1b;[2J&#x7;blog" xmlUrl="${server.url('/feeds/atom10.xml')}"/></body></opml>`;
+    await service.call('opml-import', { opml });
+    const [feed] = (await service.call('feeds-list', {})) as FeedSummary[];
+    expect(feed!.title).toBe('Evil [2Jblog');
     await service.close();
   });
 });

@@ -26,6 +26,14 @@ describe('scheduler', () => {
     await service.close();
   });
 
+  it('does not call one dead site an outage', async () => {
+    const service = memoryService();
+    service.context.db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(`http://127.0.0.1:${closedPort}/gone.xml`, 'Dead');
+    expect((await tick(service.context)).map((result) => result.error?.category)).toEqual(['network']);
+    expect(service.context.feeds.online).toBe(true);
+    await service.close();
+  });
+
   it('goes offline when every feed fails to connect, probes with one feed, and comes back', async () => {
     const service = memoryService();
     const { db } = service.context;

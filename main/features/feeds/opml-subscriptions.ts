@@ -1,0 +1,42 @@
+// Subscriptions in and out as OPML: an import is one transaction, whatever its size.
+import { SwitchboardError } from '../../api/errors';
+import type { ServiceContext } from '../../api/service';
+import type { OpmlImportResult } from '../../api/types';
+import { readOpml, writeOpml } from './opml';
+import { findFeedByUrl, listFeeds } from './queries';
+import { checkSubscribableUrl, insertFeed } from './subscriptions';
+
+export function importOpml(ctx: ServiceContext, text: string): OpmlImportResult {
+  let outlines;
+  try {
+    outlines = readOpml(text);
+  } catch (error) {
+    throw new SwitchboardError('invalid-input', 'opml', (error as Error).message.replace(/^opml: /, ''));
+  }
+  const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [] };
+  ctx.db.transaction(() => {
+    for (const outline of outlines) {
+      let url: string;
+      try {
+        url = checkSubscribableUrl(outline.url);
+      } catch {
+        result.invalid.push(outline.url.slice(0, 200));
+        continue;
+      }
+      const existing = findFeedByUrl(ctx.db, url);
+      if (existing && !existing.unsubscribed) {
+        result.alreadySubscribed += 1;
+        continue;
+      }
+      insertFeed(ctx, { url, title: outline.title });
+      result.added += 1;
+    }
+  })();
+  ctx.events.emit('feeds-changed', {});
+  return result;
+}
+
+export function exportOpml(ctx: ServiceContext): { opml: string; feeds: number } {
+  const feeds = listFeeds(ctx.db).filter((feed) => !feed.isSample);
+  return { opml: writeOpml(feeds, new Date(ctx.now())), feeds: feeds.length };
+}

@@ -1,0 +1,23 @@
+// Loading and removing the bundled sample feeds (the empty state's "Try it with sample feeds").
+import type { ServiceContext } from '../../../api/service';
+import { countViews } from '../../queue/queries';
+import { findFeedByUrl } from '../queries';
+import { refreshFeeds } from '../refresh';
+import { insertFeed } from '../subscriptions';
+import { sampleFeedUrls } from './sample-feeds';
+
+export async function loadSamples(ctx: ServiceContext) {
+  const ids = ctx.db.transaction(() =>
+    sampleFeedUrls().map((url) => findFeedByUrl(ctx.db, url)?.id ?? insertFeed(ctx, { url, title: '', intervalMinutes: 0, isSample: true })),
+  )();
+  ctx.events.emit('feeds-changed', {});
+  return refreshFeeds(ctx, { feedIds: ids });
+}
+
+export function removeSamples(ctx: ServiceContext): { removedFeeds: number } {
+  const removed = ctx.db.prepare('DELETE FROM feeds WHERE is_sample = 1').run().changes;
+  ctx.events.emit('feeds-changed', {});
+  ctx.events.emit('items-changed', { reason: 'samples-removed' });
+  ctx.events.emit('counts-changed', countViews(ctx.db));
+  return { removedFeeds: removed };
+}
