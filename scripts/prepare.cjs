@@ -4,7 +4,7 @@
 'use strict';
 const path = require('node:path');
 
-require('./ensure-built.cjs').ensureBuilt();
+require('./ensure-built.cjs').ensureBuiltOrExit();
 try {
   require('../out/main/cli.js').prepareNative(path.resolve(__dirname, '..'), (line) => process.stderr.write(line + '\n'));
 } catch (error) {

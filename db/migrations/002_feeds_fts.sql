@@ -13,7 +13,7 @@ CREATE INDEX feeds_by_parent ON feeds (parent_feed_id);
 CREATE INDEX feeds_due ON feeds (status, next_fetch_at);
 
 -- Full-text search over comment text, author and thread title. Inserting a comment indexes it in
--- the same statement batch (feeds/store.ts; an AFTER INSERT trigger into FTS5 measured three to
+-- the same transaction (db/search-index.ts, called by feeds/store.ts; an AFTER INSERT trigger into FTS5 measured three to
 -- four times slower and was the ingest bottleneck); deletes, edits and thread renames are kept in
 -- step by the triggers below, in the same transaction as the write.
 CREATE VIRTUAL TABLE items_fts USING fts5 (

@@ -80,6 +80,11 @@ export interface ItemSummary {
   publishedAt: string;
   status: ItemStatus;
   route: Route | null;
+  routedAt: string | null;
+  snoozedUntil: string | null;
+  snoozeUntilReply: boolean;
+  /** Back in the Inbox because its snooze ended. */
+  backFromSnooze: boolean;
 }
 
 export interface ItemDetail extends ItemSummary {
@@ -101,4 +106,33 @@ export interface PageCursor {
 export interface ItemPage {
   items: ItemSummary[];
   nextCursor: PageCursor | null;
+}
+
+export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note';
+
+export interface ActionResult {
+  action: TriageAction;
+  itemIds: number[];
+  /** The audit-log entry that undoes it. */
+  auditId: number;
+}
+
+export interface UndoResult {
+  /** The action undone, or null when there was nothing left to undo. */
+  action: TriageAction | null;
+  itemIds: number[];
+}
+
+export interface ItemContext {
+  /** Every stored comment of the same thread, oldest first (this one included). */
+  thread: ItemSummary[];
+  author: {
+    name: string;
+    comments: number;
+    byRoute: Record<Route, number>;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    feeds: string[];
+    recent: ItemSummary[];
+  };
 }

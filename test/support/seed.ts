@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
+import { indexItem } from '../../db/search-index';
 import { createService, type Service } from '../../main/api/service';
 import { inProcessRunner } from '../../main/features/feeds/runner';
 
@@ -36,7 +37,7 @@ let guidCounter = 0;
 export function addItem(db: Db, seed: ItemSeed): number {
   guidCounter += 1;
   const text = seed.text ?? `Comment ${guidCounter}`;
-  return Number(
+  const id = Number(
     db
       .prepare(
         `INSERT INTO items (feed_id, guid, thread_id, author, published_at, content_html, content_text, status, route, fetched_at, updated_at)
@@ -54,4 +55,7 @@ export function addItem(db: Db, seed: ItemSeed): number {
         seed.route ?? null,
       ).lastInsertRowid,
   );
+  const threadTitle = seed.threadId === undefined ? '' : (db.prepare('SELECT title FROM threads WHERE id = ?').pluck().get(seed.threadId) as string);
+  indexItem(db, id, text, seed.author ?? 'Dana', threadTitle);
+  return id;
 }

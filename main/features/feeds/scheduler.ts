@@ -4,6 +4,7 @@
 // as a probe, and a success brings everything back on schedule.
 import type { Service, ServiceContext } from '../../api/service';
 import type { FetchResult } from '../../api/types';
+import { awake } from '../queue/handlers';
 import { refreshFeeds, selectFeeds } from './refresh';
 
 export const TICK_MS = 60_000;
@@ -27,6 +28,7 @@ function setOnline(ctx: ServiceContext, online: boolean): void {
 
 /** One scheduler tick: fetch what is due (or probe with one feed while offline). */
 export async function tick(ctx: ServiceContext): Promise<FetchResult[]> {
+  awake(ctx);
   if (ctx.feeds.activeRun) return [];
   const due = selectFeeds(ctx, {}).map((feed) => feed.id);
   if (due.length === 0) return [];

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
+import { indexItem } from '../../../db/search-index';
+import { wakeOnReply } from '../queue/actions';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 
@@ -89,7 +91,6 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
     `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at)
      VALUES (@feedId, @guid, @threadId, @url, @author, @authorUrl, @publishedAt, @contentHtml, @contentText, @now, @now)`,
   );
-  const index = db.prepare('INSERT INTO items_fts (rowid, content_text, author, thread_title) VALUES (?, ?, ?, ?)');
   const update = db.prepare(
     `UPDATE items SET content_html = @contentHtml, content_text = @contentText, author = @author, author_url = @authorUrl,
             url = @url, updated_at = @now WHERE id = @id`,
@@ -108,7 +109,8 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
     const values = { ...comment, threadId: thread?.id ?? null, now, feedId };
     if (!row) {
       const id = Number(insert.run(values).lastInsertRowid);
-      index.run(id, comment.contentText, comment.author, thread?.title ?? '');
+      indexItem(db, id, comment.contentText, comment.author, thread?.title ?? '');
+      if (thread) wakeOnReply(db, thread.id, comment.author, id);
       result.newItemIds.push(id);
       result.newItems += 1;
     } else if (row.content_html !== comment.contentHtml || row.author !== comment.author || row.url !== comment.url) {

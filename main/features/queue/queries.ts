@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../api/errors';
-import type { ItemDetail, ItemPage, ItemSummary, PageCursor, ViewCounts, ViewName } from '../../api/types';
+import type { ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../api/types';
 import { VIEW_NAMES } from '../../api/types';
-import { iso } from '../../platform/time';
+import { iso, isoOrNull } from '../../platform/time';
 import { ftsQuery } from './search';
 import { VIEW_FILTERS } from './views';
 
@@ -18,6 +18,10 @@ interface SummaryRow {
   published_at: number;
   status: ItemSummary['status'];
   route: ItemSummary['route'];
+  routed_at: number | null;
+  snoozed_until: number | null;
+  snooze_until_reply: number;
+  back_from_snooze: number;
 }
 
 interface DetailRow extends SummaryRow {
@@ -32,8 +36,8 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   substr(i.content_text, 1, ${EXCERPT_LENGTH}) AS excerpt, t.title AS thread_title,
-  i.published_at, i.status, i.route`;
-
+  i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze`;
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
 
 function toSummary(row: SummaryRow): ItemSummary {
@@ -47,73 +51,11 @@ function toSummary(row: SummaryRow): ItemSummary {
     publishedAt: iso(row.published_at),
     status: row.status,
     route: row.route,
+    routedAt: isoOrNull(row.routed_at),
+    snoozedUntil: isoOrNull(row.snoozed_until),
+    snoozeUntilReply: row.snooze_until_reply === 1,
+    backFromSnooze: row.back_from_snooze === 1,
   };
-}
-
-export function countViews(db: Db): ViewCounts {
-  const counts = {} as ViewCounts;
-  for (const view of VIEW_NAMES) {
-    const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${VIEW_FILTERS[view]}`).get();
-    counts[view] = row?.n ?? 0;
-  }
-  return counts;
-}
-
-/** One page of a view, newest first, continuing after `cursor` (keyset paging: cost does not grow with depth). */
-export function listView(db: Db, view: ViewName, limit: number, cursor?: PageCursor): ItemPage {
-  const after = cursor ? 'AND (i.published_at, i.id) < (@publishedAt, @id)' : '';
-  const rows = db
-    .prepare<Record<string, unknown>, SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} ${FROM}
-        WHERE ${VIEW_FILTERS[view]} ${after}
-        ORDER BY i.published_at DESC, i.id DESC
-        LIMIT @limit`,
-    )
-    .all({ limit: limit + 1, ...(cursor ? { publishedAt: Date.parse(cursor.publishedAt), id: cursor.id } : {}) });
-  const page = rows.slice(0, limit).map(toSummary);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > limit && last ? { publishedAt: last.publishedAt, id: last.id } : null,
-  };
-}
-
-const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note`;
-
-export function getItem(db: Db, id: number): ItemDetail {
-  const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
-  if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
-  return toDetail(row);
-}
-
-export interface ItemQuery {
-  feedId?: number;
-  status?: ItemSummary['status'];
-  route?: NonNullable<ItemSummary['route']>;
-  search?: string;
-  limit: number;
-}
-
-/** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
-export function queryItems(db: Db, query: ItemQuery): ItemDetail[] {
-  const params: Record<string, unknown> = { limit: query.limit, feedId: query.feedId, status: query.status, route: query.route };
-  const where = [
-    query.feedId !== undefined && 'i.feed_id = @feedId',
-    query.status !== undefined && 'i.status = @status',
-    query.route !== undefined && 'i.route = @route',
-  ].filter((clause): clause is string => typeof clause === 'string');
-  if (query.search !== undefined) {
-    params.match = ftsQuery(query.search);
-    if (params.match === null) return [];
-    where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)');
-  }
-  const rows = db
-    .prepare<Record<string, unknown>, DetailRow>(
-      `SELECT ${DETAIL_COLUMNS} ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`,
-    )
-    .all(params);
-  return rows.map(toDetail);
 }
 
 function toDetail(row: DetailRow): ItemDetail {
@@ -126,5 +68,141 @@ function toDetail(row: DetailRow): ItemDetail {
     contentHtml: row.content_html,
     contentText: row.content_text,
     note: row.note,
+  };
+}
+
+export function countViews(db: Db): ViewCounts {
+  const counts = {} as ViewCounts;
+  for (const view of VIEW_NAMES) {
+    const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${VIEW_FILTERS[view]}`).get();
+    counts[view] = row?.n ?? 0;
+  }
+  return counts;
+}
+
+export interface ListFilters {
+  feedId?: number;
+  status?: ItemSummary['status'];
+  route?: Route;
+  /** Published at or after / before, ISO times. */
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+/** WHERE clauses and parameters for the filters; null when the search has no words (nothing matches). */
+function filterClauses(filters: ListFilters): { clauses: string[]; params: Record<string, unknown> } | null {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (clause: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add('i.feed_id = @feedId', 'feedId', filters.feedId);
+  add('i.status = @status', 'status', filters.status);
+  add('i.route = @route', 'route', filters.route);
+  add('i.published_at >= @from', 'from', filters.from === undefined ? undefined : Date.parse(filters.from));
+  add('i.published_at < @to', 'to', filters.to === undefined ? undefined : Date.parse(filters.to));
+  if (filters.search !== undefined) {
+    const match = ftsQuery(filters.search);
+    if (match === null) return null;
+    add('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)', 'match', match);
+  }
+  return { clauses, params };
+}
+
+export interface ListRequest extends ListFilters {
+  view: ViewName;
+  sort: 'newest' | 'oldest';
+  limit: number;
+  cursor?: PageCursor;
+}
+
+/** The SQL of one page of a view, shared by listView and the query-plan test. */
+export function viewQuery(request: ListRequest): { sql: string; params: Record<string, unknown> } | null {
+  const filters = filterClauses(request);
+  if (!filters) return null;
+  const newest = request.sort === 'newest';
+  const where = [VIEW_FILTERS[request.view], ...filters.clauses];
+  const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
+  if (request.cursor) {
+    where.push(`(i.published_at, i.id) ${newest ? '<' : '>'} (@cursorAt, @cursorId)`);
+    params.cursorAt = Date.parse(request.cursor.publishedAt);
+    params.cursorId = request.cursor.id;
+  }
+  const direction = newest ? 'DESC' : 'ASC';
+  return {
+    sql: `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY i.published_at ${direction}, i.id ${direction} LIMIT @limit`,
+    params,
+  };
+}
+
+/** One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth). */
+export function listView(db: Db, request: ListRequest): ItemPage {
+  const query = viewQuery(request);
+  if (!query) return { items: [], nextCursor: null };
+  const rows = db.prepare<Record<string, unknown>, SummaryRow>(query.sql).all(query.params);
+  const page = rows.slice(0, request.limit).map(toSummary);
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+}
+
+export function getItem(db: Db, id: number): ItemDetail {
+  const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
+  if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
+  return toDetail(row);
+}
+
+/** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
+export function queryItems(db: Db, query: ListFilters & { limit: number }): ItemDetail[] {
+  const filters = filterClauses(query);
+  if (!filters) return [];
+  const where = filters.clauses.length ? `WHERE ${filters.clauses.join(' AND ')}` : '';
+  return db
+    .prepare<Record<string, unknown>, DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} ${where} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`)
+    .all({ ...filters.params, limit: query.limit })
+    .map(toDetail);
+}
+
+const CONTEXT_LIMIT = 200;
+
+/** The thread around a comment and its author's history, for the detail pane. */
+export function itemContext(db: Db, id: number): ItemContext {
+  const item = getItem(db, id);
+  const threadId = db.prepare<[number], { thread_id: number | null }>('SELECT thread_id FROM items WHERE id = ?').get(id)?.thread_id ?? null;
+  const thread =
+    threadId === null
+      ? [item]
+      : db
+          .prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.thread_id = ? ORDER BY i.published_at, i.id LIMIT ${CONTEXT_LIMIT}`)
+          .all(threadId)
+          .map(toSummary);
+  const stats = db
+    .prepare<[string], { comments: number; first: number | null; last: number | null; service: number; spotlight: number; ignore: number }>(
+      `SELECT COUNT(*) AS comments, MIN(published_at) AS first, MAX(published_at) AS last,
+              SUM(route = 'service') AS service, SUM(route = 'spotlight') AS spotlight, SUM(route = 'ignore') AS ignore
+         FROM items WHERE author = ?`,
+    )
+    .get(item.author);
+  const feeds = db
+    .prepare<[string], { title: string }>('SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.author = ? ORDER BY f.title')
+    .all(item.author)
+    .map((row) => row.title);
+  const recent = db
+    .prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.author = ? ORDER BY i.published_at DESC LIMIT 10`)
+    .all(item.author)
+    .map(toSummary);
+  return {
+    thread,
+    author: {
+      name: item.author,
+      comments: stats?.comments ?? 0,
+      byRoute: { service: stats?.service ?? 0, spotlight: stats?.spotlight ?? 0, ignore: stats?.ignore ?? 0 },
+      firstSeen: isoOrNull(stats?.first ?? null),
+      lastSeen: isoOrNull(stats?.last ?? null),
+      feeds,
+      recent,
+    },
   };
 }

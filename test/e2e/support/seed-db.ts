@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { nativeBindingForThisProcess } from '../../../db/native';
+import { indexItem } from '../../../db/search-index';
 import { PROJECT_ROOT } from './electron';
 
 export interface SeedComment {
@@ -32,7 +33,8 @@ export function seedComments(dbPath: string, { feedTitle, comments }: SeedSpec):
     );
     comments.forEach((comment, index) => {
       const threadId = (thread.get(`https://blog.example/${comment.thread.replace(/\W+/g, '-').toLowerCase()}`, comment.thread, now) as { id: number }).id;
-      item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, `<p>${comment.text}</p>`, comment.text, now, now);
+      const id = item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, `<p>${comment.text}</p>`, comment.text, now, now).lastInsertRowid;
+      indexItem(db, Number(id), comment.text, comment.author, comment.thread);
     });
   })();
   db.close();

@@ -20,7 +20,7 @@ function invalid(run: () => unknown): SwitchboardError {
 
 describe('argument validation (shared by IPC, HTTP and CLI)', () => {
   it('fills in defaults', () => {
-    expect(validateCall('items-list', {})).toEqual({ name: 'items-list', input: { view: 'inbox', limit: 100 } });
+    expect(validateCall('items-list', {})).toEqual({ name: 'items-list', input: { view: 'inbox', sort: 'newest', limit: 100 } });
     expect(validateCall('views-counts', undefined)).toEqual({ name: 'views-counts', input: {} });
   });
 

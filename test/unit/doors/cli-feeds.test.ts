@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
+import { BIN, ensureBuilt } from '../../support/built-cli';
 import { tempDir } from '../../support/temp';
 
-const BIN = path.resolve(__dirname, '../../../bin/switchboard.cjs');
 let server: FixtureServer;
 beforeAll(async () => {
+  ensureBuilt();
   server = await startFixtureServer();
-});
+}, 120_000);
 afterAll(() => server.close());
 
 function switchboard(db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

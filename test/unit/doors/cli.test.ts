@@ -2,14 +2,16 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
 import { OPERATION_NAMES } from '../../../main/api/contract';
+import { BIN, ensureBuilt } from '../../support/built-cli';
 import { tempDir } from '../../support/temp';
 
-const BIN = path.resolve(__dirname, '../../../bin/switchboard.cjs');
 const LATEST = migrations.at(-1)!.version;
+
+beforeAll(ensureBuilt, 120_000);
 
 function switchboard(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DB: '' } });

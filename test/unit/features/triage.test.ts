@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionResult, ItemContext, ItemDetail, ItemPage, UndoResult, ViewCounts } from '../../../main/api/types';
+import { VIEW_NAMES } from '../../../main/api/types';
+import { viewQuery, type ListRequest } from '../../../main/features/queue/queries';
+import { storeOutcome } from '../../../main/features/feeds/store';
+import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const HOUR = 60 * 60_000;
+
+async function page(service: ReturnType<typeof memoryService>, input: Record<string, unknown>): Promise<number[]> {
+  return ((await service.call('items-list', input)) as ItemPage).items.map((item) => item.id);
+}
+
+function queue() {
+  const service = memoryService();
+  const { db } = service.context;
+  const blog = addFeed(db, 'Blog');
+  const forum = addFeed(db, 'Forum');
+  const outage = addThread(db, 'Outage');
+  const ids = {
+    refund: addItem(db, { feedId: blog, threadId: outage, author: 'Priya', text: 'I want a refund for the downtime', publishedAt: NOW - 5 * HOUR }),
+    tip: addItem(db, { feedId: blog, threadId: outage, author: 'Marcus', text: 'Flush your DNS cache, it fixed it for me', publishedAt: NOW - 4 * HOUR }),
+    spam: addItem(db, { feedId: forum, author: 'cheap-pills', text: 'Buy now', publishedAt: NOW - 3 * HOUR }),
+    question: addItem(db, { feedId: forum, author: 'Lee', text: 'Is the API down too?', publishedAt: NOW - 2 * HOUR }),
+    thanks: addItem(db, { feedId: blog, threadId: outage, author: 'Priya', text: 'Thanks Marcus, works now', publishedAt: NOW - 1 * HOUR }),
+  };
+  return { service, db, blog, forum, outage, ids };
+}
+
+describe('queue views and filters', () => {
+  it('lists every view newest or oldest first, filtered by feed, route, status, dates and text', async () => {
+    const { service, blog, ids } = queue();
+    await service.call('items-route', { ids: [ids.refund], route: 'service' });
+    await service.call('items-route', { ids: [ids.tip], route: 'spotlight' });
+    await service.call('items-route', { ids: [ids.spam], route: 'ignore' });
+
+    expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question]);
+    expect(await page(service, { view: 'inbox', sort: 'oldest' })).toEqual([ids.question, ids.thanks]);
+    expect(await page(service, { view: 'service' })).toEqual([ids.refund]);
+    expect(await page(service, { view: 'spotlight' })).toEqual([ids.tip]);
+    expect(await page(service, { view: 'ignored' })).toEqual([ids.spam]);
+    expect(await page(service, { view: 'all', feedId: blog })).toEqual([ids.thanks, ids.tip, ids.refund]);
+    expect(await page(service, { view: 'all', route: 'service' })).toEqual([ids.refund]);
+    expect(await page(service, { view: 'all', status: 'new' })).toEqual([ids.thanks, ids.question]);
+    expect(await page(service, { view: 'all', from: new Date(NOW - 3.5 * HOUR).toISOString(), to: new Date(NOW - 1.5 * HOUR).toISOString() })).toEqual([ids.question, ids.spam]);
+    expect(await page(service, { view: 'all', search: 'refund downtime' })).toEqual([ids.refund]);
+    expect(await page(service, { view: 'all', search: 'Outage' })).toEqual([ids.thanks, ids.tip, ids.refund]);
+    expect(await page(service, { view: 'all', search: '!!!' })).toEqual([]);
+  });
+
+  it('pages oldest first with a cursor too', async () => {
+    const { service, ids } = queue();
+    const first = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2 })) as ItemPage;
+    const second = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2, cursor: first.nextCursor })) as ItemPage;
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids.refund, ids.tip, ids.spam, ids.question]);
+  });
+
+  it('never scans the whole items table for any view or filter, and reads in index order (EXPLAIN QUERY PLAN)', () => {
+    const { db } = queue();
+    const variants: Partial<ListRequest>[] = [{}, { feedId: 1 }, { route: 'service' }, { status: 'new' }, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' }, { search: 'refund' }, { cursor: { publishedAt: '2026-11-26T00:00:00.000Z', id: 3 } }];
+    for (const view of VIEW_NAMES) {
+      for (const sort of ['newest', 'oldest'] as const) {
+        for (const variant of variants) {
+          const query = viewQuery({ view, sort, limit: 100, ...variant })!;
+          const plan = db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params) as { detail: string }[];
+          const details = plan.map((step) => step.detail);
+          const label = `${view}/${sort}/${JSON.stringify(variant)}: ${details.join(' | ')}`;
+          expect(details.some((detail) => /^SCAN i$/.test(detail)), label).toBe(false);
+          // A text search may sort just its matches; everything else reads in index order.
+          if (!variant.search) expect(details.some((detail) => /TEMP B-TREE FOR ORDER BY/.test(detail)), label).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe('triage actions', () => {
+  it('route, finish, reopen and note; counts follow', async () => {
+    const { service, ids } = queue();
+    const routed = (await service.call('items-route', { ids: [ids.refund, ids.question], route: 'service' })) as ActionResult;
+    expect(routed).toMatchObject({ action: 'route', itemIds: [ids.refund, ids.question] });
+    await service.call('items-done', { ids: [ids.question] });
+    await service.call('item-note', { id: ids.refund, note: 'Offered a credit' });
+    expect(await service.call('views-counts', {})).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5 });
+    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'routed', route: 'service', note: 'Offered a credit' });
+    await service.call('items-reopen', { ids: [ids.question] });
+    expect(await service.call('item-get', { id: ids.question })).toMatchObject({ status: 'new', route: null });
+  });
+
+  it('undoes several steps back, a bulk action as one step', async () => {
+    const { service, ids } = queue();
+    await service.call('items-route', { ids: [ids.refund], route: 'service' });
+    await service.call('items-route', { ids: [ids.tip, ids.thanks], route: 'spotlight' });
+    await service.call('items-done', { ids: [ids.refund] });
+
+    expect(await service.call('items-undo', {})).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund] });
+    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'routed', route: 'service' });
+    const bulk = (await service.call('items-undo', {})) as UndoResult;
+    expect(bulk.action).toBe('route');
+    expect(bulk.itemIds.sort()).toEqual([ids.tip, ids.thanks].sort());
+    expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question, ids.spam, ids.tip]);
+    await service.call('items-undo', {});
+    expect(await service.call('items-undo', {})).toEqual({ action: null, itemIds: [] });
+    expect(await service.call('views-counts', {})).toMatchObject({ inbox: 5, service: 0, spotlight: 0 });
+  });
+
+  it('refuses unknown comments and empty bulk actions without changing anything', async () => {
+    const { service, ids } = queue();
+    await expect(service.call('items-route', { ids: [ids.refund, 999], route: 'service' })).rejects.toThrow('there is no comment with id 999');
+    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'new' });
+    await expect(service.call('items-done', { ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(service.call('items-snooze', { ids: [ids.tip] })).rejects.toThrow('give either until (a time) or untilReply: true');
+  });
+});
+
+describe('snooze', () => {
+  it('hides an item until its time, then it is back in the Inbox marked as such', async () => {
+    const { service, ids } = queue();
+    let now = NOW;
+    service.context.now = () => now;
+    await service.call('items-snooze', { ids: [ids.question], until: new Date(NOW + HOUR).toISOString() });
+    expect(await page(service, { view: 'inbox' })).not.toContain(ids.question);
+    expect(await page(service, { view: 'snoozed' })).toEqual([ids.question]);
+    now = NOW + 2 * HOUR;
+    expect(await page(service, { view: 'inbox' })).toContain(ids.question);
+    expect(await service.call('item-get', { id: ids.question })).toMatchObject({ status: 'new', backFromSnooze: true, snoozedUntil: null });
+    await expect(service.call('items-snooze', { ids: [ids.tip], until: new Date(NOW).toISOString() })).rejects.toThrow('the snooze must end in the future');
+  });
+
+  it('until the author writes again in the same thread', async () => {
+    const { service, db, blog, ids } = queue();
+    await service.call('items-snooze', { ids: [ids.refund], untilReply: true });
+    const outcome = (author: string, guid: string) => ({
+      status: 'ok' as const,
+      finalUrl: 'https://blog.example/comments/feed/',
+      etag: null,
+      lastModified: null,
+      feed: {
+        title: 'Blog',
+        siteUrl: null,
+        kind: 'comments' as const,
+        commentFeeds: [],
+        comments: [{ guid, url: null, thread: { url: 'https://acme.example/Outage', title: 'Outage' }, author, authorUrl: null, publishedAt: NOW, contentHtml: '<p>Hi</p>', contentText: 'Hi' }],
+      },
+    });
+    const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(blog) as Parameters<typeof storeOutcome>[1];
+    storeOutcome(db, feed, outcome('Marcus', 'reply-1'), NOW);
+    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'snoozed' });
+    storeOutcome(db, feed, outcome('Priya', 'reply-2'), NOW);
+    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'new', backFromSnooze: true, snoozeUntilReply: false });
+  });
+});
+
+describe('item context', () => {
+  it("shows the thread in time order and the author's history", async () => {
+    const { service, ids } = queue();
+    await service.call('items-route', { ids: [ids.refund], route: 'service' });
+    const context = (await service.call('item-context', { id: ids.thanks })) as ItemContext;
+    expect(context.thread.map((item) => item.id)).toEqual([ids.refund, ids.tip, ids.thanks]);
+    expect(context.author).toMatchObject({ name: 'Priya', comments: 2, byRoute: { service: 1, spotlight: 0, ignore: 0 }, feeds: ['Blog'] });
+    expect(context.author.firstSeen).toBe(new Date(NOW - 5 * HOUR).toISOString());
+    const detail = (await service.call('item-get', { id: ids.thanks })) as ItemDetail;
+    expect(detail.threadTitle).toBe('Outage');
+  });
+});
