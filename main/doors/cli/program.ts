@@ -5,6 +5,7 @@ import { contract, OPERATION_NAMES } from '../../api/contract';
 import { SwitchboardError } from '../../api/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerFeedCommands } from './feed-commands';
+import { registerTriageCommands } from './triage-commands';
 import { errorLine, printJson, processIO, type CliIO } from './output';
 
 export interface CliHooks {
@@ -65,6 +66,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
 
   registerApiCommand(program, cli);
   registerFeedCommands(program, cli);
+  registerTriageCommands(program, cli);
 
   program
     .command('serve')

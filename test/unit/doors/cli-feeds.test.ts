@@ -102,3 +102,34 @@ describe('switchboard feed commands', () => {
     expect(run.stderr).toBe('switchboard: subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)\n');
   });
 });
+
+describe('switchboard triage commands', () => {
+  it('route, snooze, done and undo, with the items fields they change', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    const ids = JSON.parse((await switchboard(db, '--json', 'items')).stdout).map((item: { id: number }) => item.id) as number[];
+
+    expect((await switchboard(db, 'route', String(ids[0]), 'service')).stdout).toBe(`Comment ${ids[0]} routed to customer service. Undo with: switchboard undo\n`);
+    expect((await switchboard(db, 'snooze', String(ids[1]), '--until', '2099-01-01T09:00:00Z')).code).toBe(0);
+    expect((await switchboard(db, 'snooze', String(ids[2]), '--until-reply')).code).toBe(0);
+    expect((await switchboard(db, 'done', String(ids[3]))).code).toBe(0);
+
+    const snoozed = JSON.parse((await switchboard(db, '--json', 'items', '--status', 'snoozed')).stdout);
+    expect(snoozed.map((item: { id: number }) => item.id).sort()).toEqual([ids[1], ids[2]].sort());
+    const first = JSON.parse((await switchboard(db, '--json', 'items', '--route', 'service')).stdout)[0];
+    expect(first).toMatchObject({ id: ids[0], status: 'routed', route: 'service', note: null, snoozedUntil: null });
+    expect(Date.parse(first.routedAt)).not.toBeNaN();
+    expect(snoozed.find((item: { id: number }) => item.id === ids[1]).snoozedUntil).toBe('2099-01-01T09:00:00.000Z');
+
+    expect((await switchboard(db, 'undo')).stdout).toBe(`Undid done of comment ${ids[3]}.\n`);
+    expect((await switchboard(db, 'undo')).stdout).toBe(`Undid snooze of comment ${ids[2]}.\n`);
+    expect(JSON.parse((await switchboard(db, '--json', 'items', '--status', 'new')).stdout)).toHaveLength(2);
+  });
+
+  it('explains bad triage arguments in one line', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    expect(await switchboard(db, 'route', '1', 'trash')).toMatchObject({ code: 1, stderr: 'switchboard: cli: route must be service, spotlight or ignore, not "trash"\n' });
+    expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until ISO_TIME or --until-reply\n' });
+    expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
+  });
+});

@@ -1,0 +1,58 @@
+// Triage from the terminal: route, snooze, done, undo.
+import type { Command } from 'commander';
+import { SwitchboardError } from '../../api/errors';
+import type { ActionResult, UndoResult } from '../../api/types';
+import { parseId, type CliContext } from './context';
+
+const ROUTES = { service: 'customer service', spotlight: 'the community spotlight', ignore: 'ignored' } as const;
+
+function describe(result: ActionResult, what: string): string {
+  return `${result.itemIds.length === 1 ? `Comment ${result.itemIds[0]}` : `${result.itemIds.length} comments`} ${what}. Undo with: switchboard undo`;
+}
+
+export function registerTriageCommands(program: Command, cli: CliContext): void {
+  program
+    .command('route')
+    .description('route a comment to customer service, the community spotlight, or ignore it')
+    .argument('<item-id>', 'the comment, as "switchboard items" lists it')
+    .argument('<route>', 'service, spotlight or ignore')
+    .action(async (itemId: string, route: string) => {
+      if (!(route in ROUTES)) throw new SwitchboardError('invalid-input', 'cli', `route must be service, spotlight or ignore, not "${route}"`);
+      const result = (await cli.withService((service) => service.call('items-route', { ids: [parseId(itemId, 'item-id')], route }))) as ActionResult;
+      cli.print(result, (r) => describe(r, `routed to ${ROUTES[route as keyof typeof ROUTES]}`));
+    });
+
+  program
+    .command('snooze')
+    .description('hide a comment until a time, or until its author writes again in the same thread')
+    .argument('<item-id>', 'the comment')
+    .option('--until <iso-time>', 'when it comes back, e.g. 2026-12-01T09:00:00Z')
+    .option('--until-reply', 'until its author writes again in the same thread')
+    .action(async (itemId: string, options: { until?: string; untilReply?: boolean }) => {
+      if ((options.until === undefined) === (options.untilReply !== true)) {
+        throw new SwitchboardError('invalid-input', 'cli', 'give either --until ISO_TIME or --until-reply');
+      }
+      const until = options.until === undefined ? undefined : new Date(options.until);
+      if (until && Number.isNaN(until.getTime())) throw new SwitchboardError('invalid-input', 'cli', `--until must be a time like 2026-12-01T09:00:00Z, not "${options.until}"`);
+      const input = { ids: [parseId(itemId, 'item-id')], ...(until ? { until: until.toISOString() } : { untilReply: true }) };
+      const result = (await cli.withService((service) => service.call('items-snooze', input))) as ActionResult;
+      cli.print(result, (r) => describe(r, until ? `snoozed until ${until.toISOString()}` : 'snoozed until its author writes again'));
+    });
+
+  program
+    .command('done')
+    .description('mark a comment done')
+    .argument('<item-id>', 'the comment')
+    .action(async (itemId: string) => {
+      const result = (await cli.withService((service) => service.call('items-done', { ids: [parseId(itemId, 'item-id')] }))) as ActionResult;
+      cli.print(result, (r) => describe(r, 'marked done'));
+    });
+
+  program
+    .command('undo')
+    .description('undo the last moderator action (again to go further back)')
+    .action(async () => {
+      const result = (await cli.withService((service) => service.call('items-undo', {}))) as UndoResult;
+      cli.print(result, (r) => (r.action ? `Undid ${r.action} of ${r.itemIds.length === 1 ? `comment ${r.itemIds[0]}` : `${r.itemIds.length} comments`}.` : 'Nothing to undo.'));
+    });
+}
