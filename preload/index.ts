@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { OPERATION_NAMES } from '../main/api/contract';
 import type { SwitchboardEvent } from '../main/api/events';
 import type { CallOutcome } from '../main/api/outcome';
-import { EVENT_CHANNEL, operationChannel } from '../main/electron/channels';
+import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel } from '../main/electron/channels';
 
 const operations = Object.fromEntries(
   OPERATION_NAMES.map((name) => [name, (input?: unknown): Promise<CallOutcome> => ipcRenderer.invoke(operationChannel(name), input)]),
@@ -16,5 +16,8 @@ contextBridge.exposeInMainWorld('switchboard', {
     const forward = (_event: unknown, event: SwitchboardEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+  },
+  openExternal(url: string): void {
+    ipcRenderer.send(OPEN_EXTERNAL_CHANNEL, String(url));
   },
 });

@@ -7,6 +7,7 @@ import { unwrap, type CallOutcome } from '../main/api/outcome';
 type Transport = {
   call(name: string, input: unknown): Promise<CallOutcome>;
   subscribe(listener: (event: SwitchboardEvent) => void): () => void;
+  openExternal(url: string): void;
 };
 
 const TOKEN_KEY = 'switchboard-token';
@@ -41,6 +42,9 @@ function httpTransport(): Transport {
       }
       return () => source.close();
     },
+    openExternal(url) {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
   };
 }
 
@@ -52,6 +56,7 @@ function ipcTransport(bridge: NonNullable<Window['switchboard']>): Transport {
       return operation(input);
     },
     subscribe: (listener) => bridge.onEvent(listener),
+    openExternal: (url) => bridge.openExternal(url),
   };
 }
 
@@ -62,3 +67,8 @@ export const api = Object.fromEntries(
 ) as SwitchboardApi;
 
 export const subscribeEvents = transport.subscribe;
+
+/** Opens a comment's page in the system browser (http and https only; the main process checks again in Electron). */
+export function openExternal(url: string): void {
+  if (/^https?:\/\//i.test(url)) transport.openExternal(url);
+}

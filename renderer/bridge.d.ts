@@ -7,6 +7,7 @@ declare global {
     switchboard?: {
       operations: Record<string, (input?: unknown) => Promise<CallOutcome>>;
       onEvent(listener: (event: SwitchboardEvent) => void): () => void;
+      openExternal(url: string): void;
     };
   }
 }

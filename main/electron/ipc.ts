@@ -1,9 +1,10 @@
 // The IPC door: one invoke channel per operation; handleIpcCall checks the sender and arguments.
 // Events go out on one channel.
-import { ipcMain, type BrowserWindow } from 'electron';
+import { ipcMain, shell, type BrowserWindow } from 'electron';
 import { OPERATION_NAMES } from '../api/contract';
 import type { Service } from '../api/service';
-import { EVENT_CHANNEL, operationChannel } from './channels';
+import { isAppUrl, isSafeExternalUrl } from '../security/urls';
+import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel } from './channels';
 import { handleIpcCall } from './ipc-call';
 
 export function registerIpc(service: Service, appEntryUrl: string): void {
@@ -14,6 +15,11 @@ export function registerIpc(service: Service, appEntryUrl: string): void {
       return handleIpcCall(service, appEntryUrl, name, sender, args);
     });
   }
+  ipcMain.on(OPEN_EXTERNAL_CHANNEL, (event, url: unknown) => {
+    const frame = event.senderFrame;
+    const fromConsole = !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url, appEntryUrl);
+    if (fromConsole && typeof url === 'string' && isSafeExternalUrl(url)) void shell.openExternal(url);
+  });
 }
 
 export function forwardEvents(service: Service, window: BrowserWindow): () => void {

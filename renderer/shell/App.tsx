@@ -4,6 +4,9 @@ import { FetchBar } from '../features/feeds/FetchBar';
 import { SubscribeDialog } from '../features/feeds/SubscribeDialog';
 import { DetailPane } from '../features/queue/DetailPane';
 import { QueuePane } from '../features/queue/QueuePane';
+import { ShortcutsDialog } from '../features/queue/ShortcutsDialog';
+import { SnoozeDialog } from '../features/queue/SnoozeDialog';
+import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
 import { ErrorBanner } from './ErrorBanner';
 import { Sidebar } from './Sidebar';
@@ -12,11 +15,23 @@ function Dialogs() {
   const dialog = useStore((state) => state.dialog);
   if (dialog === 'subscribe') return <SubscribeDialog />;
   if (dialog === 'feed-health') return <FeedHealthPanel />;
+  if (dialog === 'snooze') return <SnoozeDialog />;
+  if (dialog === 'shortcuts') return <ShortcutsDialog />;
   return null;
+}
+
+function Notice() {
+  const notice = useStore((state) => state.notice);
+  return (
+    <div className="notice" role="status" aria-live="polite">
+      {notice}
+    </div>
+  );
 }
 
 export function App() {
   useEffect(() => startStore(), []);
+  useKeyboard();
   return (
     <div className="app">
       <Sidebar />
@@ -29,6 +44,7 @@ export function App() {
         </div>
       </main>
       <Dialogs />
+      <Notice />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStatusSlice } from './status-slice';
 import type { StoreState } from './types';
+import { createTriageSlice } from './triage-slice';
 import { createUiSlice } from './ui-slice';
 import { createViewsSlice } from './views-slice';
 
@@ -14,6 +15,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createViewsSlice(set, get),
   ...createQueueSlice(set, get),
   ...createSelectionSlice(set, get),
+  ...createTriageSlice(set, get),
   ...createFeedsSlice(set, get),
   ...createStatusSlice(set, get),
   ...createUiSlice(set, get),

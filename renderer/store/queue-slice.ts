@@ -1,19 +1,45 @@
 import { api } from '../api';
-import type { QueueSlice, SliceCreator } from './types';
+import type { QueueFilters, QueueSlice, SliceCreator, StoreState } from './types';
 
 const PAGE_SIZE = 100;
+
+/** The API's filters from the screen's: dates become the start of the day and of the day after. */
+function listInput(state: StoreState) {
+  const { sort, feedId, route, status, from, to, search } = state.filters;
+  const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00`) + plusDays * 86_400_000).toISOString();
+  return {
+    view: state.view,
+    sort,
+    feedId,
+    route,
+    status,
+    from: from ? dayStart(from) : undefined,
+    to: to ? dayStart(to, 1) : undefined,
+    search: search?.trim() ? search : undefined,
+  };
+}
 
 export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
   items: [],
   nextCursor: null,
   loading: false,
+  filters: { sort: 'newest' },
+  async setFilters(change: Partial<QueueFilters>) {
+    set((state) => ({ filters: { ...state.filters, ...change } }));
+    await get().loadView();
+  },
   async loadView() {
-    const view = get().view;
+    const request = listInput(get());
+    const key = JSON.stringify(request);
     set({ loading: true });
     try {
-      const page = await api['items-list']({ view, limit: PAGE_SIZE });
-      // A slower answer for a view the moderator already left must not overwrite the current one.
-      if (get().view === view) set({ items: page.items, nextCursor: page.nextCursor });
+      const page = await api['items-list']({ ...request, limit: PAGE_SIZE });
+      // A slower answer for a view or filter the moderator already left must not overwrite the current
+      // one, nor may a page read before actions still in flight (the reload after them will come).
+      if (JSON.stringify(listInput(get())) !== key || get().pendingActions > 0) return;
+      const { selectedId } = get();
+      set({ items: page.items, nextCursor: page.nextCursor });
+      if (selectedId === null || !page.items.some((item) => item.id === selectedId)) await get().select(page.items[0]?.id ?? null);
     } catch (error) {
       get().report(error);
     } finally {
@@ -21,12 +47,13 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
     }
   },
   async loadMore() {
-    const { view, nextCursor, loading } = get();
+    const { nextCursor, loading } = get();
     if (!nextCursor || loading) return;
+    const request = listInput(get());
     set({ loading: true });
     try {
-      const page = await api['items-list']({ view, limit: PAGE_SIZE, cursor: nextCursor });
-      if (get().view === view) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor }));
+      const page = await api['items-list']({ ...request, limit: PAGE_SIZE, cursor: nextCursor });
+      if (JSON.stringify(listInput(get())) === JSON.stringify(request)) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor }));
     } catch (error) {
       get().report(error);
     } finally {

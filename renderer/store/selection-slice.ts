@@ -4,12 +4,14 @@ import type { SelectionSlice, SliceCreator } from './types';
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
   selectedId: null,
   detail: null,
+  context: null,
+  checked: new Set(),
   async select(id) {
-    set({ selectedId: id, detail: id === null ? null : get().detail });
+    set({ selectedId: id, ...(id === null ? { detail: null, context: null } : {}) });
     if (id === null) return;
     try {
-      const detail = await api['item-get']({ id });
-      if (get().selectedId === id) set({ detail });
+      const [detail, context] = await Promise.all([api['item-get']({ id }), api['item-context']({ id })]);
+      if (get().selectedId === id) set({ detail, context });
     } catch (error) {
       get().report(error);
     }
@@ -18,7 +20,23 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const { items, selectedId } = get();
     if (items.length === 0) return;
     const index = items.findIndex((item) => item.id === selectedId);
-    const next = items[Math.min(items.length - 1, Math.max(0, index === -1 ? 0 : index + step))];
+    const nextIndex = Math.min(items.length - 1, Math.max(0, index === -1 ? 0 : index + step));
+    if (nextIndex >= items.length - 20) void get().loadMore();
+    const next = items[nextIndex];
     if (next) await get().select(next.id);
+  },
+  toggleChecked(id) {
+    set((state) => {
+      const checked = new Set(state.checked);
+      if (checked.has(id)) checked.delete(id);
+      else checked.add(id);
+      return { checked };
+    });
+  },
+  checkAll() {
+    set((state) => ({ checked: new Set(state.items.map((item) => item.id)) }));
+  },
+  clearChecked() {
+    set({ checked: new Set() });
   },
 });

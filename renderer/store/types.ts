@@ -1,4 +1,4 @@
-import type { FeedCandidate, FeedSummary, FetchResult, ItemDetail, ItemSummary, PageCursor, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
+import type { FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -7,10 +7,23 @@ export interface ViewsSlice {
   refreshCounts(): Promise<void>;
 }
 
+export interface QueueFilters {
+  sort: 'newest' | 'oldest';
+  feedId?: number;
+  route?: Route;
+  status?: ItemSummary['status'];
+  /** Dates as yyyy-mm-dd, the day included. */
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
 export interface QueueSlice {
   items: ItemSummary[];
   nextCursor: PageCursor | null;
   loading: boolean;
+  filters: QueueFilters;
+  setFilters(change: Partial<QueueFilters>): Promise<void>;
   loadView(): Promise<void>;
   loadMore(): Promise<void>;
 }
@@ -18,8 +31,29 @@ export interface QueueSlice {
 export interface SelectionSlice {
   selectedId: number | null;
   detail: ItemDetail | null;
+  context: ItemContext | null;
+  /** Comments ticked for a bulk action (x, Shift+X). */
+  checked: ReadonlySet<number>;
   select(id: number | null): Promise<void>;
   selectRelative(step: 1 | -1): Promise<void>;
+  toggleChecked(id: number): void;
+  checkAll(): void;
+  clearChecked(): void;
+}
+
+export type SnoozeChoice = { until: string } | { untilReply: true };
+
+export interface TriageSlice {
+  /** Acts on the ticked comments, or on the selected one when none is ticked; the screen moves on at once. */
+  route(route: Route, target?: 'selection' | 'current'): Promise<void>;
+  done(target?: 'selection' | 'current'): Promise<void>;
+  snooze(choice: SnoozeChoice, target?: 'selection' | 'current'): Promise<void>;
+  undo(): Promise<void>;
+  saveNote(id: number, note: string): Promise<void>;
+  /** A short message about the last action ("Routed to customer service. z to undo"). */
+  notice: string | null;
+  /** Actions sent but not yet stored; views are not reloaded underneath them. */
+  pendingActions: number;
 }
 
 export interface FetchProgress {
@@ -51,7 +85,7 @@ export interface FeedsSlice {
   unsubscribe(id: number, deleteItems: boolean): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health';
+export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze';
 
 export interface UiSlice {
   dialog: DialogName | null;
@@ -68,7 +102,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & FeedsSlice & StatusSlice & UiSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

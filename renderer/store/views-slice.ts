@@ -5,7 +5,7 @@ export const createViewsSlice: SliceCreator<ViewsSlice> = (set, get) => ({
   view: 'inbox',
   counts: null,
   async showView(view) {
-    set({ view, selectedId: null, detail: null });
+    set({ view, selectedId: null, detail: null, context: null, checked: new Set() });
     await get().loadView();
   },
   async refreshCounts() {

@@ -64,6 +64,8 @@ test.describe('a console with comments', () => {
     await expect(queue.getByRole('option')).toHaveCount(3);
     await expect(queue.getByRole('option').first()).toContainText('Priya N');
 
+    // The first comment is selected as the view opens.
+    await expect(queue.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
     await queue.getByRole('option', { name: /Marcus T/ }).click();
     const detail = page.getByRole('region', { name: 'Item detail' });
     await expect(detail).toContainText('Clearing the DNS cache fixed it for me');
@@ -74,7 +76,7 @@ test.describe('a console with comments', () => {
     await expect(queue.getByRole('option', { name: /Lee/ })).toHaveAttribute('aria-selected', 'true');
     await page.screenshot({ path: test.info().outputPath('console.png') });
 
-    await page.getByRole('button', { name: /^Done/ }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Done/ }).click();
     await expect(page.getByText('Nothing finished yet.')).toBeVisible();
   });
 });

@@ -13,14 +13,15 @@ test.describe('sample feeds', () => {
 
     const queue = page.getByRole('listbox', { name: 'Queue' });
     await expect(queue.getByRole('option').first()).toBeVisible();
-    expect(await queue.getByRole('option').count()).toBeGreaterThanOrEqual(30);
-    await expect(page.getByRole('button', { name: /^Inbox/ })).toContainText(/\d\d/);
+    await expect(page.getByRole('button', { name: /^Inbox/ })).toHaveAccessibleName('Inbox 35 comments');
+    // The list is virtualized: only the rows in view (and a few more) exist.
+    expect(await queue.getByRole('option').count()).toBeLessThan(35);
     const sidebar = page.getByRole('navigation', { name: 'Views' });
     await expect(sidebar.getByRole('button', { name: /Sample: Hostwise status blog comments/ })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Sample feeds loaded: 4 feeds fetched' })).toBeVisible();
 
     await queue.getByRole('option').first().click();
-    await expect(page.getByRole('region', { name: 'Item detail' }).getByRole('heading')).not.toHaveText('');
+    await expect(page.getByRole('region', { name: 'Item detail' }).getByRole('heading', { level: 2 })).not.toHaveText('');
     await page.screenshot({ path: test.info().outputPath('samples.png') });
 
     await sidebar.getByRole('button', { name: 'Remove sample feeds' }).click();

@@ -1,22 +1,121 @@
+import { useEffect, useState } from 'react';
+import type { ItemContext, ItemDetail } from '../../../main/api/types';
+import { openExternal } from '../../api';
 import { useStore } from '../../store';
+import { CommentHtml } from './CommentHtml';
+import { formatAge } from './format';
+import { withKey } from './keymap';
+
+function Actions({ detail }: { detail: ItemDetail }) {
+  const route = useStore((state) => state.route);
+  const done = useStore((state) => state.done);
+  const undo = useStore((state) => state.undo);
+  const openDialog = useStore((state) => state.openDialog);
+  return (
+    <div className="detail-actions" role="toolbar" aria-label="Route this comment">
+      <button type="button" className="route-service" title={withKey('service')} aria-pressed={detail.route === 'service'} onClick={() => void route('service', 'current')}>
+        Customer service
+      </button>
+      <button type="button" className="route-spotlight" title={withKey('spotlight')} aria-pressed={detail.route === 'spotlight'} onClick={() => void route('spotlight', 'current')}>
+        Community spotlight
+      </button>
+      <button type="button" title={withKey('ignore')} aria-pressed={detail.route === 'ignore'} onClick={() => void route('ignore', 'current')}>
+        Ignore
+      </button>
+      <button type="button" title={withKey('snooze')} onClick={() => openDialog('snooze')}>
+        Snooze
+      </button>
+      <button type="button" title={withKey('done')} onClick={() => void done('current')}>
+        Done
+      </button>
+      <span className="spacer" />
+      <button type="button" title={withKey('undo')} onClick={() => void undo()}>
+        Undo
+      </button>
+      {detail.url && (
+        <button type="button" title={withKey('original')} onClick={() => openExternal(detail.url!)}>
+          Open original
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Note({ detail }: { detail: ItemDetail }) {
+  const saveNote = useStore((state) => state.saveNote);
+  const [note, setNote] = useState(detail.note ?? '');
+  useEffect(() => setNote(detail.note ?? ''), [detail.id, detail.note]);
+  const save = () => {
+    if (note !== (detail.note ?? '')) void saveNote(detail.id, note);
+  };
+  return (
+    <label className="note">
+      <span>Moderator note</span>
+      <textarea value={note} rows={2} placeholder="Only moderators see this." onChange={(event) => setNote(event.target.value)} onBlur={save} />
+    </label>
+  );
+}
+
+function Thread({ context, currentId }: { context: ItemContext; currentId: number }) {
+  const select = useStore((state) => state.select);
+  if (context.thread.length <= 1) return null;
+  return (
+    <section className="thread" aria-label="Thread">
+      <h3>Thread · {context.thread.length} comments</h3>
+      <ol>
+        {context.thread.map((item) => (
+          <li key={item.id} aria-current={item.id === currentId ? 'true' : undefined}>
+            <button type="button" className="thread-item" onClick={() => void select(item.id)}>
+              <strong>{item.author || 'Anonymous'}</strong> <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
+              {item.route && <span className={`tag tag-${item.route}`}>{item.route}</span>}
+              <span className="thread-excerpt">{item.excerpt}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Author({ context }: { context: ItemContext }) {
+  const { author } = context;
+  return (
+    <section className="author-panel" aria-label="Author">
+      <h3>{author.name || 'Anonymous'}</h3>
+      <p>
+        {author.comments} comments · customer service {author.byRoute.service} · spotlight {author.byRoute.spotlight} · ignored {author.byRoute.ignore}
+      </p>
+      <p className="hint">
+        First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · {author.feeds.join(', ')}
+      </p>
+    </section>
+  );
+}
 
 export function DetailPane() {
   const detail = useStore((state) => state.detail);
+  const context = useStore((state) => state.context);
   return (
-    <section className="detail-pane" role="region" aria-label="Item detail">
+    <section className="detail-pane" role="region" aria-label="Item detail" id="item-detail" tabIndex={-1}>
       {detail === null ? (
         <div className="empty-state">
           <p>Select a comment to read it here.</p>
+          <p className="hint">j / k to move, s c i to route, ? for every shortcut.</p>
         </div>
       ) : (
         <article>
+          <Actions detail={detail} />
           <header className="detail-header">
             <h2>{detail.author || 'Anonymous'}</h2>
             <p className="detail-meta">
               {detail.feedTitle} · {detail.threadTitle} · <time dateTime={detail.publishedAt}>{new Date(detail.publishedAt).toLocaleString()}</time>
+              {detail.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
             </p>
           </header>
-          <div className="detail-body">{detail.contentText}</div>
+          <CommentHtml html={detail.contentHtml} />
+          <Note detail={detail} />
+          {context && <Thread context={context} currentId={detail.id} />}
+          {context && <Author context={context} />}
         </article>
       )}
     </section>

@@ -1,8 +1,8 @@
-import type { KeyboardEvent } from 'react';
-import type { ItemSummary } from '../../../main/api/types';
 import { useStore } from '../../store';
 import { EMPTY_VIEW_TEXT, VIEW_LABELS } from '../../shell/view-labels';
-import { formatAge } from './format';
+import { FilterBar } from './FilterBar';
+import { withKey } from './keymap';
+import { QueueList } from './QueueList';
 
 function EmptyState() {
   const view = useStore((state) => state.view);
@@ -10,6 +10,7 @@ function EmptyState() {
   const openDialog = useStore((state) => state.openDialog);
   const loadSamples = useStore((state) => state.loadSamples);
   const loading = useStore((state) => state.fetchProgress !== null);
+  const filtered = useStore((state) => Object.entries(state.filters).some(([name, value]) => name !== 'sort' && value !== undefined && value !== ''));
   if (feeds !== null && feeds.length === 0) {
     return (
       <div className="empty-state" role="status">
@@ -29,62 +30,52 @@ function EmptyState() {
   }
   return (
     <div className="empty-state" role="status">
-      <p>{EMPTY_VIEW_TEXT[view]}</p>
+      <p>{filtered ? 'No comments match these filters.' : EMPTY_VIEW_TEXT[view]}</p>
     </div>
   );
 }
 
-function Row({ item, selected }: { item: ItemSummary; selected: boolean }) {
-  const select = useStore((state) => state.select);
+function BulkBar() {
+  const count = useStore((state) => state.checked.size);
+  const route = useStore((state) => state.route);
+  const done = useStore((state) => state.done);
+  const clearChecked = useStore((state) => state.clearChecked);
+  if (count === 0) return null;
   return (
-    <li role="option" aria-selected={selected} id={`item-${item.id}`} className="queue-row" onClick={() => void select(item.id)}>
-      <div className="row-top">
-        <span className="author">{item.author || 'Anonymous'}</span>
-        <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
-      </div>
-      <div className="excerpt">{item.excerpt}</div>
-      <div className="row-meta">
-        {item.feedTitle} · {item.threadTitle}
-      </div>
-    </li>
+    <div className="bulk-bar" role="toolbar" aria-label="Selected comments">
+      <span>{count} selected</span>
+      <button type="button" title={withKey('bulkService')} onClick={() => void route('service', 'selection')}>
+        To service
+      </button>
+      <button type="button" title={withKey('bulkSpotlight')} onClick={() => void route('spotlight', 'selection')}>
+        To spotlight
+      </button>
+      <button type="button" title={withKey('bulkIgnore')} onClick={() => void route('ignore', 'selection')}>
+        Ignore all
+      </button>
+      <button type="button" title={withKey('bulkDone')} onClick={() => void done('selection')}>
+        All done
+      </button>
+      <button type="button" onClick={clearChecked}>
+        Clear
+      </button>
+    </div>
   );
 }
 
 export function QueuePane() {
   const view = useStore((state) => state.view);
-  const items = useStore((state) => state.items);
-  const selectedId = useStore((state) => state.selectedId);
-  const loading = useStore((state) => state.loading);
-  const selectRelative = useStore((state) => state.selectRelative);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') void selectRelative(1);
-    else if (event.key === 'ArrowUp') void selectRelative(-1);
-    else return;
-    event.preventDefault();
-  };
-
+  const count = useStore((state) => state.counts?.[state.view] ?? null);
+  const empty = useStore((state) => state.items.length === 0 && !state.loading);
   return (
     <section className="queue-pane" aria-labelledby="queue-heading">
       <header className="pane-header">
         <h1 id="queue-heading">{VIEW_LABELS[view]}</h1>
+        {count !== null && <span className="pane-count">{count}</span>}
       </header>
-      {items.length === 0 && !loading ? (
-        <EmptyState />
-      ) : (
-        <ul
-          className="queue-list"
-          role="listbox"
-          aria-label="Queue"
-          tabIndex={0}
-          aria-activedescendant={selectedId === null ? undefined : `item-${selectedId}`}
-          onKeyDown={onKeyDown}
-        >
-          {items.map((item) => (
-            <Row key={item.id} item={item} selected={item.id === selectedId} />
-          ))}
-        </ul>
-      )}
+      <FilterBar />
+      <BulkBar />
+      {empty ? <EmptyState /> : <QueueList />}
     </section>
   );
 }

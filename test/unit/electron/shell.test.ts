@@ -33,7 +33,10 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: (url: string) => fake.state.opened.push(url) },
-  ipcMain: { handle: (channel: string, listener: (...args: unknown[]) => unknown) => fake.state.handled.set(channel, listener) },
+  ipcMain: {
+    handle: (channel: string, listener: (...args: unknown[]) => unknown) => fake.state.handled.set(channel, listener),
+    on: (channel: string, listener: (...args: unknown[]) => unknown) => fake.state.handled.set(`on:${channel}`, listener),
+  },
   BrowserWindow: class {
     constructor(options: { webPreferences: Record<string, unknown> }) {
       fake.state.windowOptions = options;
@@ -92,7 +95,7 @@ describe('Electron shell', () => {
 
   it('registers one IPC channel per operation, each checking its sender', async () => {
     registerIpc(memoryService(), ENTRY);
-    expect([...fake.state.handled.keys()]).toEqual(OPERATION_NAMES.map((name) => `switchboard:call:${name}`));
+    expect([...fake.state.handled.keys()]).toEqual([...OPERATION_NAMES.map((name) => `switchboard:call:${name}`), 'on:switchboard:open-external']);
 
     const mainFrame = { url: ENTRY };
     const fromConsole = { senderFrame: mainFrame, sender: { mainFrame } };
@@ -100,5 +103,16 @@ describe('Electron shell', () => {
     const call = fake.state.handled.get('switchboard:call:views-counts')!;
     expect(await call(fromConsole, {})).toMatchObject({ ok: true, result: { inbox: 0 } });
     expect(await call(fromIframe, {})).toMatchObject({ ok: false, error: { stage: 'ipc' } });
+  });
+
+  it('opens only http(s) links in the system browser, and only for the console', () => {
+    registerIpc(memoryService(), ENTRY);
+    const open = fake.state.handled.get('on:switchboard:open-external')!;
+    const mainFrame = { url: ENTRY };
+    open({ senderFrame: mainFrame, sender: { mainFrame } }, 'https://blog.example/post#comment-4');
+    open({ senderFrame: mainFrame, sender: { mainFrame } }, 'file:///etc/passwd');
+    open({ senderFrame: mainFrame, sender: { mainFrame } }, 'javascript:alert(1)');
+    open({ senderFrame: { url: 'https://evil.example/' }, sender: { mainFrame } }, 'https://evil.example/phish');
+    expect(fake.state.opened).toEqual(['https://blog.example/post#comment-4']);
   });
 });

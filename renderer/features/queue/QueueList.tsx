@@ -1,0 +1,79 @@
+// The queue: a virtualized listbox that renders only the rows in view and pages in more as the
+// moderator nears the end (keyset pages from the service; the whole view is never loaded).
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+import type { ItemSummary } from '../../../main/api/types';
+import { useStore } from '../../store';
+import { formatAge } from './format';
+
+const ROW_HEIGHT = 86;
+const ROUTE_BADGES: Record<string, string> = { service: 'Service', spotlight: 'Spotlight', ignore: 'Ignored' };
+
+const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSummary; selected: boolean; checked: boolean; top: number }) {
+  const select = useStore((state) => state.select);
+  const toggleChecked = useStore((state) => state.toggleChecked);
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      id={`item-${item.id}`}
+      className={`queue-row${checked ? ' checked' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={(event) => (event.shiftKey || event.metaKey || event.ctrlKey ? toggleChecked(item.id) : void select(item.id))}
+    >
+      <div className="row-top">
+        <span className="row-check" aria-hidden="true">
+          {checked ? '☑' : ''}
+        </span>
+        <span className="author">{item.author || 'Anonymous'}</span>
+        {item.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
+        {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_BADGES[item.route]}</span>}
+        <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
+      </div>
+      <div className="excerpt">{item.excerpt}</div>
+      <div className="row-meta">
+        {item.feedTitle} · {item.threadTitle}
+      </div>
+    </li>
+  );
+});
+
+export function QueueList() {
+  const items = useStore((state) => state.items);
+  const selectedId = useStore((state) => state.selectedId);
+  const checked = useStore((state) => state.checked);
+  const loadMore = useStore((state) => state.loadMore);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const rows = virtualizer.getVirtualItems();
+
+  // Keep the selected row in view as j/k move through the queue.
+  const selectedIndex = items.findIndex((item) => item.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const lastVisible = rows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (lastVisible >= items.length - 20) void loadMore();
+  }, [lastVisible, items.length, loadMore]);
+
+  return (
+    <div ref={scroller} className="queue-scroller">
+      <ul
+        className="queue-list"
+        role="listbox"
+        aria-label="Queue"
+        aria-multiselectable="false"
+        tabIndex={0}
+        aria-activedescendant={selectedId === null ? undefined : `item-${selectedId}`}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {rows.map((row) => {
+          const item = items[row.index];
+          return item ? <Row key={item.id} item={item} selected={item.id === selectedId} checked={checked.has(item.id)} top={row.start} /> : null;
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type KeyboardEvent } from 'react';
+import { Modal } from '../../shell/Modal';
+import { useStore } from '../../store';
+import type { SnoozeChoice } from '../../store/types';
+
+function at(days: number, hour: number): Date {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  date.setHours(hour, 0, 0, 0);
+  return date;
+}
+
+function choices(): { key: string; label: string; choice: SnoozeChoice }[] {
+  const laterToday = new Date(Date.now() + 3 * 60 * 60_000);
+  const daysToMonday = ((8 - new Date().getDay()) % 7) || 7;
+  return [
+    { key: '1', label: 'Later today (in 3 hours)', choice: { until: laterToday.toISOString() } },
+    { key: '2', label: 'Tomorrow morning', choice: { until: at(1, 9).toISOString() } },
+    { key: '3', label: 'Next week', choice: { until: at(daysToMonday, 9).toISOString() } },
+    { key: '4', label: 'Until the author writes again', choice: { untilReply: true } },
+  ];
+}
+
+export function SnoozeDialog() {
+  const closeDialog = useStore((state) => state.closeDialog);
+  const snooze = useStore((state) => state.snooze);
+  const checked = useStore((state) => state.checked.size);
+  const [custom, setCustom] = useState('');
+  const options = choices();
+  const pick = (choice: SnoozeChoice) => {
+    closeDialog();
+    void snooze(choice);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const option = options.find((candidate) => candidate.key === event.key);
+    if (option && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      pick(option.choice);
+    }
+  };
+  return (
+    <Modal title={checked > 0 ? `Snooze ${checked} comments` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
+      <div className="stack">
+        {options.map((option, index) => (
+          <button key={option.key} type="button" className="snooze-choice" autoFocus={index === 0} onClick={() => pick(option.choice)}>
+            <kbd>{option.key}</kbd> {option.label}
+          </button>
+        ))}
+        <form
+          className="snooze-custom"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (custom) pick({ until: new Date(custom).toISOString() });
+          }}
+        >
+          <label className="field">
+            <span>Until a date and time</span>
+            <input type="datetime-local" value={custom} onChange={(event) => setCustom(event.target.value)} />
+          </label>
+          <button type="submit" disabled={!custom}>
+            Snooze until then
+          </button>
+        </form>
+      </div>
+    </Modal>
+  );
+}

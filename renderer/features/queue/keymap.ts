@@ -1,0 +1,39 @@
+// The default keys. Every button's tooltip shows its key; the shortcut help lists them all.
+export interface Shortcut {
+  keys: string;
+  label: string;
+}
+
+export const SHORTCUTS = {
+  next: { keys: 'j', label: 'Next comment' },
+  previous: { keys: 'k', label: 'Previous comment' },
+  open: { keys: 'o', label: 'Open (read) the comment' },
+  original: { keys: 'v', label: 'Open original in the browser' },
+  service: { keys: 's', label: 'Customer service' },
+  spotlight: { keys: 'c', label: 'Community spotlight' },
+  ignore: { keys: 'i', label: 'Ignore' },
+  done: { keys: 'e', label: 'Done' },
+  snooze: { keys: 'b', label: 'Snooze' },
+  reply: { keys: 'r', label: 'Reply (with the service desk)' },
+  check: { keys: 'x', label: 'Select for a bulk action' },
+  checkAll: { keys: 'Shift+X', label: 'Select all in view' },
+  bulkService: { keys: 'Shift+S', label: 'Selection to customer service' },
+  bulkSpotlight: { keys: 'Shift+C', label: 'Selection to community spotlight' },
+  bulkIgnore: { keys: 'Shift+I', label: 'Ignore the selection' },
+  bulkDone: { keys: 'Shift+E', label: 'Selection done' },
+  undo: { keys: 'z', label: 'Undo (also Ctrl+Z)' },
+  search: { keys: '/', label: 'Search' },
+  help: { keys: '?', label: 'Keyboard shortcuts' },
+  goInbox: { keys: 'g i', label: 'Go to Inbox' },
+  goService: { keys: 'g s', label: 'Go to Customer service' },
+  goSpotlight: { keys: 'g c', label: 'Go to Spotlight' },
+  goDone: { keys: 'g d', label: 'Go to Done' },
+} satisfies Record<string, Shortcut>;
+
+export type ShortcutName = keyof typeof SHORTCUTS;
+
+/** "Customer service (s)" — what a button's tooltip says. */
+export function withKey(name: ShortcutName): string {
+  const shortcut = SHORTCUTS[name];
+  return `${shortcut.label} (${shortcut.keys})`;
+}
