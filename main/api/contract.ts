@@ -8,6 +8,7 @@ import {
   type ActionResult,
   type AppInfo,
   type ItemContext,
+  type Settings,
   type UndoResult,
   type FeedCandidate,
   type FeedSummary,
@@ -164,6 +165,44 @@ export const contract = {
     summary: "Set a comment's moderator note (empty text removes it).",
     input: z.object({ id: itemId, note: z.string().max(10_000) }).strict(),
     result: returns<ActionResult>(),
+  },
+  'settings-get': {
+    summary: 'The console settings: shortcut keys, single-key mode, saved searches.',
+    input: noInput,
+    result: returns<Settings>(),
+  },
+  'settings-update': {
+    summary: 'Change some settings; the others keep their values.',
+    input: z
+      .object({
+        singleKeyShortcuts: z.boolean().optional(),
+        keyBindings: z.record(z.string().max(40), z.string().min(1).max(20)).optional(),
+        savedSearches: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1).max(40),
+                name: z.string().trim().min(1, 'name the saved search').max(80),
+                filters: z
+                  .object({
+                    view: z.enum(VIEW_NAMES),
+                    sort: z.enum(['newest', 'oldest']).optional(),
+                    feedId: feedId.optional(),
+                    route: route.optional(),
+                    status: itemStatus.optional(),
+                    from: z.iso.date().optional(),
+                    to: z.iso.date().optional(),
+                    search: z.string().max(500).optional(),
+                  })
+                  .strict(),
+              })
+              .strict(),
+          )
+          .max(50)
+          .optional(),
+      })
+      .strict(),
+    result: returns<Settings>(),
   },
   'items-undo': {
     summary: 'Undo the last moderator action not yet undone (call again to go further back).',

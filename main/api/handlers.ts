@@ -3,10 +3,12 @@
 import { appHandlers } from '../features/app/handlers';
 import { feedHandlers } from '../features/feeds/handlers';
 import { queueHandlers } from '../features/queue/handlers';
+import { settingsHandlers } from '../features/settings/handlers';
 import type { Handlers } from './service';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...feedHandlers,
   ...queueHandlers,
+  ...settingsHandlers,
 };

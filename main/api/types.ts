@@ -136,3 +136,29 @@ export interface ItemContext {
     recent: ItemSummary[];
   };
 }
+
+/** Filters a saved search remembers (dates as yyyy-mm-dd). */
+export interface SavedSearchFilters {
+  view: ViewName;
+  sort?: 'newest' | 'oldest';
+  feedId?: number;
+  route?: Route;
+  status?: ItemStatus;
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  filters: SavedSearchFilters;
+}
+
+export interface Settings {
+  /** Single-key shortcuts (j, k, s, ...); off leaves only Ctrl+Z and the buttons. */
+  singleKeyShortcuts: boolean;
+  /** Shortcut name → key, for the ones the moderator rebound; the rest keep their defaults. */
+  keyBindings: Record<string, string>;
+  savedSearches: SavedSearch[];
+}

@@ -6,6 +6,7 @@ import { DetailPane } from '../features/queue/DetailPane';
 import { QueuePane } from '../features/queue/QueuePane';
 import { ShortcutsDialog } from '../features/queue/ShortcutsDialog';
 import { SnoozeDialog } from '../features/queue/SnoozeDialog';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
 import { ErrorBanner } from './ErrorBanner';
@@ -17,6 +18,7 @@ function Dialogs() {
   if (dialog === 'feed-health') return <FeedHealthPanel />;
   if (dialog === 'snooze') return <SnoozeDialog />;
   if (dialog === 'shortcuts') return <ShortcutsDialog />;
+  if (dialog === 'settings') return <SettingsDialog />;
   return null;
 }
 

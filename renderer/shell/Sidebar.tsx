@@ -1,6 +1,7 @@
 import { VIEW_NAMES } from '../../main/api/types';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS } from '../features/feeds/feed-health';
+import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from './view-labels';
 
 function ViewList() {
@@ -32,6 +33,11 @@ function FeedList() {
   const feeds = useStore((state) => state.feeds);
   const openDialog = useStore((state) => state.openDialog);
   const removeSamples = useStore((state) => state.removeSamples);
+  const activeFeed = useStore((state) => (state.view === 'all' ? state.filters.feedId : undefined));
+  const showFeed = (feedId: number) => {
+    useStore.setState((state) => ({ view: 'all', filters: { ...state.filters, feedId }, selectedId: null, detail: null, context: null, checked: new Set() }));
+    void useStore.getState().loadView();
+  };
   if (feeds === null) return null;
   if (feeds.length === 0) return <p className="sidebar-note">No feeds yet.</p>;
   return (
@@ -40,9 +46,15 @@ function FeedList() {
         {feeds.map((feed) => {
           const health = feedHealth(feed);
           return (
-            <li key={feed.id}>
-              <button type="button" className="feed-button" title={`${feed.url}\n${HEALTH_LABELS[health]}`} onClick={() => openDialog('feed-health', feed.id)}>
-                <span className={`dot dot-${health}`} aria-label={HEALTH_LABELS[health]} role="img" />
+            <li key={feed.id} className="feed-row">
+              <button
+                type="button"
+                className={`dot-button dot dot-${health}`}
+                aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
+                title={HEALTH_LABELS[health]}
+                onClick={() => openDialog('feed-health', feed.id)}
+              />
+              <button type="button" className="feed-button" title={feed.url} aria-current={activeFeed === feed.id ? 'page' : undefined} onClick={() => showFeed(feed.id)}>
                 <span className="feed-title">{feed.title || feed.url}</span>
                 <span className="count" aria-label={`${feed.newCount} new`}>
                   {feed.newCount || ''}
@@ -61,13 +73,29 @@ function FeedList() {
   );
 }
 
+function SidebarFooter() {
+  const openDialog = useStore((state) => state.openDialog);
+  return (
+    <div className="sidebar-footer">
+      <button type="button" className="link-button" onClick={() => openDialog('shortcuts')}>
+        Keyboard shortcuts (?)
+      </button>
+      <button type="button" className="link-button" onClick={() => openDialog('settings')}>
+        Settings
+      </button>
+    </div>
+  );
+}
+
 export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Views">
       <div className="brand">Switchboard</div>
       <ViewList />
+      <SavedSearchList />
       <h2 className="sidebar-heading">Feeds</h2>
       <FeedList />
+      <SidebarFooter />
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import { api, subscribeEvents } from '../api';
 import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createSettingsSlice } from './settings-slice';
 import { createStatusSlice } from './status-slice';
 import type { StoreState } from './types';
 import { createTriageSlice } from './triage-slice';
@@ -19,12 +20,13 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createFeedsSlice(set, get),
   ...createStatusSlice(set, get),
   ...createUiSlice(set, get),
+  ...createSettingsSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
 export function startStore(): () => void {
-  const { refreshCounts, refreshFeeds, loadView, report } = useStore.getState();
-  void Promise.all([refreshCounts(), refreshFeeds(), loadView()]);
+  const { refreshCounts, refreshFeeds, loadView, loadSettings, report } = useStore.getState();
+  void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings()]);
   api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine }), report);
   const setOnline = () => useStore.setState({ online: navigator.onLine });
   window.addEventListener('online', setOnline);

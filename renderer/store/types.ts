@@ -1,4 +1,4 @@
-import type { FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
+import type { FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -85,7 +85,13 @@ export interface FeedsSlice {
   unsubscribe(id: number, deleteItems: boolean): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze';
+export interface SettingsSlice {
+  settings: Settings;
+  loadSettings(): Promise<void>;
+  updateSettings(change: Partial<Settings>): Promise<void>;
+}
+
+export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings';
 
 export interface UiSlice {
   dialog: DialogName | null;
@@ -102,7 +108,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

@@ -17,7 +17,7 @@ test.describe('sample feeds', () => {
     // The list is virtualized: only the rows in view (and a few more) exist.
     expect(await queue.getByRole('option').count()).toBeLessThan(35);
     const sidebar = page.getByRole('navigation', { name: 'Views' });
-    await expect(sidebar.getByRole('button', { name: /Sample: Hostwise status blog comments/ })).toBeVisible();
+    await expect(sidebar.getByRole('button', { name: /^Sample: Hostwise status blog comments/ })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Sample feeds loaded: 4 feeds fetched' })).toBeVisible();
 
     await queue.getByRole('option').first().click();
@@ -64,7 +64,7 @@ test.describe('subscribing', () => {
     await page.getByRole('button', { name: 'Fetch now' }).click();
     await expect(page.getByRole('status').filter({ hasText: /fetched, 0 new comments/ })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Feed health' }).click();
+    await page.getByRole('button', { name: 'Feed health', exact: true }).click();
     const health = page.getByRole('dialog', { name: 'Feed health' });
     const broken = health.getByRole('listitem', { name: 'Old status blog' });
     await expect(broken).toContainText('Parked');

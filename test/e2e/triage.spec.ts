@@ -81,6 +81,51 @@ test.describe('keyboard triage', () => {
   });
 });
 
+test.describe('settings and saved searches', () => {
+  test.use({
+    seed: {
+      feedTitle: 'Hostwise status blog',
+      comments: AUTHORS.slice(0, 4).map((author, index) => ({ author, text: `${author} asks about a refund.`, thread: 'Outage', minutesAgo: 5 + index })),
+    },
+  });
+
+  test('rebinds a key, switches single-key shortcuts off, and saves a search as a view', async ({ consolePage: page }) => {
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('button', { name: 'Change the key for Customer service' }).click();
+    await page.keyboard.press('c');
+    await expect(settings.getByRole('alert')).toContainText('c is already the key for "Community spotlight"');
+    await page.keyboard.press('1');
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('button', { name: 'Customer service', exact: true })).toHaveAttribute('title', 'Customer service (1)');
+
+    await page.keyboard.press('s'); // no longer bound
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 0 comments');
+    await page.keyboard.press('1');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+
+    await views.getByRole('button', { name: 'Settings' }).click();
+    await settings.getByRole('checkbox').uncheck();
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('1');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+    await page.reload();
+    await page.keyboard.press('1');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cleo');
+    await expect(page.getByRole('listbox', { name: 'Queue' }).getByRole('option')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Save search…' }).click();
+    await page.getByLabel('Name of the saved search').fill('Cleo watch');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect(page.getByRole('listbox', { name: 'Queue' }).getByRole('option')).toHaveCount(3);
+    await views.getByRole('button', { name: 'Cleo watch', exact: true }).click();
+    await expect(page.getByRole('listbox', { name: 'Queue' }).getByRole('option')).toHaveText([/Cleo/]);
+  });
+});
+
 test.describe('snooze until the author writes again', () => {
   let server: FixtureServer;
   test.beforeAll(async () => {

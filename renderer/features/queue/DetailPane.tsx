@@ -4,36 +4,37 @@ import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import { CommentHtml } from './CommentHtml';
 import { formatAge } from './format';
-import { withKey } from './keymap';
+import { useShortcutTitle } from './useShortcutTitle';
 
 function Actions({ detail }: { detail: ItemDetail }) {
+  const title = useShortcutTitle();
   const route = useStore((state) => state.route);
   const done = useStore((state) => state.done);
   const undo = useStore((state) => state.undo);
   const openDialog = useStore((state) => state.openDialog);
   return (
     <div className="detail-actions" role="toolbar" aria-label="Route this comment">
-      <button type="button" className="route-service" title={withKey('service')} aria-pressed={detail.route === 'service'} onClick={() => void route('service', 'current')}>
+      <button type="button" className="route-service" title={title('service')} aria-pressed={detail.route === 'service'} onClick={() => void route('service', 'current')}>
         Customer service
       </button>
-      <button type="button" className="route-spotlight" title={withKey('spotlight')} aria-pressed={detail.route === 'spotlight'} onClick={() => void route('spotlight', 'current')}>
+      <button type="button" className="route-spotlight" title={title('spotlight')} aria-pressed={detail.route === 'spotlight'} onClick={() => void route('spotlight', 'current')}>
         Community spotlight
       </button>
-      <button type="button" title={withKey('ignore')} aria-pressed={detail.route === 'ignore'} onClick={() => void route('ignore', 'current')}>
+      <button type="button" title={title('ignore')} aria-pressed={detail.route === 'ignore'} onClick={() => void route('ignore', 'current')}>
         Ignore
       </button>
-      <button type="button" title={withKey('snooze')} onClick={() => openDialog('snooze')}>
+      <button type="button" title={title('snooze')} onClick={() => openDialog('snooze')}>
         Snooze
       </button>
-      <button type="button" title={withKey('done')} onClick={() => void done('current')}>
+      <button type="button" title={title('done')} onClick={() => void done('current')}>
         Done
       </button>
       <span className="spacer" />
-      <button type="button" title={withKey('undo')} onClick={() => void undo()}>
+      <button type="button" title={title('undo')} onClick={() => void undo()}>
         Undo
       </button>
       {detail.url && (
-        <button type="button" title={withKey('original')} onClick={() => openExternal(detail.url!)}>
+        <button type="button" title={title('original')} onClick={() => openExternal(detail.url!)}>
           Open original
         </button>
       )}

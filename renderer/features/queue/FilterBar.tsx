@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Route } from '../../../main/api/types';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
+import { SaveSearch } from './SavedSearches';
 
 /** Sort and filters of the queue; text search waits for a pause in typing. */
 export function FilterBar() {
@@ -64,6 +65,7 @@ export function FilterBar() {
       <label className="date-filter">
         To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
       </label>
+      <SaveSearch />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useStore } from '../../store';
 import { EMPTY_VIEW_TEXT, VIEW_LABELS } from '../../shell/view-labels';
 import { FilterBar } from './FilterBar';
-import { withKey } from './keymap';
+import { useShortcutTitle } from './useShortcutTitle';
 import { QueueList } from './QueueList';
 
 function EmptyState() {
@@ -36,6 +36,7 @@ function EmptyState() {
 }
 
 function BulkBar() {
+  const title = useShortcutTitle();
   const count = useStore((state) => state.checked.size);
   const route = useStore((state) => state.route);
   const done = useStore((state) => state.done);
@@ -44,16 +45,16 @@ function BulkBar() {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected comments">
       <span>{count} selected</span>
-      <button type="button" title={withKey('bulkService')} onClick={() => void route('service', 'selection')}>
+      <button type="button" title={title('bulkService')} onClick={() => void route('service', 'selection')}>
         To service
       </button>
-      <button type="button" title={withKey('bulkSpotlight')} onClick={() => void route('spotlight', 'selection')}>
+      <button type="button" title={title('bulkSpotlight')} onClick={() => void route('spotlight', 'selection')}>
         To spotlight
       </button>
-      <button type="button" title={withKey('bulkIgnore')} onClick={() => void route('ignore', 'selection')}>
+      <button type="button" title={title('bulkIgnore')} onClick={() => void route('ignore', 'selection')}>
         Ignore all
       </button>
-      <button type="button" title={withKey('bulkDone')} onClick={() => void done('selection')}>
+      <button type="button" title={title('bulkDone')} onClick={() => void done('selection')}>
         All done
       </button>
       <button type="button" onClick={clearChecked}>

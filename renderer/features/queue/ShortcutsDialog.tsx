@@ -1,22 +1,26 @@
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { SHORTCUTS } from './keymap';
+import { keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
 
 export function ShortcutsDialog() {
   const closeDialog = useStore((state) => state.closeDialog);
+  const bindings = keyBindings(useStore((state) => state.settings.keyBindings));
+  const singleKey = useStore((state) => state.settings.singleKeyShortcuts);
   return (
     <Modal title="Keyboard shortcuts" onClose={closeDialog} wide>
       <dl className="shortcuts">
-        {Object.values(SHORTCUTS).map((shortcut) => (
-          <div key={shortcut.keys}>
+        {(Object.keys(SHORTCUTS) as ShortcutName[]).map((name) => (
+          <div key={name}>
             <dt>
-              <kbd>{shortcut.keys}</kbd>
+              <kbd>{bindings[name]}</kbd>
             </dt>
-            <dd>{shortcut.label}</dd>
+            <dd>{SHORTCUTS[name].label}</dd>
           </div>
         ))}
       </dl>
-      <p className="hint">Shortcuts never fire while you type in a field.</p>
+      <p className="hint">
+        Shortcuts never fire while you type in a field. {singleKey ? 'Change them in Settings.' : 'Single-key shortcuts are off (Settings).'}
+      </p>
     </Modal>
   );
 }

@@ -32,8 +32,21 @@ export const SHORTCUTS = {
 
 export type ShortcutName = keyof typeof SHORTCUTS;
 
-/** "Customer service (s)" — what a button's tooltip says. */
-export function withKey(name: ShortcutName): string {
-  const shortcut = SHORTCUTS[name];
-  return `${shortcut.label} (${shortcut.keys})`;
+export type KeyBindings = Record<ShortcutName, string>;
+
+/** The defaults, with the moderator's rebindings over them. */
+export function keyBindings(overrides: Record<string, string> | undefined): KeyBindings {
+  const bindings = Object.fromEntries(Object.entries(SHORTCUTS).map(([name, shortcut]) => [name, shortcut.keys])) as KeyBindings;
+  for (const [name, key] of Object.entries(overrides ?? {})) if (name in bindings) bindings[name as ShortcutName] = key;
+  return bindings;
+}
+
+/** How a key press is written in bindings: "j", "?", "Shift+S" (a shifted letter), "Enter". */
+export function keyOf(event: { key: string; shiftKey: boolean }): string {
+  return event.shiftKey && /^[A-Z]$/.test(event.key) ? `Shift+${event.key}` : event.key;
+}
+
+/** "Customer service (s)": what a button's tooltip says. */
+export function withKey(name: ShortcutName, bindings: KeyBindings): string {
+  return `${SHORTCUTS[name].label} (${bindings[name]})`;
 }

@@ -1,9 +1,11 @@
-// The console's single-key shortcuts. They never fire while typing in a field or while a dialog
-// is open (dialogs handle their own keys).
+// The console's keyboard shortcuts, as bound in Settings. They never fire while typing in a field
+// or while a dialog is open (dialogs handle their own keys); with single-key shortcuts switched
+// off, only Ctrl+Z and the arrow keys remain.
 import { useEffect } from 'react';
-import type { ViewName } from '../../../main/api/types';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
+import type { StoreState } from '../../store/types';
+import { keyBindings, keyOf, type ShortcutName } from './keymap';
 
 function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -11,11 +13,43 @@ function typing(target: EventTarget | null): boolean {
   return !!element.closest('input, textarea, select, [contenteditable="true"]');
 }
 
-const GO: Record<string, ViewName> = { i: 'inbox', s: 'service', c: 'spotlight', d: 'done' };
+const ACTIONS: Record<ShortcutName, (state: StoreState) => void> = {
+  next: (state) => void state.selectRelative(1),
+  previous: (state) => void state.selectRelative(-1),
+  open: () => document.getElementById('item-detail')?.focus(),
+  original: (state) => state.detail?.url && openExternal(state.detail.url),
+  service: (state) => void state.route('service', 'current'),
+  spotlight: (state) => void state.route('spotlight', 'current'),
+  ignore: (state) => void state.route('ignore', 'current'),
+  done: (state) => void state.done('current'),
+  snooze: (state) => state.selectedId !== null && state.openDialog('snooze'),
+  reply: (state) => state.report(new Error('reply: the reply composer arrives with the customer-service desk')),
+  check: (state) => state.selectedId !== null && state.toggleChecked(state.selectedId),
+  checkAll: (state) => state.checkAll(),
+  bulkService: (state) => void state.route('service', 'selection'),
+  bulkSpotlight: (state) => void state.route('spotlight', 'selection'),
+  bulkIgnore: (state) => void state.route('ignore', 'selection'),
+  bulkDone: (state) => void state.done('selection'),
+  undo: (state) => void state.undo(),
+  search: () => document.getElementById('queue-search')?.focus(),
+  help: (state) => state.openDialog('shortcuts'),
+  goInbox: (state) => void state.showView('inbox'),
+  goService: (state) => void state.showView('service'),
+  goSpotlight: (state) => void state.showView('spotlight'),
+  goDone: (state) => void state.showView('done'),
+};
+
+/** Keys that always work (not rebindable): arrows move, Enter opens, Escape clears the selection. */
+const FIXED: Record<string, ShortcutName | ((state: StoreState) => void)> = {
+  ArrowDown: 'next',
+  ArrowUp: 'previous',
+  Enter: 'open',
+  Escape: (state) => state.clearChecked(),
+};
 
 export function useKeyboard(): void {
   useEffect(() => {
-    let goPending = false;
+    let prefix = '';
     const onKeyDown = (event: KeyboardEvent) => {
       const state = useStore.getState();
       if (event.altKey || event.metaKey || typing(event.target) || state.dialog !== null) return;
@@ -26,44 +60,21 @@ export function useKeyboard(): void {
         }
         return;
       }
-      if (goPending) {
-        goPending = false;
-        const view = GO[event.key];
-        if (view) {
-          event.preventDefault();
-          void state.showView(view);
-        }
-        return;
+      const key = keyOf(event);
+      const fixed = FIXED[key];
+      if (fixed) {
+        event.preventDefault();
+        return typeof fixed === 'function' ? fixed(state) : ACTIONS[fixed](state);
       }
-      const run: Record<string, () => void> = {
-        j: () => void state.selectRelative(1),
-        k: () => void state.selectRelative(-1),
-        ArrowDown: () => void state.selectRelative(1),
-        ArrowUp: () => void state.selectRelative(-1),
-        o: () => document.getElementById('item-detail')?.focus(),
-        Enter: () => document.getElementById('item-detail')?.focus(),
-        v: () => state.detail?.url && openExternal(state.detail.url),
-        s: () => void state.route('service', 'current'),
-        c: () => void state.route('spotlight', 'current'),
-        i: () => void state.route('ignore', 'current'),
-        e: () => void state.done('current'),
-        b: () => state.selectedId !== null && state.openDialog('snooze'),
-        x: () => state.selectedId !== null && state.toggleChecked(state.selectedId),
-        X: () => state.checkAll(),
-        S: () => void state.route('service', 'selection'),
-        C: () => void state.route('spotlight', 'selection'),
-        I: () => void state.route('ignore', 'selection'),
-        E: () => void state.done('selection'),
-        z: () => void state.undo(),
-        '/': () => document.getElementById('queue-search')?.focus(),
-        '?': () => state.openDialog('shortcuts'),
-        g: () => (goPending = true),
-        Escape: () => state.clearChecked(),
-      };
-      const action = run[event.key];
-      if (!action) return;
+      if (!state.settings.singleKeyShortcuts || key === 'Shift') return;
+      const bindings = keyBindings(state.settings.keyBindings);
+      const pressed = prefix ? `${prefix} ${key}` : key;
+      const name = (Object.keys(bindings) as ShortcutName[]).find((candidate) => bindings[candidate] === pressed);
+      const startsSequence = !prefix && Object.values(bindings).some((binding) => binding.startsWith(`${key} `));
+      prefix = !name && startsSequence ? key : '';
+      if (!name && !startsSequence) return;
       event.preventDefault();
-      action();
+      if (name) ACTIONS[name](state);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,0 +1,7 @@
+import type { Handlers } from '../../api/service';
+import { readSettings, updateSettings } from './settings';
+
+export const settingsHandlers = {
+  'settings-get': (ctx) => readSettings(ctx.db),
+  'settings-update': (ctx, input) => updateSettings(ctx.db, input),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,22 @@
+// Console settings, one JSON value per key in the settings table.
+import type { Db } from '../../../db/connection';
+import type { Settings } from '../../api/types';
+import { DEFAULT_SETTINGS } from './defaults';
+
+export function readSettings(db: Db): Settings {
+  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (key in stored) (settings as Record<string, unknown>)[key] = stored[key];
+  }
+  return settings;
+}
+
+export function updateSettings(db: Db, change: Partial<Settings>): Settings {
+  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(change)) if (value !== undefined && key in DEFAULT_SETTINGS) write.run(key, JSON.stringify(value));
+  })();
+  return readSettings(db);
+}

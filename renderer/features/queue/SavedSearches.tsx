@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { SavedSearch, SavedSearchFilters } from '../../../main/api/types';
+import { useStore } from '../../store';
+
+function currentFilters(): SavedSearchFilters {
+  const { view, filters } = useStore.getState();
+  const saved: SavedSearchFilters = { view };
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== '') (saved as unknown as Record<string, unknown>)[name] = value;
+  return saved;
+}
+
+/** Saved searches, listed in the sidebar like views. */
+export function SavedSearchList() {
+  const searches = useStore((state) => state.settings.savedSearches);
+  const updateSettings = useStore((state) => state.updateSettings);
+  if (searches.length === 0) return null;
+  const open = (search: SavedSearch) => {
+    const { view, ...filters } = search.filters;
+    const state = useStore.getState();
+    useStore.setState({ view, filters: { sort: 'newest', ...filters }, selectedId: null, detail: null, context: null, checked: new Set() });
+    void state.loadView();
+  };
+  return (
+    <>
+      <h2 className="sidebar-heading">Saved searches</h2>
+      <ul className="view-list">
+        {searches.map((search) => (
+          <li key={search.id} className="saved-search">
+            <button type="button" className="view-button" onClick={() => open(search)}>
+              <span>{search.name}</span>
+            </button>
+            <button
+              type="button"
+              className="remove"
+              aria-label={`Remove saved search ${search.name}`}
+              onClick={() => void updateSettings({ savedSearches: searches.filter((other) => other.id !== search.id) })}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** "Save search": names the current view and filters and adds them to the sidebar. */
+export function SaveSearch() {
+  const searches = useStore((state) => state.settings.savedSearches);
+  const updateSettings = useStore((state) => state.updateSettings);
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  if (!naming) {
+    return (
+      <button type="button" className="small" onClick={() => setNaming(true)}>
+        Save search…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="save-search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!name.trim()) return;
+        const search = { id: `s${Date.now().toString(36)}`, name: name.trim(), filters: currentFilters() };
+        void updateSettings({ savedSearches: [...searches, search] });
+        setNaming(false);
+        setName('');
+      }}
+    >
+      <input aria-label="Name of the saved search" placeholder="Name" autoFocus maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
+      <button type="submit" className="small">
+        Save
+      </button>
+      <button type="button" className="small" onClick={() => setNaming(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
