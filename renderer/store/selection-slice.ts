@@ -7,8 +7,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   context: null,
   checked: new Set(),
   async select(id) {
-    set({ selectedId: id, ...(id === null ? { detail: null, context: null } : {}) });
-    if (id === null) return;
+    if (id === null) return set({ selectedId: null, detail: null, context: null });
+    // Paint at once from the row the list already holds; the full comment and its thread follow.
+    const row = get().items.find((item) => item.id === id);
+    const provisional = row ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null } : null;
+    set({ selectedId: id, detail: provisional, context: null });
     try {
       const [detail, context] = await Promise.all([api['item-get']({ id }), api['item-context']({ id })]);
       if (get().selectedId === id) set({ detail, context });

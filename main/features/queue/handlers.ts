@@ -13,10 +13,15 @@ export function awake(ctx: ServiceContext): void {
   if (wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
 }
 
-/** Runs a moderator action and announces it. */
+/**
+ * Runs a moderator action and announces it once the caller has its answer: recounting every view
+ * must not stand between a keypress and "stored".
+ */
 function act<T>(ctx: ServiceContext, reason: string, run: () => T): T {
   const result = run();
-  announceChange(ctx, reason);
+  setImmediate(() => {
+    if (ctx.db.open) announceChange(ctx, reason);
+  });
   return result;
 }
 

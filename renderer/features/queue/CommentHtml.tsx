@@ -21,7 +21,9 @@ function onClick(event: MouseEvent<HTMLDivElement>) {
   if (href) openExternal(href);
 }
 
-export function CommentHtml({ html }: { html: string }) {
+/** The comment's HTML; while it loads (html empty), the excerpt as plain text. */
+export function CommentHtml({ html, fallbackText }: { html: string; fallbackText: string }) {
   const clean = useMemo(() => sanitizeForDisplay(html), [html]);
+  if (!html) return <div className="detail-body">{fallbackText}</div>;
   return <div className="detail-body comment-html" onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -113,7 +113,7 @@ export function DetailPane() {
               {detail.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
             </p>
           </header>
-          <CommentHtml html={detail.contentHtml} />
+          <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
           <Note detail={detail} />
           {context && <Thread context={context} currentId={detail.id} />}
           {context && <Author context={context} />}
