@@ -7,8 +7,12 @@ import {
   VIEW_NAMES,
   type ActionResult,
   type AppInfo,
+  type Draft,
+  type ExportResult,
+  type Incident,
   type ItemContext,
   type Settings,
+  type Template,
   type UndoResult,
   type FeedCandidate,
   type FeedSummary,
@@ -33,6 +37,7 @@ const followDays = z.number().int().min(1).max(365);
 const itemIds = z.array(itemId).min(1, 'give at least one comment id').max(10_000);
 const route = z.enum(['service', 'spotlight', 'ignore']);
 const itemStatus = z.enum(['new', 'routed', 'snoozed', 'done']);
+const lane = z.enum(['service', 'spotlight']);
 
 export const contract = {
   'app-info': {
@@ -176,6 +181,8 @@ export const contract = {
     input: z
       .object({
         singleKeyShortcuts: z.boolean().optional(),
+        overdueHours: z.number().min(1).max(24 * 30).optional(),
+        moderatorName: z.string().trim().max(120).optional(),
         keyBindings: z.record(z.string().max(40), z.string().min(1).max(20)).optional(),
         savedSearches: z
           .array(
@@ -203,6 +210,72 @@ export const contract = {
       })
       .strict(),
     result: returns<Settings>(),
+  },
+  'templates-list': {
+    summary: 'Saved replies, for one lane or both.',
+    input: z.object({ lane: lane.optional() }).strict(),
+    result: returns<Template[]>(),
+  },
+  'template-save': {
+    summary: 'Create a saved reply, or change one (with id). Only built-in and declared placeholders are accepted.',
+    input: z
+      .object({
+        id: z.number().int().positive().optional(),
+        name: z.string().trim().min(1, 'name the saved reply').max(80),
+        lane,
+        body: z.string().min(1, 'a saved reply needs some text').max(20_000),
+        variables: z.array(z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket')).max(20).default([]),
+      })
+      .strict(),
+    result: returns<Template>(),
+  },
+  'template-delete': {
+    summary: 'Delete a saved reply.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    result: returns<{ deleted: boolean }>(),
+  },
+  'draft-save': {
+    summary: "Save the reply drafted for a comment (itemId) or an incident (incidentId); an open service item becomes drafted.",
+    input: z
+      .object({ itemId: itemId.optional(), incidentId: z.number().int().positive().optional(), body: z.string().max(50_000), templates: z.array(z.string().max(80)).max(50).optional() })
+      .strict()
+      .refine((input) => (input.itemId === undefined) !== (input.incidentId === undefined), 'give either itemId or incidentId'),
+    result: returns<Draft>(),
+  },
+  'drafts-ready': {
+    summary: 'Mark the replies to these comments ready to export (refused while a placeholder is unfilled).',
+    input: z.object({ ids: itemIds }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'service-resolve': {
+    summary: 'Resolve customer-service comments: answered; they are done.',
+    input: z.object({ ids: itemIds }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'service-answered-by': {
+    summary: "Resolve a service comment as answered by the community: answerId (another comment) goes to the spotlight with a suggested thank-you.",
+    input: z.object({ id: itemId, answerId: itemId }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'incident-create': {
+    summary: 'Group several service comments into one incident answered with one shared draft.',
+    input: z.object({ ids: itemIds, title: z.string().trim().min(1, 'name the incident').max(200) }).strict(),
+    result: returns<Incident>(),
+  },
+  'incident-get': {
+    summary: 'An incident, its comments and its shared draft.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    result: returns<Incident>(),
+  },
+  'incident-suggest': {
+    summary: 'Service comments that look like the same problem as this one (same thread, or same feed and close in time, sharing words).',
+    input: z.object({ id: itemId }).strict(),
+    result: returns<number[]>(),
+  },
+  'drafts-export': {
+    summary: 'Export replies (ready ones, or all drafted) as CSV, JSON or Markdown; they become exported.',
+    input: z.object({ format: z.enum(['csv', 'json', 'md']), status: z.enum(['ready', 'all']).default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
+    result: returns<ExportResult>(),
   },
   'items-undo': {
     summary: 'Undo the last moderator action not yet undone (call again to go further back).',

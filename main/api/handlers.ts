@@ -3,6 +3,7 @@
 import { appHandlers } from '../features/app/handlers';
 import { feedHandlers } from '../features/feeds/handlers';
 import { queueHandlers } from '../features/queue/handlers';
+import { serviceHandlers } from '../features/service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import type { Handlers } from './service';
 
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...feedHandlers,
   ...queueHandlers,
   ...settingsHandlers,
+  ...serviceHandlers,
 };

@@ -4,6 +4,8 @@ export const VIEW_NAMES = ['inbox', 'service', 'spotlight', 'snoozed', 'ignored'
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export type ItemStatus = 'new' | 'routed' | 'snoozed' | 'done';
+/** Where a customer-service item stands: nobody has answered, a reply is drafted, ready, exported, or it is resolved. */
+export type ServiceState = 'open' | 'drafted' | 'ready' | 'exported' | 'resolved';
 export type Route = 'service' | 'spotlight' | 'ignore';
 
 export interface AppInfo {
@@ -14,7 +16,10 @@ export interface AppInfo {
   online: boolean;
 }
 
-export type ViewCounts = Record<ViewName, number>;
+export type ViewCounts = Record<ViewName, number> & {
+  /** Customer-service items waiting longer than the overdue threshold (Settings). */
+  serviceOverdue: number;
+};
 
 export type FeedStatus = 'active' | 'muted' | 'parked';
 
@@ -85,6 +90,8 @@ export interface ItemSummary {
   snoozeUntilReply: boolean;
   /** Back in the Inbox because its snooze ended. */
   backFromSnooze: boolean;
+  serviceState: ServiceState | null;
+  incidentId: number | null;
 }
 
 export interface ItemDetail extends ItemSummary {
@@ -95,6 +102,47 @@ export interface ItemDetail extends ItemSummary {
   contentHtml: string;
   contentText: string;
   note: string | null;
+  resolution: 'replied' | 'answered-by-community' | null;
+  answeredBy: number | null;
+  /** The reply being drafted for this comment (or for its incident). */
+  draft: Draft | null;
+}
+
+export interface Template {
+  id: number;
+  name: string;
+  lane: 'service' | 'spotlight';
+  body: string;
+  /** Placeholders the template declares beyond the built-in ones ({{ticket}}), asked for at insertion. */
+  variables: string[];
+  updatedAt: string;
+}
+
+export interface Draft {
+  id: number;
+  itemId: number | null;
+  incidentId: number | null;
+  body: string;
+  templates: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Incident {
+  id: number;
+  title: string;
+  itemIds: number[];
+  draft: Draft | null;
+}
+
+export type ExportFormat = 'csv' | 'json' | 'md';
+
+export interface ExportResult {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  /** How many replies the file holds (one per person, incidents included). */
+  count: number;
 }
 
 /** Where the next page of a view starts: the last row's sort key (keyset paging, never OFFSET). */
@@ -108,7 +156,7 @@ export interface ItemPage {
   nextCursor: PageCursor | null;
 }
 
-export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note';
+export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export';
 
 export interface ActionResult {
   action: TriageAction;
@@ -161,4 +209,8 @@ export interface Settings {
   /** Shortcut name → key, for the ones the moderator rebound; the rest keep their defaults. */
   keyBindings: Record<string, string>;
   savedSearches: SavedSearch[];
+  /** A customer-service item waiting longer than this is overdue. */
+  overdueHours: number;
+  /** Fills {{moderator}} in saved replies. */
+  moderatorName: string;
 }

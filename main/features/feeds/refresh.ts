@@ -4,7 +4,7 @@
 import { SwitchboardError } from '../../api/errors';
 import type { ServiceContext } from '../../api/service';
 import type { FetchResult } from '../../api/types';
-import { countViews } from '../queue/queries';
+import { viewCounts } from '../queue/announce';
 import { runPerHost } from './host-limiter';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
@@ -79,7 +79,7 @@ async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSi
 function announce(ctx: ServiceContext, newItems: number): void {
   ctx.events.emit('feeds-changed', {});
   if (newItems > 0) ctx.events.emit('items-changed', { reason: 'fetch' });
-  ctx.events.emit('counts-changed', countViews(ctx.db));
+  ctx.events.emit('counts-changed', viewCounts(ctx));
 }
 
 /** Fetches the named feeds now, beside any run under way (subscribing, retrying one feed). */

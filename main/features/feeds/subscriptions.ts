@@ -2,7 +2,7 @@
 import { SwitchboardError } from '../../api/errors';
 import type { ServiceContext } from '../../api/service';
 import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../api/types';
-import { countViews } from '../queue/queries';
+import { announceChange } from '../queue/announce';
 import { findFeedByUrl, getFeed } from './queries';
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
@@ -98,8 +98,7 @@ export function unsubscribe(ctx: ServiceContext, id: number, deleteItems: boolea
   })();
   ctx.events.emit('feeds-changed', {});
   if (deleteItems && items > 0) {
-    ctx.events.emit('items-changed', { reason: 'unsubscribe' });
-    ctx.events.emit('counts-changed', countViews(ctx.db));
+    announceChange(ctx, 'unsubscribe');
   }
   return { feedId: id, deletedItems: deleteItems ? items : 0, keptItems: deleteItems ? 0 : items };
 }

@@ -15,11 +15,17 @@ interface ItemState {
   snooze_until_reply: number;
   back_from_snooze: number;
   note: string | null;
+  service_state: string | null;
+  service_exported_at: number | null;
+  resolution: string | null;
+  answered_by: number | null;
+  incident_id: number | null;
 }
 
 type Change = Partial<Omit<ItemState, 'id'>>;
 
-const STATE_COLUMNS = 'id, status, route, routed_at, snoozed_until, snooze_until_reply, back_from_snooze, note';
+const STATE_COLUMNS =
+  'id, status, route, routed_at, snoozed_until, snooze_until_reply, back_from_snooze, note, service_state, service_exported_at, resolution, answered_by, incident_id';
 const MAX_BULK = 10_000;
 
 function snapshot(db: Db, ids: number[]): ItemState[] {
@@ -40,7 +46,14 @@ function writeState(db: Db, id: number, change: Change): void {
 }
 
 /** Applies one change to every item in one transaction and records it, with its undo, in the audit log. */
-export function applyAction(db: Db, action: TriageAction, ids: number[], change: Change, detail: Record<string, unknown>, now: number): ActionResult {
+export function applyAction(
+  db: Db,
+  action: TriageAction,
+  ids: number[],
+  change: Change | ((item: ItemState) => Change),
+  detail: Record<string, unknown>,
+  now: number,
+): ActionResult {
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new SwitchboardError('invalid-input', action, 'no comments were given');
   if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
@@ -48,8 +61,9 @@ export function applyAction(db: Db, action: TriageAction, ids: number[], change:
     const before = snapshot(db, unique);
     const decide = db.prepare('INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
-      writeState(db, item.id, change);
-      if (change.status !== undefined) decide.run(item.id, change.route === undefined ? item.route : change.route, change.status, now);
+      const itemChange = typeof change === 'function' ? change(item) : change;
+      writeState(db, item.id, itemChange);
+      if (itemChange.status !== undefined) decide.run(item.id, itemChange.route === undefined ? item.route : itemChange.route, itemChange.status, now);
     }
     const auditId = Number(
       db
@@ -61,7 +75,10 @@ export function applyAction(db: Db, action: TriageAction, ids: number[], change:
 }
 
 export function routeItems(db: Db, ids: number[], route: Route, now: number): ActionResult {
-  return applyAction(db, 'route', ids, { status: 'routed', route, routed_at: now, snoozed_until: null, snooze_until_reply: 0, back_from_snooze: 0 }, { route }, now);
+  const routed: Change = { status: 'routed', route, routed_at: now, snoozed_until: null, snooze_until_reply: 0, back_from_snooze: 0 };
+  // Into the service lane, a comment nobody has answered yet is open; one with a reply in hand keeps its place.
+  const change = (item: ItemState): Change => (route === 'service' ? { ...routed, service_state: item.service_state ?? 'open' } : routed);
+  return applyAction(db, 'route', ids, change, { route }, now);
 }
 
 export function finishItems(db: Db, ids: number[], now: number): ActionResult {

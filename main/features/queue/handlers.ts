@@ -1,12 +1,7 @@
 import type { Handlers, ServiceContext } from '../../api/service';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems, undoLast, wakeSnoozed } from './actions';
-import { countViews, getItem, itemContext, listView, queryItems } from './queries';
-
-/** Tells every door that items changed, with the new counts. */
-export function announceChange(ctx: ServiceContext, reason: string): void {
-  ctx.events.emit('items-changed', { reason });
-  ctx.events.emit('counts-changed', countViews(ctx.db));
-}
+import { announceChange, viewCounts } from './announce';
+import { getItem, itemContext, listView, queryItems } from './queries';
 
 /** Ends snoozes that are due before anything is read, so every door sees them back in the Inbox. */
 export function awake(ctx: ServiceContext): void {
@@ -17,7 +12,7 @@ export function awake(ctx: ServiceContext): void {
  * Runs a moderator action and announces it once the caller has its answer: recounting every view
  * must not stand between a keypress and "stored".
  */
-function act<T>(ctx: ServiceContext, reason: string, run: () => T): T {
+export function act<T>(ctx: ServiceContext, reason: string, run: () => T): T {
   const result = run();
   setImmediate(() => {
     if (ctx.db.open) announceChange(ctx, reason);
@@ -28,7 +23,7 @@ function act<T>(ctx: ServiceContext, reason: string, run: () => T): T {
 export const queueHandlers = {
   'views-counts': (ctx) => {
     awake(ctx);
-    return countViews(ctx.db);
+    return viewCounts(ctx);
   },
   'items-list': (ctx, input) => {
     awake(ctx);

@@ -1,8 +1,9 @@
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../api/errors';
-import type { ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../api/types';
+import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../api/types';
 import { VIEW_NAMES } from '../../api/types';
 import { iso, isoOrNull } from '../../platform/time';
+import { draftFor } from '../service/drafts';
 import { ftsQuery } from './search';
 import { VIEW_FILTERS } from './views';
 
@@ -22,6 +23,8 @@ interface SummaryRow {
   snoozed_until: number | null;
   snooze_until_reply: number;
   back_from_snooze: number;
+  service_state: ItemSummary['serviceState'];
+  incident_id: number | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -32,12 +35,16 @@ interface DetailRow extends SummaryRow {
   content_html: string;
   content_text: string;
   note: string | null;
+  resolution: ItemDetail['resolution'];
+  answered_by: number | null;
 }
 
 const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   substr(i.content_text, 1, ${EXCERPT_LENGTH}) AS excerpt, t.title AS thread_title,
-  i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze`;
-const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note`;
+  i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze,
+  i.service_state, i.incident_id`;
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note,
+  i.resolution, i.answered_by`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
 
 function toSummary(row: SummaryRow): ItemSummary {
@@ -55,10 +62,12 @@ function toSummary(row: SummaryRow): ItemSummary {
     snoozedUntil: isoOrNull(row.snoozed_until),
     snoozeUntilReply: row.snooze_until_reply === 1,
     backFromSnooze: row.back_from_snooze === 1,
+    serviceState: row.service_state,
+    incidentId: row.incident_id,
   };
 }
 
-function toDetail(row: DetailRow): ItemDetail {
+function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
   return {
     ...toSummary(row),
     guid: row.guid,
@@ -68,15 +77,23 @@ function toDetail(row: DetailRow): ItemDetail {
     contentHtml: row.content_html,
     contentText: row.content_text,
     note: row.note,
+    resolution: row.resolution,
+    answeredBy: row.answered_by,
+    draft,
   };
 }
 
-export function countViews(db: Db): ViewCounts {
-  const counts = {} as ViewCounts;
+/** Every view's count; customer-service items still unanswered and published before `overdueBefore` are overdue. */
+export function countViews(db: Db, overdueBefore: number): ViewCounts {
+  const counts = { serviceOverdue: 0 } as ViewCounts;
   for (const view of VIEW_NAMES) {
     const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${VIEW_FILTERS[view]}`).get();
     counts[view] = row?.n ?? 0;
   }
+  counts.serviceOverdue =
+    db
+      .prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE service_state IN ('open', 'drafted', 'ready') AND published_at < ? AND status = 'routed'`)
+      .get(overdueBefore)?.n ?? 0;
   return counts;
 }
 
@@ -151,7 +168,7 @@ export function listView(db: Db, request: ListRequest): ItemPage {
 export function getItem(db: Db, id: number): ItemDetail {
   const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
   if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
-  return toDetail(row);
+  return toDetail(row, draftFor(db, row.id, row.incident_id));
 }
 
 /** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
@@ -162,7 +179,7 @@ export function queryItems(db: Db, query: ListFilters & { limit: number }): Item
   return db
     .prepare<Record<string, unknown>, DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} ${where} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`)
     .all({ ...filters.params, limit: query.limit })
-    .map(toDetail);
+    .map((row) => toDetail(row, draftFor(db, row.id, row.incident_id)));
 }
 
 const CONTEXT_LIMIT = 200;

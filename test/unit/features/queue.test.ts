@@ -23,6 +23,7 @@ describe('queue views', () => {
       snoozed: 1,
       done: 1,
       all: 7,
+      serviceOverdue: 0,
     });
   });
 

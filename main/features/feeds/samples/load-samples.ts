@@ -1,6 +1,6 @@
 // Loading and removing the bundled sample feeds (the empty state's "Try it with sample feeds").
 import type { ServiceContext } from '../../../api/service';
-import { countViews } from '../../queue/queries';
+import { announceChange } from '../../queue/announce';
 import { findFeedByUrl } from '../queries';
 import { refreshFeeds } from '../refresh';
 import { insertFeed } from '../subscriptions';
@@ -17,7 +17,6 @@ export async function loadSamples(ctx: ServiceContext) {
 export function removeSamples(ctx: ServiceContext): { removedFeeds: number } {
   const removed = ctx.db.prepare('DELETE FROM feeds WHERE is_sample = 1').run().changes;
   ctx.events.emit('feeds-changed', {});
-  ctx.events.emit('items-changed', { reason: 'samples-removed' });
-  ctx.events.emit('counts-changed', countViews(ctx.db));
+  announceChange(ctx, 'samples-removed');
   return { removedFeeds: removed };
 }

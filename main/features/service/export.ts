@@ -1,0 +1,121 @@
+// Exporting reply drafts: one record per person (an incident's shared reply is filled in for each
+// of its comments), as CSV (RFC 4180, through csv-stringify, formula cells neutralized), JSON or
+// Markdown grouped by thread. The drafts exported become "exported", with the time.
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../../db/connection';
+import { SwitchboardError } from '../../api/errors';
+import type { ExportFormat, ExportResult } from '../../api/types';
+import { iso } from '../../platform/time';
+import { applyAction } from '../queue/actions';
+import { readSettings } from '../settings/settings';
+import { draftFor } from './drafts';
+import { builtInValues, fillPlaceholders } from './placeholders';
+
+export interface ExportRecord {
+  commentUrl: string;
+  thread: string;
+  threadUrl: string;
+  author: string;
+  comment: string;
+  reply: string;
+  templates: string;
+  incident: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: number;
+  url: string | null;
+  author: string;
+  content_text: string;
+  thread_title: string | null;
+  thread_url: string | null;
+  feed_title: string;
+  incident_id: number | null;
+  incident_title: string | null;
+}
+
+const EXCERPT = 280;
+const COLUMNS: (keyof ExportRecord)[] = ['commentUrl', 'thread', 'threadUrl', 'author', 'comment', 'reply', 'templates', 'incident', 'createdAt', 'updatedAt'];
+
+/** A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text. */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function toCsv(records: ExportRecord[]): string {
+  return stringify(
+    records.map((record) => COLUMNS.map((column) => neutralizeFormula(record[column]))),
+    { header: true, columns: COLUMNS, record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+  );
+}
+
+export function toMarkdown(records: ExportRecord[], exportedAt: string): string {
+  const threads = new Map<string, ExportRecord[]>();
+  for (const record of records) threads.set(record.thread, [...(threads.get(record.thread) ?? []), record]);
+  const lines = [`# Replies from Switchboard`, '', `Exported ${exportedAt}, ${records.length} ${records.length === 1 ? 'reply' : 'replies'}.`, ''];
+  for (const [thread, group] of threads) {
+    const url = group[0]?.threadUrl;
+    lines.push(`## ${url ? `[${thread || 'Untitled thread'}](${url})` : thread || 'Untitled thread'}`, '');
+    for (const record of group) {
+      lines.push(`### ${record.author || 'Anonymous'}${record.commentUrl ? ` ([comment](${record.commentUrl}))` : ''}`, '');
+      lines.push(...record.comment.split('\n').map((line) => `> ${line}`), '');
+      lines.push(record.reply, '');
+    }
+  }
+  return lines.join('\n');
+}
+
+function selectRows(db: Db, request: { status: 'ready' | 'all'; itemIds?: number[] }): Row[] {
+  const states = request.status === 'ready' ? "('ready')" : "('drafted', 'ready', 'exported')";
+  const byId = request.itemIds ? `AND i.id IN (${request.itemIds.map(Number).join(', ') || 'NULL'})` : '';
+  return db
+    .prepare<[], Row>(
+      `SELECT i.id, i.url, i.author, i.content_text, t.title AS thread_title, t.url AS thread_url, f.title AS feed_title,
+              i.incident_id, n.title AS incident_title
+         FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id LEFT JOIN incidents n ON n.id = i.incident_id
+        WHERE i.service_state IN ${states} ${byId}
+        ORDER BY t.title, i.published_at`,
+    )
+    .all();
+}
+
+export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'ready' | 'all'; itemIds?: number[] }, now: number): ExportResult {
+  const moderator = readSettings(db).moderatorName;
+  const records: ExportRecord[] = [];
+  const problems: string[] = [];
+  const ids: number[] = [];
+  for (const row of selectRows(db, request)) {
+    const draft = draftFor(db, row.id, row.incident_id);
+    if (!draft || !draft.body.trim()) continue;
+    const values = builtInValues({ author: row.author, threadTitle: row.thread_title ?? '', threadUrl: row.thread_url, url: row.url, feedTitle: row.feed_title }, moderator);
+    const filled = fillPlaceholders(draft.body, values);
+    if (filled.missing.length) {
+      problems.push(`comment ${row.id}: ${filled.missing.map((name) => `{{${name}}}`).join(', ')}`);
+      continue;
+    }
+    ids.push(row.id);
+    records.push({
+      commentUrl: row.url ?? '',
+      thread: row.thread_title ?? '',
+      threadUrl: row.thread_url ?? '',
+      author: row.author,
+      comment: row.content_text.slice(0, EXCERPT),
+      reply: filled.text,
+      templates: draft.templates.join(', '),
+      incident: row.incident_title ?? '',
+      createdAt: draft.createdAt,
+      updatedAt: draft.updatedAt,
+    });
+  }
+  if (problems.length) {
+    throw new SwitchboardError('invalid-input', 'export', `these replies have placeholders nothing fills, so nothing was exported: ${problems.join('; ')}`);
+  }
+  if (records.length === 0) throw new SwitchboardError('invalid-input', 'export', request.status === 'ready' ? 'no reply is marked ready yet' : 'no reply is drafted yet');
+  const exportedAt = iso(now);
+  const content = request.format === 'csv' ? toCsv(records) : request.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toMarkdown(records, exportedAt);
+  applyAction(db, 'export', ids, { service_state: 'exported', service_exported_at: now }, { format: request.format }, now);
+  const mimeType = { csv: 'text/csv', json: 'application/json', md: 'text/markdown' }[request.format];
+  return { fileName: `switchboard-replies-${exportedAt.slice(0, 10)}.${request.format}`, mimeType, content, count: records.length };
+}

@@ -1,0 +1,70 @@
+// Saved replies. A template may only use the built-in placeholders and the ones it declares;
+// anything else is refused when it is saved, so it can never reach an export.
+import type { Db } from '../../../db/connection';
+import { SwitchboardError } from '../../api/errors';
+import type { Template } from '../../api/types';
+import { iso } from '../../platform/time';
+import { BUILT_IN_PLACEHOLDERS, unknownPlaceholders } from './placeholders';
+
+interface TemplateRow {
+  id: number;
+  name: string;
+  lane: Template['lane'];
+  body: string;
+  variables: string;
+  updated_at: number;
+}
+
+function toTemplate(row: TemplateRow): Template {
+  return { id: row.id, name: row.name, lane: row.lane, body: row.body, variables: JSON.parse(row.variables) as string[], updatedAt: iso(row.updated_at) };
+}
+
+export function listTemplates(db: Db, lane?: Template['lane']): Template[] {
+  const rows = lane
+    ? db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE lane = ? ORDER BY name COLLATE NOCASE').all(lane)
+    : db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY lane, name COLLATE NOCASE').all();
+  return rows.map(toTemplate);
+}
+
+export function findTemplate(db: Db, name: string): Template {
+  const row = db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE name = ?').get(name);
+  if (!row) throw new SwitchboardError('not-found', 'templates', `there is no saved reply named "${name}"; "switchboard templates" lists them`);
+  return toTemplate(row);
+}
+
+export interface TemplateInput {
+  id?: number;
+  name: string;
+  lane: Template['lane'];
+  body: string;
+  variables: string[];
+}
+
+export function saveTemplate(db: Db, input: TemplateInput, now: number): Template {
+  const builtIn = new Set<string>(BUILT_IN_PLACEHOLDERS);
+  const clash = input.variables.find((name) => builtIn.has(name));
+  if (clash) throw new SwitchboardError('invalid-input', 'templates', `{{${clash}}} is filled in from the comment; it need not be declared`);
+  const unknown = unknownPlaceholders(input.body, input.variables);
+  if (unknown.length) {
+    throw new SwitchboardError(
+      'invalid-input',
+      'templates',
+      `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a placeholder Switchboard knows; use ${BUILT_IN_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}, or declare it as a variable to ask for`,
+    );
+  }
+  const other = db.prepare<[string], { id: number }>('SELECT id FROM templates WHERE name = ?').get(input.name);
+  if (other && other.id !== input.id) throw new SwitchboardError('conflict', 'templates', `a saved reply named "${input.name}" already exists`);
+  const values = { ...input, variables: JSON.stringify(input.variables), now };
+  const id =
+    input.id === undefined
+      ? Number(db.prepare('INSERT INTO templates (name, lane, body, variables, created_at, updated_at) VALUES (@name, @lane, @body, @variables, @now, @now)').run(values).lastInsertRowid)
+      : db.prepare('UPDATE templates SET name = @name, lane = @lane, body = @body, variables = @variables, updated_at = @now WHERE id = @id').run(values).changes
+        ? input.id
+        : -1;
+  if (id === -1) throw new SwitchboardError('not-found', 'templates', `there is no saved reply with id ${input.id}`);
+  return toTemplate(db.prepare<[number], TemplateRow>('SELECT * FROM templates WHERE id = ?').get(id) as TemplateRow);
+}
+
+export function deleteTemplate(db: Db, id: number): { deleted: boolean } {
+  return { deleted: db.prepare('DELETE FROM templates WHERE id = ?').run(id).changes > 0 };
+}
