@@ -10,7 +10,9 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     if (id === null) return set({ selectedId: null, detail: null, context: null });
     // Paint at once from the row the list already holds; the full comment and its thread follow.
     const row = get().items.find((item) => item.id === id);
-    const provisional = row ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null } : null;
+    const provisional = row
+      ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null, resolution: null, answeredBy: null, draft: null }
+      : null;
     set({ selectedId: id, detail: provisional, context: null });
     try {
       const [detail, context] = await Promise.all([api['item-get']({ id }), api['item-context']({ id })]);
