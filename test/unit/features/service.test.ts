@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Draft, ExportResult, Incident, ItemDetail, Template, ViewCounts } from '../../../main/api/types';
+import { neutralizeFormula } from '../../../main/features/service/export';
+import { builtInValues, fillPlaceholders, unknownPlaceholders } from '../../../main/features/service/placeholders';
+import { writeFileAtomic } from '../../../main/platform/atomic-write';
+import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
+import { tempDir } from '../../support/temp';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const HOUR = 60 * 60_000;
+
+function desk() {
+  const service = memoryService();
+  const { db } = service.context;
+  const feedId = addFeed(db, 'Hostwise status blog');
+  const threadId = addThread(db, 'Frankfurt outage', 'https://status.hostwise.example/outage');
+  const item = (author: string, text: string, hoursAgo: number) => addItem(db, { feedId, threadId, author, text, publishedAt: NOW - hoursAgo * HOUR });
+  return { service, db, item };
+}
+
+describe('placeholders', () => {
+  const values = builtInValues({ author: 'Priya', threadTitle: 'Frankfurt outage', threadUrl: 'https://x.example/o', url: 'https://x.example/o#c1', feedTitle: 'Status' }, 'Sam');
+
+  it('fill from the comment, and stack: two snippets filled one after the other', () => {
+    const greeting = fillPlaceholders('Hi {{author}},', values).text;
+    const body = fillPlaceholders('sorry about {{ thread_title }}. Ticket {{ticket}}. — {{moderator}}', { ...values, ticket: '#4821' }).text;
+    expect(`${greeting}\n${body}`).toBe('Hi Priya,\nsorry about Frankfurt outage. Ticket #4821. — Sam');
+  });
+
+  it('leave what nothing fills, and name it', () => {
+    expect(fillPlaceholders('Ticket {{ticket}} for {{author}}', values)).toEqual({ text: 'Ticket {{ticket}} for Priya', missing: ['ticket'] });
+  });
+
+  it('tell unknown placeholders from built-in and declared ones', () => {
+    expect(unknownPlaceholders('{{author}} {{ticket}} {{tikcet}}', ['ticket'])).toEqual(['tikcet']);
+  });
+});
+
+describe('saved replies', () => {
+  it('refuse an unknown placeholder, accept declared ones, and keep names unique', async () => {
+    const { service } = desk();
+    await expect(service.call('template-save', { name: 'Outage', lane: 'service', body: 'Hi {{autor}}' })).rejects.toThrow('{{autor}} is not a placeholder Switchboard knows');
+    const saved = (await service.call('template-save', { name: 'Ticket', lane: 'service', body: 'Your ticket is {{ticket}}.', variables: ['ticket'] })) as Template;
+    expect(saved).toMatchObject({ name: 'Ticket', variables: ['ticket'] });
+    await expect(service.call('template-save', { name: 'ticket', lane: 'service', body: 'x' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.call('template-save', { name: 'X', lane: 'service', body: '{{author}}', variables: ['author'] })).rejects.toThrow('{{author}} is filled in from the comment');
+    expect(((await service.call('templates-list', { lane: 'service' })) as Template[]).map((template) => template.name)).toEqual(['Ticket']);
+  });
+});
+
+describe('service status flow', () => {
+  it('open, drafted, ready, exported, resolved; overdue after the threshold; undoable', async () => {
+    const { service, item } = desk();
+    const late = item('Priya', 'Still down after 30 hours!', 30);
+    const fresh = item('Lee', 'Is billing affected?', 2);
+    await service.call('items-route', { ids: [late, fresh], route: 'service' });
+    expect((await service.call('item-get', { id: late })) as ItemDetail).toMatchObject({ serviceState: 'open', draft: null });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(1);
+    await service.call('settings-update', { overdueHours: 48 });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(0);
+
+    await service.call('draft-save', { itemId: late, body: 'Hi {{author}}, your ticket is {{ticket}}.' });
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted' });
+    await expect(service.call('drafts-ready', { ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
+    await service.call('draft-save', { itemId: late, body: 'Hi Priya, your ticket is #4821.' });
+    await service.call('drafts-ready', { ids: [late] });
+    await expect(service.call('drafts-ready', { ids: [fresh] })).rejects.toThrow('comment 2 has no reply drafted yet');
+
+    const exported = (await service.call('drafts-export', { format: 'json' })) as ExportResult;
+    expect(JSON.parse(exported.content)).toEqual([expect.objectContaining({ author: 'Priya', reply: 'Hi Priya, your ticket is #4821.', thread: 'Frankfurt outage' })]);
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported' });
+    await expect(service.call('drafts-export', { format: 'json' })).rejects.toThrow('no reply is marked ready yet');
+
+    await service.call('service-resolve', { ids: [late] });
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'resolved', resolution: 'replied', status: 'done' });
+    await service.call('items-undo', {});
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported', status: 'routed' });
+  });
+
+  it('answered by the community: resolved, and the helper goes to the spotlight with a thank-you', async () => {
+    const { service, item } = desk();
+    const question = item('Priya', 'How do I flush DNS?', 3);
+    const answer = item('Marcus', 'Run ipconfig /flushdns.', 2);
+    await service.call('items-route', { ids: [question], route: 'service' });
+    await service.call('service-answered-by', { id: question, answerId: answer });
+    expect(await service.call('item-get', { id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
+    const helper = (await service.call('item-get', { id: answer })) as ItemDetail;
+    expect(helper).toMatchObject({ status: 'routed', route: 'spotlight' });
+    expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Answers like yours are what make this community work.');
+  });
+});
+
+describe('incidents', () => {
+  it('group look-alike complaints, and export one row per person with the shared reply filled for each', async () => {
+    const { service, item } = desk();
+    const ids = [item('Priya', 'Frankfurt sites down, checkout failing', 3), item('Lee', 'Our Frankfurt sites are down too', 2.5), item('Ana', 'Frankfurt down, losing sales', 2)];
+    const unrelated = item('Bo', 'How do I export invoices?', 1);
+    await service.call('items-route', { ids: [...ids, unrelated], route: 'service' });
+    expect(((await service.call('incident-suggest', { id: ids[0] })) as number[]).sort()).toEqual([...ids].sort());
+
+    const incident = (await service.call('incident-create', { ids, title: 'Frankfurt outage' })) as Incident;
+    expect(incident.itemIds).toEqual(ids);
+    await service.call('draft-save', { incidentId: incident.id, body: 'Hi {{author}}, Frankfurt is back since 14:05. Sorry! {{moderator}}' });
+    await service.call('settings-update', { moderatorName: 'Sam from Hostwise' });
+    expect(((await service.call('item-get', { id: ids[1] })) as ItemDetail).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
+    await service.call('drafts-ready', { ids });
+
+    const csv = (await service.call('drafts-export', { format: 'csv' })) as ExportResult;
+    expect(csv.count).toBe(3);
+    const lines = csv.content.split('\r\n');
+    expect(lines[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(lines.filter((line) => line.includes('Frankfurt is back'))).toHaveLength(3);
+    for (const author of ['Priya', 'Lee', 'Ana']) expect(csv.content).toContain(`Hi ${author}, Frankfurt is back since 14:05. Sorry! Sam from Hostwise`);
+  });
+});
+
+describe('export files', () => {
+  it('neutralize cells a spreadsheet would run as a formula, and quote per RFC 4180', async () => {
+    expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'fine'].map(neutralizeFormula)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'fine']);
+    const { service, item } = desk();
+    const id = item('=cmd|/C calc!A0', 'He said "hi", then left,\nquickly', 1);
+    await service.call('items-route', { ids: [id], route: 'service' });
+    await service.call('draft-save', { itemId: id, body: '@everyone read this' });
+    await service.call('drafts-ready', { ids: [id] });
+    const csv = ((await service.call('drafts-export', { format: 'csv' })) as ExportResult).content;
+    expect(csv).toContain(`'=cmd|/C calc!A0`);
+    expect(csv).toContain(`"He said ""hi"", then left,\nquickly"`);
+    expect(csv).toContain(`'@everyone read this`);
+  });
+
+  it('groups Markdown by thread, with a link to each comment', async () => {
+    const { service, item } = desk();
+    const id = item('Priya', 'Down again', 1);
+    await service.call('items-route', { ids: [id], route: 'service' });
+    await service.call('draft-save', { itemId: id, body: 'On it.' });
+    const md = ((await service.call('drafts-export', { format: 'md', status: 'all' })) as ExportResult).content;
+    expect(md).toContain('## [Frankfurt outage](https://status.hostwise.example/outage)');
+    expect(md).toContain('### Priya');
+    expect(md).toContain('> Down again');
+  });
+
+  it('an export interrupted midway leaves the earlier file intact and no stray temporary file', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'replies.csv');
+    fs.writeFileSync(target, 'the earlier export\r\n');
+    function* chunks() {
+      yield 'commentUrl,thread\r\n';
+      yield 'https://x.example/c1,Outage\r\n';
+      throw new Error('disk unplugged');
+    }
+    expect(() => writeFileAtomic(target, chunks())).toThrow('disk unplugged');
+    expect(fs.readFileSync(target, 'utf8')).toBe('the earlier export\r\n');
+    expect(fs.readdirSync(dir)).toEqual(['replies.csv']);
+    writeFileAtomic(target, ['a,b\r\n', '1,2\r\n']);
+    expect(fs.readFileSync(target, 'utf8')).toBe('a,b\r\n1,2\r\n');
+  });
+});
