@@ -5,6 +5,7 @@ import { contract, OPERATION_NAMES } from '../../api/contract';
 import { SwitchboardError } from '../../api/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerFeedCommands } from './feed-commands';
+import { registerServiceCommands } from './service-commands';
 import { registerTriageCommands } from './triage-commands';
 import { errorLine, printJson, processIO, type CliIO } from './output';
 
@@ -67,6 +68,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerApiCommand(program, cli);
   registerFeedCommands(program, cli);
   registerTriageCommands(program, cli);
+  registerServiceCommands(program, cli);
 
   program
     .command('serve')

@@ -133,3 +133,32 @@ describe('switchboard triage commands', () => {
     expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
   });
 });
+
+describe('switchboard service-desk commands', () => {
+  it('adds a saved reply, drafts from it with a variable, and exports CSV to stdout and to a file', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    const [first] = JSON.parse((await switchboard(db, '--json', 'items', '--limit', '1')).stdout) as { id: number; author: string }[];
+    await switchboard(db, 'route', String(first!.id), 'service');
+
+    const bad = await switchboard(db, 'template', 'add', 'Oops', '--lane', 'service', '--text', 'Hi {{name}}');
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.stderr).toMatch(/^switchboard: templates: \{\{name\}\} is not a placeholder Switchboard knows/);
+    expect((await switchboard(db, 'template', 'add', 'Ticket', '--lane', 'service', '--text', 'Hi {{author}}, ticket {{ticket}} is open.', '--declare', 'ticket')).code).toBe(0);
+    expect((await switchboard(db, '--json', 'templates')).stdout).toContain('"name": "Ticket"');
+
+    const missing = await switchboard(db, 'draft', String(first!.id), '--template', 'Ticket');
+    expect(missing.stderr).toBe('switchboard: draft: "Ticket" needs --var ticket=...\n');
+    const drafted = await switchboard(db, 'draft', String(first!.id), '--template', 'ticket', '--var', 'ticket=#4821', '--ready');
+    expect(drafted.stdout).toContain(`Hi ${first!.author}, ticket #4821 is open.`);
+
+    const csv = await switchboard(db, 'export', 'drafts', '--format', 'csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(csv.stdout).toContain('ticket #4821 is open.');
+    const again = await switchboard(db, 'export', 'drafts', '--format', 'json', '--status', 'all', '--out', path.join(dir, 'replies.json'));
+    expect(again.stdout).toBe(`Wrote 1 replies to ${path.join(dir, 'replies.json')}.\n`);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'replies.json'), 'utf8'))[0].templates).toBe('Ticket');
+    expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: export: no reply is marked ready yet\n' });
+  });
+});

@@ -1,0 +1,105 @@
+// The customer-service desk from the terminal: saved replies, drafts, export.
+import type { Command } from 'commander';
+import { SwitchboardError } from '../../api/errors';
+import type { Draft, ExportResult, ItemDetail, Template } from '../../api/types';
+import { builtInValues, fillPlaceholders } from '../../features/service/placeholders';
+import { writeFileAtomic } from '../../platform/atomic-write';
+import { parseId, table, type CliContext } from './context';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** --var KEY=VALUE, repeatable. */
+function parseVars(pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = /^([a-zA-Z][\w-]*)=(.*)$/s.exec(pair);
+      if (!match) throw new SwitchboardError('invalid-input', 'cli', `--var takes KEY=VALUE, not "${pair}"`);
+      return [match[1] as string, match[2] as string];
+    }),
+  );
+}
+
+export function registerServiceCommands(program: Command, cli: CliContext): void {
+  program
+    .command('templates')
+    .description('list the saved replies')
+    .action(async () => {
+      const templates = (await cli.withService((service) => service.call('templates-list', {}))) as Template[];
+      cli.print(templates, (list) =>
+        list.length === 0 ? 'No saved replies yet. Add one with: switchboard template add NAME --lane service --text TEXT' : table([['NAME', 'LANE', 'TEXT'], ...list.map((t) => [t.name, t.lane, t.body.replace(/\s+/g, ' ').slice(0, 70)])]),
+      );
+    });
+
+  program
+    .command('template')
+    .description('manage saved replies')
+    .command('add')
+    .description('add a saved reply; placeholders: {{author}} {{thread_title}} {{thread_url}} {{comment_url}} {{feed_title}} {{moderator}}, or declared ones')
+    .argument('<name>', 'its name')
+    .requiredOption('--lane <lane>', 'service or spotlight')
+    .requiredOption('--text <text>', 'the reply text')
+    .option('--declare <variable>', 'a placeholder of its own, asked for when it is used (repeatable)', collect, [])
+    .action(async (name: string, options: { lane: string; text: string; declare: string[] }) => {
+      const template = (await cli.withService((service) => service.call('template-save', { name, lane: options.lane, body: options.text, variables: options.declare }))) as Template;
+      cli.print(template, (t) => `Saved reply "${t.name}" (${t.lane}) added.`);
+    });
+
+  program
+    .command('draft')
+    .description("draft the reply to a comment, from text or a saved reply (placeholders filled from the comment)")
+    .argument('<item-id>', 'the comment')
+    .option('--text <text>', 'the reply text')
+    .option('--template <name>', 'a saved reply')
+    .option('--var <key=value>', 'a value for a placeholder the saved reply declares (repeatable)', collect, [])
+    .option('--ready', 'mark it ready to export')
+    .action(async (itemId: string, options: { text?: string; template?: string; var: string[]; ready?: boolean }) => {
+      if ((options.text === undefined) === (options.template === undefined)) throw new SwitchboardError('invalid-input', 'cli', 'give either --text TEXT or --template NAME');
+      const id = parseId(itemId, 'item-id');
+      const vars = parseVars(options.var);
+      const draft = await cli.withService(async (service) => {
+        const item = (await service.call('item-get', { id })) as ItemDetail;
+        const settings = (await service.call('settings-get', {})) as { moderatorName: string };
+        let body = options.text ?? '';
+        let templates: string[] = [];
+        if (options.template !== undefined) {
+          const template = ((await service.call('templates-list', {})) as Template[]).find((t) => t.name.toLowerCase() === options.template!.toLowerCase());
+          if (!template) throw new SwitchboardError('not-found', 'templates', `there is no saved reply named "${options.template}"; "switchboard templates" lists them`);
+          const filled = fillPlaceholders(template.body, { ...builtInValues(item, settings.moderatorName), ...vars });
+          if (filled.missing.length) {
+            throw new SwitchboardError('invalid-input', 'draft', `"${template.name}" needs ${filled.missing.map((n) => `--var ${n}=...`).join(' ')}`);
+          }
+          body = filled.text;
+          templates = [template.name];
+        }
+        const saved = (await service.call('draft-save', { itemId: id, body, templates })) as Draft;
+        if (options.ready) await service.call('drafts-ready', { ids: [id] });
+        return saved;
+      });
+      cli.print(draft, (d) => `Drafted the reply to comment ${id}${options.ready ? ', ready to export' : ''}:\n${d.body}`);
+    });
+
+  program
+    .command('export')
+    .description('export data')
+    .command('drafts')
+    .description('export reply drafts (one row per person); without --out, to stdout')
+    .requiredOption('--format <format>', 'csv, json or md')
+    .option('--out <file>', 'write to this file (atomically)')
+    .option('--status <status>', 'ready (default) or all', 'ready')
+    .action(async (options: { format: string; out?: string; status: string }) => {
+      if (!['csv', 'json', 'md'].includes(options.format)) throw new SwitchboardError('invalid-input', 'cli', `--format must be csv, json or md, not "${options.format}"`);
+      const result = (await cli.withService((service) => service.call('drafts-export', { format: options.format, status: options.status }))) as ExportResult;
+      if (!options.out) {
+        process.stdout.write(result.content);
+        return;
+      }
+      try {
+        writeFileAtomic(options.out, result.content);
+      } catch (error) {
+        throw new SwitchboardError('invalid-input', 'export', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      cli.print({ file: options.out, count: result.count }, (r) => `Wrote ${r.count} replies to ${r.file}.`);
+    });
+}
