@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { OPERATION_NAMES } from '../main/api/contract';
 import type { SwitchboardEvent } from '../main/api/events';
 import type { CallOutcome } from '../main/api/outcome';
-import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel } from '../main/electron/channels';
+import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel, SAVE_FILE_CHANNEL } from '../main/electron/channels';
 
 const operations = Object.fromEntries(
   OPERATION_NAMES.map((name) => [name, (input?: unknown): Promise<CallOutcome> => ipcRenderer.invoke(operationChannel(name), input)]),
@@ -19,5 +19,8 @@ contextBridge.exposeInMainWorld('switchboard', {
   },
   openExternal(url: string): void {
     ipcRenderer.send(OPEN_EXTERNAL_CHANNEL, String(url));
+  },
+  saveFile(name: string, content: string): Promise<boolean> {
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, String(name), String(content));
   },
 });

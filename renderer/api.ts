@@ -8,6 +8,8 @@ type Transport = {
   call(name: string, input: unknown): Promise<CallOutcome>;
   subscribe(listener: (event: SwitchboardEvent) => void): () => void;
   openExternal(url: string): void;
+  /** Saves a file the moderator names: a download in browser mode, the native save dialog in Electron. */
+  saveFile(name: string, mimeType: string, content: string): Promise<boolean>;
 };
 
 const TOKEN_KEY = 'switchboard-token';
@@ -45,6 +47,15 @@ function httpTransport(): Transport {
     openExternal(url) {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    async saveFile(name, mimeType, content) {
+      const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    },
   };
 }
 
@@ -57,6 +68,7 @@ function ipcTransport(bridge: NonNullable<Window['switchboard']>): Transport {
     },
     subscribe: (listener) => bridge.onEvent(listener),
     openExternal: (url) => bridge.openExternal(url),
+    saveFile: (name, _mimeType, content) => bridge.saveFile(name, content),
   };
 }
 
@@ -67,6 +79,8 @@ export const api = Object.fromEntries(
 ) as SwitchboardApi;
 
 export const subscribeEvents = transport.subscribe;
+
+export const saveFile = (name: string, mimeType: string, content: string): Promise<boolean> => transport.saveFile(name, mimeType, content);
 
 /** Opens a comment's page in the system browser (http and https only; the main process checks again in Electron). */
 export function openExternal(url: string): void {

@@ -8,6 +8,8 @@ declare global {
       operations: Record<string, (input?: unknown) => Promise<CallOutcome>>;
       onEvent(listener: (event: SwitchboardEvent) => void): () => void;
       openExternal(url: string): void;
+      /** Asks where to save (native dialog) and writes the file atomically; false when cancelled. */
+      saveFile(name: string, content: string): Promise<boolean>;
     };
   }
 }

@@ -7,3 +7,5 @@ export const OPEN_EXTERNAL_CHANNEL = 'switchboard:open-external';
 export function operationChannel(name: string): string {
   return `switchboard:call:${name}`;
 }
+/** Export: the main process asks where to save (native dialog) and writes the file atomically. */
+export const SAVE_FILE_CHANNEL = 'switchboard:save-file';

@@ -6,6 +6,8 @@ import { DetailPane } from '../features/queue/DetailPane';
 import { QueuePane } from '../features/queue/QueuePane';
 import { ShortcutsDialog } from '../features/queue/ShortcutsDialog';
 import { SnoozeDialog } from '../features/queue/SnoozeDialog';
+import { ExportDialog } from '../features/service/ExportDialog';
+import { TemplatesDialog } from '../features/service/TemplatesDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
@@ -19,6 +21,8 @@ function Dialogs() {
   if (dialog === 'snooze') return <SnoozeDialog />;
   if (dialog === 'shortcuts') return <ShortcutsDialog />;
   if (dialog === 'settings') return <SettingsDialog />;
+  if (dialog === 'templates') return <TemplatesDialog />;
+  if (dialog === 'export') return <ExportDialog />;
   return null;
 }
 

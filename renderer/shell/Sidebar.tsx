@@ -22,6 +22,7 @@ function ViewList() {
             <span className="count" aria-label={`${counts?.[name] ?? 0} comments`}>
               {counts ? counts[name] : ''}
             </span>
+            {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className="overdue-count">{counts?.serviceOverdue} overdue</span>}
           </button>
         </li>
       ))}

@@ -2,6 +2,7 @@
 // a slice's actions.
 import { create } from 'zustand';
 import { api, subscribeEvents } from '../api';
+import { createDeskSlice } from './desk-slice';
 import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -21,12 +22,13 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createStatusSlice(set, get),
   ...createUiSlice(set, get),
   ...createSettingsSlice(set, get),
+  ...createDeskSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
 export function startStore(): () => void {
   const { refreshCounts, refreshFeeds, loadView, loadSettings, report } = useStore.getState();
-  void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings()]);
+  void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates()]);
   api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine }), report);
   const setOnline = () => useStore.setState({ online: navigator.onLine });
   window.addEventListener('online', setOnline);

@@ -1,4 +1,4 @@
-import type { FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, ViewCounts, ViewName } from '../../main/api/types';
+import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, Template, ViewCounts, ViewName } from '../../main/api/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -91,10 +91,28 @@ export interface SettingsSlice {
   updateSettings(change: Partial<Settings>): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings';
+export interface DeskSlice {
+  templates: Template[];
+  loadTemplates(): Promise<void>;
+  saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[] }): Promise<void>;
+  deleteTemplate(id: number): Promise<void>;
+  /** Stores a draft (the composer calls this as you type); resolves to the stored draft. */
+  saveDraft(target: { itemId: number } | { incidentId: number }, body: string, templates: string[]): Promise<Draft | null>;
+  markReady(ids: number[]): Promise<boolean>;
+  markIncidentReady(incidentId: number): Promise<boolean>;
+  resolve(ids: number[]): Promise<void>;
+  answeredBy(id: number, answerId: number): Promise<void>;
+  createIncident(ids: number[], title: string): Promise<void>;
+  exportReplies(format: ExportFormat, status: 'ready' | 'all'): Promise<void>;
+}
+
+export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export';
 
 export interface UiSlice {
   dialog: DialogName | null;
+  /** The comment whose reply composer was opened with r, though it is not in a lane that shows one. */
+  composerFor: number | null;
+  openComposer(): void;
   /** The feed the health panel opens on, if any. */
   focusFeedId: number | null;
   openDialog(dialog: DialogName, focusFeedId?: number): void;
@@ -108,7 +126,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & DeskSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

@@ -5,7 +5,8 @@ export const createViewsSlice: SliceCreator<ViewsSlice> = (set, get) => ({
   view: 'inbox',
   counts: null,
   async showView(view) {
-    set({ view, selectedId: null, detail: null, context: null, checked: new Set() });
+    // Customer service is worked oldest-waiting first; every other view newest first.
+    set((state) => ({ view, selectedId: null, detail: null, context: null, checked: new Set(), filters: { ...state.filters, sort: view === 'service' ? 'oldest' : 'newest' } }));
     await get().loadView();
   },
   async refreshCounts() {

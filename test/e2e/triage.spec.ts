@@ -36,7 +36,8 @@ test.describe('keyboard triage', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('s');
     await expect(page.getByRole('heading', { name: 'Customer service', level: 1 })).toBeVisible();
-    await expect(queue.getByRole('option')).toHaveText([/Ada/, /Eva/, /Ivo/]);
+    // Customer service is worked oldest-waiting first.
+    await expect(queue.getByRole('option')).toHaveText([/Ivo/, /Eva/, /Ada/]);
 
     await page.keyboard.press('z');
     await expect(page.getByRole('status').filter({ hasText: 'Undid route of a comment.' })).toBeVisible();

@@ -48,7 +48,7 @@ export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
          templates = CASE WHEN @keepTemplates THEN drafts.templates ELSE excluded.templates END, updated_at = excluded.updated_at`,
     ).run({ id: key.id, body: input.body, templates: JSON.stringify(input.templates ?? []), keepTemplates: input.templates === undefined ? 1 : 0, now });
     const itemFilter = key.column === 'item_id' ? 'id = @id' : 'incident_id = @id';
-    db.prepare(`UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND (service_state IS NULL OR service_state = 'open')`).run({ id: key.id });
+    db.prepare(`UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state = 'open'`).run({ id: key.id });
     return toDraft(db.prepare<[number], DraftRow>(`SELECT * FROM drafts WHERE ${key.column} = ?`).get(key.id) as DraftRow);
   })();
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ItemContext, ItemDetail } from '../../../main/api/types';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
+import { Composer } from '../service/Composer';
 import { CommentHtml } from './CommentHtml';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
@@ -57,8 +58,11 @@ function Note({ detail }: { detail: ItemDetail }) {
   );
 }
 
-function Thread({ context, currentId }: { context: ItemContext; currentId: number }) {
+function Thread({ context, current }: { context: ItemContext; current: ItemDetail }) {
   const select = useStore((state) => state.select);
+  const answeredBy = useStore((state) => state.answeredBy);
+  const currentId = current.id;
+  const canBeAnswered = current.route === 'service' && current.serviceState !== 'resolved';
   if (context.thread.length <= 1) return null;
   return (
     <section className="thread" aria-label="Thread">
@@ -71,6 +75,11 @@ function Thread({ context, currentId }: { context: ItemContext; currentId: numbe
               {item.route && <span className={`tag tag-${item.route}`}>{item.route}</span>}
               <span className="thread-excerpt">{item.excerpt}</span>
             </button>
+            {canBeAnswered && item.id !== currentId && (
+              <button type="button" className="small answered" title="This comment solved it: resolve as answered by the community" onClick={() => void answeredBy(currentId, item.id)}>
+                Answered it
+              </button>
+            )}
           </li>
         ))}
       </ol>
@@ -96,6 +105,7 @@ function Author({ context }: { context: ItemContext }) {
 export function DetailPane() {
   const detail = useStore((state) => state.detail);
   const context = useStore((state) => state.context);
+  const composerFor = useStore((state) => state.composerFor);
   return (
     <section className="detail-pane" role="region" aria-label="Item detail" id="item-detail" tabIndex={-1}>
       {detail === null ? (
@@ -114,8 +124,10 @@ export function DetailPane() {
             </p>
           </header>
           <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
+          {/* Only once the full comment (with its draft) has arrived, not from the list row painted first. */}
+          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={detail.id} detail={detail} />}
           <Note detail={detail} />
-          {context && <Thread context={context} currentId={detail.id} />}
+          {context && <Thread context={context} current={detail} />}
           {context && <Author context={context} />}
         </article>
       )}

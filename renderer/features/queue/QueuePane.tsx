@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useStore } from '../../store';
 import { EMPTY_VIEW_TEXT, VIEW_LABELS } from '../../shell/view-labels';
 import { FilterBar } from './FilterBar';
@@ -41,6 +42,10 @@ function BulkBar() {
   const route = useStore((state) => state.route);
   const done = useStore((state) => state.done);
   const clearChecked = useStore((state) => state.clearChecked);
+  const inService = useStore((state) => state.view === 'service');
+  const createIncident = useStore((state) => state.createIncident);
+  const [naming, setNaming] = useState(false);
+  const [incidentName, setIncidentName] = useState('');
   if (count === 0) return null;
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected comments">
@@ -57,10 +62,47 @@ function BulkBar() {
       <button type="button" title={title('bulkDone')} onClick={() => void done('selection')}>
         All done
       </button>
+      {inService &&
+        (naming ? (
+          <form
+            className="save-search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!incidentName.trim()) return;
+              void createIncident([...useStore.getState().checked], incidentName.trim());
+              setNaming(false);
+              setIncidentName('');
+            }}
+          >
+            <input aria-label="Incident name" placeholder="e.g. Frankfurt outage" autoFocus value={incidentName} onChange={(event) => setIncidentName(event.target.value)} />
+            <button type="submit">Create</button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setNaming(true)} disabled={count < 2}>
+            Make incident…
+          </button>
+        ))}
       <button type="button" onClick={clearChecked}>
         Clear
       </button>
     </div>
+  );
+}
+
+function ServiceTools() {
+  const openDialog = useStore((state) => state.openDialog);
+  const overdue = useStore((state) => state.counts?.serviceOverdue ?? 0);
+  return (
+    <>
+      {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
+      <span className="spacer" />
+      <button type="button" className="small" onClick={() => openDialog('templates')}>
+        Saved replies…
+      </button>
+      <button type="button" className="small" onClick={() => openDialog('export')}>
+        Export replies…
+      </button>
+    </>
   );
 }
 
@@ -73,6 +115,7 @@ export function QueuePane() {
       <header className="pane-header">
         <h1 id="queue-heading">{VIEW_LABELS[view]}</h1>
         {count !== null && <span className="pane-count">{count}</span>}
+        {view === 'service' && <ServiceTools />}
       </header>
       <FilterBar />
       <BulkBar />

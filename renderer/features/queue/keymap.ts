@@ -14,7 +14,7 @@ export const SHORTCUTS = {
   ignore: { keys: 'i', label: 'Ignore' },
   done: { keys: 'e', label: 'Done' },
   snooze: { keys: 'b', label: 'Snooze' },
-  reply: { keys: 'r', label: 'Reply (with the service desk)' },
+  reply: { keys: 'r', label: 'Reply' },
   check: { keys: 'x', label: 'Select for a bulk action' },
   checkAll: { keys: 'Shift+X', label: 'Select all in view' },
   bulkService: { keys: 'Shift+S', label: 'Selection to customer service' },

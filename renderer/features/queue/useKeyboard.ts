@@ -23,7 +23,7 @@ const ACTIONS: Record<ShortcutName, (state: StoreState) => void> = {
   ignore: (state) => void state.route('ignore', 'current'),
   done: (state) => void state.done('current'),
   snooze: (state) => state.selectedId !== null && state.openDialog('snooze'),
-  reply: (state) => state.report(new Error('reply: the reply composer arrives with the customer-service desk')),
+  reply: (state) => state.openComposer(),
   check: (state) => state.selectedId !== null && state.toggleChecked(state.selectedId),
   checkAll: (state) => state.checkAll(),
   bulkService: (state) => void state.route('service', 'selection'),

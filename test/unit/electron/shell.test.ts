@@ -95,7 +95,11 @@ describe('Electron shell', () => {
 
   it('registers one IPC channel per operation, each checking its sender', async () => {
     registerIpc(memoryService(), ENTRY);
-    expect([...fake.state.handled.keys()]).toEqual([...OPERATION_NAMES.map((name) => `switchboard:call:${name}`), 'on:switchboard:open-external']);
+    expect([...fake.state.handled.keys()]).toEqual([
+      ...OPERATION_NAMES.map((name) => `switchboard:call:${name}`),
+      'on:switchboard:open-external',
+      'switchboard:save-file',
+    ]);
 
     const mainFrame = { url: ENTRY };
     const fromConsole = { senderFrame: mainFrame, sender: { mainFrame } };

@@ -1,0 +1,113 @@
+// The reply composer: the draft saves itself as you type (within a second), saved replies go in
+// at the cursor with their placeholders filled from the comment, and the preview shows exactly
+// what an export will hold.
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { ItemDetail, Template } from '../../../main/api/types';
+import { builtInValues, fillPlaceholders } from '../../../main/features/service/placeholders';
+import { openExternal } from '../../api';
+import { useStore } from '../../store';
+import { TemplatePicker } from './TemplatePicker';
+import { useAutosave } from './useAutosave';
+
+const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
+
+export function waitingFor(publishedAt: string, now = Date.now()): string {
+  const hours = Math.max(0, (now - Date.parse(publishedAt)) / 3_600_000);
+  return hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${Math.floor(hours)} h` : `${Math.floor(hours / 24)} days`;
+}
+
+export function Composer({ detail }: { detail: ItemDetail }) {
+  const moderator = useStore((state) => state.settings.moderatorName);
+  const overdueHours = useStore((state) => state.settings.overdueHours);
+  const markReady = useStore((state) => state.markReady);
+  const markIncidentReady = useStore((state) => state.markIncidentReady);
+  const resolve = useStore((state) => state.resolve);
+  const [body, setBody] = useState(detail.draft?.body ?? '');
+  const [used, setUsed] = useState<string[]>(detail.draft?.templates ?? []);
+  const [picking, setPicking] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const target = detail.incidentId !== null ? { incidentId: detail.incidentId } : { itemId: detail.id };
+  const saved = useAutosave(target, body, used);
+
+  const values = builtInValues(detail, moderator);
+  const preview = fillPlaceholders(body, values);
+
+  const insert = (template: Template, vars: Record<string, string>) => {
+    const text = target.incidentId !== undefined ? fillPlaceholders(template.body, vars).text : fillPlaceholders(template.body, { ...values, ...vars }).text;
+    const element = area.current;
+    const start = element?.selectionStart ?? body.length;
+    const end = element?.selectionEnd ?? body.length;
+    const next = body.slice(0, start) + text + body.slice(end);
+    setBody(next);
+    setUsed((current) => (current.includes(template.name) ? current : [...current, template.name]));
+    setPicking(false);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + text.length, start + text.length);
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === ';' && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      setPicking(true);
+    }
+  };
+
+  const waited = waitingFor(detail.publishedAt);
+  const overdue = Date.now() - Date.parse(detail.publishedAt) > overdueHours * 3_600_000 && ['open', 'drafted', 'ready'].includes(detail.serviceState ?? '');
+  const copyAndOpen = async () => {
+    await navigator.clipboard.writeText(preview.text);
+    if (detail.url) openExternal(detail.url);
+  };
+
+  return (
+    <section className="composer" aria-label="Reply">
+      <header className="composer-header">
+        <h3>{target.incidentId !== undefined ? 'Shared reply for the incident' : 'Reply'}</h3>
+        {detail.serviceState && <span className={`tag tag-state-${detail.serviceState}`}>{STATE_LABELS[detail.serviceState]}</span>}
+        <span className={overdue ? 'tag tag-overdue' : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>
+        <span className="spacer" />
+        <span className="hint" role="status">
+          {saved}
+        </span>
+      </header>
+      {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} onPick={insert} onCancel={() => setPicking(false)} />}
+      <textarea
+        id="composer"
+        ref={area}
+        aria-label="Reply text"
+        rows={6}
+        value={body}
+        placeholder="Write the reply, or press ; to insert a saved reply."
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="actions">
+        <button type="button" onClick={() => setPicking(true)} title="Insert a saved reply (;)">
+          Insert saved reply
+        </button>
+        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void (target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id]))}>
+          Mark ready
+        </button>
+        <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>
+          Copy reply and open comment
+        </button>
+        <button type="button" onClick={() => void resolve([detail.id])}>
+          Resolve
+        </button>
+      </div>
+      {body.trim() && (
+        <div className="preview" aria-label="Export preview">
+          <h4>Exported as</h4>
+          {preview.missing.length > 0 && (
+            <p className="form-error" role="alert">
+              Nothing fills {preview.missing.map((name) => `{{${name}}}`).join(', ')}: it cannot be exported until you replace it.
+            </p>
+          )}
+          <pre>{preview.text}</pre>
+        </div>
+      )}
+    </section>
+  );
+}

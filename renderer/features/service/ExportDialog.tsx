@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { ExportFormat } from '../../../main/api/types';
+import { Modal } from '../../shell/Modal';
+import { useStore } from '../../store';
+
+export function ExportDialog() {
+  const exportReplies = useStore((state) => state.exportReplies);
+  const closeDialog = useStore((state) => state.closeDialog);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [status, setStatus] = useState<'ready' | 'all'>('ready');
+  return (
+    <Modal title="Export replies" onClose={closeDialog}>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          closeDialog();
+          void exportReplies(format, status);
+        }}
+      >
+        <fieldset className="candidates">
+          <legend>Format</legend>
+          {(
+            [
+              ['csv', 'CSV (spreadsheets)'],
+              ['json', 'JSON'],
+              ['md', 'Markdown, grouped by thread'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="candidate">
+              <input type="radio" name="format" checked={format === value} onChange={() => setFormat(value)} /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="setting-toggle">
+          <input type="checkbox" checked={status === 'all'} onChange={(event) => setStatus(event.target.checked ? 'all' : 'ready')} />
+          Include drafts not marked ready
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" autoFocus>
+            Export
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

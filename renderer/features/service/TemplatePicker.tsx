@@ -1,0 +1,81 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Template } from '../../../main/api/types';
+import { useStore } from '../../store';
+
+/** Filter-as-you-type list of saved replies; one that declares variables asks for them first. */
+export function TemplatePicker({ lane, onPick, onCancel }: { lane: Template['lane']; onPick: (template: Template, vars: Record<string, string>) => void; onCancel: () => void }) {
+  const templates = useStore((state) => state.templates);
+  const openDialog = useStore((state) => state.openDialog);
+  const [filter, setFilter] = useState('');
+  const [asking, setAsking] = useState<Template | null>(null);
+  const [vars, setVars] = useState<Record<string, string>>({});
+  const shown = templates.filter((template) => template.lane === lane && `${template.name} ${template.body}`.toLowerCase().includes(filter.toLowerCase()));
+
+  const choose = (template: Template) => {
+    if (template.variables.length === 0) return onPick(template, {});
+    setVars({});
+    setAsking(template);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+  const submitVars = (event: FormEvent) => {
+    event.preventDefault();
+    if (asking) onPick(asking, vars);
+  };
+
+  if (asking) {
+    return (
+      <form className="picker" onSubmit={submitVars} onKeyDown={onKeyDown} aria-label={`Fill in ${asking.name}`}>
+        <p>
+          <strong>{asking.name}</strong> needs:
+        </p>
+        {asking.variables.map((name, index) => (
+          <label key={name} className="field">
+            <span>{name}</span>
+            <input required autoFocus={index === 0} value={vars[name] ?? ''} onChange={(event) => setVars({ ...vars, [name]: event.target.value })} />
+          </label>
+        ))}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Insert
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="picker" onKeyDown={onKeyDown}>
+      <input
+        autoFocus
+        aria-label="Find a saved reply"
+        placeholder="Find a saved reply…"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && shown[0]) {
+            event.preventDefault();
+            choose(shown[0]);
+          }
+        }}
+      />
+      <ul role="listbox" aria-label="Saved replies">
+        {shown.map((template) => (
+          <li key={template.id} role="option" aria-selected={false} onClick={() => choose(template)}>
+            <strong>{template.name}</strong> <span className="hint">{template.body.slice(0, 80)}</span>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="hint">No saved reply matches.</li>}
+      </ul>
+      <button type="button" className="link-like" onClick={() => openDialog('templates')}>
+        Manage saved replies…
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import type { Template } from '../../../main/api/types';
+import { BUILT_IN_PLACEHOLDERS } from '../../../main/features/service/placeholders';
+import { Modal } from '../../shell/Modal';
+import { useStore } from '../../store';
+
+type Editing = { id?: number; name: string; lane: Template['lane']; body: string; variables: string };
+
+const EMPTY: Editing = { name: '', lane: 'service', body: '', variables: '' };
+
+/** The saved-reply manager: create, edit, duplicate, delete. */
+export function TemplatesDialog() {
+  const templates = useStore((state) => state.templates);
+  const saveTemplate = useStore((state) => state.saveTemplate);
+  const deleteTemplate = useStore((state) => state.deleteTemplate);
+  const closeDialog = useStore((state) => state.closeDialog);
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  const edit = (template: Template, copy = false) =>
+    setEditing({ id: copy ? undefined : template.id, name: copy ? `${template.name} (copy)` : template.name, lane: template.lane, body: template.body, variables: template.variables.join(', ') });
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!editing) return;
+    const variables = editing.variables.split(/[\s,]+/).filter(Boolean);
+    void saveTemplate({ ...editing, variables }).then(() => {
+      if (!useStore.getState().error) setEditing(null);
+    });
+  };
+
+  return (
+    <Modal title="Saved replies" onClose={closeDialog} wide>
+      {editing ? (
+        <form className="stack" onSubmit={save}>
+          <label className="field">
+            <span>Name</span>
+            <input required autoFocus value={editing.name} onChange={(event) => setEditing({ ...editing, name: event.target.value })} />
+          </label>
+          <label className="field">
+            <span>Lane</span>
+            <select value={editing.lane} onChange={(event) => setEditing({ ...editing, lane: event.target.value as Template['lane'] })}>
+              <option value="service">Customer service</option>
+              <option value="spotlight">Community spotlight</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Text</span>
+            <textarea required rows={5} value={editing.body} onChange={(event) => setEditing({ ...editing, body: event.target.value })} />
+          </label>
+          <p className="hint">Filled from the comment: {BUILT_IN_PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}</p>
+          <label className="field">
+            <span>Also ask for (variables, comma-separated, e.g. ticket)</span>
+            <input value={editing.variables} onChange={(event) => setEditing({ ...editing, variables: event.target.value })} />
+          </label>
+          <div className="actions">
+            <button type="submit" className="primary">
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setEditing(EMPTY)}>
+              New saved reply
+            </button>
+          </div>
+          <ul className="template-list">
+            {templates.map((template) => (
+              <li key={template.id} aria-label={template.name}>
+                <div>
+                  <strong>{template.name}</strong> <span className="tag">{template.lane}</span>
+                  <p className="hint">{template.body}</p>
+                </div>
+                <div className="actions">
+                  <button type="button" onClick={() => edit(template)}>
+                    Edit
+                  </button>
+                  <button type="button" onClick={() => edit(template, true)}>
+                    Duplicate
+                  </button>
+                  <button type="button" className="danger" onClick={() => void deleteTemplate(template.id)}>
+                    Delete
+                  </button>
+                </div>
+              </li>
+            ))}
+            {templates.length === 0 && <li className="hint">No saved replies yet.</li>}
+          </ul>
+        </>
+      )}
+    </Modal>
+  );
+}

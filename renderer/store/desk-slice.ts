@@ -1,0 +1,61 @@
+import { api, saveFile } from '../api';
+import type { DeskSlice, SliceCreator } from './types';
+
+export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
+  const attempt = async <T>(run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run();
+    } catch (error) {
+      get().report(error);
+      return null;
+    }
+  };
+  const refreshDetail = async () => {
+    const { selectedId } = get();
+    if (selectedId !== null) await get().select(selectedId);
+  };
+
+  return {
+    templates: [],
+    async loadTemplates() {
+      const templates = await attempt(() => api['templates-list']({}));
+      if (templates) set({ templates });
+    },
+    async saveTemplate(template) {
+      if (await attempt(() => api['template-save'](template))) await get().loadTemplates();
+    },
+    async deleteTemplate(id) {
+      await attempt(() => api['template-delete']({ id }));
+      await get().loadTemplates();
+    },
+    saveDraft: (target, body, templates) => attempt(() => api['draft-save']({ ...target, body, templates })),
+    async markReady(ids) {
+      const done = await attempt(() => api['drafts-ready']({ ids }));
+      if (done) set({ notice: 'Reply ready to export. z to undo.' });
+      await refreshDetail();
+      return done !== null;
+    },
+    async markIncidentReady(incidentId) {
+      const incident = await attempt(() => api['incident-get']({ id: incidentId }));
+      return incident ? get().markReady(incident.itemIds) : false;
+    },
+    async resolve(ids) {
+      if (await attempt(() => api['service-resolve']({ ids }))) set({ notice: 'Resolved. z to undo.' });
+      await refreshDetail();
+    },
+    async answeredBy(id, answerId) {
+      if (await attempt(() => api['service-answered-by']({ id, answerId }))) set({ notice: 'Answered by the community; the helper is in the spotlight with a thank-you drafted. z to undo.' });
+      await refreshDetail();
+    },
+    async createIncident(ids, title) {
+      if (await attempt(() => api['incident-create']({ ids, title }))) set({ notice: `Incident "${title}" created for ${ids.length} comments.`, checked: new Set() });
+      await refreshDetail();
+    },
+    async exportReplies(format, status) {
+      const result = await attempt(() => api['drafts-export']({ format, status }));
+      if (!result) return;
+      const saved = await saveFile(result.fileName, result.mimeType, result.content);
+      set({ notice: saved ? `Exported ${result.count} ${result.count === 1 ? 'reply' : 'replies'} to ${result.fileName}.` : 'Export cancelled; the replies stay as they were.' });
+    },
+  };
+};

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from './support/electron';
+import { expect, test } from './support/fixtures';
+
+const run = promisify(execFile);
+
+test.describe('customer-service desk', () => {
+  test.use({
+    seed: {
+      feedTitle: 'Hostwise status blog',
+      comments: [
+        { author: 'Priya N', text: 'Checkout has been down for two hours. Is there an ETA?', thread: 'Frankfurt outage', minutesAgo: 30 },
+        { author: 'Marcus T', text: 'Flushing DNS fixed it for me.', thread: 'Frankfurt outage', minutesAgo: 20 },
+      ],
+    },
+  });
+
+  test('routes a comment to customer service, stacks two saved replies (one asking for a ticket), marks it ready and exports CSV', async ({ dbPath, consolePage: page }, testInfo) => {
+    test.skip(testInfo.project.name === 'electron', 'the export downloads in browser mode; Electron shows its save dialog instead');
+    const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+    await cli('template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}}, thanks for reporting this.');
+    await cli('template', 'add', 'Ticket opened', '--lane', 'service', '--text', ' We opened ticket {{ticket}} about "{{thread_title}}". — {{moderator}}', '--declare', 'ticket');
+    await cli('api', 'settings-update', '{"moderatorName":"Sam at Hostwise"}');
+    await page.reload();
+
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Priya N/ }).click();
+    await page.keyboard.press('s');
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await expect(queue.getByRole('option', { name: /Priya N/ })).toHaveAttribute('aria-selected', 'true');
+
+    const reply = page.getByRole('region', { name: 'Reply' });
+    await expect(reply).toContainText('Open');
+    const text = reply.getByRole('textbox', { name: 'Reply text' });
+    await text.click();
+    await page.keyboard.press(';');
+    await page.getByLabel('Find a saved reply').fill('greet');
+    await page.keyboard.press('Enter');
+    await expect(text).toHaveValue('Hi Priya N, thanks for reporting this.');
+    await page.keyboard.press(';');
+    await page.getByLabel('Find a saved reply').fill('ticket');
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'ticket' }).fill('#4821');
+    await page.getByRole('button', { name: 'Insert', exact: true }).click();
+    const expected = 'Hi Priya N, thanks for reporting this. We opened ticket #4821 about "Frankfurt outage". — Sam at Hostwise';
+    await expect(text).toHaveValue(expected);
+    await expect(reply.getByRole('status')).toHaveText('Saved');
+    await expect(reply.getByLabel('Export preview')).toContainText(expected);
+
+    await reply.getByRole('button', { name: 'Mark ready' }).click();
+    await expect(reply).toContainText('Ready to export');
+
+    await page.getByRole('button', { name: 'Export replies…' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Export replies' }).getByRole('button', { name: 'Export' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^switchboard-replies-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(csv).toContain(`"${expected.replace(/"/g, '""')}"`);
+    expect(csv).toContain('"Greeting, Ticket opened"');
+    await expect(reply).toContainText('Exported');
+  });
+
+  test('keeps a draft typed by hand across a reload, and resolves as answered by the community', async ({ consolePage: page }) => {
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Priya N/ }).click();
+    await page.keyboard.press('s');
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    const text = page.getByRole('textbox', { name: 'Reply text' });
+    await text.fill('Looking into it');
+    await expect(page.getByRole('region', { name: 'Reply' }).getByRole('status')).toHaveText('Saved');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Customer service/ }).click();
+    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Looking into it');
+
+    await page.getByRole('region', { name: 'Thread' }).getByRole('button', { name: 'Answered it' }).click();
+    await expect(page.getByRole('button', { name: /^Spotlight/ })).toHaveAccessibleName('Spotlight 1 comments');
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue(/^Thank you, Marcus T, for helping out in "Frankfurt outage"/);
+  });
+});
