@@ -51,6 +51,11 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       if (await attempt(() => api['incident-create']({ ids, title }))) set({ notice: `Incident "${title}" created for ${ids.length} comments.`, checked: new Set() });
       await refreshDetail();
     },
+    async suggestIncident(id) {
+      const ids = await attempt(() => api['incident-suggest']({ id }));
+      if (!ids) return;
+      set({ checked: new Set(ids), notice: ids.length > 1 ? `${ids.length} look-alike complaints selected: make them an incident from the selection bar.` : 'No other comment looks like this one.' });
+    },
     async exportReplies(format, status) {
       const result = await attempt(() => api['drafts-export']({ format, status }));
       if (!result) return;

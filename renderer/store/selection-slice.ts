@@ -13,7 +13,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const provisional = row
       ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null, resolution: null, answeredBy: null, draft: null }
       : null;
-    set({ selectedId: id, detail: provisional, context: null });
+    // Re-selecting the comment already shown (after an action, say) refreshes it in place: the
+    // composer must not lose focus or text under the moderator's fingers.
+    const current = get().detail;
+    const shown = current !== null && current.id === id && current.guid !== '';
+    set(shown ? { selectedId: id } : { selectedId: id, detail: provisional, context: null });
     try {
       const [detail, context] = await Promise.all([api['item-get']({ id }), api['item-context']({ id })]);
       if (get().selectedId === id) set({ detail, context });

@@ -103,6 +103,8 @@ export interface DeskSlice {
   resolve(ids: number[]): Promise<void>;
   answeredBy(id: number, answerId: number): Promise<void>;
   createIncident(ids: number[], title: string): Promise<void>;
+  /** Ticks the service comments that look like the same problem, ready to become an incident. */
+  suggestIncident(id: number): Promise<void>;
   exportReplies(format: ExportFormat, status: 'ready' | 'all'): Promise<void>;
 }
 

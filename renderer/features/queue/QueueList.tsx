@@ -9,6 +9,14 @@ import { formatAge } from './format';
 const ROW_HEIGHT = 86;
 const ROUTE_BADGES: Record<string, string> = { service: 'Service', spotlight: 'Spotlight', ignore: 'Ignored' };
 
+/** How long a customer-service comment has waited for an answer, red once overdue. */
+function Waiting({ item }: { item: ItemSummary }) {
+  const overdueHours = useStore((state) => state.settings.overdueHours);
+  if (item.route !== 'service' || !['open', 'drafted', 'ready'].includes(item.serviceState ?? '')) return null;
+  const overdue = Date.now() - Date.parse(item.publishedAt) > overdueHours * 3_600_000;
+  return <span className={overdue ? 'tag tag-overdue' : 'tag'}>{overdue ? 'Overdue' : `Waiting ${formatAge(item.publishedAt)}`}</span>;
+}
+
 const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSummary; selected: boolean; checked: boolean; top: number }) {
   const select = useStore((state) => state.select);
   const toggleChecked = useStore((state) => state.toggleChecked);
@@ -28,6 +36,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
         <span className="author">{item.author || 'Anonymous'}</span>
         {item.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
         {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_BADGES[item.route]}</span>}
+        <Waiting item={item} />
         <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
       </div>
       <div className="excerpt">{item.excerpt}</div>

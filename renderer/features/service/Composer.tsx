@@ -22,6 +22,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const markReady = useStore((state) => state.markReady);
   const markIncidentReady = useStore((state) => state.markIncidentReady);
   const resolve = useStore((state) => state.resolve);
+  const suggestIncident = useStore((state) => state.suggestIncident);
   const [body, setBody] = useState(detail.draft?.body ?? '');
   const [used, setUsed] = useState<string[]>(detail.draft?.templates ?? []);
   const [picking, setPicking] = useState(false);
@@ -68,6 +69,11 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         {detail.serviceState && <span className={`tag tag-state-${detail.serviceState}`}>{STATE_LABELS[detail.serviceState]}</span>}
         <span className={overdue ? 'tag tag-overdue' : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>
         <span className="spacer" />
+        {detail.route === 'service' && detail.incidentId === null && (
+          <button type="button" className="small" title="Select the service comments that look like the same problem, to make them one incident" onClick={() => void suggestIncident(detail.id)}>
+            Find similar complaints
+          </button>
+        )}
         <span className="hint" role="status">
           {saved}
         </span>
