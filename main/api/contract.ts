@@ -7,7 +7,10 @@ import {
   VIEW_NAMES,
   type ActionResult,
   type AppInfo,
+  type DashboardStats,
   type Draft,
+  type Member,
+  type MemberProfile,
   type ExportResult,
   type Incident,
   type ItemContext,
@@ -276,6 +279,59 @@ export const contract = {
     summary: 'Export replies (ready ones, or all drafted) as CSV, JSON or Markdown; they become exported.',
     input: z.object({ format: z.enum(['csv', 'json', 'md']), status: z.enum(['ready', 'all']).default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
     result: returns<ExportResult>(),
+  },
+  'spotlight-act': {
+    summary: 'Recognise a comment: feature it (note why), thank or invite its author (a draft is started), or mark it the community answer to a question.',
+    input: z
+      .object({
+        id: itemId,
+        action: z.enum(['feature', 'thank', 'invite', 'answer']),
+        note: z.string().max(2000).optional(),
+        answersId: itemId.optional(),
+        inviteKind: z.enum(['guest-post', 'volunteer', 'moderator']).optional(),
+      })
+      .strict(),
+    result: returns<{ actionId: number }>(),
+  },
+  'members-list': {
+    summary: 'Members active since a date (all time without one), the most helpful first.',
+    input: z.object({ since: z.iso.date().optional() }).strict(),
+    result: returns<Member[]>(),
+  },
+  'member-get': {
+    summary: "A member's profile: names, numbers, milestones, comments and the moderator's note.",
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    result: returns<MemberProfile>(),
+  },
+  'member-of-author': {
+    summary: 'The member an author name belongs to.',
+    input: z.object({ author: z.string().min(1).max(300) }).strict(),
+    result: returns<Member | null>(),
+  },
+  'member-merge': {
+    summary: 'Merge member "from" into member "into" (one person, several names); member-split undoes it.',
+    input: z.object({ into: z.number().int().positive(), from: z.number().int().positive() }).strict(),
+    result: returns<Member>(),
+  },
+  'member-split': {
+    summary: 'Split a merged member off again, with the names it came with.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    result: returns<Member>(),
+  },
+  'member-note': {
+    summary: "Set the moderator's private note on a member (empty text removes it).",
+    input: z.object({ id: z.number().int().positive(), note: z.string().max(10_000) }).strict(),
+    result: returns<Member>(),
+  },
+  'digest-export': {
+    summary: 'The "Community highlights" digest of the comments featured in a period, as Markdown, HTML or an Atom feed.',
+    input: z.object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(['md', 'html', 'atom']) }).strict(),
+    result: returns<ExportResult>(),
+  },
+  stats: {
+    summary: "The dashboard's numbers for a period (default: the last 8 weeks): lanes per week and feed, service wait, contributors, community answers.",
+    input: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }).strict(),
+    result: returns<DashboardStats>(),
   },
   'items-undo': {
     summary: 'Undo the last moderator action not yet undone (call again to go further back).',

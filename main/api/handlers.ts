@@ -5,6 +5,7 @@ import { feedHandlers } from '../features/feeds/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { serviceHandlers } from '../features/service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
+import { spotlightHandlers } from '../features/spotlight/handlers';
 import type { Handlers } from './service';
 
 export const handlers: Handlers = {
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...queueHandlers,
   ...settingsHandlers,
   ...serviceHandlers,
+  ...spotlightHandlers,
 };

@@ -92,6 +92,8 @@ export interface ItemSummary {
   backFromSnooze: boolean;
   serviceState: ServiceState | null;
   incidentId: number | null;
+  /** A milestone this comment marks ("Marcus T: 3rd community answer"), worth a spotlight. */
+  milestone: string | null;
 }
 
 export interface ItemDetail extends ItemSummary {
@@ -174,6 +176,8 @@ export interface UndoResult {
 export interface ItemContext {
   /** Every stored comment of the same thread, oldest first (this one included). */
   thread: ItemSummary[];
+  /** The member who wrote it, with the moderator's private note about them. */
+  member: { id: number; name: string; note: string | null } | null;
   author: {
     name: string;
     comments: number;
@@ -213,4 +217,61 @@ export interface Settings {
   overdueHours: number;
   /** Fills {{moderator}} in saved replies. */
   moderatorName: string;
+}
+
+export type SpotlightActionKind = 'feature' | 'thank' | 'invite' | 'answer';
+
+export interface MemberStats {
+  comments: number;
+  featured: number;
+  thanked: number;
+  communityAnswers: number;
+  serviceRequests: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  feeds: string[];
+}
+
+export interface Milestone {
+  itemId: number;
+  kind: 'first-comment' | 'third-answer' | 'tenth-answer' | 'returned';
+  label: string;
+  at: string;
+}
+
+export interface Member {
+  id: number;
+  name: string;
+  /** Every author name this member writes under. */
+  aliases: string[];
+  note: string | null;
+  stats: MemberStats;
+}
+
+export interface MemberProfile extends Member {
+  milestones: Milestone[];
+  comments: ItemSummary[];
+  /** Members merged into this one (each can be split off again). */
+  merged: { id: number; name: string }[];
+}
+
+export interface WeekStats {
+  week: string;
+  service: number;
+  spotlight: number;
+  ignore: number;
+  newContributors: number;
+  returningContributors: number;
+  communityAnswers: number;
+}
+
+export interface DashboardStats {
+  from: string;
+  to: string;
+  weeks: WeekStats[];
+  byFeed: { feedId: number; feedTitle: string; service: number; spotlight: number; ignore: number }[];
+  /** Median hours from a service comment to its exported reply, over the period. */
+  medianServiceWaitHours: number | null;
+  overdueNow: number;
+  totals: { service: number; spotlight: number; ignore: number; communityAnswers: number; newContributors: number };
 }

@@ -6,6 +6,7 @@ import { SwitchboardError } from '../../api/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';
+import { registerSpotlightCommands } from './spotlight-commands';
 import { registerTriageCommands } from './triage-commands';
 import { errorLine, printJson, processIO, type CliIO } from './output';
 
@@ -69,6 +70,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerFeedCommands(program, cli);
   registerTriageCommands(program, cli);
   registerServiceCommands(program, cli);
+  registerSpotlightCommands(program, cli);
 
   program
     .command('serve')

@@ -7,6 +7,7 @@ import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
 import { indexItem } from '../../../db/search-index';
 import { wakeOnReply } from '../queue/actions';
+import { syncMembers } from '../spotlight/members';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 
@@ -135,6 +136,8 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
     else storeComments(db, feed.id, parsed.comments, now, result);
+    // New authors get their member records as they arrive (milestones and the board read them).
+    if (result.newItems > 0) syncMembers(db, now);
   })();
   return result;
 }

@@ -4,6 +4,8 @@ import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor,
 import { VIEW_NAMES } from '../../api/types';
 import { iso, isoOrNull } from '../../platform/time';
 import { draftFor } from '../service/drafts';
+import { memberOfAuthor } from '../spotlight/members';
+import { milestoneLabels } from '../spotlight/milestones';
 import { ftsQuery } from './search';
 import { VIEW_FILTERS } from './views';
 
@@ -64,6 +66,7 @@ function toSummary(row: SummaryRow): ItemSummary {
     backFromSnooze: row.back_from_snooze === 1,
     serviceState: row.service_state,
     incidentId: row.incident_id,
+    milestone: null,
   };
 }
 
@@ -161,6 +164,8 @@ export function listView(db: Db, request: ListRequest): ItemPage {
   if (!query) return { items: [], nextCursor: null };
   const rows = db.prepare<Record<string, unknown>, SummaryRow>(query.sql).all(query.params);
   const page = rows.slice(0, request.limit).map(toSummary);
+  const milestones = milestoneLabels(db, page);
+  for (const item of page) item.milestone = milestones.get(item.id) ?? null;
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
 }
@@ -210,8 +215,11 @@ export function itemContext(db: Db, id: number): ItemContext {
     .prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.author = ? ORDER BY i.published_at DESC LIMIT 10`)
     .all(item.author)
     .map(toSummary);
+  const memberId = memberOfAuthor(db, item.author);
+  const member = memberId === null ? undefined : db.prepare<[number], { id: number; name: string; note: string | null }>('SELECT id, name, note FROM members WHERE id = ?').get(memberId);
   return {
     thread,
+    member: member ?? null,
     author: {
       name: item.author,
       comments: stats?.comments ?? 0,
@@ -222,4 +230,13 @@ export function itemContext(db: Db, id: number): ItemContext {
       recent,
     },
   };
+}
+
+/** The newest comments written under any of these author names (a member's profile). */
+export function itemsByAuthors(db: Db, authors: string[], limit: number): ItemSummary[] {
+  if (authors.length === 0) return [];
+  return db
+    .prepare<string[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.author IN (${authors.map(() => '?').join(', ')}) ORDER BY i.published_at DESC LIMIT ${Math.floor(limit)}`)
+    .all(...authors)
+    .map(toSummary);
 }

@@ -162,3 +162,29 @@ describe('switchboard service-desk commands', () => {
     expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: export: no reply is marked ready yet\n' });
   });
 });
+
+describe('switchboard spotlight commands', () => {
+  it('features and thanks, lists members, merges them, exports a digest and prints stats', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    const items = JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { id: number; author: string }[];
+    expect((await switchboard(db, 'spotlight', String(items[0]!.id), '--action', 'feature', '--note', 'Clear and kind')).stdout).toBe(`Comment ${items[0]!.id}: feature recorded.\n`);
+    expect((await switchboard(db, 'spotlight', String(items[1]!.id), '--action', 'thank')).stdout).toContain('a draft is waiting in the spotlight lane');
+    expect(await switchboard(db, 'spotlight', String(items[1]!.id), '--action', 'answer')).toMatchObject({ code: 1 });
+
+    const members = JSON.parse((await switchboard(db, '--json', 'members')).stdout) as { id: number; name: string; stats: { featured: number } }[];
+    expect(members).toHaveLength(4);
+    expect(members.find((member) => member.name === items[0]!.author)?.stats.featured).toBe(1);
+    const merged = JSON.parse((await switchboard(db, '--json', 'member', 'merge', String(members[0]!.id), String(members[1]!.id))).stdout);
+    expect(merged.aliases).toHaveLength(2);
+    expect((await switchboard(db, 'member', 'note', String(members[0]!.id), 'Moderator material')).stdout).toContain('Note saved on');
+
+    const atom = await switchboard(db, 'export', 'digest', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'atom');
+    expect(atom.stdout).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom.stdout).toContain('Clear and kind');
+    const stats = JSON.parse((await switchboard(db, '--json', 'stats', '--from', '2026-11-01', '--to', '2026-11-30')).stdout);
+    expect(stats.weeks.length).toBeGreaterThanOrEqual(4);
+    expect(stats).toHaveProperty('medianServiceWaitHours');
+  });
+});

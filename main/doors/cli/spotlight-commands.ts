@@ -1,0 +1,110 @@
+// The community spotlight from the terminal: recognise, members, digest, stats.
+import type { Command } from 'commander';
+import { SwitchboardError } from '../../api/errors';
+import type { DashboardStats, ExportResult, Member } from '../../api/types';
+import { writeFileAtomic } from '../../platform/atomic-write';
+import { parseId, table, type CliContext } from './context';
+
+const ACTIONS = ['feature', 'thank', 'invite', 'answer'];
+
+function memberRows(members: Member[]): string {
+  if (members.length === 0) return 'No members yet: they appear as comments arrive.';
+  return table([
+    ['ID', 'NAME', 'COMMENTS', 'ANSWERS', 'FEATURED', 'THANKED', 'LAST SEEN'],
+    ...members.map((m) => [String(m.id), m.name, String(m.stats.comments), String(m.stats.communityAnswers), String(m.stats.featured), String(m.stats.thanked), m.stats.lastSeen?.slice(0, 10) ?? '']),
+  ]);
+}
+
+function statsText(stats: DashboardStats): string {
+  const weeks = table([
+    ['WEEK', 'SERVICE', 'SPOTLIGHT', 'IGNORED', 'ANSWERS', 'NEW', 'RETURNING'],
+    ...stats.weeks.map((w) => [w.week, String(w.service), String(w.spotlight), String(w.ignore), String(w.communityAnswers), String(w.newContributors), String(w.returningContributors)]),
+  ]);
+  const wait = stats.medianServiceWaitHours === null ? 'no replies exported yet' : `${stats.medianServiceWaitHours} h`;
+  return `${weeks}\n\nMedian wait for a service reply: ${wait}. Overdue now: ${stats.overdueNow}. Community answers: ${stats.totals.communityAnswers}.`;
+}
+
+export function registerSpotlightCommands(program: Command, cli: CliContext): void {
+  program
+    .command('spotlight')
+    .description('recognise a comment: feature it, thank or invite its author, or mark it as the community answer to a question')
+    .argument('<item-id>', 'the comment')
+    .requiredOption('--action <action>', 'feature, thank, invite or answer')
+    .option('--note <text>', 'why it stands out (shown in the digest)')
+    .option('--answers <item-id>', 'with --action answer: the question it answered')
+    .action(async (itemId: string, options: { action: string; note?: string; answers?: string }) => {
+      if (!ACTIONS.includes(options.action)) throw new SwitchboardError('invalid-input', 'cli', `--action must be feature, thank, invite or answer, not "${options.action}"`);
+      const input = { id: parseId(itemId, 'item-id'), action: options.action, note: options.note, answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers') };
+      const result = await cli.withService((service) => service.call('spotlight-act', input));
+      cli.print(result, () => `Comment ${itemId}: ${options.action} recorded${options.action === 'thank' || options.action === 'invite' ? '; a draft is waiting in the spotlight lane' : ''}.`);
+    });
+
+  program
+    .command('members')
+    .description('members, the most helpful first')
+    .option('--since <date>', 'only activity since this day (YYYY-MM-DD)')
+    .action(async (options: { since?: string }) => {
+      const members = (await cli.withService((service) => service.call('members-list', { since: options.since }))) as Member[];
+      cli.print(members, memberRows);
+    });
+
+  const member = program.command('member').description('merge members or keep notes on them');
+  member
+    .command('merge')
+    .description('merge the second member into the first (one person, several names)')
+    .argument('<into-id>')
+    .argument('<from-id>')
+    .action(async (into: string, from: string) => {
+      const merged = (await cli.withService((service) => service.call('member-merge', { into: parseId(into, 'into-id'), from: parseId(from, 'from-id') }))) as Member;
+      cli.print(merged, (m) => `Member ${m.id} (${m.name}) now writes as: ${m.aliases.join(', ')}.`);
+    });
+  member
+    .command('split')
+    .description('split a merged member off again')
+    .argument('<id>')
+    .action(async (id: string) => {
+      const split = (await cli.withService((service) => service.call('member-split', { id: parseId(id, 'id') }))) as Member;
+      cli.print(split, (m) => `Member ${m.id} (${m.name}) stands on its own again.`);
+    });
+  member
+    .command('note')
+    .description("set the moderator's private note on a member")
+    .argument('<id>')
+    .argument('<text>')
+    .action(async (id: string, text: string) => {
+      const noted = (await cli.withService((service) => service.call('member-note', { id: parseId(id, 'id'), note: text }))) as Member;
+      cli.print(noted, (m) => `Note saved on ${m.name}.`);
+    });
+
+  const exportCommand = program.commands.find((command) => command.name() === 'export') ?? program.command('export').description('export data');
+  exportCommand
+    .command('digest')
+    .description('the "Community highlights" digest of a period; without --out, to stdout')
+    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
+    .requiredOption('--format <format>', 'md, html or atom')
+    .option('--out <file>', 'write to this file (atomically)')
+    .action(async (options: { from: string; to: string; format: string; out?: string }) => {
+      const result = (await cli.withService((service) => service.call('digest-export', { from: options.from, to: options.to, format: options.format }))) as ExportResult;
+      if (!options.out) {
+        process.stdout.write(result.content);
+        return;
+      }
+      try {
+        writeFileAtomic(options.out, result.content);
+      } catch (error) {
+        throw new SwitchboardError('invalid-input', 'export', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      cli.print({ file: options.out, count: result.count }, (r) => `Wrote ${r.count} highlights to ${r.file}.`);
+    });
+
+  program
+    .command('stats')
+    .description("the dashboard's numbers: lanes per week, service wait, contributors, community answers")
+    .option('--from <date>', 'first day (YYYY-MM-DD); default 8 weeks back')
+    .option('--to <date>', 'last day (YYYY-MM-DD); default today')
+    .action(async (options: { from?: string; to?: string }) => {
+      const stats = (await cli.withService((service) => service.call('stats', { from: options.from, to: options.to }))) as DashboardStats;
+      cli.print(stats, statsText);
+    });
+}

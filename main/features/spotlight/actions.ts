@@ -1,0 +1,55 @@
+// Recognising members: feature a comment (with why), thank them, invite them (guest post,
+// volunteer, moderator), or mark a comment as the community answer to a question. Thank and invite
+// start a draft from the spotlight lane's saved replies, exported like service drafts.
+import type { Db } from '../../../db/connection';
+import { SwitchboardError } from '../../api/errors';
+import type { SpotlightActionKind } from '../../api/types';
+import { getItem } from '../queue/queries';
+import { readSettings } from '../settings/settings';
+import { saveDraft } from '../service/drafts';
+import { builtInValues, fillPlaceholders } from '../service/placeholders';
+import { listTemplates } from '../service/templates';
+import { syncMembers } from './members';
+
+export interface SpotlightRequest {
+  itemId: number;
+  action: SpotlightActionKind;
+  note?: string;
+  answersItemId?: number;
+  inviteKind?: 'guest-post' | 'volunteer' | 'moderator';
+}
+
+const DEFAULT_TEXT: Record<'thank' | 'invite', string> = {
+  thank: 'Thank you, {{author}}, for your comment on "{{thread_title}}". This is the kind of help that makes the community work.',
+  invite: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to get more involved with us?',
+};
+
+function draftText(db: Db, itemId: number, kind: 'thank' | 'invite'): { body: string; templates: string[] } {
+  const item = getItem(db, itemId);
+  // A spotlight saved reply whose name mentions the action wins; it must need no extra variables.
+  const template = listTemplates(db, 'spotlight').find((candidate) => candidate.variables.length === 0 && candidate.name.toLowerCase().includes(kind === 'thank' ? 'thank' : 'invit'));
+  const values = builtInValues(item, readSettings(db).moderatorName);
+  return { body: fillPlaceholders(template?.body ?? DEFAULT_TEXT[kind], values).text, templates: template ? [template.name] : [] };
+}
+
+export function recordSpotlight(db: Db, request: SpotlightRequest, now: number): { actionId: number } {
+  getItem(db, request.itemId);
+  if (request.action === 'answer') {
+    if (request.answersItemId === undefined) throw new SwitchboardError('invalid-input', 'spotlight', 'say which question it answered (answersId in the API, --answers ITEM_ID on the command line)');
+    if (request.answersItemId === request.itemId) throw new SwitchboardError('invalid-input', 'spotlight', 'a comment cannot answer itself');
+    getItem(db, request.answersItemId);
+  }
+  return db.transaction(() => {
+    syncMembers(db, now);
+    // Recognising a comment puts it in the spotlight lane.
+    db.prepare(`UPDATE items SET status = 'routed', route = 'spotlight', routed_at = coalesce(routed_at, ?) WHERE id = ? AND (route IS NOT 'spotlight' OR status <> 'routed')`).run(now, request.itemId);
+    const actionId = Number(
+      db
+        .prepare('INSERT INTO spotlight_actions (item_id, action, note, answers_item_id, invite_kind, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(request.itemId, request.action, request.note ?? null, request.answersItemId ?? null, request.inviteKind ?? null, now).lastInsertRowid,
+    );
+    db.prepare('INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)').run(now, `spotlight-${request.action}`, JSON.stringify(request));
+    if (request.action === 'thank' || request.action === 'invite') saveDraft(db, { itemId: request.itemId, ...draftText(db, request.itemId, request.action) }, now);
+    return { actionId };
+  })();
+}

@@ -1,0 +1,111 @@
+// "Community highlights": the comments featured in a period, with quotes, attribution, links and
+// the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed.
+import type { Db } from '../../../db/connection';
+import { iso } from '../../platform/time';
+
+export interface Highlight {
+  itemId: number;
+  author: string;
+  url: string | null;
+  threadTitle: string;
+  threadUrl: string | null;
+  text: string;
+  note: string | null;
+  featuredAt: string;
+}
+
+export function highlights(db: Db, from: number, to: number): Highlight[] {
+  return db
+    .prepare<[number, number], { item_id: number; author: string; url: string | null; thread_title: string | null; thread_url: string | null; content_text: string; note: string | null; at: number }>(
+      `SELECT a.item_id, i.author, i.url, t.title AS thread_title, t.url AS thread_url, i.content_text, a.note, a.at
+         FROM spotlight_actions a JOIN items i ON i.id = a.item_id LEFT JOIN threads t ON t.id = i.thread_id
+        WHERE a.action = 'feature' AND a.at >= ? AND a.at < ? ORDER BY a.at`,
+    )
+    .all(from, to)
+    .map((row) => ({ itemId: row.item_id, author: row.author, url: row.url, threadTitle: row.thread_title ?? '', threadUrl: row.thread_url, text: row.content_text, note: row.note, featuredAt: iso(row.at) }));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Only http(s) links go in; anything else is left out rather than escaped into a live href. */
+function safeHref(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+const period = (from: string, to: string) => `${from.slice(0, 10)} to ${to.slice(0, 10)}`;
+
+export function digestMarkdown(items: Highlight[], from: string, to: string): string {
+  const lines = [`# Community highlights`, '', `${period(from, to)}: ${items.length} highlight${items.length === 1 ? '' : 's'}.`, ''];
+  for (const item of items) {
+    lines.push(`## ${item.author || 'Anonymous'}${item.threadTitle ? ` in “${item.threadTitle}”` : ''}`, '');
+    lines.push(...item.text.split('\n').map((line) => `> ${line}`), '');
+    if (item.note) lines.push(`*Why it stands out:* ${item.note}`, '');
+    if (safeHref(item.url)) lines.push(`[Read the comment](${item.url})`, '');
+  }
+  return lines.join('\n');
+}
+
+export function digestHtml(items: Highlight[], from: string, to: string): string {
+  const entries = items.map((item) => {
+    const link = safeHref(item.url);
+    const thread = safeHref(item.threadUrl);
+    const where = item.threadTitle ? ` in ${thread ? `<a href="${escapeHtml(thread)}">${escapeHtml(item.threadTitle)}</a>` : escapeHtml(item.threadTitle)}` : '';
+    return [
+      '<article>',
+      `  <h2>${escapeHtml(item.author || 'Anonymous')}${where}</h2>`,
+      `  <blockquote>${item.text.split('\n').map(escapeHtml).join('<br>')}</blockquote>`,
+      item.note ? `  <p><em>Why it stands out:</em> ${escapeHtml(item.note)}</p>` : '',
+      link ? `  <p><a href="${escapeHtml(link)}">Read the comment</a></p>` : '',
+      '</article>',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><title>Community highlights</title></head>',
+    '<body>',
+    `<h1>Community highlights</h1>`,
+    `<p>${escapeHtml(period(from, to))}: ${items.length} highlight${items.length === 1 ? '' : 's'}.</p>`,
+    ...entries,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+export function digestAtom(items: Highlight[], from: string, to: string, now: string): string {
+  const entries = items.map((item) => {
+    const link = safeHref(item.url);
+    const content = `<blockquote>${item.text.split('\n').map(escapeHtml).join('<br>')}</blockquote>${item.note ? `<p><em>Why it stands out:</em> ${escapeHtml(item.note)}</p>` : ''}`;
+    return [
+      '  <entry>',
+      `    <id>tag:switchboard.invalid,2026:highlight-${item.itemId}</id>`,
+      `    <title>${escapeXml(`${item.author || 'Anonymous'}${item.threadTitle ? ` in “${item.threadTitle}”` : ''}`)}</title>`,
+      link ? `    <link rel="alternate" href="${escapeXml(link)}"/>` : '',
+      `    <author><name>${escapeXml(item.author || 'Anonymous')}</name></author>`,
+      `    <updated>${item.featuredAt}</updated>`,
+      `    <content type="html">${escapeXml(content)}</content>`,
+      '  </entry>',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>tag:switchboard.invalid,2026:highlights-${from.slice(0, 10)}-${to.slice(0, 10)}</id>`,
+    `  <title>Community highlights, ${escapeXml(period(from, to))}</title>`,
+    `  <updated>${now}</updated>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,56 @@
+import { SwitchboardError } from '../../api/errors';
+import type { Handlers } from '../../api/service';
+import type { ExportResult, MemberProfile } from '../../api/types';
+import { iso } from '../../platform/time';
+import { act } from '../queue/handlers';
+import { itemsByAuthors } from '../queue/queries';
+import { readSettings } from '../settings/settings';
+import { recordSpotlight } from './actions';
+import { digestAtom, digestHtml, digestMarkdown, highlights } from './digest';
+import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from './members';
+import { milestonesOf } from './milestones';
+import { dashboardStats } from './stats';
+
+const DAY = 24 * 60 * 60_000;
+
+function dayRange(from: string, to: string): { start: number; end: number } {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`) + DAY;
+  if (end <= start) throw new SwitchboardError('invalid-input', 'dates', `the period ends (${to}) before it starts (${from})`);
+  return { start, end };
+}
+
+export const spotlightHandlers = {
+  'spotlight-act': (ctx, input) =>
+    act(ctx, 'spotlight', () => recordSpotlight(ctx.db, { itemId: input.id, action: input.action, note: input.note, answersItemId: input.answersId, inviteKind: input.inviteKind }, ctx.now())),
+  'members-list': (ctx, input) => listMembers(ctx.db, input.since ? Date.parse(`${input.since}T00:00:00Z`) : 0, ctx.now()),
+  'member-get': (ctx, input): MemberProfile => {
+    syncMembers(ctx.db, ctx.now());
+    const member = getMember(ctx.db, input.id);
+    const comments = itemsByAuthors(ctx.db, member.aliases, 50);
+    const merged = ctx.db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM members WHERE merged_into = ? ORDER BY name').all(member.id);
+    return { ...member, milestones: milestonesOf(ctx.db, member.id, member.name), comments, merged };
+  },
+  'member-of-author': (ctx, input) => {
+    syncMembers(ctx.db, ctx.now());
+    const id = memberOfAuthor(ctx.db, input.author);
+    return id === null ? null : getMember(ctx.db, id);
+  },
+  'member-merge': (ctx, input) => mergeMembers(ctx.db, input.into, input.from),
+  'member-split': (ctx, input) => splitMember(ctx.db, input.id),
+  'member-note': (ctx, input) => setMemberNote(ctx.db, input.id, input.note),
+  'digest-export': (ctx, input): ExportResult => {
+    const { start, end } = dayRange(input.from, input.to);
+    const items = highlights(ctx.db, start, end);
+    const now = iso(ctx.now());
+    const content = input.format === 'md' ? digestMarkdown(items, iso(start), iso(end - DAY)) : input.format === 'html' ? digestHtml(items, iso(start), iso(end - DAY)) : digestAtom(items, iso(start), iso(end - DAY), now);
+    const mimeType = { md: 'text/markdown', html: 'text/html', atom: 'application/atom+xml' }[input.format];
+    return { fileName: `community-highlights-${input.from}-to-${input.to}.${input.format === 'atom' ? 'atom' : input.format}`, mimeType, content, count: items.length };
+  },
+  stats: (ctx, input) => {
+    syncMembers(ctx.db, ctx.now());
+    const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY : ctx.now();
+    const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : to - 8 * 7 * DAY;
+    return dashboardStats(ctx.db, from, to, ctx.now() - readSettings(ctx.db).overdueHours * 60 * 60_000);
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,128 @@
+// Members: one record per person, built from the author names of every feed. Two records can be
+// merged when one person writes under several names or sites, and split again.
+import type { Db } from '../../../db/connection';
+import { SwitchboardError } from '../../api/errors';
+import type { Member, MemberStats } from '../../api/types';
+import { isoOrNull } from '../../platform/time';
+
+/** Gives every author name that has none a member of its own. Cheap when nothing is new. */
+export function syncMembers(db: Db, now: number): void {
+  const missing = db
+    .prepare<[], { author: string }>(`SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`)
+    .all();
+  if (missing.length === 0) return;
+  const member = db.prepare('INSERT INTO members (name, created_at) VALUES (?, ?)');
+  const alias = db.prepare('INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const { author } of missing) {
+      const id = Number(member.run(author, now).lastInsertRowid);
+      alias.run(author, id, id);
+    }
+  })();
+}
+
+export function aliasesOf(db: Db, memberId: number): string[] {
+  return db.prepare<[number], { author: string }>('SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
+}
+
+export function memberOfAuthor(db: Db, author: string): number | null {
+  return db.prepare<[string], { member_id: number }>('SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
+}
+
+/** A member's numbers, optionally counting only activity since `since` (ms). */
+export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
+  const mine = `i.author IN (SELECT author FROM member_aliases WHERE member_id = @member)`;
+  const row = db
+    .prepare<{ member: number; since: number }, { comments: number; first: number | null; last: number | null; service: number }>(
+      `SELECT COUNT(*) AS comments, MIN(published_at) AS first, MAX(published_at) AS last, COALESCE(SUM(route = 'service'), 0) AS service
+         FROM items i WHERE ${mine} AND i.published_at >= @since`,
+    )
+    .get({ member: memberId, since });
+  const actions = db
+    .prepare<{ member: number; since: number }, { action: string; n: number }>(
+      `SELECT a.action, COUNT(*) AS n FROM spotlight_actions a JOIN items i ON i.id = a.item_id WHERE ${mine} AND a.at >= @since GROUP BY a.action`,
+    )
+    .all({ member: memberId, since });
+  const count = (action: string) => actions.find((entry) => entry.action === action)?.n ?? 0;
+  // A community answer: marked as one in the spotlight, or the comment a service item was resolved by.
+  const resolvedBy = db
+    .prepare<{ member: number; since: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM items q JOIN items i ON i.id = q.answered_by
+        WHERE q.resolution = 'answered-by-community' AND ${mine} AND i.published_at >= @since
+          AND NOT EXISTS (SELECT 1 FROM spotlight_actions a WHERE a.item_id = i.id AND a.action = 'answer')`,
+    )
+    .get({ member: memberId, since });
+  const feeds = db
+    .prepare<{ member: number; since: number }, { title: string }>(
+      `SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE ${mine} AND i.published_at >= @since ORDER BY f.title`,
+    )
+    .all({ member: memberId, since })
+    .map((feed) => feed.title);
+  return {
+    comments: row?.comments ?? 0,
+    featured: count('feature'),
+    thanked: count('thank'),
+    communityAnswers: count('answer') + (resolvedBy?.n ?? 0),
+    serviceRequests: row?.service ?? 0,
+    firstSeen: isoOrNull(row?.first ?? null),
+    lastSeen: isoOrNull(row?.last ?? null),
+    feeds,
+  };
+}
+
+export function getMember(db: Db, id: number): Member {
+  const row = db.prepare<[number], { id: number; name: string; note: string | null; merged_into: number | null }>('SELECT id, name, note, merged_into FROM members WHERE id = ?').get(id);
+  if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}; "switchboard members" lists them`);
+  if (row.merged_into !== null) return getMember(db, row.merged_into);
+  return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id) };
+}
+
+/** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
+export function listMembers(db: Db, since: number, now: number): Member[] {
+  syncMembers(db, now);
+  const ids = db
+    .prepare<{ since: number }, { id: number }>(
+      `SELECT DISTINCT m.id FROM members m JOIN member_aliases a ON a.member_id = m.id JOIN items i ON i.author = a.author
+        WHERE m.merged_into IS NULL AND i.published_at >= @since`,
+    )
+    .all({ since })
+    .map((row) => row.id);
+  const members = ids.map((id) => {
+    const member = getMember(db, id);
+    return { ...member, stats: memberStats(db, id, since) };
+  });
+  return members.sort(
+    (a, b) => b.stats.communityAnswers - a.stats.communityAnswers || b.stats.featured - a.stats.featured || b.stats.comments - a.stats.comments || a.name.localeCompare(b.name),
+  );
+}
+
+/** Merges `fromId` into `intoId`: its names now count for the other record. Split undoes it. */
+export function mergeMembers(db: Db, intoId: number, fromId: number): Member {
+  if (intoId === fromId) throw new SwitchboardError('invalid-input', 'members', 'a member cannot be merged into itself');
+  const into = getMember(db, intoId);
+  const from = getMember(db, fromId);
+  if (into.id === from.id) throw new SwitchboardError('conflict', 'members', `${from.name} is already part of ${into.name}`);
+  db.transaction(() => {
+    db.prepare('UPDATE member_aliases SET member_id = ? WHERE member_id = ?').run(into.id, from.id);
+    db.prepare('UPDATE members SET merged_into = ? WHERE id = ? OR merged_into = ?').run(into.id, from.id, from.id);
+  })();
+  return getMember(db, into.id);
+}
+
+/** Splits a merged member off again, with the names it came with. */
+export function splitMember(db: Db, id: number): Member {
+  const row = db.prepare<[number], { merged_into: number | null }>('SELECT merged_into FROM members WHERE id = ?').get(id);
+  if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}`);
+  if (row.merged_into === null) throw new SwitchboardError('invalid-input', 'members', `member ${id} is not merged into another`);
+  db.transaction(() => {
+    db.prepare('UPDATE member_aliases SET member_id = ? WHERE original_member_id = ?').run(id, id);
+    db.prepare('UPDATE members SET merged_into = NULL WHERE id = ?').run(id);
+  })();
+  return getMember(db, id);
+}
+
+export function setMemberNote(db: Db, id: number, note: string): Member {
+  const member = getMember(db, id);
+  db.prepare('UPDATE members SET note = ? WHERE id = ?').run(note.trim() === '' ? null : note, member.id);
+  return getMember(db, member.id);
+}

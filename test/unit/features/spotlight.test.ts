@@ -1,0 +1,163 @@
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import type { DashboardStats, ExportResult, ItemPage, Member, MemberProfile } from '../../../main/api/types';
+import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
+
+const NOW = Date.UTC(2026, 10, 26, 12); // a Thursday
+const DAY = 24 * 60 * 60_000;
+
+function community() {
+  const service = memoryService();
+  const { db } = service.context;
+  const blog = addFeed(db, 'Hostwise blog');
+  const forum = addFeed(db, 'Hostwise forum');
+  const thread = addThread(db, 'Webhooks stop firing', 'https://forum.example.org/t/webhooks/1');
+  const say = (feedId: number, author: string, text: string, daysAgo: number) => addItem(db, { feedId, threadId: thread, author, text, publishedAt: NOW - daysAgo * DAY });
+  return { service, db, blog, forum, thread, say };
+}
+
+async function memberNamed(service: ReturnType<typeof memoryService>, name: string): Promise<Member> {
+  const member = (await service.call('members-list', {})) as Member[];
+  return member.find((candidate) => candidate.aliases.includes(name))!;
+}
+
+describe('members', () => {
+  it('count comments, features, thanks, community answers and service requests across feeds', async () => {
+    const { service, blog, forum, say } = community();
+    const question = say(blog, 'Priya', 'How do I rotate the token?', 10);
+    const answer = say(forum, 'Marcus', 'Settings, API tokens, Rotate.', 9);
+    const another = say(blog, 'Marcus', 'Also re-save the webhooks.', 8);
+    await service.call('items-route', { ids: [question], route: 'service' });
+    await service.call('spotlight-act', { id: answer, action: 'answer', answersId: question });
+    await service.call('spotlight-act', { id: another, action: 'feature', note: 'A clear fix' });
+    await service.call('spotlight-act', { id: another, action: 'thank' });
+
+    const marcus = await memberNamed(service, 'Marcus');
+    expect(marcus.stats).toMatchObject({ comments: 2, featured: 1, thanked: 1, communityAnswers: 1, serviceRequests: 0, feeds: ['Hostwise blog', 'Hostwise forum'] });
+    expect((await memberNamed(service, 'Priya')).stats).toMatchObject({ comments: 1, serviceRequests: 1, communityAnswers: 0 });
+    // The board ranks the most helpful first.
+    expect(((await service.call('members-list', {})) as Member[])[0]?.name).toBe('Marcus');
+    // Activity since a date counts only what happened since.
+    const recent = (await service.call('members-list', { since: new Date(NOW - 8.5 * DAY).toISOString().slice(0, 10) })) as Member[];
+    expect(recent.map((member) => member.name)).toEqual(['Marcus']);
+  });
+
+  it('merge two names of one person, and split them again', async () => {
+    const { service, blog, say } = community();
+    say(blog, 'Marcus T', 'First name', 5);
+    say(blog, 'marcus_t', 'Second name', 4);
+    const a = await memberNamed(service, 'Marcus T');
+    const b = await memberNamed(service, 'marcus_t');
+    const merged = (await service.call('member-merge', { into: a.id, from: b.id })) as Member;
+    expect(merged.aliases).toEqual(['Marcus T', 'marcus_t']);
+    expect(merged.stats.comments).toBe(2);
+    expect(((await service.call('members-list', {})) as Member[]).map((member) => member.id)).toEqual([a.id]);
+    expect(((await service.call('member-get', { id: a.id })) as MemberProfile).merged).toEqual([{ id: b.id, name: 'marcus_t' }]);
+    await expect(service.call('member-merge', { into: a.id, from: a.id })).rejects.toThrow('cannot be merged into itself');
+
+    const split = (await service.call('member-split', { id: b.id })) as Member;
+    expect(split).toMatchObject({ aliases: ['marcus_t'], stats: { comments: 1 } });
+    expect(((await service.call('member-get', { id: a.id })) as MemberProfile).aliases).toEqual(['Marcus T']);
+  });
+
+  it("keep a private note, shown with the member's comments", async () => {
+    const { service, blog, say } = community();
+    const id = say(blog, 'Lee', 'Hello', 1);
+    const lee = await memberNamed(service, 'Lee');
+    await service.call('member-note', { id: lee.id, note: 'Runs the Berlin meetup' });
+    expect(await service.call('item-context', { id })).toMatchObject({ member: { id: lee.id, note: 'Runs the Berlin meetup' } });
+  });
+});
+
+describe('milestones', () => {
+  it('first comment, 3rd and 10th community answer, return after 90 days; marked on the comment in the queue', async () => {
+    const { service, blog, say } = community();
+    const first = say(blog, 'Ana', 'Hello all', 300);
+    const returned = say(blog, 'Ana', 'Back again', 150);
+    const question = say(blog, 'Bo', 'Help?', 100);
+    const answers = Array.from({ length: 10 }, (_, n) => say(blog, 'Ana', `Answer ${n + 1}`, 90 - n));
+    for (const answer of answers) await service.call('spotlight-act', { id: answer, action: 'answer', answersId: question });
+
+    const ana = await memberNamed(service, 'Ana');
+    const profile = (await service.call('member-get', { id: ana.id })) as MemberProfile;
+    expect(profile.milestones.map((milestone) => [milestone.kind, milestone.itemId])).toEqual([
+      ['first-comment', first],
+      ['returned', returned],
+      ['third-answer', answers[2]],
+      ['tenth-answer', answers[9]],
+    ]);
+    expect(profile.milestones[1]?.label).toBe('Ana: back after 150 days away');
+    const page = (await service.call('items-list', { view: 'all', limit: 500 })) as ItemPage;
+    expect(page.items.find((item) => item.id === answers[2])?.milestone).toBe('Ana: 3rd community answer');
+    expect(page.items.find((item) => item.id === answers[1])?.milestone).toBeNull();
+  });
+});
+
+describe('digest', () => {
+  async function featured() {
+    const { service, blog, say } = community();
+    const id = say(blog, 'Marcus', 'Here is the <script>alert(1)</script> fix & a "quote".', 2);
+    await service.call('spotlight-act', { id, action: 'feature', note: 'Saved 40 people a ticket <b>today</b>' });
+    const range = { from: new Date(NOW - 7 * DAY).toISOString().slice(0, 10), to: new Date(NOW).toISOString().slice(0, 10) };
+    return { service, range };
+  }
+
+  it('as Markdown, with the quote, the attribution and the note', async () => {
+    const { service, range } = await featured();
+    const md = ((await service.call('digest-export', { ...range, format: 'md' })) as ExportResult).content;
+    expect(md).toContain('## Marcus in “Webhooks stop firing”');
+    expect(md).toContain('*Why it stands out:* Saved 40 people a ticket <b>today</b>');
+  });
+
+  it('as HTML that carries no script', async () => {
+    const { service, range } = await featured();
+    const html = ((await service.call('digest-export', { ...range, format: 'html' })) as ExportResult).content;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; fix &amp; a &quot;quote&quot;');
+    expect(html).toContain('<a href="https://forum.example.org/t/webhooks/1">Webhooks stop firing</a>');
+  });
+
+  it('as an Atom feed that rss-parser reads back', async () => {
+    const { service, range } = await featured();
+    const atom = ((await service.call('digest-export', { ...range, format: 'atom' })) as ExportResult).content;
+    const feed = await new Parser().parseString(atom);
+    expect(feed.title).toMatch(/^Community highlights, /);
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]).toMatchObject({ title: 'Marcus in “Webhooks stop firing”', author: 'Marcus' });
+    expect(feed.items[0]?.content).toContain('&lt;script&gt;');
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const { service } = await featured();
+    await expect(service.call('digest-export', { from: '2026-11-20', to: '2026-11-01', format: 'md' })).rejects.toThrow('the period ends (2026-11-01) before it starts (2026-11-20)');
+  });
+});
+
+describe('dashboard', () => {
+  it('counts lanes per week and feed, community answers, contributors and the service wait', async () => {
+    const { service, db, blog, forum, say } = community();
+    service.context.now = () => NOW;
+    // Week of Monday 16 November: two routed to service, one to the spotlight.
+    const old = say(blog, 'Old-timer', 'Long ago', 60);
+    const a = say(blog, 'Priya', 'Down?', 9);
+    const b = say(forum, 'Lee', 'Down too', 9);
+    const c = say(forum, 'Old-timer', 'Try DNS flush', 9);
+    db.prepare('UPDATE items SET status = ?, route = ?, routed_at = ? WHERE id IN (?, ?)').run('routed', 'service', NOW - 8 * DAY, a, b);
+    db.prepare('UPDATE items SET status = ?, route = ?, routed_at = ? WHERE id = ?').run('routed', 'spotlight', NOW - 8 * DAY, c);
+    db.prepare("UPDATE items SET service_state = 'exported', service_exported_at = published_at + ? WHERE id = ?").run(4 * 3_600_000, a);
+    db.prepare("UPDATE items SET service_state = 'exported', service_exported_at = published_at + ? WHERE id = ?").run(10 * 3_600_000, b);
+    await service.call('spotlight-act', { id: c, action: 'answer', answersId: a });
+    expect(old).toBeGreaterThan(0);
+
+    const stats = (await service.call('stats', { from: '2026-11-16', to: '2026-11-26' })) as DashboardStats;
+    expect(stats.weeks.map((week) => week.week)).toEqual(['2026-11-16', '2026-11-23']);
+    expect(stats.weeks[0]).toMatchObject({ service: 2, spotlight: 1, ignore: 0, newContributors: 2, returningContributors: 1 });
+    expect(stats.weeks[1]).toMatchObject({ communityAnswers: 1 });
+    expect(stats.byFeed).toEqual([
+      { feedId: blog, feedTitle: 'Hostwise blog', service: 1, spotlight: 0, ignore: 0 },
+      { feedId: forum, feedTitle: 'Hostwise forum', service: 1, spotlight: 1, ignore: 0 },
+    ]);
+    expect(stats.medianServiceWaitHours).toBe(7);
+    expect(stats.totals).toEqual({ service: 2, spotlight: 1, ignore: 0, communityAnswers: 1, newContributors: 2 });
+  });
+});
