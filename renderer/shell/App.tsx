@@ -7,6 +7,9 @@ import { QueuePane } from '../features/queue/QueuePane';
 import { ShortcutsDialog } from '../features/queue/ShortcutsDialog';
 import { SnoozeDialog } from '../features/queue/SnoozeDialog';
 import { ExportDialog } from '../features/service/ExportDialog';
+import { DashboardDialog } from '../features/spotlight/DashboardDialog';
+import { MemberDialog } from '../features/spotlight/MemberDialog';
+import { MembersDialog } from '../features/spotlight/MembersDialog';
 import { TemplatesDialog } from '../features/service/TemplatesDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useKeyboard } from '../features/queue/useKeyboard';
@@ -23,6 +26,9 @@ function Dialogs() {
   if (dialog === 'settings') return <SettingsDialog />;
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'export') return <ExportDialog />;
+  if (dialog === 'members') return <MembersDialog />;
+  if (dialog === 'member') return <MemberDialog />;
+  if (dialog === 'dashboard') return <DashboardDialog />;
   return null;
 }
 

@@ -78,6 +78,12 @@ function SidebarFooter() {
   const openDialog = useStore((state) => state.openDialog);
   return (
     <div className="sidebar-footer">
+      <button type="button" className="link-button" onClick={() => openDialog('members')}>
+        Members
+      </button>
+      <button type="button" className="link-button" onClick={() => openDialog('dashboard')}>
+        Dashboard
+      </button>
       <button type="button" className="link-button" onClick={() => openDialog('shortcuts')}>
         Keyboard shortcuts (?)
       </button>

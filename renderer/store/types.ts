@@ -106,15 +106,20 @@ export interface DeskSlice {
   /** Ticks the service comments that look like the same problem, ready to become an incident. */
   suggestIncident(id: number): Promise<void>;
   exportReplies(format: ExportFormat, status: 'ready' | 'all'): Promise<void>;
+  /** The community-highlights digest of the last 30 days. */
+  exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export';
+export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard';
 
 export interface UiSlice {
   dialog: DialogName | null;
   /** The comment whose reply composer was opened with r, though it is not in a lane that shows one. */
   composerFor: number | null;
   openComposer(): void;
+  /** The member the profile dialog shows. */
+  memberId: number | null;
+  openMember(id: number): void;
   /** The feed the health panel opens on, if any. */
   focusFeedId: number | null;
   openDialog(dialog: DialogName, focusFeedId?: number): void;

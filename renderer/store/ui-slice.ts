@@ -3,6 +3,10 @@ import type { SliceCreator, UiSlice } from './types';
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   dialog: null,
   composerFor: null,
+  memberId: null,
+  openMember(id) {
+    set({ dialog: 'member', memberId: id });
+  },
   openComposer() {
     const id = get().selectedId;
     if (id === null) return;

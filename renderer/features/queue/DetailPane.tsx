@@ -3,6 +3,8 @@ import type { ItemContext, ItemDetail } from '../../../main/api/types';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import { Composer } from '../service/Composer';
+import { MemberNote } from '../spotlight/MemberNote';
+import { SpotlightActions } from '../spotlight/SpotlightActions';
 import { CommentHtml } from './CommentHtml';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
@@ -123,9 +125,11 @@ export function DetailPane() {
               {detail.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
             </p>
           </header>
+          {context && <MemberNote context={context} />}
           <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
+          {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions key={detail.id} detail={detail} context={context} />}
           {/* Only once the full comment (with its draft) has arrived, not from the list row painted first. */}
-          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={detail.id} detail={detail} />}
+          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={`${detail.id}:${detail.draft?.id ?? 0}`} detail={detail} />}
           <Note detail={detail} />
           {context && <Thread context={context} current={detail} />}
           {context && <Author context={context} />}

@@ -37,6 +37,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
         {item.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
         {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_BADGES[item.route]}</span>}
         <Waiting item={item} />
+        {item.milestone && <span className="tag tag-milestone">{item.milestone}</span>}
         <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
       </div>
       <div className="excerpt">{item.excerpt}</div>

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Member, MemberProfile } from '../../../main/api/types';
+import { api } from '../../api';
+import { Modal } from '../../shell/Modal';
+import { useStore } from '../../store';
+
+/** A member's profile: numbers, milestones, comments, the private note, merge and split. */
+export function MemberDialog() {
+  const memberId = useStore((state) => state.memberId);
+  const closeDialog = useStore((state) => state.closeDialog);
+  const openMember = useStore((state) => state.openMember);
+  const report = useStore((state) => state.report);
+  const [profile, setProfile] = useState<MemberProfile | null>(null);
+  const [note, setNote] = useState('');
+  const [others, setOthers] = useState<Member[]>([]);
+  const [mergeFrom, setMergeFrom] = useState('');
+
+  const load = useCallback(async () => {
+    if (memberId === null) return;
+    try {
+      const loaded = await api['member-get']({ id: memberId });
+      setProfile(loaded);
+      setNote(loaded.note ?? '');
+      setOthers((await api['members-list']({})).filter((member) => member.id !== loaded.id));
+    } catch (error) {
+      report(error);
+    }
+  }, [memberId, report]);
+  useEffect(() => void load(), [load]);
+
+  if (!profile) return null;
+  const { stats } = profile;
+  // After a change, the profile and the comment shown behind it (its member note) both refresh.
+  const run = (work: Promise<unknown>) =>
+    void work.then(() => {
+      const { selectedId, select } = useStore.getState();
+      if (selectedId !== null) void select(selectedId);
+      return load();
+    }, report);
+  return (
+    <Modal title={`Member: ${profile.name}`} onClose={closeDialog} wide>
+      <p>
+        {stats.comments} comments · {stats.communityAnswers} community answers · featured {stats.featured} · thanked {stats.thanked} · {stats.serviceRequests} service requests
+      </p>
+      <p className="hint">
+        Writes as {profile.aliases.join(', ')} · in {stats.feeds.join(', ')} · first seen {stats.firstSeen ? new Date(stats.firstSeen).toLocaleDateString() : '—'}, last seen{' '}
+        {stats.lastSeen ? new Date(stats.lastSeen).toLocaleDateString() : '—'}
+      </p>
+      <label className="field">
+        <span>Private note (moderators only; shown with their comments)</span>
+        <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== (profile.note ?? '') && run(api['member-note']({ id: profile.id, note }))} />
+      </label>
+      <h3 className="settings-heading">Milestones</h3>
+      <ul className="milestones">
+        {profile.milestones.map((milestone) => (
+          <li key={`${milestone.kind}-${milestone.itemId}`}>
+            <span className="tag tag-milestone">{milestone.label}</span> <span className="hint">{new Date(milestone.at).toLocaleDateString()}</span>
+          </li>
+        ))}
+      </ul>
+      <h3 className="settings-heading">Comments</h3>
+      <ul className="profile-comments">
+        {profile.comments.map((comment) => (
+          <li key={comment.id}>
+            <span className="hint">{new Date(comment.publishedAt).toLocaleDateString()}</span> {comment.route && <span className={`tag tag-${comment.route}`}>{comment.route}</span>} {comment.excerpt}
+          </li>
+        ))}
+      </ul>
+      <h3 className="settings-heading">Same person, other names</h3>
+      <div className="inline-form">
+        <select aria-label="Member to merge in" value={mergeFrom} onChange={(event) => setMergeFrom(event.target.value)}>
+          <option value="">Choose a member…</option>
+          {others.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!mergeFrom} onClick={() => run(api['member-merge']({ into: profile.id, from: Number(mergeFrom) }).then(() => setMergeFrom('')))}>
+          Merge into {profile.name}
+        </button>
+      </div>
+      {profile.merged.map((merged) => (
+        <p key={merged.id}>
+          Includes {merged.name}{' '}
+          <button type="button" className="small" onClick={() => run(api['member-split']({ id: merged.id }).then(() => openMember(profile.id)))}>
+            Split off
+          </button>
+        </p>
+      ))}
+    </Modal>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ItemContext } from '../../../main/api/types';
+import { useStore } from '../../store';
+
+/** The moderator's private note on the author, wherever their comments appear. */
+export function MemberNote({ context }: { context: ItemContext }) {
+  const openMember = useStore((state) => state.openMember);
+  if (!context.member) return null;
+  return (
+    <div className="member-note">
+      {context.member.note && (
+        <p>
+          <strong>Note on {context.member.name}:</strong> {context.member.note}
+        </p>
+      )}
+      <button type="button" className="link-like" onClick={() => openMember(context.member!.id)}>
+        Open {context.member.name}'s profile
+      </button>
+    </div>
+  );
+}

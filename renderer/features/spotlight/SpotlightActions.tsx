@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { ItemContext, ItemDetail } from '../../../main/api/types';
+import { api } from '../../api';
+import { useStore } from '../../store';
+
+/** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
+export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
+  const select = useStore((state) => state.select);
+  const report = useStore((state) => state.report);
+  const [mode, setMode] = useState<'feature' | 'invite' | 'answer' | null>(null);
+  const [note, setNote] = useState('');
+  const [inviteKind, setInviteKind] = useState<'guest-post' | 'volunteer' | 'moderator'>('guest-post');
+  const act = async (input: Parameters<(typeof api)['spotlight-act']>[0], notice: string) => {
+    try {
+      await api['spotlight-act'](input);
+      useStore.setState({ notice });
+      setMode(null);
+      setNote('');
+      await select(detail.id);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const questions = (context?.thread ?? []).filter((item) => item.id !== detail.id && item.publishedAt <= detail.publishedAt);
+
+  return (
+    <section className="spotlight-actions" aria-label="Spotlight">
+      <div className="actions">
+        <button type="button" onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
+          Feature
+        </button>
+        <button type="button" onClick={() => void act({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
+          Thank
+        </button>
+        <button type="button" onClick={() => setMode(mode === 'invite' ? null : 'invite')}>
+          Invite
+        </button>
+        <button type="button" onClick={() => setMode(mode === 'answer' ? null : 'answer')} disabled={questions.length === 0} title={questions.length ? '' : 'No earlier comment in this thread to have answered'}>
+          Community answer
+        </button>
+      </div>
+      {mode === 'feature' && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act({ id: detail.id, action: 'feature', note: note.trim() || undefined }, 'Featured: it will be in the next highlights digest.');
+          }}
+        >
+          <input aria-label="Why it stands out" placeholder="Why it stands out (shown in the digest)" autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
+          <button type="submit" className="primary">
+            Feature it
+          </button>
+        </form>
+      )}
+      {mode === 'invite' && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act({ id: detail.id, action: 'invite', inviteKind }, 'Invitation drafted below.');
+          }}
+        >
+          <select aria-label="Invite to" value={inviteKind} onChange={(event) => setInviteKind(event.target.value as typeof inviteKind)}>
+            <option value="guest-post">Write a guest post</option>
+            <option value="volunteer">Volunteer</option>
+            <option value="moderator">Become a moderator</option>
+          </select>
+          <button type="submit" className="primary">
+            Draft invitation
+          </button>
+        </form>
+      )}
+      {mode === 'answer' && (
+        <ul className="answer-choices" aria-label="Which question did it answer?">
+          {questions.map((question) => (
+            <li key={question.id}>
+              <button type="button" onClick={() => void act({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
+                <strong>{question.author}</strong> {question.excerpt}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
