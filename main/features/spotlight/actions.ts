@@ -19,17 +19,20 @@ export interface SpotlightRequest {
   inviteKind?: 'guest-post' | 'volunteer' | 'moderator';
 }
 
-const DEFAULT_TEXT: Record<'thank' | 'invite', string> = {
-  thank: 'Thank you, {{author}}, for your comment on "{{thread_title}}". This is the kind of help that makes the community work.',
-  invite: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to get more involved with us?',
+const THANKS = 'Thank you, {{author}}, for your comment on "{{thread_title}}". This is the kind of help that makes the community work.';
+const INVITATIONS: Record<NonNullable<SpotlightRequest['inviteKind']>, string> = {
+  'guest-post': 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to write a guest post for us about it?',
+  volunteer: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to volunteer with us, helping others the way you just did?',
+  moderator: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you consider joining us as a community moderator?',
 };
 
-function draftText(db: Db, itemId: number, kind: 'thank' | 'invite'): { body: string; templates: string[] } {
+function draftText(db: Db, itemId: number, kind: 'thank' | 'invite', inviteKind: SpotlightRequest['inviteKind'] = 'guest-post'): { body: string; templates: string[] } {
   const item = getItem(db, itemId);
   // A spotlight saved reply whose name mentions the action wins; it must need no extra variables.
   const template = listTemplates(db, 'spotlight').find((candidate) => candidate.variables.length === 0 && candidate.name.toLowerCase().includes(kind === 'thank' ? 'thank' : 'invit'));
   const values = builtInValues(item, readSettings(db).moderatorName);
-  return { body: fillPlaceholders(template?.body ?? DEFAULT_TEXT[kind], values).text, templates: template ? [template.name] : [] };
+  const fallback = kind === 'thank' ? THANKS : INVITATIONS[inviteKind];
+  return { body: fillPlaceholders(template?.body ?? fallback, values).text, templates: template ? [template.name] : [] };
 }
 
 export function recordSpotlight(db: Db, request: SpotlightRequest, now: number): { actionId: number } {
@@ -49,7 +52,7 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
         .run(request.itemId, request.action, request.note ?? null, request.answersItemId ?? null, request.inviteKind ?? null, now).lastInsertRowid,
     );
     db.prepare('INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)').run(now, `spotlight-${request.action}`, JSON.stringify(request));
-    if (request.action === 'thank' || request.action === 'invite') saveDraft(db, { itemId: request.itemId, ...draftText(db, request.itemId, request.action) }, now);
+    if (request.action === 'thank' || request.action === 'invite') saveDraft(db, { itemId: request.itemId, ...draftText(db, request.itemId, request.action, request.inviteKind) }, now);
     return { actionId };
   })();
 }
