@@ -1,15 +1,9 @@
 import { api, saveFile } from '../api';
+import { attempter } from './attempt';
 import type { DeskSlice, SliceCreator } from './types';
 
 export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
-  const attempt = async <T>(run: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await run();
-    } catch (error) {
-      get().report(error);
-      return null;
-    }
-  };
+  const attempt = attempter(get);
   const refreshDetail = async () => {
     const { selectedId } = get();
     if (selectedId !== null) await get().select(selectedId);

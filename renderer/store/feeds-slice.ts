@@ -1,5 +1,6 @@
 import type { FetchResult } from '../../main/api/types';
 import { api } from '../api';
+import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -16,15 +17,7 @@ function summarize(results: FetchResult[]): string {
 }
 
 export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
-  /** Runs an action; a failure goes to the error banner instead of escaping. */
-  const attempt = async <T>(run: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await run();
-    } catch (error) {
-      get().report(error);
-      return null;
-    }
-  };
+  const attempt = attempter(get);
 
   return {
     feeds: null,

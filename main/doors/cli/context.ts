@@ -3,6 +3,7 @@ import { SwitchboardError } from '../../api/errors';
 import type { Service } from '../../api/service';
 import { openService } from '../../platform/open-service';
 import { resolveDbPath } from '../../platform/paths';
+import { writeFileAtomic } from '../../platform/atomic-write';
 import { printJson, type CliIO } from './output';
 
 interface GlobalOptions {
@@ -18,6 +19,8 @@ export interface CliContext {
   withService<T>(run: (service: Service) => Promise<T>): Promise<T>;
   /** Prints `value` as JSON with --json, else the text `render` makes of it. */
   print<T>(value: T, render: (value: T) => string): void;
+  /** An export's content: to stdout, or (atomically) to --out, then a line saying so. */
+  writeOut(stage: string, out: string | undefined, content: string, summary: { count: number; text: string }): void;
 }
 
 export function cliContext(program: Command, io: CliIO): CliContext {
@@ -37,6 +40,18 @@ export function cliContext(program: Command, io: CliIO): CliContext {
     print(value, render) {
       if (globals().json) printJson(io, value);
       else io.out(render(value));
+    },
+    writeOut(stage, out, content, summary) {
+      if (!out) {
+        process.stdout.write(content);
+        return;
+      }
+      try {
+        writeFileAtomic(out, content);
+      } catch (error) {
+        throw new SwitchboardError('invalid-input', stage, `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      this.print({ file: out, count: summary.count }, () => summary.text);
     },
   };
 }

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { SwitchboardError } from '../../api/errors';
 import type { Service } from '../../api/service';
 import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../api/types';
-import { writeFileAtomic } from '../../platform/atomic-write';
 import { parseId, table, type CliContext } from './context';
 
 function feedRows(feeds: FeedSummary[]): string {
@@ -129,13 +128,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { out?: string }) => {
       const result = (await cli.withService((service) => service.call('opml-export', {}))) as { opml: string; feeds: number };
-      if (!options.out) return cli.io.out(result.opml);
-      try {
-        writeFileAtomic(options.out, result.opml);
-      } catch (error) {
-        throw new SwitchboardError('invalid-input', 'opml', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      cli.print({ file: options.out, feeds: result.feeds }, (r) => `Wrote ${r.feeds} feeds to ${r.file}.`);
+      cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${result.feeds} feeds to ${options.out}.` });
     });
 
   program

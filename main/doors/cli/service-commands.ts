@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { SwitchboardError } from '../../api/errors';
 import type { Draft, ExportResult, ItemDetail, Template } from '../../api/types';
 import { builtInValues, fillPlaceholders } from '../../features/service/placeholders';
-import { writeFileAtomic } from '../../platform/atomic-write';
 import { parseId, table, type CliContext } from './context';
 
 function collect(value: string, previous: string[]): string[] {
@@ -91,15 +90,6 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .action(async (options: { format: string; out?: string; status: string }) => {
       if (!['csv', 'json', 'md'].includes(options.format)) throw new SwitchboardError('invalid-input', 'cli', `--format must be csv, json or md, not "${options.format}"`);
       const result = (await cli.withService((service) => service.call('drafts-export', { format: options.format, status: options.status }))) as ExportResult;
-      if (!options.out) {
-        process.stdout.write(result.content);
-        return;
-      }
-      try {
-        writeFileAtomic(options.out, result.content);
-      } catch (error) {
-        throw new SwitchboardError('invalid-input', 'export', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      cli.print({ file: options.out, count: result.count }, (r) => `Wrote ${r.count} replies to ${r.file}.`);
+      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
     });
 }

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../api/errors';
 import type { DashboardStats, ExportResult, Member } from '../../api/types';
-import { writeFileAtomic } from '../../platform/atomic-write';
 import { parseId, table, type CliContext } from './context';
 
 const ACTIONS = ['feature', 'thank', 'invite', 'answer'];
@@ -86,16 +85,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { from: string; to: string; format: string; out?: string }) => {
       const result = (await cli.withService((service) => service.call('digest-export', { from: options.from, to: options.to, format: options.format }))) as ExportResult;
-      if (!options.out) {
-        process.stdout.write(result.content);
-        return;
-      }
-      try {
-        writeFileAtomic(options.out, result.content);
-      } catch (error) {
-        throw new SwitchboardError('invalid-input', 'export', `cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      cli.print({ file: options.out, count: result.count }, (r) => `Wrote ${r.count} highlights to ${r.file}.`);
+      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} highlights to ${options.out}.` });
     });
 
   program
