@@ -30,3 +30,6 @@ CREATE TABLE spotlight_actions (
 );
 CREATE INDEX spotlight_by_item ON spotlight_actions (item_id);
 CREATE INDEX spotlight_by_action ON spotlight_actions (action, at);
+
+-- Community answers also count the comments that resolved a service item.
+CREATE INDEX items_answered_by ON items (answered_by) WHERE answered_by IS NOT NULL;

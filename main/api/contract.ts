@@ -275,8 +275,13 @@ export const contract = {
     input: z.object({ id: itemId }).strict(),
     result: returns<number[]>(),
   },
+  'drafts-mark-exported': {
+    summary: 'Mark replies exported, once their export file is written (drafts-export returns their ids).',
+    input: z.object({ ids: itemIds }).strict(),
+    result: returns<ActionResult>(),
+  },
   'drafts-export': {
-    summary: 'Export replies (ready ones, or all drafted) as CSV, JSON or Markdown; they become exported.',
+    summary: 'The export file of replies (ready ones, or all drafted) as CSV, JSON or Markdown; call drafts-mark-exported once it is saved.',
     input: z.object({ format: z.enum(['csv', 'json', 'md']), status: z.enum(['ready', 'all']).default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
     result: returns<ExportResult>(),
   },

@@ -145,6 +145,8 @@ export interface ExportResult {
   content: string;
   /** How many replies the file holds (one per person, incidents included). */
   count: number;
+  /** The comments whose replies it holds (mark them exported once the file is saved). */
+  itemIds: number[];
 }
 
 /** Where the next page of a view starts: the last row's sort key (keyset paging, never OFFSET). */
@@ -158,7 +160,7 @@ export interface ItemPage {
   nextCursor: PageCursor | null;
 }
 
-export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export';
+export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export' | 'spotlight';
 
 export interface ActionResult {
   action: TriageAction;

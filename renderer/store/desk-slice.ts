@@ -54,13 +54,17 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       const to = new Date();
       const from = new Date(to.getTime() - 30 * 86_400_000);
       const result = await attempt(() => api['digest-export']({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), format }));
-      if (result && (await saveFile(result.fileName, result.mimeType, result.content))) set({ notice: `Saved ${result.count} highlights to ${result.fileName}.` });
+      if (result && (await attempt(() => saveFile(result.fileName, result.mimeType, result.content)))) set({ notice: `Saved ${result.count} highlights to ${result.fileName}.` });
     },
     async exportReplies(format, status) {
       const result = await attempt(() => api['drafts-export']({ format, status }));
       if (!result) return;
-      const saved = await saveFile(result.fileName, result.mimeType, result.content);
-      set({ notice: saved ? `Exported ${result.count} ${result.count === 1 ? 'reply' : 'replies'} to ${result.fileName}.` : 'Export cancelled; the replies stay as they were.' });
+      const saved = await attempt(() => saveFile(result.fileName, result.mimeType, result.content));
+      if (!saved) return set({ notice: 'Export cancelled; the replies stay as they were.' });
+      if (await attempt(() => api['drafts-mark-exported']({ ids: result.itemIds }))) {
+        set({ notice: `Exported ${result.count} ${result.count === 1 ? 'reply' : 'replies'} to ${result.fileName}.` });
+        await refreshDetail();
+      }
     },
   };
 };

@@ -19,6 +19,9 @@ function listInput(state: StoreState) {
   };
 }
 
+/** Bumped by every reload, so a "load more" page fetched before it is dropped, not appended. */
+let generation = 0;
+
 export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
   items: [],
   nextCursor: null,
@@ -29,6 +32,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
     await get().loadView();
   },
   async loadView() {
+    generation += 1;
     const request = listInput(get());
     const key = JSON.stringify(request);
     set({ loading: true });
@@ -50,10 +54,11 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
     const { nextCursor, loading } = get();
     if (!nextCursor || loading) return;
     const request = listInput(get());
+    const started = generation;
     set({ loading: true });
     try {
       const page = await api['items-list']({ ...request, limit: PAGE_SIZE, cursor: nextCursor });
-      if (JSON.stringify(listInput(get())) === JSON.stringify(request)) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor }));
+      if (started === generation) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor }));
     } catch (error) {
       get().report(error);
     } finally {

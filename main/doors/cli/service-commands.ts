@@ -89,7 +89,11 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .option('--status <status>', 'ready (default) or all', 'ready')
     .action(async (options: { format: string; out?: string; status: string }) => {
       if (!['csv', 'json', 'md'].includes(options.format)) throw new SwitchboardError('invalid-input', 'cli', `--format must be csv, json or md, not "${options.format}"`);
-      const result = (await cli.withService((service) => service.call('drafts-export', { format: options.format, status: options.status }))) as ExportResult;
-      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
+      await cli.withService(async (service) => {
+        const result = (await service.call('drafts-export', { format: options.format, status: options.status })) as ExportResult;
+        cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
+        // Only a file (or stdout) written in full makes the replies exported.
+        await service.call('drafts-mark-exported', { ids: result.itemIds });
+      });
     });
 }

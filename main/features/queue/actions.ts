@@ -62,7 +62,7 @@ export function applyAction(
     const decide = db.prepare('INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
       const itemChange = typeof change === 'function' ? change(item) : change;
-      writeState(db, item.id, itemChange);
+      if (Object.keys(itemChange).length > 0) writeState(db, item.id, itemChange);
       if (itemChange.status !== undefined) decide.run(item.id, itemChange.route === undefined ? item.route : itemChange.route, itemChange.status, now);
     }
     const auditId = Number(
@@ -106,7 +106,8 @@ export function undoLast(db: Db, now: number): UndoResult {
       .prepare<[], { id: number; action: string; undo: string }>('SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
       .get();
     if (!entry) return { action: null, itemIds: [] };
-    const { items } = JSON.parse(entry.undo) as { items: ItemState[] };
+    const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
+    if (spotlightActionId !== undefined) db.prepare('DELETE FROM spotlight_actions WHERE id = ?').run(spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
     db.prepare('UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);

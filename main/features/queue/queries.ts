@@ -95,7 +95,9 @@ export function countViews(db: Db, overdueBefore: number): ViewCounts {
   }
   counts.serviceOverdue =
     db
-      .prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE service_state IN ('open', 'drafted', 'ready') AND published_at < ? AND status = 'routed'`)
+      .prepare<[number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM items WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready') AND published_at < ?`,
+      )
       .get(overdueBefore)?.n ?? 0;
   return counts;
 }

@@ -6,7 +6,7 @@ import { SwitchboardError } from '../../api/errors';
 import type { ActionResult } from '../../api/types';
 import { applyAction } from '../queue/actions';
 import { readSettings } from '../settings/settings';
-import { saveDraft } from './drafts';
+import { suggestDraft } from './drafts';
 import { builtInValues, fillPlaceholders } from './placeholders';
 import { listTemplates } from './templates';
 
@@ -36,7 +36,7 @@ export function answeredByCommunity(db: Db, itemId: number, answerId: number, no
     const template = listTemplates(db, 'spotlight')[0];
     const values = builtInValues({ author: helper.author, threadTitle: helper.thread_title ?? '', threadUrl: helper.thread_url, url: helper.url, feedTitle: helper.feed_title }, readSettings(db).moderatorName);
     const thanks = fillPlaceholders(template && template.variables.length === 0 ? template.body : DEFAULT_THANKS, values).text;
-    saveDraft(db, { itemId: answerId, body: thanks, templates: template && template.variables.length === 0 ? [template.name] : [] }, now);
+    suggestDraft(db, answerId, { body: thanks, templates: template && template.variables.length === 0 ? [template.name] : [] }, now);
     return result;
   })();
 }

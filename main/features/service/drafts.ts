@@ -42,13 +42,16 @@ export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
   return db.transaction(() => {
     const exists = key.column === 'item_id' ? db.prepare('SELECT 1 FROM items WHERE id = ?').get(key.id) : db.prepare('SELECT 1 FROM incidents WHERE id = ?').get(key.id);
     if (!exists) throw new SwitchboardError('not-found', 'draft', `there is no ${key.column === 'item_id' ? 'comment' : 'incident'} with id ${key.id}`);
+    const before = db.prepare<[number], { body: string }>(`SELECT body FROM drafts WHERE ${key.column} = ?`).get(key.id)?.body;
     db.prepare(
       `INSERT INTO drafts (${key.column}, body, templates, created_at, updated_at) VALUES (@id, @body, @templates, @now, @now)
        ON CONFLICT (${key.column}) DO UPDATE SET body = excluded.body,
          templates = CASE WHEN @keepTemplates THEN drafts.templates ELSE excluded.templates END, updated_at = excluded.updated_at`,
     ).run({ id: key.id, body: input.body, templates: JSON.stringify(input.templates ?? []), keepTemplates: input.templates === undefined ? 1 : 0, now });
     const itemFilter = key.column === 'item_id' ? 'id = @id' : 'incident_id = @id';
-    db.prepare(`UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state = 'open'`).run({ id: key.id });
+    // A reply edited after it was marked ready or exported is a draft again, to be checked anew.
+    const from = before !== undefined && before !== input.body ? "('open', 'ready', 'exported')" : "('open')";
+    db.prepare(`UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state IN ${from}`).run({ id: key.id });
     return toDraft(db.prepare<[number], DraftRow>(`SELECT * FROM drafts WHERE ${key.column} = ?`).get(key.id) as DraftRow);
   })();
 }
@@ -79,4 +82,11 @@ export function markReady(db: Db, itemIds: number[], now: number) {
 /** Resolved: answered (by the company's reply); the comment is done. */
 export function resolveItems(db: Db, itemIds: number[], now: number) {
   return applyAction(db, 'resolve', itemIds, { service_state: 'resolved', resolution: 'replied', status: 'done' }, {}, now);
+}
+
+/** Starts a suggested draft (a thank-you, an invitation) unless the comment already has one with text. */
+export function suggestDraft(db: Db, itemId: number, draft: { body: string; templates: string[] }, now: number): void {
+  const current = draftFor(db, itemId, null);
+  if (current && current.body.trim() !== '') return;
+  saveDraft(db, { itemId, ...draft }, now);
 }

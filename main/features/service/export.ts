@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../api/errors';
 import type { ExportFormat, ExportResult } from '../../api/types';
+import { escapeMarkdown, markdownLink } from '../../platform/markdown';
 import { iso } from '../../platform/time';
 import { applyAction } from '../queue/actions';
 import { readSettings } from '../settings/settings';
@@ -41,7 +42,7 @@ const COLUMNS: (keyof ExportRecord)[] = ['commentUrl', 'thread', 'threadUrl', 'a
 
 /** A spreadsheet runs a cell that starts like a formula; a leading apostrophe makes it text. */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^\s*[=+\-@]|^[\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export function toCsv(records: ExportRecord[]): string {
@@ -57,10 +58,13 @@ export function toMarkdown(records: ExportRecord[], exportedAt: string): string 
   const lines = [`# Replies from Switchboard`, '', `Exported ${exportedAt}, ${records.length} ${records.length === 1 ? 'reply' : 'replies'}.`, ''];
   for (const [thread, group] of threads) {
     const url = group[0]?.threadUrl;
-    lines.push(`## ${url ? `[${thread || 'Untitled thread'}](${url})` : thread || 'Untitled thread'}`, '');
+    const title = thread || 'Untitled thread';
+    lines.push(`## ${url && /^https?:\/\//i.test(url) ? markdownLink(title, url) : escapeMarkdown(title)}`, '');
     for (const record of group) {
-      lines.push(`### ${record.author || 'Anonymous'}${record.commentUrl ? ` ([comment](${record.commentUrl}))` : ''}`, '');
-      lines.push(...record.comment.split('\n').map((line) => `> ${line}`), '');
+      const link = /^https?:\/\//i.test(record.commentUrl) ? ` (${markdownLink('comment', record.commentUrl)})` : '';
+      lines.push(`### ${escapeMarkdown(record.author || 'Anonymous')}${link}`, '');
+      lines.push(...record.comment.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
+      // The reply is the moderator's own text, written to be pasted as it is.
       lines.push(record.reply, '');
     }
   }
@@ -81,6 +85,7 @@ function selectRows(db: Db, request: { status: 'ready' | 'all'; itemIds?: number
     .all();
 }
 
+/** The export file's content; nothing changes until markExported says the file was written. */
 export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'ready' | 'all'; itemIds?: number[] }, now: number): ExportResult {
   const moderator = readSettings(db).moderatorName;
   const records: ExportRecord[] = [];
@@ -115,7 +120,11 @@ export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'r
   if (records.length === 0) throw new SwitchboardError('invalid-input', 'export', request.status === 'ready' ? 'no reply is marked ready yet' : 'no reply is drafted yet');
   const exportedAt = iso(now);
   const content = request.format === 'csv' ? toCsv(records) : request.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toMarkdown(records, exportedAt);
-  applyAction(db, 'export', ids, { service_state: 'exported', service_exported_at: now }, { format: request.format }, now);
   const mimeType = { csv: 'text/csv', json: 'application/json', md: 'text/markdown' }[request.format];
-  return { fileName: `switchboard-replies-${exportedAt.slice(0, 10)}.${request.format}`, mimeType, content, count: records.length };
+  return { fileName: `switchboard-replies-${exportedAt.slice(0, 10)}.${request.format}`, mimeType, content, count: records.length, itemIds: ids };
+}
+
+/** Once the exported file is safely written: those replies are exported, with the time. */
+export function markExported(db: Db, itemIds: number[], now: number) {
+  return applyAction(db, 'export', itemIds, { service_state: 'exported', service_exported_at: now }, {}, now);
 }

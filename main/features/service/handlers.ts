@@ -2,7 +2,7 @@ import type { Handlers } from '../../api/service';
 import { act } from '../queue/handlers';
 import { answeredByCommunity } from './answered';
 import { markReady, resolveItems, saveDraft } from './drafts';
-import { exportDrafts } from './export';
+import { exportDrafts, markExported } from './export';
 import { createIncident, getIncident, suggestIncident } from './incidents';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
 
@@ -17,5 +17,6 @@ export const serviceHandlers = {
   'incident-create': (ctx, input) => act(ctx, 'incident', () => createIncident(ctx.db, input.ids, input.title, ctx.now())),
   'incident-get': (ctx, input) => getIncident(ctx.db, input.id),
   'incident-suggest': (ctx, input) => suggestIncident(ctx.db, input.id),
-  'drafts-export': (ctx, input) => act(ctx, 'export', () => exportDrafts(ctx.db, { format: input.format, status: input.status, itemIds: input.ids }, ctx.now())),
+  'drafts-export': (ctx, input) => exportDrafts(ctx.db, { format: input.format, status: input.status, itemIds: input.ids }, ctx.now()),
+  'drafts-mark-exported': (ctx, input) => act(ctx, 'export', () => markExported(ctx.db, input.ids, ctx.now())),
 } satisfies Partial<Handlers>;

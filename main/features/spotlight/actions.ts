@@ -6,7 +6,8 @@ import { SwitchboardError } from '../../api/errors';
 import type { SpotlightActionKind } from '../../api/types';
 import { getItem } from '../queue/queries';
 import { readSettings } from '../settings/settings';
-import { saveDraft } from '../service/drafts';
+import { applyAction } from '../queue/actions';
+import { suggestDraft } from '../service/drafts';
 import { builtInValues, fillPlaceholders } from '../service/placeholders';
 import { listTemplates } from '../service/templates';
 import { syncMembers } from './members';
@@ -44,15 +45,23 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
   }
   return db.transaction(() => {
     syncMembers(db, now);
-    // Recognising a comment puts it in the spotlight lane.
-    db.prepare(`UPDATE items SET status = 'routed', route = 'spotlight', routed_at = coalesce(routed_at, ?) WHERE id = ? AND (route IS NOT 'spotlight' OR status <> 'routed')`).run(now, request.itemId);
+    // Recognising a comment puts it in the spotlight lane; like every moderator action it is
+    // recorded with what undoes it (the lane it came from, and the recognition itself).
+    const audit = applyAction(
+      db,
+      'spotlight',
+      [request.itemId],
+      (item) => (item.route === 'spotlight' && item.status === 'routed' ? {} : { status: 'routed', route: 'spotlight', routed_at: now }),
+      { ...request },
+      now,
+    );
     const actionId = Number(
       db
         .prepare('INSERT INTO spotlight_actions (item_id, action, note, answers_item_id, invite_kind, at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(request.itemId, request.action, request.note ?? null, request.answersItemId ?? null, request.inviteKind ?? null, now).lastInsertRowid,
     );
-    db.prepare('INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)').run(now, `spotlight-${request.action}`, JSON.stringify(request));
-    if (request.action === 'thank' || request.action === 'invite') saveDraft(db, { itemId: request.itemId, ...draftText(db, request.itemId, request.action, request.inviteKind) }, now);
+    db.prepare(`UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, audit.auditId);
+    if (request.action === 'thank' || request.action === 'invite') suggestDraft(db, request.itemId, draftText(db, request.itemId, request.action, request.inviteKind), now);
     return { actionId };
   })();
 }

@@ -1,6 +1,7 @@
 // "Community highlights": the comments featured in a period, with quotes, attribution, links and
 // the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed.
 import type { Db } from '../../../db/connection';
+import { escapeMarkdown, markdownLink } from '../../platform/markdown';
 import { iso } from '../../platform/time';
 
 export interface Highlight {
@@ -39,10 +40,11 @@ const period = (from: string, to: string) => `${from.slice(0, 10)} to ${to.slice
 export function digestMarkdown(items: Highlight[], from: string, to: string): string {
   const lines = [`# Community highlights`, '', `${period(from, to)}: ${items.length} highlight${items.length === 1 ? '' : 's'}.`, ''];
   for (const item of items) {
-    lines.push(`## ${item.author || 'Anonymous'}${item.threadTitle ? ` in “${item.threadTitle}”` : ''}`, '');
-    lines.push(...item.text.split('\n').map((line) => `> ${line}`), '');
-    if (item.note) lines.push(`*Why it stands out:* ${item.note}`, '');
-    if (safeHref(item.url)) lines.push(`[Read the comment](${item.url})`, '');
+    lines.push(`## ${escapeMarkdown(item.author || 'Anonymous')}${item.threadTitle ? ` in “${escapeMarkdown(item.threadTitle)}”` : ''}`, '');
+    lines.push(...item.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
+    if (item.note) lines.push(`*Why it stands out:* ${escapeMarkdown(item.note)}`, '');
+    const link = safeHref(item.url);
+    if (link) lines.push(markdownLink('Read the comment', link), '');
   }
   return lines.join('\n');
 }

@@ -45,7 +45,7 @@ export const spotlightHandlers = {
     const now = iso(ctx.now());
     const content = input.format === 'md' ? digestMarkdown(items, iso(start), iso(end - DAY)) : input.format === 'html' ? digestHtml(items, iso(start), iso(end - DAY)) : digestAtom(items, iso(start), iso(end - DAY), now);
     const mimeType = { md: 'text/markdown', html: 'text/html', atom: 'application/atom+xml' }[input.format];
-    return { fileName: `community-highlights-${input.from}-to-${input.to}.${input.format === 'atom' ? 'atom' : input.format}`, mimeType, content, count: items.length };
+    return { fileName: `community-highlights-${input.from}-to-${input.to}.${input.format}`, mimeType, content, count: items.length, itemIds: items.map((item) => item.itemId) };
   },
   stats: (ctx, input) => {
     syncMembers(ctx.db, ctx.now());

@@ -11,11 +11,11 @@ export function milestonesOf(db: Db, memberId: number, name: string): Milestone[
   const comments = db.prepare<[number], { id: number; published_at: number }>(`SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);
   const answers = db
     .prepare<[number, number], { id: number; at: number }>(
-      `SELECT id, at FROM (
+      `SELECT id, MIN(at) AS at FROM (
          SELECT a.item_id AS id, a.at FROM spotlight_actions a JOIN items i ON i.id = a.item_id WHERE a.action = 'answer' AND i.${mine}
-         UNION
+         UNION ALL
          SELECT i.id, i.published_at AS at FROM items q JOIN items i ON i.id = q.answered_by WHERE q.resolution = 'answered-by-community' AND i.${mine}
-       ) ORDER BY at, id`,
+       ) GROUP BY id ORDER BY at, id`,
     )
     .all(memberId, memberId);
   const found: Milestone[] = [];
@@ -36,11 +36,16 @@ export function milestonesOf(db: Db, memberId: number, name: string): Milestone[
 /** The milestone labels of some comments (for the queue's rows), by comment id. */
 export function milestoneLabels(db: Db, items: { id: number; author: string }[]): Map<number, string> {
   const labels = new Map<number, string>();
-  const members = new Map<number, string>();
-  for (const item of items) {
-    const row = db.prepare<[string], { member_id: number; name: string }>('SELECT a.member_id, m.name FROM member_aliases a JOIN members m ON m.id = a.member_id WHERE a.author = ?').get(item.author);
-    if (row) members.set(row.member_id, row.name);
-  }
+  const authors = [...new Set(items.map((item) => item.author))];
+  if (authors.length === 0) return labels;
+  const members = new Map(
+    db
+      .prepare<string[], { member_id: number; name: string }>(
+        `SELECT DISTINCT a.member_id, m.name FROM member_aliases a JOIN members m ON m.id = a.member_id WHERE a.author IN (${authors.map(() => '?').join(', ')})`,
+      )
+      .all(...authors)
+      .map((row) => [row.member_id, row.name] as const),
+  );
   const wanted = new Set(items.map((item) => item.id));
   for (const [id, name] of members) {
     for (const milestone of milestonesOf(db, id, name)) if (wanted.has(milestone.itemId) && milestone.kind !== 'first-comment') labels.set(milestone.itemId, milestone.label);

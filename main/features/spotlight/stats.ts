@@ -45,10 +45,12 @@ export function dashboardStats(db: Db, from: number, to: number, overdueBefore: 
 
   const answers = db
     .prepare<[number, number, number, number], { at: number }>(
-      `SELECT at FROM spotlight_actions WHERE action = 'answer' AND at >= ? AND at < ?
-       UNION ALL
-       SELECT i.published_at AS at FROM items q JOIN items i ON i.id = q.answered_by
-        WHERE q.resolution = 'answered-by-community' AND i.published_at >= ? AND i.published_at < ?`,
+      `SELECT MIN(at) AS at FROM (
+         SELECT item_id AS id, at FROM spotlight_actions WHERE action = 'answer' AND at >= ? AND at < ?
+         UNION ALL
+         SELECT i.id, i.published_at AS at FROM items q JOIN items i ON i.id = q.answered_by
+          WHERE q.resolution = 'answered-by-community' AND i.published_at >= ? AND i.published_at < ?
+       ) GROUP BY id`,
     )
     .all(from, to, from, to);
   for (const { at } of answers) {
@@ -88,7 +90,9 @@ export function dashboardStats(db: Db, from: number, to: number, overdueBefore: 
     .map((row) => row.hours);
   const overdueNow =
     db
-      .prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE service_state IN ('open', 'drafted', 'ready') AND status = 'routed' AND published_at < ?`)
+      .prepare<[number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM items WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready') AND published_at < ?`,
+      )
       .get(overdueBefore)?.n ?? 0;
 
   const list = [...weeks.values()];

@@ -129,7 +129,7 @@ export function DetailPane() {
           <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
           {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions key={detail.id} detail={detail} context={context} />}
           {/* Only once the full comment (with its draft) has arrived, not from the list row painted first. */}
-          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={`${detail.id}:${detail.draft?.id ?? 0}`} detail={detail} />}
+          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={detail.id} detail={detail} />}
           <Note detail={detail} />
           {context && <Thread context={context} current={detail} />}
           {context && <Author context={context} />}

@@ -10,6 +10,8 @@ export function FilterBar() {
   const feeds = useStore((state) => state.feeds);
   const setFilters = useStore((state) => state.setFilters);
   const [search, setSearch] = useState(filters.search ?? '');
+  // A saved search or a view switch sets the filters from outside: the box follows.
+  useEffect(() => setSearch(filters.search ?? ''), [filters.search]);
 
   useEffect(() => {
     const timer = setTimeout(() => {

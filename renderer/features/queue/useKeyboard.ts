@@ -61,6 +61,8 @@ export function useKeyboard(): void {
         return;
       }
       const key = keyOf(event);
+      // Enter on a focused button or link presses it; it does not "open" the comment.
+      if (key === 'Enter' && (event.target as HTMLElement | null)?.closest?.('button, a, [role="button"]')) return;
       const fixed = FIXED[key];
       if (fixed) {
         event.preventDefault();
@@ -74,6 +76,8 @@ export function useKeyboard(): void {
       prefix = !name && startsSequence ? key : '';
       if (!name && !startsSequence) return;
       event.preventDefault();
+      // A held key repeats only moving through the list, never routing one comment after another.
+      if (event.repeat && name !== 'next' && name !== 'previous') return;
       if (name) ACTIONS[name](state);
     };
     window.addEventListener('keydown', onKeyDown);

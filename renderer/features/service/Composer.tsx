@@ -1,7 +1,7 @@
 // The reply composer: the draft saves itself as you type (within a second), saved replies go in
 // at the cursor with their placeholders filled from the comment, and the preview shows exactly
 // what an export will hold.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, Template } from '../../../main/api/types';
 import { builtInValues, fillPlaceholders } from '../../../main/features/service/placeholders';
 import { openExternal } from '../../api';
@@ -28,7 +28,15 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const [picking, setPicking] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const target = detail.incidentId !== null ? { incidentId: detail.incidentId } : { itemId: detail.id };
-  const saved = useAutosave(target, body, used);
+  const autosave = useAutosave(target, body, used);
+
+  // A draft written elsewhere (a thank-you or an invitation) shows here, unless you are typing.
+  const serverBody = detail.draft?.body;
+  useEffect(() => {
+    if (serverBody === undefined || autosave.dirty() || serverBody === body) return;
+    autosave.adopt(serverBody);
+    setBody(serverBody);
+  }, [serverBody]); // eslint-disable-line react-hooks/exhaustive-deps -- only a change on the server resyncs
 
   const values = builtInValues(detail, moderator);
   const preview = fillPlaceholders(body, values);
@@ -57,8 +65,14 @@ export function Composer({ detail }: { detail: ItemDetail }) {
 
   const waited = waitingFor(detail.publishedAt);
   const overdue = Date.now() - Date.parse(detail.publishedAt) > overdueHours * 3_600_000 && ['open', 'drafted', 'ready'].includes(detail.serviceState ?? '');
+  const report = useStore((state) => state.report);
   const copyAndOpen = async () => {
-    await navigator.clipboard.writeText(preview.text);
+    try {
+      await navigator.clipboard.writeText(preview.text);
+    } catch {
+      report(new Error('reply: the clipboard refused the text; select it in the preview and copy it by hand'));
+      return;
+    }
     if (detail.url) openExternal(detail.url);
   };
 
@@ -75,7 +89,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
           </button>
         )}
         <span className="hint" role="status">
-          {saved}
+          {autosave.status}
         </span>
       </header>
       {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} onPick={insert} onCancel={() => setPicking(false)} />}
@@ -93,13 +107,13 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         <button type="button" onClick={() => setPicking(true)} title="Insert a saved reply (;)">
           Insert saved reply
         </button>
-        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void (target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id]))}>
+        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then(() => (target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
           Mark ready
         </button>
         <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>
           Copy reply and open comment
         </button>
-        <button type="button" onClick={() => void resolve([detail.id])}>
+        <button type="button" onClick={() => void autosave.flush().then(() => resolve([detail.id]))}>
           Resolve
         </button>
       </div>

@@ -9,7 +9,18 @@ const AT_MOST_MS = 1000;
  * crash loses at most the last second; pending text is also saved when the page is left.
  * Returns what to show: "Saving…", "Saved", or nothing.
  */
-export function useAutosave(target: { itemId: number } | { incidentId: number }, body: string, templates: string[]): string {
+export interface Autosave {
+  /** "Saving…", "Saved", or nothing. */
+  status: string;
+  /** Whether the text differs from what was last saved. */
+  dirty(): boolean;
+  /** Saves pending text now (before marking ready, say). */
+  flush(): Promise<void>;
+  /** The text now stored came from elsewhere (a thank-you drafted by the service): nothing is pending. */
+  adopt(body: string): void;
+}
+
+export function useAutosave(target: { itemId: number } | { incidentId: number }, body: string, templates: string[]): Autosave {
   const saveDraft = useStore((state) => state.saveDraft);
   const [status, setStatus] = useState('');
   const lastSaved = useRef(body);
@@ -56,5 +67,19 @@ export function useAutosave(target: { itemId: number } | { incidentId: number },
     };
   }, [key, saveDraft]);
 
-  return status;
+  return {
+    status,
+    dirty: () => latest.current.body !== lastSaved.current,
+    async flush() {
+      const { target: where, body: text, templates: used } = latest.current;
+      if (text === lastSaved.current) return;
+      if (await saveDraft(where, text, used)) {
+        lastSaved.current = text;
+        setStatus('Saved');
+      }
+    },
+    adopt(text: string) {
+      lastSaved.current = text;
+    },
+  };
 }

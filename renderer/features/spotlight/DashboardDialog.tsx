@@ -33,9 +33,10 @@ async function pngOf(svg: string, width: number, height: number): Promise<string
 
 function Chart({ title, name, children }: { title: string; name: string; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
+  const report = useStore((state) => state.report);
   const saveSvg = () => {
     const svg = svgOf(box.current);
-    if (svg) void saveFile(`${name}.svg`, 'image/svg+xml', svg);
+    if (svg) saveFile(`${name}.svg`, 'image/svg+xml', svg).catch(report);
   };
   const savePng = async () => {
     const svg = svgOf(box.current);
@@ -53,7 +54,7 @@ function Chart({ title, name, children }: { title: string; name: string; childre
         <button type="button" className="small" onClick={saveSvg}>
           SVG
         </button>
-        <button type="button" className="small" onClick={() => void savePng()}>
+        <button type="button" className="small" onClick={() => savePng().catch(report)}>
           PNG
         </button>
       </figcaption>

@@ -70,20 +70,37 @@ describe('service status flow', () => {
 
     const exported = (await service.call('drafts-export', { format: 'json' })) as ExportResult;
     expect(JSON.parse(exported.content)).toEqual([expect.objectContaining({ author: 'Priya', reply: 'Hi Priya, your ticket is #4821.', thread: 'Frankfurt outage' })]);
+    // Nothing changes until the file is saved (a cancelled save dialog keeps them ready).
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'ready' });
+    await service.call('drafts-mark-exported', { ids: exported.itemIds });
     expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported' });
     await expect(service.call('drafts-export', { format: 'json' })).rejects.toThrow('no reply is marked ready yet');
 
+    // Editing an exported reply makes it a draft again, to be marked ready anew.
+    await service.call('draft-save', { itemId: late, body: 'Hi Priya, your ticket #4821 is fixed.' });
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted' });
     await service.call('service-resolve', { ids: [late] });
     expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'resolved', resolution: 'replied', status: 'done' });
     await service.call('items-undo', {});
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported', status: 'routed' });
+    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted', status: 'routed' });
+    // A comment routed elsewhere is no longer an overdue service item.
+    await service.call('settings-update', { overdueHours: 24 });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(1);
+    await service.call('items-route', { ids: [late], route: 'spotlight' });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(0);
   });
 
   it('answered by the community: resolved, and the helper goes to the spotlight with a thank-you', async () => {
     const { service, item } = desk();
     const question = item('Priya', 'How do I flush DNS?', 3);
     const answer = item('Marcus', 'Run ipconfig /flushdns.', 2);
-    await service.call('items-route', { ids: [question], route: 'service' });
+    const other = item('Lee', 'Same problem here', 2.5);
+    const otherAnswer = item('Marcus', 'Flush DNS too', 2.4);
+    await service.call('items-route', { ids: [question, other], route: 'service' });
+    // A reply already being written for the helper is kept, not replaced by the thank-you.
+    await service.call('draft-save', { itemId: otherAnswer, body: 'Half-written reply' });
+    await service.call('service-answered-by', { id: other, answerId: otherAnswer });
+    expect(((await service.call('item-get', { id: otherAnswer })) as ItemDetail).draft?.body).toBe('Half-written reply');
     await service.call('service-answered-by', { id: question, answerId: answer });
     expect(await service.call('item-get', { id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
     const helper = (await service.call('item-get', { id: answer })) as ItemDetail;
@@ -109,6 +126,7 @@ describe('incidents', () => {
 
     const csv = (await service.call('drafts-export', { format: 'csv' })) as ExportResult;
     expect(csv.count).toBe(3);
+    expect(csv.itemIds.sort()).toEqual([...ids].sort());
     const lines = csv.content.split('\r\n');
     expect(lines[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(lines.filter((line) => line.includes('Frankfurt is back'))).toHaveLength(3);
@@ -137,6 +155,10 @@ describe('export files', () => {
     await service.call('draft-save', { itemId: id, body: 'On it.' });
     const md = ((await service.call('drafts-export', { format: 'md', status: 'all' })) as ExportResult).content;
     expect(md).toContain('## [Frankfurt outage](https://status.hostwise.example/outage)');
+    const { db } = service.context;
+    db.prepare('UPDATE items SET content_text = ? WHERE id = ?').run('<img src=x onerror=alert(1)> [x](javascript:alert(1))', id);
+    const hostile = ((await service.call('drafts-export', { format: 'md', status: 'all' })) as ExportResult).content;
+    expect(hostile).toContain('> \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)');
     expect(md).toContain('### Priya');
     expect(md).toContain('> Down again');
   });

@@ -69,6 +69,18 @@ describe('members', () => {
   });
 });
 
+describe('spotlight actions', () => {
+  it('undo like every moderator action: the lane and the recognition both go back', async () => {
+    const { service, blog, say } = community();
+    const id = say(blog, 'Marcus', 'A fix', 1);
+    await service.call('spotlight-act', { id, action: 'feature', note: 'Great' });
+    expect(await service.call('item-get', { id })).toMatchObject({ status: 'routed', route: 'spotlight' });
+    expect(await service.call('items-undo', {})).toMatchObject({ action: 'spotlight', itemIds: [id] });
+    expect(await service.call('item-get', { id })).toMatchObject({ status: 'new', route: null });
+    expect((await memberNamed(service, 'Marcus')).stats.featured).toBe(0);
+  });
+});
+
 describe('milestones', () => {
   it('first comment, 3rd and 10th community answer, return after 90 days; marked on the comment in the queue', async () => {
     const { service, blog, say } = community();
@@ -106,7 +118,7 @@ describe('digest', () => {
     const { service, range } = await featured();
     const md = ((await service.call('digest-export', { ...range, format: 'md' })) as ExportResult).content;
     expect(md).toContain('## Marcus in “Webhooks stop firing”');
-    expect(md).toContain('*Why it stands out:* Saved 40 people a ticket <b>today</b>');
+    expect(md).toContain('*Why it stands out:* Saved 40 people a ticket \\<b\\>today\\</b\\>');
   });
 
   it('as HTML that carries no script', async () => {
