@@ -1,4 +1,4 @@
-// Finds Electron's binary without triggering its download: `require('electron')` downloads on
+// Finds Electron's binary without triggering its download: requiring the electron package downloads on
 // first use, so we read the package's path.txt and look in dist/ ourselves.
 import fs from 'node:fs';
 import path from 'node:path';

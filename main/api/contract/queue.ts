@@ -1,0 +1,86 @@
+// Operations of the triage queue: views, filters, context, routing, snooze, undo.
+import { z } from 'zod';
+import { VIEW_NAMES, type ActionResult, type ItemContext, type UndoResult, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
+import { returns, noInput, itemId, feedId, itemIds, route, itemStatus } from './shared';
+
+export const queueOperations = {
+  'views-counts': {
+    summary: 'How many comments each view (Inbox, Customer service, Spotlight, ...) holds.',
+    input: noInput,
+    result: returns<ViewCounts>(),
+  },
+  'items-list': {
+    summary: 'One page of a view (newest or oldest first), with optional filters; pass the returned cursor to get the next page.',
+    input: z
+      .object({
+        view: z.enum(VIEW_NAMES).default('inbox'),
+        sort: z.enum(['newest', 'oldest']).default('newest'),
+        feedId: feedId.optional(),
+        status: itemStatus.optional(),
+        route: route.optional(),
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+        search: z.string().max(500).optional(),
+        cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId }).strict().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    result: returns<ItemPage>(),
+  },
+  'items-query': {
+    summary: 'Comments matching every filter given (feed, status, route, text), newest first, with their full text.',
+    input: z
+      .object({
+        feedId: feedId.optional(),
+        status: itemStatus.optional(),
+        route: route.optional(),
+        search: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(10_000).default(100),
+      })
+      .strict(),
+    result: returns<ItemDetail[]>(),
+  },
+  'item-get': {
+    summary: 'One comment with its sanitized HTML, thread and note.',
+    input: z.object({ id: itemId }).strict(),
+    result: returns<ItemDetail>(),
+  },
+  'item-context': {
+    summary: "A comment's thread (every stored comment of it, oldest first) and its author's history across feeds.",
+    input: z.object({ id: itemId }).strict(),
+    result: returns<ItemContext>(),
+  },
+  'items-route': {
+    summary: 'Route comments to customer service, the community spotlight, or ignore them.',
+    input: z.object({ ids: itemIds, route }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'items-done': {
+    summary: 'Mark comments done.',
+    input: z.object({ ids: itemIds }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'items-snooze': {
+    summary: 'Hide comments until a time, or until their author writes again in the same thread.',
+    input: z
+      .object({ ids: itemIds, until: z.iso.datetime().optional(), untilReply: z.boolean().optional() })
+      .strict()
+      .refine((input) => (input.until === undefined) !== (input.untilReply !== true), 'give either until (a time) or untilReply: true'),
+    result: returns<ActionResult>(),
+  },
+  'items-reopen': {
+    summary: 'Put comments back in the Inbox, unrouted.',
+    input: z.object({ ids: itemIds }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'item-note': {
+    summary: "Set a comment's moderator note (empty text removes it).",
+    input: z.object({ id: itemId, note: z.string().max(10_000) }).strict(),
+    result: returns<ActionResult>(),
+  },
+  'items-undo': {
+    summary: 'Undo the last moderator action not yet undone (call again to go further back).',
+    input: noInput,
+    result: returns<UndoResult>(),
+  },
+} as const;

@@ -1,0 +1,17 @@
+// Pieces the operation schemas share.
+import { z } from 'zod';
+
+/** Marks an entry's result type; the value itself is never used. */
+export const returns = <T>() => undefined as unknown as T;
+
+export const noInput = z.object({}).strict();
+export const itemId = z.number().int().positive();
+export const feedId = z.number().int().positive();
+export const webAddress = z.string().trim().min(1, 'paste a web address').max(2048, 'that address is longer than 2,048 characters');
+/** Minutes between fetches: 0 is manual only. */
+export const interval = z.union([z.literal(0), z.literal(5), z.literal(15), z.literal(60), z.literal(240), z.literal(1440)]);
+export const followDays = z.number().int().min(1).max(365);
+export const itemIds = z.array(itemId).min(1, 'give at least one comment id').max(10_000);
+export const route = z.enum(['service', 'spotlight', 'ignore']);
+export const itemStatus = z.enum(['new', 'routed', 'snoozed', 'done']);
+export const lane = z.enum(['service', 'spotlight']);
