@@ -42,6 +42,15 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       return { checked };
     });
   },
+  checkRange(id) {
+    set((state) => {
+      const from = state.items.findIndex((item) => item.id === (state.selectedId ?? id));
+      const to = state.items.findIndex((item) => item.id === id);
+      if (from === -1 || to === -1) return {};
+      const [start, end] = from < to ? [from, to] : [to, from];
+      return { checked: new Set([...state.checked, ...state.items.slice(start, end + 1).map((item) => item.id)]) };
+    });
+  },
   checkAll() {
     set((state) => ({ checked: new Set(state.items.map((item) => item.id)) }));
   },

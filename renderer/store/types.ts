@@ -37,6 +37,8 @@ export interface SelectionSlice {
   select(id: number | null): Promise<void>;
   selectRelative(step: 1 | -1): Promise<void>;
   toggleChecked(id: number): void;
+  /** Shift-click: ticks every comment from the selected one to this one. */
+  checkRange(id: number): void;
   checkAll(): void;
   clearChecked(): void;
 }

@@ -53,6 +53,7 @@ test.describe('customer-service desk', () => {
 
     await reply.getByRole('button', { name: 'Mark ready' }).click();
     await expect(reply).toContainText('Ready to export');
+    await page.screenshot({ path: test.info().outputPath('composer.png') });
 
     await page.getByRole('button', { name: 'Export replies…' }).click();
     const downloading = page.waitForEvent('download');

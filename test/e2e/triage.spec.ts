@@ -62,6 +62,11 @@ test.describe('keyboard triage', () => {
     await page.keyboard.press('z');
     await expect(page.getByRole('button', { name: /^Ignored/ })).toHaveAccessibleName('Ignored 0 comments');
     await expect(page.getByRole('button', { name: /^Inbox/ })).toHaveAccessibleName('Inbox 12 comments');
+
+    // Shift-click ticks a range from the selected comment.
+    await queue.getByRole('option', { name: /Ada/ }).click();
+    await queue.getByRole('option', { name: /Dev/ }).click({ modifiers: ['Shift'] });
+    await expect(page.getByRole('toolbar', { name: 'Selected comments' })).toContainText('4 selected');
   });
 
   test('keys do nothing while typing in a field, and ? lists them', async ({ consolePage: page }) => {

@@ -20,6 +20,7 @@ function Waiting({ item }: { item: ItemSummary }) {
 const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSummary; selected: boolean; checked: boolean; top: number }) {
   const select = useStore((state) => state.select);
   const toggleChecked = useStore((state) => state.toggleChecked);
+  const checkRange = useStore((state) => state.checkRange);
   return (
     <li
       role="option"
@@ -27,7 +28,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
       id={`item-${item.id}`}
       className={`queue-row${checked ? ' checked' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={(event) => (event.shiftKey || event.metaKey || event.ctrlKey ? toggleChecked(item.id) : void select(item.id))}
+      onClick={(event) => (event.shiftKey ? checkRange(item.id) : event.metaKey || event.ctrlKey ? toggleChecked(item.id) : void select(item.id))}
     >
       <div className="row-top">
         <span className="row-check" aria-hidden="true">
