@@ -100,6 +100,13 @@ function Author({ context }: { context: ItemContext }) {
       <p className="hint">
         First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · {author.feeds.join(', ')}
       </p>
+      <ul className="author-recent" aria-label="Recent comments by the author">
+        {author.recent.slice(0, 5).map((item) => (
+          <li key={item.id}>
+            <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time> {item.route && <span className={`tag tag-${item.route}`}>{item.route}</span>} {item.excerpt}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
