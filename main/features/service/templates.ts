@@ -26,12 +26,6 @@ export function listTemplates(db: Db, lane?: Template['lane']): Template[] {
   return rows.map(toTemplate);
 }
 
-export function findTemplate(db: Db, name: string): Template {
-  const row = db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE name = ?').get(name);
-  if (!row) throw new SwitchboardError('not-found', 'templates', `there is no saved reply named "${name}"; "switchboard templates" lists them`);
-  return toTemplate(row);
-}
-
 export interface TemplateInput {
   id?: number;
   name: string;
