@@ -43,6 +43,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), contentSecurityPolicy()],
     build: {
+      // The console loads from disk (or loopback) on every start: ship it minified.
+      minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

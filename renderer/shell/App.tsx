@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { FeedHealthPanel } from '../features/feeds/FeedHealthPanel';
 import { FetchBar } from '../features/feeds/FetchBar';
 import { SubscribeDialog } from '../features/feeds/SubscribeDialog';
@@ -7,7 +7,6 @@ import { QueuePane } from '../features/queue/QueuePane';
 import { ShortcutsDialog } from '../features/queue/ShortcutsDialog';
 import { SnoozeDialog } from '../features/queue/SnoozeDialog';
 import { ExportDialog } from '../features/service/ExportDialog';
-import { DashboardDialog } from '../features/spotlight/DashboardDialog';
 import { MemberDialog } from '../features/spotlight/MemberDialog';
 import { MembersDialog } from '../features/spotlight/MembersDialog';
 import { TemplatesDialog } from '../features/service/TemplatesDialog';
@@ -16,6 +15,9 @@ import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
 import { ErrorBanner } from './ErrorBanner';
 import { Sidebar } from './Sidebar';
+
+// The dashboard brings the charting library; it loads the first time it is opened.
+const DashboardDialog = lazy(() => import('../features/spotlight/DashboardDialog').then((module) => ({ default: module.DashboardDialog })));
 
 function Dialogs() {
   const dialog = useStore((state) => state.dialog);
@@ -28,7 +30,13 @@ function Dialogs() {
   if (dialog === 'export') return <ExportDialog />;
   if (dialog === 'members') return <MembersDialog />;
   if (dialog === 'member') return <MemberDialog />;
-  if (dialog === 'dashboard') return <DashboardDialog />;
+  if (dialog === 'dashboard') {
+    return (
+      <Suspense fallback={null}>
+        <DashboardDialog />
+      </Suspense>
+    );
+  }
   return null;
 }
 
