@@ -31,12 +31,17 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const autosave = useAutosave(target, body, used);
 
   // A draft written elsewhere (a thank-you or an invitation) shows here, unless you are typing.
+  // Only a change of the stored text triggers this: the typed text and the saver are read
+  // through refs, not watched, or a stale stored text would overwrite what was just saved.
   const serverBody = detail.draft?.body;
+  const current = useRef({ body, autosave });
+  current.current = { body, autosave };
   useEffect(() => {
-    if (serverBody === undefined || autosave.dirty() || serverBody === body) return;
-    autosave.adopt(serverBody);
+    const { body: typed, autosave: saver } = current.current;
+    if (serverBody === undefined || saver.dirty() || serverBody === typed) return;
+    saver.adopt(serverBody);
     setBody(serverBody);
-  }, [serverBody]); // eslint-disable-line react-hooks/exhaustive-deps -- only a change on the server resyncs
+  }, [serverBody]);
 
   const values = builtInValues(detail, moderator);
   const preview = fillPlaceholders(body, values);

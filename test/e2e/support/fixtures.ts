@@ -50,7 +50,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   dbPath: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'));
     await use(path.join(dir, 'switchboard.db'));
