@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
-import { indexItem } from '../../../db/search-index';
-import { wakeOnReply } from '../queue/actions';
+import { searchIndexer } from '../../../db/search-index';
+import { replyWaker } from '../queue/actions';
 import { syncMembers } from '../spotlight/members';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
@@ -92,6 +92,8 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
     `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at)
      VALUES (@feedId, @guid, @threadId, @url, @author, @authorUrl, @publishedAt, @contentHtml, @contentText, @now, @now)`,
   );
+  const index = searchIndexer(db);
+  const wakeOnReply = replyWaker(db);
   const update = db.prepare(
     `UPDATE items SET content_html = @contentHtml, content_text = @contentText, author = @author, author_url = @authorUrl,
             url = @url, updated_at = @now WHERE id = @id`,
@@ -110,8 +112,8 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
     const values = { ...comment, threadId: thread?.id ?? null, now, feedId };
     if (!row) {
       const id = Number(insert.run(values).lastInsertRowid);
-      indexItem(db, id, comment.contentText, comment.author, thread?.title ?? '');
-      if (thread) wakeOnReply(db, thread.id, comment.author, id);
+      index(id, comment.contentText, comment.author, thread?.title ?? '');
+      if (thread) wakeOnReply(thread.id, comment.author, id);
       result.newItemIds.push(id);
       result.newItems += 1;
     } else if (row.content_html !== comment.contentHtml || row.author !== comment.author || row.url !== comment.url) {
@@ -137,7 +139,7 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
     else storeComments(db, feed.id, parsed.comments, now, result);
     // New authors get their member records as they arrive (milestones and the board read them).
-    if (result.newItems > 0) syncMembers(db, now);
+    if (result.newItems > 0) syncMembers(db, now, parsed.comments.map((comment) => comment.author));
   })();
   return result;
 }

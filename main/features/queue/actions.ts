@@ -122,12 +122,17 @@ export function wakeSnoozed(db: Db, now: number): number {
     .run(now).changes;
 }
 
-/** A new comment by the same author in the same thread ends a snooze "until they write again". */
-export function wakeOnReply(db: Db, threadId: number, author: string, newItemId: number): number {
-  return db
-    .prepare(
-      `UPDATE items SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0
-        WHERE status = 'snoozed' AND snooze_until_reply = 1 AND thread_id = ? AND author = ? AND id <> ?`,
-    )
-    .run(threadId, author, newItemId).changes;
+/**
+ * For a batch of new comments: each ends a snooze "until they write again" of the same author in
+ * the same thread. Prepared once per batch.
+ */
+export function replyWaker(db: Db): (threadId: number, author: string, newItemId: number) => number {
+  // Usually nothing waits for a reply: then a batch need not look for one per comment.
+  const anyWaiting = db.prepare(`SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get();
+  if (!anyWaiting) return () => 0;
+  const wake = db.prepare(
+    `UPDATE items SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0
+      WHERE status = 'snoozed' AND snooze_until_reply = 1 AND thread_id = ? AND author = ? AND id <> ?`,
+  );
+  return (threadId, author, newItemId) => wake.run(threadId, author, newItemId).changes;
 }

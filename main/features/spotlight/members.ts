@@ -5,11 +5,14 @@ import { SwitchboardError } from '../../api/errors';
 import type { Member, MemberStats } from '../../api/types';
 import { isoOrNull } from '../../platform/time';
 
-/** Gives every author name that has none a member of its own. Cheap when nothing is new. */
-export function syncMembers(db: Db, now: number): void {
-  const missing = db
-    .prepare<[], { author: string }>(`SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`)
-    .all();
+/**
+ * Gives every author name that has none a member of its own: all of them (before member reads),
+ * or just the names given (as new comments are stored, without reading every comment again).
+ */
+export function syncMembers(db: Db, now: number, authors?: readonly string[]): void {
+  const missing = authors
+    ? [...new Set(authors)].filter((author) => author !== '' && !db.prepare('SELECT 1 FROM member_aliases WHERE author = ?').get(author)).map((author) => ({ author }))
+    : db.prepare<[], { author: string }>(`SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`).all();
   if (missing.length === 0) return;
   const member = db.prepare('INSERT INTO members (name, created_at) VALUES (?, ?)');
   const alias = db.prepare('INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
