@@ -1,5 +1,6 @@
 // OPML, the file format feed readers exchange subscriptions in.
 import { Parser as XmlParser } from 'htmlparser2';
+import { escapeXml } from '../../platform/escape';
 import { plainText } from './sanitize/sanitize';
 
 export interface OpmlOutline {
@@ -29,15 +30,11 @@ export function readOpml(text: string): OpmlOutline[] {
   return outlines;
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
-
 export function writeOpml(feeds: { url: string; title: string; siteUrl: string | null }[], createdAt: Date): string {
   const lines = feeds.map((feed) => {
-    const html = feed.siteUrl ? ` htmlUrl="${escapeAttribute(feed.siteUrl)}"` : '';
-    const title = escapeAttribute(feed.title || feed.url);
-    return `    <outline type="rss" text="${title}" title="${title}" xmlUrl="${escapeAttribute(feed.url)}"${html}/>`;
+    const html = feed.siteUrl ? ` htmlUrl="${escapeXml(feed.siteUrl)}"` : '';
+    const title = escapeXml(feed.title || feed.url);
+    return `    <outline type="rss" text="${title}" title="${title}" xmlUrl="${escapeXml(feed.url)}"${html}/>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -1,6 +1,7 @@
 // "Community highlights": the comments featured in a period, with quotes, attribution, links and
 // the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed.
 import type { Db } from '../../../db/connection';
+import { escapeHtml, escapeXml } from '../../platform/escape';
 import { escapeMarkdown, markdownLink } from '../../platform/markdown';
 import { iso } from '../../platform/time';
 
@@ -24,10 +25,6 @@ export function highlights(db: Db, from: number, to: number): Highlight[] {
     )
     .all(from, to)
     .map((row) => ({ itemId: row.item_id, author: row.author, url: row.url, threadTitle: row.thread_title ?? '', threadUrl: row.thread_url, text: row.content_text, note: row.note, featuredAt: iso(row.at) }));
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Only http(s) links go in; anything else is left out rather than escaped into a live href. */
@@ -77,10 +74,6 @@ export function digestHtml(items: Highlight[], from: string, to: string): string
     '</html>',
     '',
   ].join('\n');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }
 
 export function digestAtom(items: Highlight[], from: string, to: string, now: string): string {

@@ -2,6 +2,7 @@
 // links, thread, author, time, and sanitized HTML with its plain text. Sanitizing happens here,
 // last, on every entry.
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../../platform/escape';
 import { plainText, sanitizeComment } from '../sanitize/sanitize';
 import type { RawEntry, RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
@@ -103,10 +104,6 @@ function stableGuid(entry: RawEntry, url: string | null, author: string, html: s
   const date = entry.isoDate ?? entry.pubDate ?? entry.issued ?? entry.created ?? '';
   const digest = createHash('sha256').update([url ?? '', author, text(entry.title) ?? '', date, date ? '' : html].join('\n')).digest('hex');
   return `sha256:${digest.slice(0, 32)}`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The comment's HTML: content:encoded, else Atom content or RSS description, else the summary. */
