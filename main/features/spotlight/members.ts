@@ -73,11 +73,12 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
   };
 }
 
-export function getMember(db: Db, id: number): Member {
+/** A member (the one it is merged into, if merged), with the numbers of its activity since `since`. */
+export function getMember(db: Db, id: number, since = 0): Member {
   const row = db.prepare<[number], { id: number; name: string; note: string | null; merged_into: number | null }>('SELECT id, name, note, merged_into FROM members WHERE id = ?').get(id);
   if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}; "switchboard members" lists them`);
-  if (row.merged_into !== null) return getMember(db, row.merged_into);
-  return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id) };
+  if (row.merged_into !== null) return getMember(db, row.merged_into, since);
+  return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id, since) };
 }
 
 /** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
@@ -90,10 +91,7 @@ export function listMembers(db: Db, since: number, now: number): Member[] {
     )
     .all({ since })
     .map((row) => row.id);
-  const members = ids.map((id) => {
-    const member = getMember(db, id);
-    return { ...member, stats: memberStats(db, id, since) };
-  });
+  const members = ids.map((id) => getMember(db, id, since));
   return members.sort(
     (a, b) => b.stats.communityAnswers - a.stats.communityAnswers || b.stats.featured - a.stats.featured || b.stats.comments - a.stats.comments || a.name.localeCompare(b.name),
   );
