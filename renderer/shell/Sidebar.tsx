@@ -35,10 +35,8 @@ function FeedList() {
   const openDialog = useStore((state) => state.openDialog);
   const removeSamples = useStore((state) => state.removeSamples);
   const activeFeed = useStore((state) => (state.view === 'all' ? state.filters.feedId : undefined));
-  const showFeed = (feedId: number) => {
-    useStore.setState((state) => ({ view: 'all', filters: { ...state.filters, feedId }, selectedId: null, detail: null, context: null, checked: new Set() }));
-    void useStore.getState().loadView();
-  };
+  const openView = useStore((state) => state.openView);
+  const showFeed = (feedId: number) => void openView('all', { ...useStore.getState().filters, feedId });
   if (feeds === null) return null;
   if (feeds.length === 0) return <p className="sidebar-note">No feeds yet.</p>;
   return (

@@ -4,6 +4,8 @@ export interface ViewsSlice {
   view: ViewName;
   counts: ViewCounts | null;
   showView(view: ViewName): Promise<void>;
+  /** Shows a view with exactly these filters (a feed, a saved search), nothing selected. */
+  openView(view: ViewName, filters: QueueFilters): Promise<void>;
   refreshCounts(): Promise<void>;
 }
 

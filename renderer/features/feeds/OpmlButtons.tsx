@@ -1,20 +1,12 @@
 import { useRef, type ChangeEvent } from 'react';
+import { saveFile } from '../../api';
 import { useStore } from '../../store';
-
-/** Offers a file the browser saves (browser mode) or asks where to save (Electron's download prompt). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function OpmlButtons({ exportable }: { exportable: boolean }) {
   const importOpml = useStore((state) => state.importOpml);
   const exportOpml = useStore((state) => state.exportOpml);
   const closeDialog = useStore((state) => state.closeDialog);
+  const report = useStore((state) => state.report);
   const input = useRef<HTMLInputElement>(null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -34,9 +26,9 @@ export function OpmlButtons({ exportable }: { exportable: boolean }) {
         <button
           type="button"
           onClick={() =>
-            void exportOpml().then((text) => {
-              if (text) download('switchboard-subscriptions.opml', text);
-            })
+            void exportOpml()
+              .then((text) => (text ? saveFile('switchboard-subscriptions.opml', 'text/x-opml', text) : false))
+              .catch(report)
           }
         >
           Export OPML

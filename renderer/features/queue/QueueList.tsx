@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { ItemSummary } from '../../../main/api/types';
 import { useStore } from '../../store';
+import { awaitingReply, isOverdue } from '../../../main/features/service/waiting';
 import { formatAge } from './format';
 
 const ROW_HEIGHT = 86;
@@ -12,8 +13,8 @@ const ROUTE_BADGES: Record<string, string> = { service: 'Service', spotlight: 'S
 /** How long a customer-service comment has waited for an answer, red once overdue. */
 function Waiting({ item }: { item: ItemSummary }) {
   const overdueHours = useStore((state) => state.settings.overdueHours);
-  if (item.route !== 'service' || !['open', 'drafted', 'ready'].includes(item.serviceState ?? '')) return null;
-  const overdue = Date.now() - Date.parse(item.publishedAt) > overdueHours * 3_600_000;
+  if (!awaitingReply(item)) return null;
+  const overdue = isOverdue(item, overdueHours);
   return <span className={overdue ? 'tag tag-overdue' : 'tag'}>{overdue ? 'Overdue' : `Waiting ${formatAge(item.publishedAt)}`}</span>;
 }
 

@@ -13,12 +13,11 @@ function currentFilters(): SavedSearchFilters {
 export function SavedSearchList() {
   const searches = useStore((state) => state.settings.savedSearches);
   const updateSettings = useStore((state) => state.updateSettings);
+  const openView = useStore((state) => state.openView);
   if (searches.length === 0) return null;
   const open = (search: SavedSearch) => {
     const { view, ...filters } = search.filters;
-    const state = useStore.getState();
-    useStore.setState({ view, filters: { sort: 'newest', ...filters }, selectedId: null, detail: null, context: null, checked: new Set() });
-    void state.loadView();
+    void openView(view, { sort: 'newest', ...filters });
   };
   return (
     <>

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, Template } from '../../../main/api/types';
 import { builtInValues, fillPlaceholders } from '../../../main/features/service/placeholders';
+import { isOverdue } from '../../../main/features/service/waiting';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import { TemplatePicker } from './TemplatePicker';
@@ -69,7 +70,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   };
 
   const waited = waitingFor(detail.publishedAt);
-  const overdue = Date.now() - Date.parse(detail.publishedAt) > overdueHours * 3_600_000 && ['open', 'drafted', 'ready'].includes(detail.serviceState ?? '');
+  const overdue = isOverdue(detail, overdueHours);
   const report = useStore((state) => state.report);
   const copyAndOpen = async () => {
     try {
