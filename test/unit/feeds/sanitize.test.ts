@@ -127,6 +127,17 @@ describe('sanitizeCommentHtml without a base URL', () => {
   });
 });
 
+describe('sanitizeComment base URLs', () => {
+  it('resolves each comment against its own base, whatever the comment before it had', () => {
+    const reply = '<a href="reply">r</a>';
+    expect(sanitizeComment(reply, 'https://a.example/post/#comment-1').html).toBe('<a href="https://a.example/post/reply" rel="noopener noreferrer">r</a>');
+    expect(sanitizeComment(reply, 'https://b.example/other/#comment-2').html).toBe('<a href="https://b.example/other/reply" rel="noopener noreferrer">r</a>');
+    expect(sanitizeComment(reply).html).toBe('<a rel="noopener noreferrer">r</a>');
+    // A fragment-only link points into the comment's own page, as the browser would resolve it.
+    expect(sanitizeComment('<a href="#top">t</a>', 'https://a.example/post/#comment-1').html).toBe('<a href="https://a.example/post/#top" rel="noopener noreferrer">t</a>');
+  });
+});
+
 describe('htmlToText', () => {
   it('separates paragraphs with one blank line', () => {
     expect(htmlToText('<p>One</p><p>Two</p>\n\n\n<p>Three</p>')).toBe('One\n\nTwo\n\nThree');

@@ -42,7 +42,10 @@ const NO_BASE = new URL('https://relative.invalid/');
 
 function parseBase(baseUrl: string | undefined): URL | undefined {
   const url = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  return url && WEB.includes(url.protocol) ? url : undefined;
+  if (!url || !WEB.includes(url.protocol)) return undefined;
+  // A fragment never changes how a relative URL resolves, so every comment of a thread shares one base.
+  url.hash = '';
+  return url;
 }
 
 // The WHATWG parser strips tabs/newlines and handles case exactly as a browser does, so
@@ -115,31 +118,39 @@ const KEPT = new Set([...ALLOWED_TAGS, 'h1', 'h2']);
 
 /** Builds plain text from a stream of tags and text: block elements become line breaks, <pre> keeps its spacing. */
 class TextCollector {
-  private out = '';
+  private parts: string[] = [];
+  // Line breaks at the end of the text so far, spaces between them not counted: block edges
+  // need "at least n line breaks", so </li><li> gives one break, not two.
+  private breaks = 0;
   private hidden = 0;
   private pre = 0;
 
-  // Block edges need "at least n line breaks", so </li><li> gives one break, not two.
-  private breakTo(n: number): void {
-    let have = 0;
-    for (let i = this.out.length - 1; i >= 0 && have < n; i--) {
-      if (this.out[i] === '\n') have++;
-      else if (this.out[i] !== ' ') break;
+  private append(text: string): void {
+    this.parts.push(text);
+    let end = text.length;
+    let trailing = 0;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === ' ')) {
+      if (text[end - 1] === '\n') trailing++;
+      end--;
     }
-    this.out += '\n'.repeat(Math.max(0, n - have));
+    this.breaks = end > 0 ? trailing : this.breaks + trailing;
+  }
+
+  private breakTo(n: number): void {
+    if (this.breaks < n) this.append('\n'.repeat(n - this.breaks));
   }
 
   private boundary(name: string): void {
     if (BLOCK.has(name)) this.breakTo(2);
     else if (LINE.has(name)) this.breakTo(1);
-    else if (name === 'td' || name === 'th') this.out += ' ';
+    else if (name === 'td' || name === 'th') this.append(' ');
   }
 
   open(name: string): void {
     if (HIDDEN.has(name)) this.hidden++;
     if (this.hidden) return;
     if (name === 'pre') this.pre++;
-    if (name === 'br') this.out += '\n';
+    if (name === 'br') this.append('\n');
     this.boundary(name);
   }
 
@@ -154,11 +165,11 @@ class TextCollector {
 
   text(text: string): void {
     // Source line breaks are just spaces in HTML, except inside <pre>.
-    if (!this.hidden) this.out += this.pre ? text : text.replace(/\s+/g, ' ');
+    if (!this.hidden) this.append(this.pre ? text : text.replace(/\s+/g, ' '));
   }
 
   result(): string {
-    const lines = this.out.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+    const lines = this.parts.join('').split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
     return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   }
 }
@@ -177,6 +188,40 @@ export function htmlToText(html: string): string {
 
 const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
+// sanitizeHtml is synchronous and JavaScript runs one call at a time, so the cached options'
+// hooks write to whichever collector the running call set here.
+let collecting: TextCollector | null = null;
+
+function withTextHooks(base: URL | undefined): IOptions {
+  return {
+    ...optionsFor(base),
+    onOpenTag: (name) => (KEPT.has(name) || HIDDEN.has(name)) && collecting?.open(name),
+    onCloseTag: (name) => (KEPT.has(name) || HIDDEN.has(name)) && collecting?.close(name),
+    // sanitize-html hands over text already escaped for HTML; the collector wants it as text.
+    textFilter: (escaped) => {
+      collecting?.text(escaped.includes('&') ? escaped.replace(/&(?:amp|lt|gt|quot);/g, (entity) => UNESCAPE[entity] as string) : escaped);
+      return escaped;
+    },
+  };
+}
+
+// Building the options (allow-lists, transforms bound to a base URL) costs about as much as
+// sanitizing a short comment, and a feed's comments share a few bases: keep those of recent bases.
+const MAX_CACHED_BASES = 64;
+const textOptionsByBase = new Map<string, IOptions>();
+
+function textOptionsFor(baseUrl: string | undefined): IOptions {
+  const base = parseBase(baseUrl);
+  const key = base?.href ?? '';
+  let options = textOptionsByBase.get(key);
+  if (!options) {
+    if (textOptionsByBase.size >= MAX_CACHED_BASES) textOptionsByBase.clear();
+    options = withTextHooks(base);
+    textOptionsByBase.set(key, options);
+  }
+  return options;
+}
+
 /**
  * Sanitizes a comment and extracts its plain text in one parse: the same result as
  * sanitizeCommentHtml plus htmlToText of its output, for half the work on the ingest path.
@@ -184,24 +229,22 @@ const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  */
 export function sanitizeComment(html: string, baseUrl?: string): { html: string; text: string } {
   const collector = new TextCollector();
-  const options: IOptions = {
-    ...optionsFor(parseBase(baseUrl)),
-    onOpenTag: (name) => (KEPT.has(name) || HIDDEN.has(name)) && collector.open(name),
-    onCloseTag: (name) => (KEPT.has(name) || HIDDEN.has(name)) && collector.close(name),
-    // sanitize-html hands over text already escaped for HTML; the collector wants it as text.
-    textFilter: (escaped) => {
-      collector.text(escaped.replace(/&(?:amp|lt|gt|quot);/g, (entity) => UNESCAPE[entity] as string));
-      return escaped;
-    },
-  };
-  return { html: sanitizeHtml(html, options).trim(), text: collector.result() };
+  collecting = collector;
+  try {
+    return { html: sanitizeHtml(html, textOptionsFor(baseUrl)).trim(), text: collector.result() };
+  } finally {
+    collecting = null;
+  }
 }
 
 /** A title or author name from a feed: plain text only (any markup or entities decoded and removed), whitespace collapsed, trimmed, at most `max` characters (default 300). */
 export function plainText(value: string | null | undefined, max = 300): string {
   if (!value) return '';
+  // Most titles and names hold no markup and no entities: then there is nothing to parse.
+  const decoded = value.includes('<') || value.includes('&') ? htmlToText(value) : value;
   // Control characters (other than whitespace, already collapsed) only serve to spoof names.
-  const text = htmlToText(value).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const text = decoded.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  if (text.length <= max) return text; // UTF-16 units: never fewer than code points
   const chars = Array.from(text); // code points, so a truncation never splits an emoji's surrogate pair
   if (chars.length <= max) return text;
   return max < 1 ? '' : chars.slice(0, max - 1).join('').trimEnd() + '…';
