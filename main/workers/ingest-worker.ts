@@ -1,5 +1,5 @@
 // The ingest worker thread: runs the fetch-and-parse and discovery jobs sent by runner.ts and
-// posts back each outcome.
+// posts back each outcome, and for a fetch job first word that its network part is over.
 import { parentPort } from 'node:worker_threads';
 import { ingestFeed } from '../features/feeds/pipeline';
 import { discoverOutcome, type WorkerReply, type WorkerRequest } from '../features/feeds/runner';
@@ -16,7 +16,9 @@ port.on('message', (request: WorkerRequest) => {
   }
   const controller = new AbortController();
   running.set(request.id, controller);
-  const work = request.type === 'run' ? ingestFeed(request.job, controller.signal) : discoverOutcome(request.url);
+  const { id } = request;
+  const fetched = () => port.postMessage({ id, fetched: true } satisfies WorkerReply);
+  const work = request.type === 'run' ? ingestFeed(request.job, controller.signal, fetched) : discoverOutcome(request.url);
   void work.then((outcome) => {
     running.delete(request.id);
     port.postMessage({ id: request.id, outcome } satisfies WorkerReply);

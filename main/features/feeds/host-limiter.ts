@@ -1,35 +1,40 @@
-// Runs tasks with at most `perHost` at once against any one host and `total` at once overall,
-// so a moderator with forty feeds on one forum does not hammer it.
+// At most `perHost` jobs at once against any one host and `total` at once overall, so a moderator
+// with forty feeds on one forum does not hammer it. A job holds its slot only while it uses the
+// network (refresh.ts gives it back once a feed's body is read), so parsing and storing one feed
+// never keep the next one waiting.
 
-export interface HostTask<T> {
-  host: string;
-  run(): Promise<T>;
-}
+export type HostLimited = <T>(host: string, job: () => Promise<T>) => Promise<T>;
 
-export async function runPerHost<T>(tasks: HostTask<T>[], limits: { perHost: number; total: number }, onDone?: (result: T, index: number) => void): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  const waiting = tasks.map((task, index) => ({ task, index }));
+export function hostLimiter(limits: { perHost: number; total: number }): HostLimited {
   const active = new Map<string, number>();
+  const waiting: { host: string; start: () => void }[] = [];
   let running = 0;
 
-  return new Promise((resolve, reject) => {
-    const pump = () => {
-      if (waiting.length === 0 && running === 0) return resolve(results);
-      while (running < limits.total) {
-        const position = waiting.findIndex(({ task }) => (active.get(task.host) ?? 0) < limits.perHost);
-        if (position === -1) return;
-        const [{ task, index }] = waiting.splice(position, 1) as [{ task: HostTask<T>; index: number }];
-        running += 1;
-        active.set(task.host, (active.get(task.host) ?? 0) + 1);
-        task.run().then((result) => {
-          results[index] = result;
-          running -= 1;
-          active.set(task.host, (active.get(task.host) ?? 1) - 1);
-          onDone?.(result, index);
-          pump();
-        }, reject);
-      }
-    };
-    pump();
-  });
+  const pump = () => {
+    while (running < limits.total) {
+      const position = waiting.findIndex(({ host }) => (active.get(host) ?? 0) < limits.perHost);
+      if (position === -1) return;
+      const [next] = waiting.splice(position, 1);
+      running += 1;
+      active.set(next!.host, (active.get(next!.host) ?? 0) + 1);
+      next!.start();
+    }
+  };
+
+  return (host, job) =>
+    new Promise((resolve, reject) => {
+      waiting.push({
+        host,
+        start: () => {
+          job()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              active.set(host, (active.get(host) ?? 1) - 1);
+              pump();
+            });
+        },
+      });
+      pump();
+    });
 }

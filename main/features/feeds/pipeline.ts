@@ -31,7 +31,8 @@ export function outcomeOfError(error: unknown): IngestOutcome {
   return { status: 'error', category: 'parse', message: `the feed could not be read (${message.slice(0, 160)})`, httpStatus: null, retryAt: null };
 }
 
-export async function ingestFeed(job: IngestJob, signal?: AbortSignal, now = Date.now): Promise<IngestOutcome> {
+/** `onFetched` is told when the network part is over (the body is read, or the fetch failed), before parsing starts. */
+export async function ingestFeed(job: IngestJob, signal?: AbortSignal, onFetched?: () => void, now = Date.now): Promise<IngestOutcome> {
   try {
     const response = await fetchFeed({
       url: job.url,
@@ -39,7 +40,7 @@ export async function ingestFeed(job: IngestJob, signal?: AbortSignal, now = Dat
       lastModified: job.lastModified,
       limits: job.limits,
       signal,
-    });
+    }).finally(onFetched);
     if (response.status === 'not-modified') return response;
     const xml = guardXml(decodeFeedBody(response.body, response.contentType));
     const feed = normalizeFeed(await parseFeedXml(xml), response.finalUrl, now());

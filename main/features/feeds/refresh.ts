@@ -5,7 +5,7 @@ import { SwitchboardError } from '../../api/errors';
 import type { ServiceContext } from '../../api/service';
 import type { FetchResult } from '../../api/types';
 import { viewCounts } from '../queue/announce';
-import { runPerHost } from './host-limiter';
+import { hostLimiter, type HostLimited } from './host-limiter';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
 import { storeOutcome, type FeedState } from './store';
@@ -60,15 +60,28 @@ function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): Fet
 
 const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled', newItems: 0, error: null });
 
-/** One feed: fetched in the worker, stored here. Never throws: a failure is that feed's result, not the run's. */
-async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal): Promise<FetchResult> {
-  if (signal.aborted) return cancelled(feed.id);
+const PER_HOST = { perHost: 2, total: 4 };
+
+/**
+ * One feed: fetched in the worker while it holds a slot for its host; the slot is given back as
+ * soon as the body is read, so the next fetch starts while this one is parsed and stored. Never
+ * throws: a failure is that feed's result, not the run's.
+ */
+async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, limited: HostLimited, signal: AbortSignal): Promise<FetchResult> {
   try {
     const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
-    const outcome = await ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal);
-    if (signal.aborted) return cancelled(feed.id);
-    const stored = storeOutcome(ctx.db, feed, outcome, ctx.now());
-    return resultOf(feed.id, outcome, stored.newItems);
+    let outcome: Promise<IngestOutcome> | null = null;
+    await limited(hostOf(url), () =>
+      new Promise<void>((release) => {
+        if (signal.aborted) return release();
+        outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
+        outcome.then(() => release(), () => release());
+      }),
+    );
+    const finished = outcome && (await outcome);
+    if (!finished || signal.aborted) return cancelled(feed.id);
+    const stored = storeOutcome(ctx.db, feed, finished, ctx.now());
+    return resultOf(feed.id, finished, stored.newItems);
   } catch (error) {
     // The database refused the batch (busy, full, closed): nothing of it was stored.
     const message = `storing this feed's comments failed (${error instanceof Error ? error.message : String(error)}); they will be fetched again`;
@@ -85,7 +98,9 @@ function announce(ctx: ServiceContext, newItems: number): void {
 /** Fetches the named feeds now, beside any run under way (subscribing, retrying one feed). */
 export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Promise<FetchResult[]> {
   const feeds = selectFeeds(ctx, { feedIds });
-  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, new AbortController().signal)));
+  const limited = hostLimiter(PER_HOST);
+  const never = new AbortController().signal;
+  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, limited, never)));
   announce(ctx, results.reduce((sum, result) => sum + result.newItems, 0));
   return results;
 }
@@ -101,12 +116,16 @@ export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest)
   let done = 0;
   let newItems = 0;
   const progress = (finished: boolean) => ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished });
-  const tasks = feeds.map((feed) => ({ host: hostOf(feed.url), run: () => fetchAndStore(ctx, feed, controller.signal) }));
-  const run = runPerHost(tasks, { perHost: 2, total: 4 }, (result) => {
-    done += 1;
-    newItems += result.newItems;
-    progress(false);
-  });
+  const limited = hostLimiter(PER_HOST);
+  const run = Promise.all(
+    feeds.map(async (feed) => {
+      const result = await fetchAndStore(ctx, feed, limited, controller.signal);
+      done += 1;
+      newItems += result.newItems;
+      progress(false);
+      return result;
+    }),
+  );
   ctx.feeds.activeFetch = controller;
   ctx.feeds.activeRun = run;
   progress(false);

@@ -12,17 +12,15 @@ export type FailedOutcome = Extract<IngestOutcome, { status: 'error' | 'cancelle
 export type DiscoverOutcome = { status: 'ok'; candidates: FeedCandidate[] } | FailedOutcome;
 
 export interface IngestRunner {
-  run(job: IngestJob, signal?: AbortSignal): Promise<IngestOutcome>;
+  /** `onFetched` is called once the job is done with the network, so the next fetch can start while this one is parsed. */
+  run(job: IngestJob, signal?: AbortSignal, onFetched?: () => void): Promise<IngestOutcome>;
   /** The feeds a page or feed address offers (discover.ts), fetched and read off the main process too. */
   discover(url: string): Promise<DiscoverOutcome>;
   close(): Promise<void>;
 }
 
 export type WorkerRequest = { type: 'run'; id: number; job: IngestJob } | { type: 'discover'; id: number; url: string } | { type: 'cancel'; id: number };
-export interface WorkerReply {
-  id: number;
-  outcome: IngestOutcome | DiscoverOutcome;
-}
+export type WorkerReply = { id: number; outcome: IngestOutcome | DiscoverOutcome } | { id: number; fetched: true };
 
 export function discoverOutcome(url: string): Promise<DiscoverOutcome> {
   return discoverFeeds(url).then(
@@ -32,7 +30,7 @@ export function discoverOutcome(url: string): Promise<DiscoverOutcome> {
 }
 
 export function inProcessRunner(): IngestRunner {
-  return { run: (job, signal) => ingestFeed(job, signal), discover: discoverOutcome, close: async () => {} };
+  return { run: (job, signal, onFetched) => ingestFeed(job, signal, onFetched), discover: discoverOutcome, close: async () => {} };
 }
 
 /** The bundled worker entry sits next to the bundle that starts it (out/main/ingest-worker.js). */
@@ -41,9 +39,12 @@ export function defaultWorkerPath(): string {
 }
 
 /** One worker thread and the jobs it has not answered yet. */
+type Outcome = IngestOutcome | DiscoverOutcome;
+
 class IngestWorker {
   private worker: Worker | null = null;
-  readonly pending = new Map<number, (outcome: WorkerReply['outcome']) => void>();
+  readonly pending = new Map<number, (outcome: Outcome) => void>();
+  private readonly fetched = new Map<number, () => void>();
 
   constructor(private readonly path: string) {}
 
@@ -53,12 +54,19 @@ class IngestWorker {
     this.worker = null;
     for (const resolve of this.pending.values()) resolve({ status: 'cancelled' });
     this.pending.clear();
+    this.fetched.clear();
   }
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const started = new Worker(this.path);
     started.on('message', (reply: WorkerReply) => {
+      if ('fetched' in reply) {
+        this.fetched.get(reply.id)?.();
+        this.fetched.delete(reply.id);
+        return;
+      }
+      this.fetched.delete(reply.id);
       this.pending.get(reply.id)?.(reply.outcome);
       this.pending.delete(reply.id);
       // An idle worker must not keep a CLI process alive.
@@ -73,13 +81,19 @@ class IngestWorker {
     return started;
   }
 
-  send<T extends WorkerReply['outcome']>(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal?: AbortSignal): Promise<T> {
+  send<T extends Outcome>(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal?: AbortSignal, onFetched?: () => void): Promise<T> {
     const target = this.ensure();
     const { id } = request;
+    if (onFetched) this.fetched.set(id, onFetched);
     return new Promise<T>((resolve) => {
-      this.pending.set(id, resolve as (outcome: WorkerReply['outcome']) => void);
+      // One run's signal is shared by all its feeds: each job takes its listener back when it ends.
+      const cancel = () => target.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+      signal?.addEventListener('abort', cancel, { once: true });
+      this.pending.set(id, (outcome) => {
+        signal?.removeEventListener('abort', cancel);
+        resolve(outcome as T);
+      });
       target.ref();
-      signal?.addEventListener('abort', () => target.postMessage({ type: 'cancel', id } satisfies WorkerRequest), { once: true });
       target.postMessage(request);
     });
   }
@@ -103,7 +117,7 @@ export function workerRunner(workerPath = defaultWorkerPath(), size = Math.min(2
   let nextId = 1;
   const idlest = () => workers.reduce((best, worker) => (worker.pending.size < best.pending.size ? worker : best));
   return {
-    run: (job, signal) => idlest().send<IngestOutcome>({ type: 'run', id: nextId++, job }, signal),
+    run: (job, signal, onFetched) => idlest().send<IngestOutcome>({ type: 'run', id: nextId++, job }, signal, onFetched),
     discover: (url) => idlest().send<DiscoverOutcome>({ type: 'discover', id: nextId++, url }),
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
-import { runPerHost } from '../../../main/features/feeds/host-limiter';
+import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
@@ -131,22 +131,33 @@ describe('schedule policy', () => {
 });
 
 describe('per-host limits', () => {
-  it('never runs more than two tasks at once against one host', async () => {
+  it('never runs more than two jobs at once against one host, nor more than the total', async () => {
     const active = new Map<string, number>();
     let worst = 0;
-    const task = (host: string) => ({
-      host,
-      run: async () => {
+    let running = 0;
+    let busiest = 0;
+    const limited = hostLimiter({ perHost: 2, total: 3 });
+    const job = (host: string) =>
+      limited(host, async () => {
         active.set(host, (active.get(host) ?? 0) + 1);
+        running += 1;
         worst = Math.max(worst, active.get(host)!);
+        busiest = Math.max(busiest, running);
         await new Promise((resolve) => setTimeout(resolve, 5));
         active.set(host, active.get(host)! - 1);
+        running -= 1;
         return host;
-      },
-    });
+      });
     const hosts = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'c'];
-    expect(await runPerHost(hosts.map(task), { perHost: 2, total: 4 })).toEqual(hosts);
+    expect(await Promise.all(hosts.map(job))).toEqual(hosts);
     expect(worst).toBe(2);
+    expect(busiest).toBe(3);
+  });
+
+  it('gives the slot back when a job fails', async () => {
+    const limited = hostLimiter({ perHost: 1, total: 1 });
+    await expect(limited('a', () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(await limited('a', async () => 'next')).toBe('next');
   });
 });
 
