@@ -3,6 +3,8 @@ import { rankCandidates, readPage } from '../../../main/features/feeds/discover'
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
+import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
+import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
 import { ftsQuery } from '../../../main/features/queue/search';
@@ -127,6 +129,37 @@ describe('schedule policy', () => {
     expect(fail(PARK_AFTER_FAILURES - 1).park).toBe(false);
     expect(fail(PARK_AFTER_FAILURES).park).toBe(true);
     expect(planAfterFailure(now, 15, 1, { category: 'http-status', status: 410 }).park).toBe(true);
+  });
+});
+
+describe('inline XHTML text constructs', () => {
+  it('leaves a feed without inline markup exactly as it was', () => {
+    const xml = '<feed><entry><content type="html">&lt;p&gt;x&lt;/p&gt;</content></entry></feed>';
+    expect(inlineXhtmlAsHtml(xml)).toBe(xml);
+  });
+
+  it('escapes the markup of type="xhtml" and mode="xml" elements, keeping their other attributes', () => {
+    expect(inlineXhtmlAsHtml('<entry><content xml:base="https://a.example/" type="xhtml"><div><p>a &amp; <b>b</b></p></div></content></entry>')).toBe(
+      '<entry><content xml:base="https://a.example/" type="html">&lt;div&gt;&lt;p&gt;a &amp;amp; &lt;b&gt;b&lt;/b&gt;&lt;/p&gt;&lt;/div&gt;</content></entry>',
+    );
+    // Atom 0.3: inline XML is mode="xml", whatever its type says.
+    expect(inlineXhtmlAsHtml('<entry><atom:content type="application/xhtml+xml" mode="xml"><p>hi</p></atom:content></entry>')).toBe(
+      '<entry><atom:content type="html">&lt;p&gt;hi&lt;/p&gt;</atom:content></entry>',
+    );
+  });
+
+  it('handles an empty element and an element of the same name inside the markup', () => {
+    expect(inlineXhtmlAsHtml('<entry><summary type="xhtml"/><title>t</title></entry>')).toBe('<entry><summary type="html"></summary><title>t</title></entry>');
+    expect(inlineXhtmlAsHtml('<entry><content type="xhtml"><div><content>x</content> y</div></content></entry>')).toBe(
+      '<entry><content type="html">&lt;div&gt;&lt;content&gt;x&lt;/content&gt; y&lt;/div&gt;</content></entry>',
+    );
+  });
+
+  it('gives rss-parser words and tags in document order', async () => {
+    const feed = await parseFeedXml(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title><entry><id>1</id><title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Try <code>npm ci</code> first.</div></content></entry></feed>',
+    );
+    expect(feed.items[0]?.content).toBe('<div xmlns="http://www.w3.org/1999/xhtml">Try <code>npm ci</code> first.</div>');
   });
 });
 

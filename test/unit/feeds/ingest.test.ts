@@ -37,6 +37,7 @@ describe('ingesting each source format', () => {
     ['rss10-rdf.xml', ['Ravi Menon', 'Grace Ng', 'Teodor Marin', 'Hannah Lowe']],
     ['atom10.xml', ['Aiko Tanaka', 'Miguel Santos', 'Eleanor Price', 'Jonas Berg']],
     ['atom03.xml', ['Ines Albuquerque', 'Paul Devereux', 'Yuki Sato']],
+    ['atom-xhtml.xml', ['Mara Lindgren', 'Oren Katz', 'Sunita Rao']],
     ['no-guid.xml', ['Theo Marchetti', 'Liz Carter', 'Yusuf Demir', 'Ruben Castillo']],
     ['windows-1252.xml', ['Zoë Brontë', 'José Martín', 'Hélène Dubois']],
     ['utf8-bom.xml', ['Oluwaseun Adeyemi', 'Björn Åkesson', 'Chloé Martin']],
@@ -65,6 +66,26 @@ describe('ingesting each source format', () => {
     expect(text).not.toMatch(/[\u0080-\u009f]/);
     const bom = await subscribed(service, '/feeds/utf8-bom.xml');
     expect((await items(service, bom.feed.id)).map((item) => item.contentText).join('')).not.toMatch(/\u000b/);
+    await service.close();
+  });
+
+  it('reads inline XHTML content in document order, sanitized like any other', async () => {
+    const service = memoryService();
+    const result = await subscribed(service, '/feeds/atom-xhtml.xml');
+    expect(result.feed.title).toBe('Comments on Fernweh Cycling Notes');
+    const stored = await items(service, result.feed.id);
+    const byAuthor = (author: string) => stored.find((item) => item.author === author)!;
+    expect(byAuthor('Mara Lindgren').contentText).toBe(
+      "If the bead won't seat, take the valve core out with a core tool first, then inflate with a track pump in one go.\n\nSoapy water on the bead helps & costs nothing.",
+    );
+    expect(byAuthor('Mara Lindgren').contentHtml).toContain(
+      '<code>a core tool</code> first, then inflate with a <a href="https://notes.fernweh-cycling.example/2026/05/track-pumps" rel="noopener noreferrer">track pump</a> in one go.',
+    );
+    const oren = byAuthor('Oren Katz');
+    expect(oren.contentHtml).toContain('loses <strong>all</strong> its air');
+    expect(oren.contentHtml).not.toMatch(/<script|alert|pixel\.gif/);
+    expect(oren.threadTitle).toBe('"Tubeless conversion, step by step"');
+    expect(byAuthor('Sunita Rao').contentText).toBe('Short version: check the rim tape before anything else.');
     await service.close();
   });
 

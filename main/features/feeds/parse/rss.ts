@@ -3,6 +3,7 @@
 // abort the request.
 import Parser from 'rss-parser';
 import { FeedError } from '../errors';
+import { inlineXhtmlAsHtml } from './inline-xhtml';
 
 export interface RawEntry {
   [key: string]: unknown;
@@ -57,7 +58,7 @@ const parser = new Parser<Record<string, unknown>, RawEntry>({
 /** Parses feed XML; throws FeedError 'parse' for broken XML and 'not-a-feed' for XML that is no feed. */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
-    return (await parser.parseString(xml)) as unknown as RawFeed;
+    return (await parser.parseString(inlineXhtmlAsHtml(xml))) as unknown as RawFeed;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/not recognized as RSS/i.test(message)) {
