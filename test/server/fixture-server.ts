@@ -2,8 +2,8 @@
 // of deliberately hostile routes (huge, slow, looping, compressed, bombs). Node built-ins only.
 //
 //   /feeds/<file>                 test/fixtures/feeds/<file>, with ETag, Last-Modified and 304s
-//   /pages/<file>                 test/fixtures/pages/<file> as text/html (their feed links are
-//                                 relative, "../feeds/x" or "/feeds/x", so they resolve here)
+//   /pages/<file>                 test/fixtures/pages/<file> as text/html, charset=utf-8 when they are
+//                                 (their feed links are relative, "../feeds/x" or "/feeds/x", so they resolve here)
 //   /hostile/malformed            truncated, garbage XML with an <rss> root
 //   /hostile/billion-laughs       nested entity expansion in the internal DTD subset
 //   /hostile/huge                 200 MiB streamed lazily, chunked (?declare=1 adds Content-Length)
@@ -17,6 +17,7 @@
 //   /hostile/gone 410, /hostile/error 500, /hostile/retry-after 429 (Retry-After: 120),
 //   /hostile/unavailable 503 (Retry-After: an HTTP date one hour ahead), /hostile/no-feed (HTML, 200)
 //   anything else                 404
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -357,7 +358,8 @@ export async function startFixtureServer(options: { host?: string } = {}): Promi
     if ((m = /^\/pages\/([^/]+)$/.exec(pathname)) && m[1]) {
       const page = readFixture(PAGES, m[1]);
       if (!page || !m[1].endsWith('.html')) return notFound(res);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': page.length }).end(page);
+      // A page that is not UTF-8 names its charset itself (<meta>), as older blogs do.
+      res.writeHead(200, { 'Content-Type': isUtf8(page) ? 'text/html; charset=utf-8' : 'text/html', 'Content-Length': page.length }).end(page);
       return;
     }
     if ((m = /^\/hostile\/redirect-chain\/(\d{1,4})$/.exec(pathname)) && m[1]) {

@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { Parser as HtmlParser } from 'htmlparser2';
 import type { FeedCandidate } from '../../api/types';
 import { FeedError } from './errors';
-import { decodeFeedBody } from './fetch/decode';
+import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';
 import { fetchFeed } from './fetch/fetcher';
 import { normalizeFeed } from './parse/normalize';
@@ -87,7 +87,7 @@ export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<
     const feed = normalizeFeed(await parseFeedXml(guardXml(text)), response.finalUrl, Date.now());
     return [{ url: response.finalUrl, title: feed.title, kind: feed.kind }];
   }
-  const page = readPage(text, response.finalUrl);
+  const page = readPage(decodePageBody(response.body, response.contentType), response.finalUrl);
   // A page on the web must not steer a subscription into the moderator's own network.
   if (!pointsInward(response.finalUrl)) page.links = page.links.filter((link) => !pointsInward(link.url));
   const candidates = rankCandidates(page, response.finalUrl).map((candidate) => ({ ...candidate, title: plainText(candidate.title) }));

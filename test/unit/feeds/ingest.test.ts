@@ -214,6 +214,16 @@ describe('subscribing by page address', () => {
     await service.close();
   });
 
+  it("reads a page in the charset its <meta> names when the server sends none", async () => {
+    const service = memoryService();
+    const candidates = (await service.call('feeds-discover', { url: server.url('/pages/windows-1252-post.html') })) as { title: string }[];
+    await service.close();
+    expect(candidates.map((candidate) => candidate.title)).toEqual([
+      'Maison Torréfaction » Nouvelle machine : l’Expresso Duo Flux des commentaires',
+      'Maison Torréfaction » Flux',
+    ]);
+  });
+
   it('explains a page with no feed, and a subscription twice', async () => {
     const service = memoryService();
     await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)');

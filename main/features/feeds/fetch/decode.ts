@@ -63,6 +63,25 @@ function declaredEncoding(body: Buffer): string | null {
   return DECLARATION.exec(body.subarray(0, 1024).toString('latin1'))?.[3] ?? null;
 }
 
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The charset a page's <meta charset> or <meta http-equiv="Content-Type"> names, looked for in
+ *  its first 1024 bytes as browsers do. A page cannot be UTF-16 by its own say-so: that means UTF-8. */
+function metaCharset(body: Buffer): string | null {
+  const label = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1] ?? null;
+  return label && /^utf-?16/i.test(label) ? 'utf-8' : label;
+}
+
+/** Decodes a web page (for feed discovery): BOM, then the HTTP header, then its <meta> charset, else UTF-8. */
+export function decodePageBody(body: Buffer, contentType: string | null): string {
+  const choice: Choice = fromBom(body) ?? {
+    decoder: decoderFor(charsetFromContentType(contentType)) ?? decoderFor(metaCharset(body)) ?? new TextDecoder('utf-8'),
+    skip: 0,
+  };
+  const text = choice.decoder.decode(body.subarray(choice.skip));
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 /** Removes every character XML 1.0 forbids: controls other than tab/LF/CR, U+FFFE/U+FFFF and
  *  lone surrogates (with the u flag a lone surrogate is one code point outside every range). */
 export function stripInvalidXmlChars(text: string): string {
