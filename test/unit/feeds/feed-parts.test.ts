@@ -159,7 +159,20 @@ describe('inline XHTML text constructs', () => {
     const feed = await parseFeedXml(
       '<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title><entry><id>1</id><title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Try <code>npm ci</code> first.</div></content></entry></feed>',
     );
-    expect(feed.items[0]?.content).toBe('<div xmlns="http://www.w3.org/1999/xhtml">Try <code>npm ci</code> first.</div>');
+    expect(feed.items[0]?.content).toBe('<div>Try <code>npm ci</code> first.</div>');
+  });
+
+  it('writes plain HTML, so nothing is lost where XML and HTML read markup differently', async () => {
+    const html = async (inner: string) =>
+      (await parseFeedXml(`<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title><entry><id>1</id><title>t</title><content type="xhtml">${inner}</content></entry></feed>`)).items[0]?.content;
+    // CDATA is a comment to an HTML parser: its text is written out as text.
+    expect(await html('<pre><![CDATA[if (a < b) { go(); }]]></pre> after')).toBe('<pre>if (a &lt; b) { go(); }</pre> after');
+    // Self-closed elements get their end tag, so <a/> and <iframe/> do not take in the text after them.
+    expect(await html('<p>Hi<a id="top"/> there. <iframe src="https://x.example/"/> More words.<br/>End</p>')).toBe(
+      '<p>Hi<a id="top"></a> there. <iframe src="https://x.example/"></iframe> More words.<br>End</p>',
+    );
+    // Comments and processing instructions are dropped; entities are decoded and escaped afresh.
+    expect(await html('<p>a<!-- hidden --><?pi x?> &lt;b&gt; &amp; "c"</p>')).toBe('<p>a &lt;b&gt; &amp; &quot;c&quot;</p>');
   });
 });
 
@@ -187,9 +200,14 @@ describe('per-host limits', () => {
     expect(busiest).toBe(3);
   });
 
-  it('gives the slot back when a job fails', async () => {
+  it('gives the slot back when a job fails, even before returning a promise', async () => {
     const limited = hostLimiter({ perHost: 1, total: 1 });
     await expect(limited('a', () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    await expect(
+      limited('a', () => {
+        throw new Error('thrown at once');
+      }),
+    ).rejects.toThrow('thrown at once');
     expect(await limited('a', async () => 'next')).toBe('next');
   });
 });

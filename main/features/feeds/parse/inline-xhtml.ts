@@ -3,17 +3,17 @@
 // out with words and tags out of order: "Try  first.<code>npm ci</code>". Before parsing, each
 // such element is rewritten as the equivalent type="html" element, its markup escaped as text,
 // which rss-parser hands over as one string in document order.
+//
+// The markup is re-written from htmlparser2's XML events rather than copied: XML and HTML read
+// some things differently (CDATA is a comment to HTML; a self-closed <a/> or <iframe/> would
+// swallow the text after it), so what the sanitizer later reads as HTML must be plain HTML.
 import { Parser } from 'htmlparser2';
-import { escapeXml } from '../../../platform/escape';
+import { escapeHtml, escapeXml } from '../../../platform/escape';
 
 const TEXT_CONSTRUCTS = new Set(['content', 'summary', 'title']);
 const MAY_HAVE_INLINE = /\b(?:type\s*=\s*["']xhtml["']|mode\s*=\s*["']xml["'])/i;
-
-interface Span {
-  start: number;
-  end: number;
-  replacement: string;
-}
+// HTML elements that never have content or an end tag.
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
@@ -23,46 +23,59 @@ function isInline(name: string, attributes: Record<string, string>): boolean {
   return TEXT_CONSTRUCTS.has(localName(name)) && (attributes.type === 'xhtml' || attributes.mode === 'xml');
 }
 
-function openTag(name: string, attributes: Record<string, string>): string {
-  const kept = Object.entries(attributes).filter(([attribute]) => attribute !== 'type' && attribute !== 'mode');
-  return `<${name}${kept.map(([attribute, value]) => ` ${attribute}="${escapeXml(value)}"`).join('')} type="html">`;
+function attributeList(attributes: Record<string, string>, escape: (text: string) => string, skip: (name: string) => boolean): string {
+  return Object.entries(attributes)
+    .filter(([name]) => !skip(name))
+    .map(([name, value]) => ` ${name}="${escape(value)}"`)
+    .join('');
+}
+
+interface Inline {
+  name: string;
+  attributes: Record<string, string>;
+  start: number;
+  /** Elements of the same name opened inside, so the right closing tag ends the construct. */
+  depth: number;
+  html: string;
 }
 
 /** The feed with inline XHTML text constructs turned into escaped HTML ones; unchanged when it has none. */
 export function inlineXhtmlAsHtml(xml: string): string {
   if (!MAY_HAVE_INLINE.test(xml)) return xml;
-  const spans: Span[] = [];
-  let open: { name: string; attributes: Record<string, string>; start: number; innerStart: number; depth: number } | null = null;
+  let out = '';
+  let copiedTo = 0;
+  let inline: Inline | null = null;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (open) {
-          if (name === open.name) open.depth += 1;
+        if (!inline) {
+          if (isInline(name, attributes)) inline = { name, attributes, start: parser.startIndex, depth: 0, html: '' };
           return;
         }
-        if (isInline(name, attributes)) open = { name, attributes, start: parser.startIndex, innerStart: parser.endIndex + 1, depth: 0 };
+        if (name === inline.name) inline.depth += 1;
+        const tag = localName(name).toLowerCase();
+        inline.html += `<${tag}${attributeList(attributes, escapeHtml, (attribute) => attribute === 'xmlns' || attribute.startsWith('xmlns:'))}>`;
+      },
+      ontext(text) {
+        // Entities are decoded and CDATA sections arrive as text: both are escaped afresh.
+        if (inline) inline.html += escapeHtml(text);
       },
       onclosetag(name) {
-        if (!open || name !== open.name) return;
-        if (open.depth > 0) {
-          open.depth -= 1;
+        if (!inline) return;
+        if (name !== inline.name || inline.depth > 0) {
+          if (name === inline.name) inline.depth -= 1;
+          const tag = localName(name).toLowerCase();
+          if (!VOID.has(tag)) inline.html += `</${tag}>`;
           return;
         }
-        // A self-closed element (<content type="xhtml"/>) closes on its own opening tag: no markup inside.
-        const inner = parser.startIndex >= open.innerStart ? xml.slice(open.innerStart, parser.startIndex) : '';
-        spans.push({ start: open.start, end: parser.endIndex + 1, replacement: `${openTag(open.name, open.attributes)}${escapeXml(inner)}</${open.name}>` });
-        open = null;
+        const kept = attributeList(inline.attributes, escapeXml, (attribute) => attribute === 'type' || attribute === 'mode');
+        out += `${xml.slice(copiedTo, inline.start)}<${name}${kept} type="html">${escapeXml(inline.html)}</${name}>`;
+        copiedTo = parser.endIndex + 1;
+        inline = null;
       },
     },
     { xmlMode: true },
   );
   parser.end(xml);
-  if (spans.length === 0) return xml;
-  let out = '';
-  let from = 0;
-  for (const span of spans) {
-    out += xml.slice(from, span.start) + span.replacement;
-    from = span.end;
-  }
-  return out + xml.slice(from);
+  return copiedTo === 0 ? xml : out + xml.slice(copiedTo);
 }
