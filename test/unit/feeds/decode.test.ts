@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeFeedBody, stripInvalidXmlChars } from '../../../main/features/feeds/fetch/decode';
+import { charsetFromContentType, decodeFeedBody, decodePageBody, stripInvalidXmlChars } from '../../../main/features/feeds/fetch/decode';
 
 const bytes = (...parts: Array<string | number[]>): Buffer =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
@@ -85,6 +85,33 @@ describe('decodeFeedBody', () => {
 
   it('handles an empty body', () => {
     expect(decodeFeedBody(Buffer.alloc(0), null)).toBe('');
+  });
+});
+
+describe('decodePageBody', () => {
+  // "Café" in windows-1252: é is the single byte 0xE9, not valid UTF-8.
+  const page = (head: string) => bytes(`<html><head>${head}<title>Caf`, [0xe9], '</title></head></html>');
+  const title = (text: string) => /<title>(.*)<\/title>/.exec(text)?.[1];
+
+  it('reads the charset of <meta charset> and of <meta http-equiv="Content-Type">', () => {
+    expect(title(decodePageBody(page('<meta charset="windows-1252">'), 'text/html'))).toBe('Café');
+    expect(title(decodePageBody(page('<meta http-equiv="content-type" content="text/html; charset=ISO-8859-1">'), 'text/html'))).toBe('Café');
+  });
+
+  it('lets the HTTP header win over <meta>', () => {
+    const utf8 = Buffer.from('<meta charset="windows-1252"><title>Café</title>', 'utf8');
+    expect(title(decodePageBody(utf8, 'text/html; charset=utf-8'))).toBe('Café');
+  });
+
+  it('ignores a charset inside a comment or inside another attribute, as browsers do', () => {
+    const utf8 = (head: string) => Buffer.from(`<html><head>${head}<title>Café</title></head></html>`, 'utf8');
+    expect(title(decodePageBody(utf8('<!-- <meta charset="koi8-r"> --><meta charset="utf-8">'), 'text/html'))).toBe('Café');
+    expect(title(decodePageBody(utf8('<meta name="description" content="a charset=koi8-r page"><meta charset="utf-8">'), 'text/html'))).toBe('Café');
+  });
+
+  it('falls back to an XHTML page\'s XML declaration, and reads UTF-16 named by the page as UTF-8', () => {
+    expect(title(decodePageBody(bytes('<?xml version="1.0" encoding="iso-8859-1"?><html><title>Caf', [0xe9], '</title></html>'), 'application/xhtml+xml'))).toBe('Café');
+    expect(title(decodePageBody(Buffer.from('<meta charset="utf-16"><title>Café</title>', 'utf8'), 'text/html'))).toBe('Café');
   });
 });
 

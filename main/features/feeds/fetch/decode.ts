@@ -2,6 +2,7 @@
 // then the XML declaration, else UTF-8), never throws on a bad label, and leaves only characters
 // an XML 1.0 parser accepts, so one stray control byte cannot make a whole feed unparseable.
 import { TextDecoder } from 'node:util';
+import { Parser as HtmlParser } from 'htmlparser2';
 
 interface Choice {
   decoder: Pick<TextDecoder, 'decode'>;
@@ -63,19 +64,28 @@ function declaredEncoding(body: Buffer): string | null {
   return DECLARATION.exec(body.subarray(0, 1024).toString('latin1'))?.[3] ?? null;
 }
 
-const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
-
-/** The charset a page's <meta charset> or <meta http-equiv="Content-Type"> names, looked for in
- *  its first 1024 bytes as browsers do. A page cannot be UTF-16 by its own say-so: that means UTF-8. */
+/** The charset a page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">
+ *  names, looked for in its first 1024 bytes as browsers do, with a real HTML parser so that
+ *  comments and other attributes' values do not count. UTF-16 named from inside a page means UTF-8. */
 function metaCharset(body: Buffer): string | null {
-  const label = META_CHARSET.exec(body.subarray(0, 1024).toString('latin1'))?.[1] ?? null;
+  let label: string | null = null;
+  const parser = new HtmlParser({
+    onopentag(name, attributes) {
+      if (label || name !== 'meta') return;
+      if (attributes.charset) label = attributes.charset.trim();
+      else if (attributes['http-equiv']?.trim().toLowerCase() === 'content-type') label = charsetFromContentType(`;${attributes.content ?? ''}`);
+    },
+  });
+  parser.end(body.subarray(0, 1024).toString('latin1'));
   return label && /^utf-?16/i.test(label) ? 'utf-8' : label;
 }
 
-/** Decodes a web page (for feed discovery): BOM, then the HTTP header, then its <meta> charset, else UTF-8. */
+/** Decodes a web page (for feed discovery): BOM, then the HTTP header, then its <meta> charset,
+ *  then an XML declaration (XHTML pages), else UTF-8. */
 export function decodePageBody(body: Buffer, contentType: string | null): string {
   const choice: Choice = fromBom(body) ?? {
-    decoder: decoderFor(charsetFromContentType(contentType)) ?? decoderFor(metaCharset(body)) ?? new TextDecoder('utf-8'),
+    decoder:
+      decoderFor(charsetFromContentType(contentType)) ?? decoderFor(metaCharset(body)) ?? decoderFor(declaredEncoding(body)) ?? new TextDecoder('utf-8'),
     skip: 0,
   };
   const text = choice.decoder.decode(body.subarray(choice.skip));
