@@ -1,7 +1,8 @@
 // At most `perHost` jobs at once against any one host and `total` at once overall, so a moderator
-// with forty feeds on one forum does not hammer it. A job holds its slot only while it uses the
-// network (refresh.ts gives it back once a feed's body is read), so parsing and storing one feed
-// never keep the next one waiting.
+// with forty feeds on one forum does not hammer it. The service keeps one limiter for all its
+// fetches (FeedsRuntime.downloads). A job holds its slot only while it uses the network (refresh.ts
+// gives it back once a feed's body is read), so parsing and storing one feed never keep the next
+// one waiting.
 
 export type HostLimited = <T>(host: string, job: () => Promise<T>) => Promise<T>;
 
@@ -26,7 +27,9 @@ export function hostLimiter(limits: { perHost: number; total: number }): HostLim
       waiting.push({
         host,
         start: () => {
-          job()
+          // Through a promise, so a job that throws before returning one still gives its slot back.
+          Promise.resolve()
+            .then(job)
             .then(resolve, reject)
             .finally(() => {
               running -= 1;

@@ -5,7 +5,6 @@ import { SwitchboardError } from '../../api/errors';
 import type { ServiceContext } from '../../api/service';
 import type { FetchResult } from '../../api/types';
 import { viewCounts } from '../queue/announce';
-import { hostLimiter, type HostLimited } from './host-limiter';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
 import { storeOutcome, type FeedState } from './store';
@@ -60,18 +59,18 @@ function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): Fet
 
 const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled', newItems: 0, error: null });
 
-const PER_HOST = { perHost: 2, total: 4 };
-
 /**
- * One feed: fetched in the worker while it holds a slot for its host; the slot is given back as
- * soon as the body is read, so the next fetch starts while this one is parsed and stored. Never
- * throws: a failure is that feed's result, not the run's.
+ * One feed: fetched in the worker while it holds one of the service's download slots for its
+ * host; the slot is given back as soon as the body is read, so the next download starts while
+ * this one is parsed and stored. Never throws: a failure is that feed's result, not the run's.
  */
-async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, limited: HostLimited, signal: AbortSignal): Promise<FetchResult> {
+async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal): Promise<FetchResult> {
+  if (signal.aborted) return cancelled(feed.id);
   try {
     const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
-    let outcome: Promise<IngestOutcome> | null = null;
-    await limited(hostOf(url), () =>
+    // Assigned inside the slot's callback; the annotation keeps TypeScript from assuming null.
+    let outcome = null as Promise<IngestOutcome> | null;
+    await ctx.feeds.downloads(hostOf(url), () =>
       new Promise<void>((release) => {
         if (signal.aborted) return release();
         outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
@@ -98,9 +97,8 @@ function announce(ctx: ServiceContext, newItems: number): void {
 /** Fetches the named feeds now, beside any run under way (subscribing, retrying one feed). */
 export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Promise<FetchResult[]> {
   const feeds = selectFeeds(ctx, { feedIds });
-  const limited = hostLimiter(PER_HOST);
   const never = new AbortController().signal;
-  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, limited, never)));
+  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never)));
   announce(ctx, results.reduce((sum, result) => sum + result.newItems, 0));
   return results;
 }
@@ -116,10 +114,9 @@ export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest)
   let done = 0;
   let newItems = 0;
   const progress = (finished: boolean) => ctx.events.emit('fetch-progress', { done, total: feeds.length, newItems, finished });
-  const limited = hostLimiter(PER_HOST);
   const run = Promise.all(
     feeds.map(async (feed) => {
-      const result = await fetchAndStore(ctx, feed, limited, controller.signal);
+      const result = await fetchAndStore(ctx, feed, controller.signal);
       done += 1;
       newItems += result.newItems;
       progress(false);

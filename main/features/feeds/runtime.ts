@@ -1,11 +1,15 @@
 // What the feeds feature keeps while the service runs: the fetch under way (so it can be
-// cancelled), whether the network seems reachable, and the sample server once it is needed.
+// cancelled), the per-host download slots every fetch shares, whether the network seems
+// reachable, and the sample server once it is needed.
+import { hostLimiter, type HostLimited } from './host-limiter';
 import { startSampleServer, type SampleServer } from './samples/sample-feeds';
 
 export class FeedsRuntime {
   /** The fetch run under way: its canceller, and a promise settled when it ends. */
   activeFetch: AbortController | null = null;
   activeRun: Promise<unknown> | null = null;
+  /** One set of slots for the whole service, so a retry or a new subscription beside a run still counts. */
+  readonly downloads: HostLimited = hostLimiter({ perHost: 2, total: 4 });
   online = true;
   private samples: Promise<SampleServer> | null = null;
 

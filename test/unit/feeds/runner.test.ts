@@ -1,0 +1,45 @@
+// Both runners tell when a feed's download is over, before its outcome, so a fetch run can give
+// the host's slot to the next feed while this one is parsed; and neither leaves listeners on the
+// run's shared abort signal. The worker runner is the real bundled worker thread.
+import { getEventListeners } from 'node:events';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessRunner, workerRunner, type IngestRunner } from '../../../main/features/feeds/runner';
+import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
+import { ensureBuilt } from '../../support/built-cli';
+
+let server: FixtureServer;
+let worker: IngestRunner;
+beforeAll(async () => {
+  ensureBuilt();
+  server = await startFixtureServer();
+  worker = workerRunner(path.resolve(__dirname, '../../../out/main/ingest-worker.js'), 1);
+}, 120_000);
+afterAll(async () => {
+  await worker.close();
+  server.close();
+});
+
+/** Runs one job and records, in order, "fetched" and the outcome's status. */
+async function events(runner: IngestRunner, feedPath: string, signal?: AbortSignal): Promise<string[]> {
+  const seen: string[] = [];
+  const outcome = await runner.run({ url: server.url(feedPath) }, signal, () => seen.push('fetched'));
+  seen.push(outcome.status);
+  return seen;
+}
+
+describe.each([
+  ['in process', () => inProcessRunner()],
+  ['in the worker thread', () => worker],
+])('the runner %s', (_name, runner) => {
+  it('says the download is over once, before the outcome, whether the feed is fine or missing', async () => {
+    expect(await events(runner(), '/feeds/wordpress-comments.xml')).toEqual(['fetched', 'ok']);
+    expect(await events(runner(), '/no/such/feed.xml')).toEqual(['fetched', 'error']);
+  });
+
+  it('takes its listener off the run signal when the job ends', async () => {
+    const signal = new AbortController().signal;
+    await Promise.all([events(runner(), '/feeds/atom10.xml', signal), events(runner(), '/feeds/rss10-rdf.xml', signal)]);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+});
