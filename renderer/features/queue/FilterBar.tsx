@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
 import { SaveSearch } from './SavedSearches';
 
-/** Sort and filters of the queue; text search waits for a pause in typing. */
+/** Search, sort and filters of the queue, in three rows (search and saving it; sort and filters; dates); text search waits for a pause in typing. */
 export function FilterBar() {
   const filters = useStore((state) => state.filters);
   const feeds = useStore((state) => state.feeds);
@@ -23,51 +23,57 @@ export function FilterBar() {
   const change = (patch: Partial<QueueFilters>) => void setFilters(patch);
   return (
     <div className="filter-bar" role="search">
-      <input
-        id="queue-search"
-        type="search"
-        placeholder="Search comments, authors, threads (/)"
-        aria-label="Search"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onKeyDown={(event) => event.key === 'Escape' && (event.currentTarget as HTMLInputElement).blur()}
-      />
-      <select aria-label="Sort" value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
-        <option value="newest">Newest first</option>
-        <option value="oldest">Oldest first</option>
-      </select>
-      <select aria-label="Feed" value={filters.feedId ?? ''} onChange={(event) => change({ feedId: event.target.value ? Number(event.target.value) : undefined })}>
-        <option value="">All feeds</option>
-        {(feeds ?? []).map((feed) => (
-          <option key={feed.id} value={feed.id}>
-            {feed.title || feed.url}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Route" value={filters.route ?? ''} onChange={(event) => change({ route: (event.target.value || undefined) as Route | undefined })}>
-        <option value="">Any route</option>
-        <option value="service">Customer service</option>
-        <option value="spotlight">Spotlight</option>
-        <option value="ignore">Ignored</option>
-      </select>
-      <select
-        aria-label="Status"
-        value={filters.status ?? ''}
-        onChange={(event) => change({ status: (event.target.value || undefined) as QueueFilters['status'] })}
-      >
-        <option value="">Any status</option>
-        <option value="new">New</option>
-        <option value="routed">Routed</option>
-        <option value="snoozed">Snoozed</option>
-        <option value="done">Done</option>
-      </select>
-      <label className="date-filter">
-        From <input type="date" aria-label="From date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
-      </label>
-      <label className="date-filter">
-        To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
-      </label>
-      <SaveSearch />
+      <div className="filter-row">
+        <input
+          id="queue-search"
+          type="search"
+          placeholder="Search comments, authors, threads (/)"
+          aria-label="Search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={(event) => event.key === 'Escape' && (event.currentTarget as HTMLInputElement).blur()}
+        />
+        <SaveSearch />
+      </div>
+      <div className="filter-row">
+        <select className="sort-select" aria-label="Sort" title="Sort order" value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
+          <option value="newest">Newest</option>
+          <option value="oldest">Oldest</option>
+        </select>
+        <select aria-label="Feed" value={filters.feedId ?? ''} onChange={(event) => change({ feedId: event.target.value ? Number(event.target.value) : undefined })}>
+          <option value="">All feeds</option>
+          {(feeds ?? []).map((feed) => (
+            <option key={feed.id} value={feed.id}>
+              {feed.title || feed.url}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Route" value={filters.route ?? ''} onChange={(event) => change({ route: (event.target.value || undefined) as Route | undefined })}>
+          <option value="">Any route</option>
+          <option value="service">Customer service</option>
+          <option value="spotlight">Spotlight</option>
+          <option value="ignore">Ignored</option>
+        </select>
+        <select
+          aria-label="Status"
+          value={filters.status ?? ''}
+          onChange={(event) => change({ status: (event.target.value || undefined) as QueueFilters['status'] })}
+        >
+          <option value="">Any status</option>
+          <option value="new">New</option>
+          <option value="routed">Routed</option>
+          <option value="snoozed">Snoozed</option>
+          <option value="done">Done</option>
+        </select>
+      </div>
+      <div className="filter-row">
+        <label className="date-filter">
+          From <input type="date" aria-label="From date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
+        </label>
+        <label className="date-filter">
+          To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
+        </label>
+      </div>
     </div>
   );
 }
