@@ -148,8 +148,8 @@ describe('inline XHTML text constructs', () => {
     );
   });
 
-  it('handles an empty element and an element of the same name inside the markup', () => {
-    expect(inlineXhtmlAsHtml('<entry><summary type="xhtml"/><title>t</title></entry>')).toBe('<entry><summary type="html"></summary><title>t</title></entry>');
+  it('leaves out an empty element (so a summary is used instead) and counts same-name elements inside the markup', () => {
+    expect(inlineXhtmlAsHtml('<entry><content type="xhtml"/><content type="xhtml"> </content><title>t</title></entry>')).toBe('<entry><title>t</title></entry>');
     expect(inlineXhtmlAsHtml('<entry><content type="xhtml"><div><content>x</content> y</div></content></entry>')).toBe(
       '<entry><content type="html">&lt;div&gt;&lt;content&gt;x&lt;/content&gt; y&lt;/div&gt;</content></entry>',
     );
@@ -171,8 +171,22 @@ describe('inline XHTML text constructs', () => {
     expect(await html('<p>Hi<a id="top"/> there. <iframe src="https://x.example/"/> More words.<br/>End</p>')).toBe(
       '<p>Hi<a id="top"></a> there. <iframe src="https://x.example/"></iframe> More words.<br>End</p>',
     );
-    // Comments and processing instructions are dropped; entities are decoded and escaped afresh.
-    expect(await html('<p>a<!-- hidden --><?pi x?> &lt;b&gt; &amp; "c"</p>')).toBe('<p>a &lt;b&gt; &amp; &quot;c&quot;</p>');
+    // Comments and processing instructions are dropped; entities, HTML ones too (as rss-parser reads
+    // them), are decoded and escaped afresh.
+    expect(await html('<p>a<!-- hidden --><?pi x?> &lt;b&gt; &amp; "c"&nbsp;&eacute;</p>')).toBe('<p>a &lt;b&gt; &amp; &quot;c&quot;\u00a0é</p>');
+  });
+
+  it('sees the document as rss-parser does: a ">" inside a processing instruction hides nothing', async () => {
+    const feed = await parseFeedXml(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>c</title><entry><id>1</id><title>t</title><content type="xhtml"><div>real<?x ></div></content></entry><entry><id>2</id><title>ghost</title></entry>?></div></content></entry></feed>',
+    );
+    expect(feed.items.map((item) => item.title)).toEqual(['t']);
+    expect(feed.items[0]?.content).toBe('<div>real</div>');
+  });
+
+  it('leaves a document that is not well-formed as it is, for the parser to report', () => {
+    const broken = '<feed><entry><content type="xhtml"><div>unclosed</content></feed>';
+    expect(inlineXhtmlAsHtml(broken)).toBe(broken);
   });
 });
 

@@ -4,10 +4,12 @@
 // such element is rewritten as the equivalent type="html" element, its markup escaped as text,
 // which rss-parser hands over as one string in document order.
 //
-// The markup is re-written from htmlparser2's XML events rather than copied: XML and HTML read
-// some things differently (CDATA is a comment to HTML; a self-closed <a/> or <iframe/> would
-// swallow the text after it), so what the sanitizer later reads as HTML must be plain HTML.
-import { Parser } from 'htmlparser2';
+// The document is read with sax in strict mode, the tokenizer xml2js itself uses with the same
+// options, so the rewrite sees exactly the elements, entities and boundaries rss-parser will. The
+// markup is written out afresh as plain HTML rather than copied: XML and HTML read some things
+// differently (CDATA is a comment to HTML; a self-closed <a/> or <iframe/> would swallow the text
+// after it), so what the sanitizer later reads as HTML must be HTML.
+import sax from 'sax';
 import { escapeHtml, escapeXml } from '../../../platform/escape';
 
 const TEXT_CONSTRUCTS = new Set(['content', 'summary', 'title']);
@@ -39,43 +41,54 @@ interface Inline {
   html: string;
 }
 
-/** The feed with inline XHTML text constructs turned into escaped HTML ones; unchanged when it has none. */
-export function inlineXhtmlAsHtml(xml: string): string {
-  if (!MAY_HAVE_INLINE.test(xml)) return xml;
+/** The rewritten document, or null when it is not well-formed (rss-parser will then say so). */
+function rewrite(xml: string): string | null {
   let out = '';
   let copiedTo = 0;
   let inline: Inline | null = null;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (!inline) {
-          if (isInline(name, attributes)) inline = { name, attributes, start: parser.startIndex, depth: 0, html: '' };
-          return;
-        }
-        if (name === inline.name) inline.depth += 1;
-        const tag = localName(name).toLowerCase();
-        inline.html += `<${tag}${attributeList(attributes, escapeHtml, (attribute) => attribute === 'xmlns' || attribute.startsWith('xmlns:'))}>`;
-      },
-      ontext(text) {
-        // Entities are decoded and CDATA sections arrive as text: both are escaped afresh.
-        if (inline) inline.html += escapeHtml(text);
-      },
-      onclosetag(name) {
-        if (!inline) return;
-        if (name !== inline.name || inline.depth > 0) {
-          if (name === inline.name) inline.depth -= 1;
-          const tag = localName(name).toLowerCase();
-          if (!VOID.has(tag)) inline.html += `</${tag}>`;
-          return;
-        }
-        const kept = attributeList(inline.attributes, escapeXml, (attribute) => attribute === 'type' || attribute === 'mode');
-        out += `${xml.slice(copiedTo, inline.start)}<${name}${kept} type="html">${escapeXml(inline.html)}</${name}>`;
-        copiedTo = parser.endIndex + 1;
-        inline = null;
-      },
-    },
-    { xmlMode: true },
-  );
-  parser.end(xml);
-  return copiedTo === 0 ? xml : out + xml.slice(copiedTo);
+  const parser = sax.parser(true, { trim: false, normalize: false, xmlns: false });
+  parser.onerror = (error) => {
+    throw error;
+  };
+  parser.onopentag = (node) => {
+    const attributes = node.attributes as Record<string, string>;
+    if (!inline) {
+      if (isInline(node.name, attributes)) inline = { name: node.name, attributes, start: parser.startTagPosition - 1, depth: 0, html: '' };
+      return;
+    }
+    if (node.name === inline.name) inline.depth += 1;
+    const tag = localName(node.name).toLowerCase();
+    inline.html += `<${tag}${attributeList(attributes, escapeHtml, (attribute) => attribute === 'xmlns' || attribute.startsWith('xmlns:'))}>`;
+  };
+  // Entities arrive decoded and CDATA sections as their text: both are escaped afresh.
+  parser.ontext = parser.oncdata = (text) => {
+    if (inline) inline.html += escapeHtml(text);
+  };
+  parser.onclosetag = (name) => {
+    if (!inline) return;
+    if (name !== inline.name || inline.depth > 0) {
+      if (name === inline.name) inline.depth -= 1;
+      const tag = localName(name).toLowerCase();
+      if (!VOID.has(tag)) inline.html += `</${tag}>`;
+      return;
+    }
+    // An empty construct is left out, so a feed's other content (a summary) is used instead.
+    const kept = attributeList(inline.attributes, escapeXml, (attribute) => attribute === 'type' || attribute === 'mode');
+    const element = inline.html.trim() ? `<${name}${kept} type="html">${escapeXml(inline.html)}</${name}>` : '';
+    out += xml.slice(copiedTo, inline.start) + element;
+    copiedTo = parser.position;
+    inline = null;
+  };
+  try {
+    parser.write(xml).close();
+  } catch {
+    return null;
+  }
+  return out + xml.slice(copiedTo);
+}
+
+/** The feed with inline XHTML text constructs turned into escaped HTML ones; unchanged when it has none or is not well-formed. */
+export function inlineXhtmlAsHtml(xml: string): string {
+  if (!MAY_HAVE_INLINE.test(xml)) return xml;
+  return rewrite(xml) ?? xml;
 }
