@@ -112,6 +112,14 @@ describe('decodePageBody', () => {
   it('falls back to an XHTML page\'s XML declaration, and reads UTF-16 named by the page as UTF-8', () => {
     expect(title(decodePageBody(bytes('<?xml version="1.0" encoding="iso-8859-1"?><html><title>Caf', [0xe9], '</title></html>'), 'application/xhtml+xml'))).toBe('Café');
     expect(title(decodePageBody(Buffer.from('<meta charset="utf-16"><title>Café</title>', 'utf8'), 'text/html'))).toBe('Café');
+    expect(title(decodePageBody(Buffer.from('<?xml version="1.0" encoding="UTF-16"?><html><title>Café</title></html>', 'utf8'), 'application/xhtml+xml'))).toBe('Café');
+    const utf16 = Buffer.from('<?xml version="1.0" encoding="UTF-16"?><html><title>Café</title></html>', 'utf16le');
+    expect(title(decodePageBody(utf16, 'application/xhtml+xml'))).toBe('Café');
+  });
+
+  it('reads a quoted charset in http-equiv content, and looks past a label nobody knows', () => {
+    expect(title(decodePageBody(page(`<meta http-equiv="Content-Type" content="text/html; charset='windows-1252'">`), 'text/html'))).toBe('Café');
+    expect(title(decodePageBody(page('<meta charset="no-such-charset"><meta charset="windows-1252">'), 'text/html'))).toBe('Café');
   });
 });
 

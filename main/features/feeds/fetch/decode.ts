@@ -56,28 +56,50 @@ export function charsetFromContentType(contentType: string | null): string | nul
 
 const DECLARATION = /^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(["'])([^"'>]*)\2/;
 
-/** The encoding named by the XML declaration. Read as latin1 so any ASCII-compatible charset
- *  shows its declaration; UTF-16 without a BOM is recognised from "<?" (XML 1.0 Appendix F). */
-function declaredEncoding(body: Buffer): string | null {
+/** UTF-16 without a BOM, recognised from how "<?" is spelled in bytes (XML 1.0 Appendix F). */
+function utf16ByBytes(body: Buffer): 'utf-16le' | 'utf-16be' | null {
   if (body[0] === 0x3c && body[1] === 0x00 && body[2] === 0x3f && body[3] === 0x00) return 'utf-16le';
   if (body[0] === 0x00 && body[1] === 0x3c && body[2] === 0x00 && body[3] === 0x3f) return 'utf-16be';
+  return null;
+}
+
+/** The label of the XML declaration's encoding, read as latin1 so any ASCII-compatible charset shows it. */
+function declaredLabel(body: Buffer): string | null {
   return DECLARATION.exec(body.subarray(0, 1024).toString('latin1'))?.[3] ?? null;
 }
 
-/** The charset a page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">
- *  names, looked for in its first 1024 bytes as browsers do, with a real HTML parser so that
- *  comments and other attributes' values do not count. UTF-16 named from inside a page means UTF-8. */
-function metaCharset(body: Buffer): string | null {
-  let label: string | null = null;
+/** The encoding a feed's bytes show or its XML declaration names. */
+function declaredEncoding(body: Buffer): string | null {
+  return utf16ByBytes(body) ?? declaredLabel(body);
+}
+
+/** A charset named from inside a page: UTF-16 there can only mean UTF-8 (the label was readable as
+ *  ASCII bytes), as the HTML and XML encoding rules say. */
+function fromInside(label: string | null): Decoder | null {
+  return label && /^\s*utf-?16/i.test(label) ? new TextDecoder('utf-8') : decoderFor(label);
+}
+
+/** The decoder for the first usable charset a page's <meta charset> or <meta http-equiv="Content-Type"
+ *  content="…; charset=…"> names in its first 1024 bytes, as browsers look for it: with a real HTML
+ *  parser, so comments and other attributes' values do not count, and past a label nobody knows. */
+function metaDecoder(body: Buffer): Decoder | null {
+  let found: Decoder | null = null;
   const parser = new HtmlParser({
     onopentag(name, attributes) {
-      if (label || name !== 'meta') return;
-      if (attributes.charset) label = attributes.charset.trim();
-      else if (attributes['http-equiv']?.trim().toLowerCase() === 'content-type') label = charsetFromContentType(`;${attributes.content ?? ''}`);
+      if (found || name !== 'meta') return;
+      const httpEquiv = attributes['http-equiv']?.trim().toLowerCase() === 'content-type';
+      const label = attributes.charset ?? (httpEquiv ? charsetFromContentType(`;${attributes.content ?? ''}`) : null);
+      found = fromInside(label?.replace(/^\s*['"]|['"]\s*$/g, '') ?? null);
     },
   });
   parser.end(body.subarray(0, 1024).toString('latin1'));
-  return label && /^utf-?16/i.test(label) ? 'utf-8' : label;
+  return found;
+}
+
+/** An XHTML page's XML declaration: UTF-16 that the bytes show is honoured, UTF-16 only named is UTF-8. */
+function declarationDecoder(body: Buffer): Decoder | null {
+  const shown = utf16ByBytes(body);
+  return shown ? decoderFor(shown) : fromInside(declaredLabel(body));
 }
 
 /** Decodes a web page (for feed discovery): BOM, then the HTTP header, then its <meta> charset,
@@ -85,7 +107,7 @@ function metaCharset(body: Buffer): string | null {
 export function decodePageBody(body: Buffer, contentType: string | null): string {
   const choice: Choice = fromBom(body) ?? {
     decoder:
-      decoderFor(charsetFromContentType(contentType)) ?? decoderFor(metaCharset(body)) ?? decoderFor(declaredEncoding(body)) ?? new TextDecoder('utf-8'),
+      decoderFor(charsetFromContentType(contentType)) ?? metaDecoder(body) ?? declarationDecoder(body) ?? new TextDecoder('utf-8'),
     skip: 0,
   };
   const text = choice.decoder.decode(body.subarray(choice.skip));
