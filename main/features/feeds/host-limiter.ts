@@ -4,7 +4,8 @@
 // gives it back once a feed's body is read), so parsing and storing one feed never keep the next
 // one waiting.
 
-export type HostLimited = <T>(host: string, job: () => Promise<T>) => Promise<T>;
+/** `first`: the job goes ahead of those waiting (a fetch the moderator is looking at), still within the limits. */
+export type HostLimited = <T>(host: string, job: () => Promise<T>, options?: { first?: boolean }) => Promise<T>;
 
 export function hostLimiter(limits: { perHost: number; total: number }): HostLimited {
   const active = new Map<string, number>();
@@ -22,9 +23,10 @@ export function hostLimiter(limits: { perHost: number; total: number }): HostLim
     }
   };
 
-  return (host, job) =>
+  return (host, job, options) =>
     new Promise((resolve, reject) => {
-      waiting.push({
+      const queue = (entry: { host: string; start: () => void }) => (options?.first ? waiting.unshift(entry) : waiting.push(entry));
+      queue({
         host,
         start: () => {
           // Through a promise, so a job that throws before returning one still gives its slot back.

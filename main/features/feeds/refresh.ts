@@ -64,21 +64,25 @@ const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled
  * host; the slot is given back as soon as the body is read, so the next download starts while
  * this one is parsed and stored. Never throws: a failure is that feed's result, not the run's.
  */
-async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal): Promise<FetchResult> {
-  if (signal.aborted) return cancelled(feed.id);
+async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal, first = false): Promise<FetchResult> {
+  const stopped = () => signal.aborted || ctx.feeds.closed;
+  if (stopped()) return cancelled(feed.id);
   try {
     const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
     // Assigned inside the slot's callback; the annotation keeps TypeScript from assuming null.
     let outcome = null as Promise<IngestOutcome> | null;
-    await ctx.feeds.downloads(hostOf(url), () =>
-      new Promise<void>((release) => {
-        if (signal.aborted) return release();
-        outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
-        outcome.then(() => release(), () => release());
-      }),
+    await ctx.feeds.downloads(
+      hostOf(url),
+      () =>
+        new Promise<void>((release) => {
+          if (stopped()) return release();
+          outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
+          outcome.then(() => release(), () => release());
+        }),
+      { first },
     );
     const finished = outcome && (await outcome);
-    if (!finished || signal.aborted) return cancelled(feed.id);
+    if (!finished || stopped()) return cancelled(feed.id);
     const stored = storeOutcome(ctx.db, feed, finished, ctx.now());
     return resultOf(feed.id, finished, stored.newItems);
   } catch (error) {
@@ -94,11 +98,14 @@ function announce(ctx: ServiceContext, newItems: number): void {
   ctx.events.emit('counts-changed', viewCounts(ctx));
 }
 
-/** Fetches the named feeds now, beside any run under way (subscribing, retrying one feed). */
+/**
+ * Fetches the named feeds now, beside any run under way (subscribing, retrying one feed): the
+ * moderator is waiting, so they go ahead of the run's feeds still queued for a slot.
+ */
 export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Promise<FetchResult[]> {
   const feeds = selectFeeds(ctx, { feedIds });
   const never = new AbortController().signal;
-  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never)));
+  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never, true)));
   announce(ctx, results.reduce((sum, result) => sum + result.newItems, 0));
   return results;
 }

@@ -11,6 +11,8 @@ export class FeedsRuntime {
   /** One set of slots for the whole service, so a retry or a new subscription beside a run still counts. */
   readonly downloads: HostLimited = hostLimiter({ perHost: 2, total: 4 });
   online = true;
+  /** Set once the service closes: fetches still waiting for a slot then end as cancelled. */
+  closed = false;
   private samples: Promise<SampleServer> | null = null;
 
   sampleServer(): Promise<SampleServer> {
@@ -19,6 +21,7 @@ export class FeedsRuntime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.activeFetch?.abort();
     if (this.samples) await (await this.samples).close();
   }

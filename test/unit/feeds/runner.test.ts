@@ -16,8 +16,9 @@ beforeAll(async () => {
   worker = workerRunner(path.resolve(__dirname, '../../../out/main/ingest-worker.js'), 1);
 }, 120_000);
 afterAll(async () => {
-  await worker.close();
-  server.close();
+  // Optional: when the build fails, beforeAll's error is the one to see.
+  await worker?.close();
+  server?.close();
 });
 
 /** Runs one job and records, in order, "fetched" and the outcome's status. */
