@@ -1,7 +1,7 @@
 // The reply composer: the draft saves itself as you type (within a second), saved replies go in
 // at the cursor with their placeholders filled from the comment, and the preview shows exactly
 // what an export will hold.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, Template } from '../../../main/api/types';
 import { builtInValues, fillPlaceholders } from '../../../main/features/service/placeholders';
 import { isOverdue } from '../../../main/features/service/waiting';
@@ -47,6 +47,22 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const values = builtInValues(detail, moderator);
   const preview = fillPlaceholders(body, values);
 
+  // The caret goes after the inserted text once the textarea holds it (the picker closing
+  // renders even when the text did not change).
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null) return;
+    area.current?.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [body, picking]);
+
+  // Focus goes back to the text at once, not a frame later, so a key typed straight after
+  // picking (another ";") lands in the reply and not on the page.
+  const closePicker = () => {
+    setPicking(false);
+    area.current?.focus();
+  };
+
   const insert = (template: Template, vars: Record<string, string>) => {
     const text = target.incidentId !== undefined ? fillPlaceholders(template.body, vars).text : fillPlaceholders(template.body, { ...values, ...vars }).text;
     const element = area.current;
@@ -55,11 +71,8 @@ export function Composer({ detail }: { detail: ItemDetail }) {
     const next = body.slice(0, start) + text + body.slice(end);
     setBody(next);
     setUsed((current) => (current.includes(template.name) ? current : [...current, template.name]));
-    setPicking(false);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + text.length, start + text.length);
-    });
+    closePicker();
+    caret.current = start + text.length;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -98,7 +111,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
           {autosave.status}
         </span>
       </header>
-      {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} onPick={insert} onCancel={() => setPicking(false)} />}
+      {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} onPick={insert} onCancel={closePicker} />}
       <textarea
         id="composer"
         ref={area}
