@@ -95,13 +95,14 @@ function ServiceTools() {
   return (
     <>
       {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
-      <span className="spacer" />
-      <button type="button" className="small" onClick={() => openDialog('templates')}>
-        Saved replies…
-      </button>
-      <button type="button" className="small" onClick={() => openDialog('export')}>
-        Export replies…
-      </button>
+      <span className="pane-tools">
+        <button type="button" className="small" onClick={() => openDialog('templates')}>
+          Saved replies…
+        </button>
+        <button type="button" className="small" onClick={() => openDialog('export')}>
+          Export replies…
+        </button>
+      </span>
     </>
   );
 }
