@@ -19,6 +19,8 @@ export interface AppInfo {
 export type ViewCounts = Record<ViewName, number> & {
   /** Customer-service items waiting longer than the overdue threshold (Settings). */
   serviceOverdue: number;
+  /** Replies marked ready and not exported yet: what "Export replies" writes by default. */
+  serviceReady: number;
 };
 
 export type FeedStatus = 'active' | 'muted' | 'parked';

@@ -55,7 +55,9 @@ test.describe('customer-service desk', () => {
     await expect(reply).toContainText('Ready to export');
     await page.screenshot({ path: test.info().outputPath('composer.png') });
 
+    await expect(page.getByText('1 ready to export')).toBeVisible();
     await page.getByRole('button', { name: 'Export replies…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export replies' }).getByRole('status')).toHaveText('1 reply is marked ready.');
     const downloading = page.waitForEvent('download');
     await page.getByRole('dialog', { name: 'Export replies' }).getByRole('button', { name: 'Export' }).click();
     const download = await downloading;

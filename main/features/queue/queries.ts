@@ -86,9 +86,9 @@ function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
   };
 }
 
-/** Every view's count; customer-service items still unanswered and published before `overdueBefore` are overdue. */
+/** Every view's count; customer-service items still unanswered and published before `overdueBefore` are overdue; replies ready to export. */
 export function countViews(db: Db, overdueBefore: number): ViewCounts {
-  const counts = { serviceOverdue: 0 } as ViewCounts;
+  const counts = { serviceOverdue: 0, serviceReady: 0 } as ViewCounts;
   for (const view of VIEW_NAMES) {
     const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${VIEW_FILTERS[view]}`).get();
     counts[view] = row?.n ?? 0;
@@ -99,6 +99,8 @@ export function countViews(db: Db, overdueBefore: number): ViewCounts {
         `SELECT COUNT(*) AS n FROM items WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready') AND published_at < ?`,
       )
       .get(overdueBefore)?.n ?? 0;
+  // The same rows drafts-export takes by default (service/export.ts).
+  counts.serviceReady = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE service_state = 'ready'`).get()?.n ?? 0;
   return counts;
 }
 

@@ -92,9 +92,11 @@ function BulkBar() {
 function ServiceTools() {
   const openDialog = useStore((state) => state.openDialog);
   const overdue = useStore((state) => state.counts?.serviceOverdue ?? 0);
+  const ready = useStore((state) => state.counts?.serviceReady ?? 0);
   return (
     <>
       {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
+      {ready > 0 && <span className="tag tag-state-ready">{ready} ready to export</span>}
       <span className="pane-tools">
         <button type="button" className="small" onClick={() => openDialog('templates')}>
           Saved replies…

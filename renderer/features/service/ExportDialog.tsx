@@ -6,8 +6,10 @@ import { useStore } from '../../store';
 export function ExportDialog() {
   const exportReplies = useStore((state) => state.exportReplies);
   const closeDialog = useStore((state) => state.closeDialog);
+  const ready = useStore((state) => state.counts?.serviceReady ?? null);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [status, setStatus] = useState<'ready' | 'all'>('ready');
+  const nothingReady = status === 'ready' && ready === 0;
   return (
     <Modal title="Export replies" onClose={closeDialog}>
       <form
@@ -36,8 +38,15 @@ export function ExportDialog() {
           <input type="checkbox" checked={status === 'all'} onChange={(event) => setStatus(event.target.checked ? 'all' : 'ready')} />
           Include drafts not marked ready
         </label>
+        {ready !== null && (
+          <p className="hint" role="status">
+            {ready === 0
+              ? 'No reply is marked ready yet: mark a draft ready in the composer, or include drafts not marked ready.'
+              : `${ready} ${ready === 1 ? 'reply is' : 'replies are'} marked ready.`}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" className="primary" autoFocus>
+          <button type="submit" className="primary" autoFocus disabled={nothingReady}>
             Export
           </button>
         </div>

@@ -24,6 +24,7 @@ describe('queue views', () => {
       done: 1,
       all: 7,
       serviceOverdue: 0,
+      serviceReady: 0,
     });
   });
 

@@ -65,7 +65,9 @@ describe('service status flow', () => {
     expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted' });
     await expect(service.call('drafts-ready', { ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
     await service.call('draft-save', { itemId: late, body: 'Hi Priya, your ticket is #4821.' });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(0);
     await service.call('drafts-ready', { ids: [late] });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(1);
     await expect(service.call('drafts-ready', { ids: [fresh] })).rejects.toThrow('comment 2 has no reply drafted yet');
 
     const exported = (await service.call('drafts-export', { format: 'json' })) as ExportResult;
@@ -74,6 +76,7 @@ describe('service status flow', () => {
     expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'ready' });
     await service.call('drafts-mark-exported', { ids: exported.itemIds });
     expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported' });
+    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(0);
     await expect(service.call('drafts-export', { format: 'json' })).rejects.toThrow('no reply is marked ready yet');
 
     // Editing an exported reply makes it a draft again, to be marked ready anew.

@@ -82,7 +82,7 @@ describe('triage actions', () => {
     expect(routed).toMatchObject({ action: 'route', itemIds: [ids.refund, ids.question] });
     await service.call('items-done', { ids: [ids.question] });
     await service.call('item-note', { id: ids.refund, note: 'Offered a credit' });
-    expect(await service.call('views-counts', {})).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0 });
+    expect(await service.call('views-counts', {})).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0, serviceReady: 0 });
     expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'routed', route: 'service', note: 'Offered a credit' });
     await service.call('items-reopen', { ids: [ids.question] });
     expect(await service.call('item-get', { id: ids.question })).toMatchObject({ status: 'new', route: null });
