@@ -102,16 +102,18 @@ function declarationDecoder(body: Buffer): Decoder | null {
   return shown ? decoderFor(shown) : fromInside(declaredLabel(body));
 }
 
+/** Bytes to text: a BOM decides and is skipped; otherwise the first decoder the document's rules
+ *  find, else UTF-8. The text never starts with a BOM. */
+function decodeBody(body: Buffer, byDocumentRules: () => Decoder | null): string {
+  const choice: Choice = fromBom(body) ?? { decoder: byDocumentRules() ?? new TextDecoder('utf-8'), skip: 0 };
+  const text = choice.decoder.decode(body.subarray(choice.skip));
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 /** Decodes a web page (for feed discovery): BOM, then the HTTP header, then its <meta> charset,
  *  then an XML declaration (XHTML pages), else UTF-8. */
 export function decodePageBody(body: Buffer, contentType: string | null): string {
-  const choice: Choice = fromBom(body) ?? {
-    decoder:
-      decoderFor(charsetFromContentType(contentType)) ?? metaDecoder(body) ?? declarationDecoder(body) ?? new TextDecoder('utf-8'),
-    skip: 0,
-  };
-  const text = choice.decoder.decode(body.subarray(choice.skip));
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return decodeBody(body, () => decoderFor(charsetFromContentType(contentType)) ?? metaDecoder(body) ?? declarationDecoder(body));
 }
 
 /** Removes every character XML 1.0 forbids: controls other than tab/LF/CR, U+FFFE/U+FFFF and
@@ -125,13 +127,7 @@ export function stripInvalidXmlChars(text: string): string {
  * and its XML declaration carries no encoding other than UTF-8 (see below).
  */
 export function decodeFeedBody(body: Buffer, contentType: string | null): string {
-  const choice: Choice = fromBom(body) ?? {
-    decoder: decoderFor(charsetFromContentType(contentType)) ?? decoderFor(declaredEncoding(body)) ?? new TextDecoder('utf-8'),
-    skip: 0,
-  };
-  let text = choice.decoder.decode(body.subarray(choice.skip));
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  text = stripInvalidXmlChars(text);
+  const text = stripInvalidXmlChars(decodeBody(body, () => decoderFor(charsetFromContentType(contentType)) ?? decoderFor(declaredEncoding(body))));
   // The text is decoded now: whatever the declaration says about bytes no longer holds. If it names
   // another charset than the one actually used (a header that overrode it, a BOM, a bad label) a
   // parser that trusts it would decode a second time and garble the feed; even when it matched, the
