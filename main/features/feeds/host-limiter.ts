@@ -25,21 +25,19 @@ export function hostLimiter(limits: { perHost: number; total: number }): HostLim
 
   return (host, job, options) =>
     new Promise((resolve, reject) => {
-      const queue = (entry: { host: string; start: () => void }) => (options?.first ? waiting.unshift(entry) : waiting.push(entry));
-      queue({
-        host,
-        start: () => {
-          // Through a promise, so a job that throws before returning one still gives its slot back.
-          Promise.resolve()
-            .then(job)
-            .then(resolve, reject)
-            .finally(() => {
-              running -= 1;
-              active.set(host, (active.get(host) ?? 1) - 1);
-              pump();
-            });
-        },
-      });
+      const start = () => {
+        // Through a promise, so a job that throws before returning one still gives its slot back.
+        Promise.resolve()
+          .then(job)
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            active.set(host, (active.get(host) ?? 1) - 1);
+            pump();
+          });
+      };
+      if (options?.first) waiting.unshift({ host, start });
+      else waiting.push({ host, start });
       pump();
     });
 }
