@@ -7,6 +7,7 @@ import { openDatabase } from '../db/connection';
 import { normalizeFeed } from '../main/features/feeds/parse/normalize';
 import { parseFeedXml, type RawFeed } from '../main/features/feeds/parse/rss';
 import { storeOutcome } from '../main/features/feeds/store';
+import { addFeed } from '../test/support/seed';
 
 export interface StageCosts {
   /** Microseconds per comment. */
@@ -33,10 +34,9 @@ export async function stageCosts(xml: string, rounds: number): Promise<StageCost
   const db = openDatabase(path.join(dir, 'stages.db'));
   try {
     const outcome = { status: 'ok' as const, finalUrl: feedUrl, etag: null, lastModified: null, feed: normalizeFeed(raw, feedUrl, Date.now()) };
-    const insert = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
     // A new feed each round, so every comment is new and stored, as in the end-to-end run.
     const store = await perComment(rounds, count, (round) => {
-      const id = Number(insert.run(`${feedUrl}?round=${round}`, 'stages').lastInsertRowid);
+      const id = addFeed(db, 'stages', `${feedUrl}?round=${round}`);
       storeOutcome(db, { id, url: feedUrl, title: 'stages', interval_minutes: 15, error_count: 0, follow_days: null }, outcome, Date.now());
     });
     return { parse, sanitizeAndNormalize, store };

@@ -14,6 +14,7 @@ import { openDatabase } from '../db/connection';
 import { createService } from '../main/api/service';
 import { refreshFeeds } from '../main/features/feeds/refresh';
 import { workerRunner } from '../main/features/feeds/runner';
+import { addFeed } from '../test/support/seed';
 import { commentFeed } from './comment-feed';
 import { stageCosts } from './ingest-stages';
 
@@ -37,12 +38,11 @@ async function measureEndToEnd(origin: string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
   const service = createService({ db: openDatabase(path.join(dir, 'bench.db')), dbPath: dir, version: 'bench', runner: workerRunner(path.join(ROOT, 'out', 'main', 'ingest-worker.js')) });
   try {
-    const insert = service.context.db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
     // Warm-up: both workers start and their code is compiled before the clock runs, as in a
     // console that has been open for a while.
-    const warmups = [0, 1, 2, 3].map((n) => Number(insert.run(`${origin}/warmup-${n}.xml`, 'warm-up').lastInsertRowid));
+    const warmups = [0, 1, 2, 3].map((n) => addFeed(service.context.db, 'warm-up', `${origin}/warmup-${n}.xml`));
     await refreshFeeds(service.context, { feedIds: warmups });
-    const ids = Array.from({ length: ROUNDS }, (_, round) => Number(insert.run(`${origin}/feed-${round}.xml`, `round ${round}`).lastInsertRowid));
+    const ids = Array.from({ length: ROUNDS }, (_, round) => addFeed(service.context.db, `round ${round}`, `${origin}/feed-${round}.xml`));
     const started = performance.now();
     const results = await refreshFeeds(service.context, { feedIds: ids });
     const stored = results.reduce((sum, result) => sum + result.newItems, 0);

@@ -9,7 +9,7 @@ import { storeOutcome, type FeedState } from '../../../main/features/feeds/store
 import type { Service } from '../../../main/api/service';
 import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../main/api/types';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
-import { memoryService } from '../../support/seed';
+import { addFeed, memoryService } from '../../support/seed';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -167,10 +167,9 @@ describe('hostile feeds', () => {
       ['/hostile/no-feed', 'not-a-feed'],
       ['/hostile/retry-after', 'http-status'],
     ];
-    const insert = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
     const ids = new Map<number, string>();
-    for (const [path, category] of hostile) ids.set(Number(insert.run(server.url(path), path).lastInsertRowid), category);
-    const healthy = ['atom10.xml', 'rss10-rdf.xml', 'discourse-topic.rss'].map((file) => Number(insert.run(server.url(`/feeds/${file}`), file).lastInsertRowid));
+    for (const [path, category] of hostile) ids.set(addFeed(db, path, server.url(path)), category);
+    const healthy = ['atom10.xml', 'rss10-rdf.xml', 'discourse-topic.rss'].map((file) => addFeed(db, file, server.url(`/feeds/${file}`)));
 
     const before = process.memoryUsage().rss;
     const results = (await service.call('feeds-fetch', {})) as FetchResult[];
@@ -291,7 +290,7 @@ describe('subscription life cycle', () => {
   it('stores nothing for a feed unsubscribed while its fetch was under way', async () => {
     const service = memoryService();
     const { db } = service.context;
-    const id = Number(db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(server.url('/feeds/atom10.xml'), 'x').lastInsertRowid);
+    const id = addFeed(db, 'x', server.url('/feeds/atom10.xml'));
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedState;
     const outcome = await ingestFeed({ url: server.url('/feeds/atom10.xml') });
     await service.call('feeds-unsubscribe', { id });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchboardEvent } from '../../../main/api/events';
 import { tick } from '../../../main/features/feeds/scheduler';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
-import { memoryService } from '../../support/seed';
+import { addFeed, memoryService } from '../../support/seed';
 
 let server: FixtureServer;
 let closedPort: number;
@@ -20,7 +20,7 @@ afterAll(() => server.close());
 describe('scheduler', () => {
   it('fetches what is due, then nothing until the interval passes', async () => {
     const service = memoryService();
-    service.context.db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(server.url('/feeds/atom10.xml'), 'Atom');
+    addFeed(service.context.db, 'Atom', server.url('/feeds/atom10.xml'));
     expect((await tick(service.context)).map((result) => result.newItems)).toEqual([4]);
     expect(await tick(service.context)).toEqual([]);
     await service.close();
@@ -28,7 +28,7 @@ describe('scheduler', () => {
 
   it('does not call one dead site an outage', async () => {
     const service = memoryService();
-    service.context.db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(`http://127.0.0.1:${closedPort}/gone.xml`, 'Dead');
+    addFeed(service.context.db, 'Dead', `http://127.0.0.1:${closedPort}/gone.xml`);
     expect((await tick(service.context)).map((result) => result.error?.category)).toEqual(['network']);
     expect(service.context.feeds.online).toBe(true);
     await service.close();
@@ -39,8 +39,7 @@ describe('scheduler', () => {
     const { db } = service.context;
     const events: SwitchboardEvent[] = [];
     service.events.subscribe((event) => events.push(event));
-    const insert = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)');
-    const down = [1, 2, 3].map((n) => Number(insert.run(`http://127.0.0.1:${closedPort}/feed-${n}.xml`, `Down ${n}`).lastInsertRowid));
+    const down = [1, 2, 3].map((n) => addFeed(db, `Down ${n}`, `http://127.0.0.1:${closedPort}/feed-${n}.xml`));
 
     const first = await tick(service.context);
     expect(first.map((result) => result.error?.category)).toEqual(['network', 'network', 'network']);
