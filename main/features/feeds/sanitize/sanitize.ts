@@ -212,12 +212,12 @@ const MAX_CACHED_BASES = 64;
 const textOptionsByBase = new Map<string, IOptions>();
 
 function textOptionsFor(baseUrl: string | undefined): IOptions {
-  const base = parseBase(baseUrl);
-  const key = base?.href ?? '';
+  // Keyed by the address as given, without its fragment: a hit needs no URL parsing at all.
+  const key = baseUrl?.split('#', 1)[0] ?? '';
   let options = textOptionsByBase.get(key);
   if (!options) {
     if (textOptionsByBase.size >= MAX_CACHED_BASES) textOptionsByBase.clear();
-    options = withTextHooks(base);
+    options = withTextHooks(parseBase(baseUrl));
     textOptionsByBase.set(key, options);
   }
   return options;
