@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './main/security/csp';
+import { CONTENT_SECURITY_POLICY } from './common/csp';
 
 /** Writes the one CSP string into the console's <meta> tag, so the file and the servers never disagree. */
 function contentSecurityPolicy(): Plugin {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Parser from 'rss-parser';
 import { it } from 'vitest';
 import { openDatabase } from '../db/connection';
-import { createService } from '../main/api/service';
+import { createService } from '../main/app/service';
 import { refreshFeeds } from '../main/features/feeds/refresh';
 import { workerRunner } from '../main/features/feeds/runner';
 import { addFeed } from '../test/support/seed';

@@ -1,10 +1,10 @@
 // The console's only bridge to the main process: one named method per service operation (built
 // from the contract's names, never the raw ipcRenderer) plus an event subscription.
 import { contextBridge, ipcRenderer } from 'electron';
-import { OPERATION_NAMES } from '../main/api/contract';
-import type { SwitchboardEvent } from '../main/api/events';
-import type { CallOutcome } from '../main/api/outcome';
-import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel, SAVE_FILE_CHANNEL } from '../main/electron/channels';
+import { OPERATION_NAMES } from '../common/contract';
+import type { SwitchboardEvent } from '../common/events';
+import type { CallOutcome } from '../common/outcome';
+import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel, SAVE_FILE_CHANNEL } from '../common/ipc-channels';
 
 const operations = Object.fromEntries(
   OPERATION_NAMES.map((name) => [name, (input?: unknown): Promise<CallOutcome> => ipcRenderer.invoke(operationChannel(name), input)]),

@@ -1,8 +1,8 @@
 // The renderer's only way to the service: IPC through the preload inside Electron, the HTTP
 // bridge in browser mode. Nothing else in the renderer knows which one it is using.
-import { OPERATION_NAMES, type SwitchboardApi } from '../main/api/contract';
-import { EVENT_NAMES, type SwitchboardEvent } from '../main/api/events';
-import { unwrap, type CallOutcome } from '../main/api/outcome';
+import { OPERATION_NAMES, type SwitchboardApi } from '../common/contract';
+import { EVENT_NAMES, type SwitchboardEvent } from '../common/events';
+import { unwrap, type CallOutcome } from '../common/outcome';
 
 type Transport = {
   call(name: string, input: unknown): Promise<CallOutcome>;

@@ -1,6 +1,6 @@
 // What the preload exposes inside Electron (absent in browser mode).
-import type { SwitchboardEvent } from '../main/api/events';
-import type { CallOutcome } from '../main/api/outcome';
+import type { SwitchboardEvent } from '../common/events';
+import type { CallOutcome } from '../common/outcome';
 
 declare global {
   interface Window {

@@ -2,8 +2,8 @@
 // with server-sent events for pushes. Every call goes through service.call, like IPC and the CLI.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { settle, type CallOutcome } from '../api/outcome';
-import type { Service } from '../api/service';
+import { settle, type CallOutcome } from '../../common/outcome';
+import type { Service } from '../app/service';
 import { checkOrigin, checkToken, newToken } from './http-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 

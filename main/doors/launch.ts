@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startScheduler } from '../features/feeds/scheduler';
 import { startBridge } from './http';
-import { openService } from '../platform/open-service';
+import { openService } from '../app/open-service';
 import { inspectElectron, nodeCanDownloadElectron, type ElectronInstall } from '../platform/electron-binary';
 import { ensureElectronBinding } from '../platform/native-install';
 import type { CliHooks } from './cli/program';

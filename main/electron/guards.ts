@@ -2,8 +2,8 @@
 // navigation and new windows denied (http/https links go to the system browser), permission
 // requests denied, the CSP sent with every response.
 import { app, session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
-import { isAppUrl, isSafeExternalUrl } from '../security/urls';
+import { CONTENT_SECURITY_POLICY } from '../../common/csp';
+import { isAppUrl, isSafeExternalUrl } from '../../common/urls';
 
 function guardContents(contents: WebContents, appEntryUrl: string): void {
   contents.on('will-navigate', (event, url) => {

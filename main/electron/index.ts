@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { startScheduler } from '../features/feeds/scheduler';
-import { openService } from '../platform/open-service';
+import { openService } from '../app/open-service';
 import { resolveDbPath } from '../platform/paths';
 import { installGuards } from './guards';
 import { forwardEvents, registerIpc } from './ipc';

@@ -1,9 +1,9 @@
 // What the IPC door does with one invoke, kept free of Electron so it is unit-tested: refuse
 // callers that are not the console's main frame, refuse extra arguments, then let the service
 // validate and run the call.
-import { settle, type CallOutcome } from '../api/outcome';
-import type { Service } from '../api/service';
-import { isAppUrl } from '../security/urls';
+import { settle, type CallOutcome } from '../../common/outcome';
+import type { Service } from '../app/service';
+import { isAppUrl } from '../../common/urls';
 
 export interface IpcSender {
   /** URL of the frame that sent the message, if it still exists. */

@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { writeFileAtomic } from '../platform/atomic-write';
-import { OPERATION_NAMES } from '../api/contract';
-import type { Service } from '../api/service';
-import { isAppUrl, isSafeExternalUrl } from '../security/urls';
-import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel, SAVE_FILE_CHANNEL } from './channels';
+import { OPERATION_NAMES } from '../../common/contract';
+import type { Service } from '../app/service';
+import { isAppUrl, isSafeExternalUrl } from '../../common/urls';
+import { EVENT_CHANNEL, OPEN_EXTERNAL_CHANNEL, operationChannel, SAVE_FILE_CHANNEL } from '../../common/ipc-channels';
 import { handleIpcCall } from './ipc-call';
 
 export function registerIpc(service: Service, appEntryUrl: string): void {

@@ -1,4 +1,4 @@
-import { VIEW_NAMES } from '../../main/api/types';
+import { VIEW_NAMES } from '../../common/types';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';

@@ -1,4 +1,4 @@
-import type { ViewName } from '../../main/api/types';
+import type { ViewName } from '../../common/types';
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   inbox: 'Inbox',

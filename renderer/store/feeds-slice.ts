@@ -1,4 +1,4 @@
-import type { FetchResult } from '../../main/api/types';
+import type { FetchResult } from '../../common/types';
 import { api } from '../api';
 import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';

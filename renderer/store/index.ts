@@ -2,7 +2,7 @@
 // a slice's actions.
 import { create } from 'zustand';
 import { api, subscribeEvents } from '../api';
-import { createDeskSlice } from './desk-slice';
+import { createCustomerServiceSlice } from './customer-service-slice';
 import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -22,7 +22,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createStatusSlice(set, get),
   ...createUiSlice(set, get),
   ...createSettingsSlice(set, get),
-  ...createDeskSlice(set, get),
+  ...createCustomerServiceSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */

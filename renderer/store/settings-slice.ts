@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../main/features/settings/defaults';
+import { DEFAULT_SETTINGS } from '../../common/settings-defaults';
 import { api } from '../api';
 import type { SettingsSlice, SliceCreator } from './types';
 

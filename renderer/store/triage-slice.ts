@@ -1,4 +1,4 @@
-import type { ItemSummary, Route, ViewName } from '../../main/api/types';
+import type { ItemSummary, Route, ViewName } from '../../common/types';
 import { api } from '../api';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 

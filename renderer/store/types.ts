@@ -1,4 +1,4 @@
-import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, Template, ViewCounts, ViewName } from '../../main/api/types';
+import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -95,7 +95,7 @@ export interface SettingsSlice {
   updateSettings(change: Partial<Settings>): Promise<void>;
 }
 
-export interface DeskSlice {
+export interface CustomerServiceSlice {
   templates: Template[];
   loadTemplates(): Promise<void>;
   saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[] }): Promise<void>;
@@ -137,7 +137,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & DeskSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

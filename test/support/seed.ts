@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
 import { indexItem } from '../../db/search-index';
-import { createService, type Service } from '../../main/api/service';
+import { createService, type Service } from '../../main/app/service';
 import { inProcessRunner } from '../../main/features/feeds/runner';
 
 export function memoryService(): Service {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../api/errors';
-import type { Service } from '../../api/service';
-import { openService } from '../../platform/open-service';
+import { SwitchboardError } from '../../../common/errors';
+import type { Service } from '../../app/service';
+import { openService } from '../../app/open-service';
 import { resolveDbPath } from '../../platform/paths';
 import { writeFileAtomic } from '../../platform/atomic-write';
 import { printJson, type CliIO } from './output';

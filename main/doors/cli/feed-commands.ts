@@ -1,9 +1,9 @@
 // Friendly commands for subscriptions: subscribe, feeds, fetch, items, opml, unsubscribe, demo.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../api/errors';
-import type { Service } from '../../api/service';
-import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { Service } from '../../app/service';
+import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../../common/types';
 import { parseId, table, type CliContext } from './context';
 
 function feedRows(feeds: FeedSummary[]): string {

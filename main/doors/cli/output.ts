@@ -1,6 +1,6 @@
 // How the CLI talks: results on stdout (one JSON document with --json), every failure as one
 // line on stderr and exit code 1.
-import { toSwitchboardError } from '../../api/errors';
+import { toSwitchboardError } from '../../../common/errors';
 
 export interface CliIO {
   out(text: string): void;

@@ -1,8 +1,8 @@
 // The `switchboard` command: a thin door onto the service table. `api` reaches every operation;
 // each feature adds friendlier commands on top of the same table.
 import { Command, CommanderError, Option } from 'commander';
-import { contract, OPERATION_NAMES } from '../../api/contract';
-import { SwitchboardError } from '../../api/errors';
+import { contract, OPERATION_NAMES } from '../../../common/contract';
+import { SwitchboardError } from '../../../common/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';

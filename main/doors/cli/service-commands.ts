@@ -1,8 +1,8 @@
 // The customer-service desk from the terminal: saved replies, drafts, export.
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../api/errors';
-import type { Draft, ExportResult, ItemDetail, Template } from '../../api/types';
-import { builtInValues, fillPlaceholders } from '../../features/service/placeholders';
+import { SwitchboardError } from '../../../common/errors';
+import type { Draft, ExportResult, ItemDetail, Template } from '../../../common/types';
+import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { parseId, table, type CliContext } from './context';
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,7 +1,7 @@
 // The community spotlight from the terminal: recognise, members, digest, stats.
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../api/errors';
-import type { DashboardStats, ExportResult, Member } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { DashboardStats, ExportResult, Member } from '../../../common/types';
 import { parseId, table, type CliContext } from './context';
 
 const ACTIONS = ['feature', 'thank', 'invite', 'answer'];

@@ -1,7 +1,7 @@
 // Triage from the terminal: route, snooze, done, undo.
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../api/errors';
-import type { ActionResult, UndoResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ActionResult, UndoResult } from '../../../common/types';
 import { parseId, type CliContext } from './context';
 
 const ROUTES = { service: 'customer service', spotlight: 'the community spotlight', ignore: 'ignored' } as const;

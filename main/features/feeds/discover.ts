@@ -2,7 +2,7 @@
 // web page is searched for <link rel="alternate"> feeds, comment feeds ranked first.
 import { isIP } from 'node:net';
 import { Parser as HtmlParser } from 'htmlparser2';
-import type { FeedCandidate } from '../../api/types';
+import type { FeedCandidate } from '../../../common/types';
 import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../api/service';
+import type { Handlers } from '../../app/service';
 import { listFeeds } from './queries';
 import { cancelRefresh, refreshFeeds } from './refresh';
 import { exportOpml, importOpml } from './opml-subscriptions';

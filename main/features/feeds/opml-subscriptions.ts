@@ -1,7 +1,7 @@
 // Subscriptions in and out as OPML: an import is one transaction, whatever its size.
-import { SwitchboardError } from '../../api/errors';
-import type { ServiceContext } from '../../api/service';
-import type { OpmlImportResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ServiceContext } from '../../app/service';
+import type { OpmlImportResult } from '../../../common/types';
 import { readOpml, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from './queries';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';

@@ -1,6 +1,6 @@
 // OPML, the file format feed readers exchange subscriptions in.
 import { Parser as XmlParser } from 'htmlparser2';
-import { escapeXml } from '../../platform/escape';
+import { escapeXml } from '../../../common/escape';
 import { plainText } from './sanitize/sanitize';
 
 export interface OpmlOutline {

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { FeedSummary } from '../../api/types';
-import { isoOrNull } from '../../platform/time';
+import { SwitchboardError } from '../../../common/errors';
+import type { FeedSummary } from '../../../common/types';
+import { isoOrNull } from '../../../common/time';
 
 interface FeedRow {
   id: number;

@@ -1,9 +1,9 @@
 // A fetch run: which feeds are due, fetching them (at most 2 connections per host), storing each
 // result as it arrives, following new posts' comment feeds, and telling the console how far along
 // it is. One run at a time; a run can be cancelled.
-import { SwitchboardError } from '../../api/errors';
-import type { ServiceContext } from '../../api/service';
-import type { FetchResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ServiceContext } from '../../app/service';
+import type { FetchResult } from '../../../common/types';
 import { viewCounts } from '../queue/announce';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';

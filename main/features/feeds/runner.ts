@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FeedCandidate } from '../../api/types';
+import type { FeedCandidate } from '../../../common/types';
 import { discoverFeeds } from './discover';
 import { ingestFeed, outcomeOfError, type IngestJob, type IngestOutcome } from './pipeline';
 

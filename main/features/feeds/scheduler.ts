@@ -2,8 +2,8 @@
 // mode; one-shot CLI commands never schedule). When every feed of a run fails to connect, the
 // network is taken to be down: the console says it is offline, only one feed is tried per tick
 // as a probe, and a success brings everything back on schedule.
-import type { Service, ServiceContext } from '../../api/service';
-import type { FetchResult } from '../../api/types';
+import type { Service, ServiceContext } from '../../app/service';
+import type { FetchResult } from '../../../common/types';
 import { awake } from '../queue/handlers';
 import { refreshFeeds, selectFeeds } from './refresh';
 

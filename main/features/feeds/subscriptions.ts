@@ -1,7 +1,7 @@
 // Subscribing, renaming, muting, retrying and unsubscribing.
-import { SwitchboardError } from '../../api/errors';
-import type { ServiceContext } from '../../api/service';
-import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ServiceContext } from '../../app/service';
+import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../../common/types';
 import { announceChange } from '../queue/announce';
 import { findFeedByUrl, getFeed } from './queries';
 import { fetchFeedsNow } from './refresh';

@@ -2,8 +2,8 @@
 // that records what it changed in the audit log, with the exact prior state of every item it
 // touched, so undo (several steps back, bulk actions included) restores it precisely.
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { ActionResult, Route, TriageAction, UndoResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ActionResult, Route, TriageAction, UndoResult } from '../../../common/types';
 
 /** The columns an action may change, as stored. */
 interface ItemState {

@@ -1,6 +1,6 @@
 // Telling every door that comments changed: the events carry the new counts of every view.
-import type { ServiceContext } from '../../api/service';
-import type { ViewCounts } from '../../api/types';
+import type { ServiceContext } from '../../app/service';
+import type { ViewCounts } from '../../../common/types';
 import { readSettings } from '../settings/settings';
 import { countViews } from './queries';
 

@@ -1,4 +1,4 @@
-import type { Handlers, ServiceContext } from '../../api/service';
+import type { Handlers, ServiceContext } from '../../app/service';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems, undoLast, wakeSnoozed } from './actions';
 import { announceChange, viewCounts } from './announce';
 import { getItem, itemContext, listView, queryItems } from './queries';

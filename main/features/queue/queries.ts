@@ -1,13 +1,13 @@
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../api/types';
-import { VIEW_NAMES } from '../../api/types';
-import { iso, isoOrNull } from '../../platform/time';
-import { draftFor } from '../service/drafts';
+import { SwitchboardError } from '../../../common/errors';
+import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../../common/types';
+import { VIEW_NAMES } from '../../../common/types';
+import { iso, isoOrNull } from '../../../common/time';
+import { draftFor } from '../customer-service/drafts';
 import { memberOfAuthor } from '../spotlight/members';
 import { milestoneLabels } from '../spotlight/milestones';
 import { ftsQuery } from './search';
-import { VIEW_FILTERS } from './views';
+import { VIEW_FILTERS } from '../../../common/views';
 
 const EXCERPT_LENGTH = 160;
 

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../api/service';
+import type { Handlers } from '../../app/service';
 import { readSettings, updateSettings } from './settings';
 
 export const settingsHandlers = {

@@ -2,14 +2,14 @@
 // volunteer, moderator), or mark a comment as the community answer to a question. Thank and invite
 // start a draft from the spotlight lane's saved replies, exported like service drafts.
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { SpotlightActionKind } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { SpotlightActionKind } from '../../../common/types';
 import { getItem } from '../queue/queries';
 import { readSettings } from '../settings/settings';
 import { applyAction } from '../queue/actions';
-import { suggestDraft } from '../service/drafts';
-import { builtInValues, fillPlaceholders } from '../service/placeholders';
-import { listTemplates } from '../service/templates';
+import { suggestDraft } from '../customer-service/drafts';
+import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
+import { listTemplates } from '../customer-service/templates';
 import { syncMembers } from './members';
 
 export interface SpotlightRequest {

@@ -1,9 +1,9 @@
 // "Community highlights": the comments featured in a period, with quotes, attribution, links and
 // the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed.
 import type { Db } from '../../../db/connection';
-import { escapeHtml, escapeXml } from '../../platform/escape';
-import { escapeMarkdown, markdownLink } from '../../platform/markdown';
-import { iso } from '../../platform/time';
+import { escapeHtml, escapeXml } from '../../../common/escape';
+import { escapeMarkdown, markdownLink } from '../../../common/markdown';
+import { iso } from '../../../common/time';
 
 export interface Highlight {
   itemId: number;

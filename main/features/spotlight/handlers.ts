@@ -1,7 +1,7 @@
-import { SwitchboardError } from '../../api/errors';
-import type { Handlers } from '../../api/service';
-import type { ExportResult, MemberProfile } from '../../api/types';
-import { iso } from '../../platform/time';
+import { SwitchboardError } from '../../../common/errors';
+import type { Handlers } from '../../app/service';
+import type { ExportResult, MemberProfile } from '../../../common/types';
+import { iso } from '../../../common/time';
 import { act } from '../queue/handlers';
 import { itemsByAuthors } from '../queue/queries';
 import { readSettings } from '../settings/settings';

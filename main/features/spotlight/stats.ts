@@ -2,8 +2,8 @@
 // bottleneck? Per week and per feed: comments routed to each lane, community answers, new and
 // returning contributors; the median wait for a service reply and how many are overdue now.
 import type { Db } from '../../../db/connection';
-import type { DashboardStats, Route, WeekStats } from '../../api/types';
-import { iso } from '../../platform/time';
+import type { DashboardStats, Route, WeekStats } from '../../../common/types';
+import { iso } from '../../../common/time';
 
 const DAY = 24 * 60 * 60_000;
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FeedSummary } from '../../../main/api/types';
+import type { FeedSummary } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS } from './feed-health';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FeedCandidate } from '../../../main/api/types';
+import type { FeedCandidate } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import { OpmlButtons } from './OpmlButtons';

@@ -1,4 +1,4 @@
-import type { FeedSummary } from '../../../main/api/types';
+import type { FeedSummary } from '../../../common/types';
 
 export const ERROR_CATEGORY_LABELS: Record<string, string> = {
   network: 'Network problem',

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ItemContext, ItemDetail } from '../../../main/api/types';
+import type { ItemContext, ItemDetail } from '../../../common/types';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
-import { Composer } from '../service/Composer';
+import { Composer } from '../customer-service/Composer';
 import { MemberNote } from '../spotlight/MemberNote';
 import { SpotlightActions } from '../spotlight/SpotlightActions';
 import { CommentHtml } from './CommentHtml';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Route } from '../../../main/api/types';
+import type { Route } from '../../../common/types';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
 import { SaveSearch } from './SavedSearches';

@@ -2,9 +2,9 @@
 // moderator nears the end (keyset pages from the service; the whole view is never loaded).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
-import type { ItemSummary } from '../../../main/api/types';
+import type { ItemSummary } from '../../../common/types';
 import { useStore } from '../../store';
-import { awaitingReply, isOverdue } from '../../../main/features/service/waiting';
+import { awaitingReply, isOverdue } from '../../../main/features/customer-service/waiting';
 import { formatAge } from './format';
 
 const ROW_HEIGHT = 86;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SavedSearch, SavedSearchFilters } from '../../../main/api/types';
+import type { SavedSearch, SavedSearchFilters } from '../../../common/types';
 import { useStore } from '../../store';
 
 function currentFilters(): SavedSearchFilters {

@@ -2,7 +2,7 @@
 // Charts are recharts SVG, drawn offline; each can be saved as SVG or PNG.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardStats } from '../../../main/api/types';
+import type { DashboardStats } from '../../../common/types';
 import { api, saveFile } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Member, MemberProfile } from '../../../main/api/types';
+import type { Member, MemberProfile } from '../../../common/types';
 import { api } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';

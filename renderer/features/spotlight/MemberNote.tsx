@@ -1,4 +1,4 @@
-import type { ItemContext } from '../../../main/api/types';
+import type { ItemContext } from '../../../common/types';
 import { useStore } from '../../store';
 
 /** The moderator's private note on the author, wherever their comments appear. */

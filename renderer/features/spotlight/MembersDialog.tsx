@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Member } from '../../../main/api/types';
+import type { Member } from '../../../common/types';
 import { api } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ItemContext, ItemDetail } from '../../../main/api/types';
+import type { ItemContext, ItemDetail } from '../../../common/types';
 import { api } from '../../api';
 import { useStore } from '../../store';
 

@@ -5,7 +5,7 @@ import { openDatabase } from '../../../db/connection';
 import { migrate, schemaVersion, SchemaTooNewError } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
-import { openService } from '../../../main/platform/open-service';
+import { openService } from '../../../main/app/open-service';
 import { tempDir } from '../../support/temp';
 
 const LATEST = migrations.at(-1)!.version;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
-import { OPERATION_NAMES } from '../../../main/api/contract';
+import { OPERATION_NAMES } from '../../../common/contract';
 import { BIN, ensureBuilt } from '../../support/built-cli';
 import { tempDir } from '../../support/temp';
 

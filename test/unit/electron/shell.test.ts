@@ -48,7 +48,7 @@ vi.mock('electron', () => ({
 const { createConsoleWindow } = await import('../../../main/electron/window');
 const { installGuards } = await import('../../../main/electron/guards');
 const { registerIpc } = await import('../../../main/electron/ipc');
-const { OPERATION_NAMES } = await import('../../../main/api/contract');
+const { OPERATION_NAMES } = await import('../../../common/contract');
 const { memoryService } = await import('../../support/seed');
 
 const ENTRY = 'file:///opt/switchboard/out/renderer/index.html';

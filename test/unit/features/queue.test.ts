@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemPage, ViewCounts } from '../../../main/api/types';
+import type { ItemPage, ViewCounts } from '../../../common/types';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {

@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import type { DashboardStats, ExportResult, ItemPage, Member, MemberProfile } from '../../../main/api/types';
+import type { DashboardStats, ExportResult, ItemPage, Member, MemberProfile } from '../../../common/types';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 const NOW = Date.UTC(2026, 10, 26, 12); // a Thursday

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionResult, ItemContext, ItemDetail, ItemPage, UndoResult, ViewCounts } from '../../../main/api/types';
-import { VIEW_NAMES } from '../../../main/api/types';
+import type { ActionResult, ItemContext, ItemDetail, ItemPage, UndoResult, ViewCounts } from '../../../common/types';
+import { VIEW_NAMES } from '../../../common/types';
 import { viewQuery, type ListRequest } from '../../../main/features/queue/queries';
 import { storeOutcome } from '../../../main/features/feeds/store';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';

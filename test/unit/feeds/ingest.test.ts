@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointsInward } from '../../../main/features/feeds/discover';
 import { ingestFeed } from '../../../main/features/feeds/pipeline';
 import { storeOutcome, type FeedState } from '../../../main/features/feeds/store';
-import type { Service } from '../../../main/api/service';
-import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../main/api/types';
+import type { Service } from '../../../main/app/service';
+import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../common/types';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { addFeed, memoryService } from '../../support/seed';
 

@@ -2,7 +2,7 @@
 // once its body is read, the next feed of that host starts while the first is parsed and stored.
 // A fetch the moderator waits for (subscribing, retrying a feed) shares the slots and goes first.
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../../main/api/service';
+import { createService } from '../../../main/app/service';
 import { openDatabase } from '../../../db/connection';
 import type { IngestRunner } from '../../../main/features/feeds/runner';
 import { fetchFeedsNow, refreshFeeds } from '../../../main/features/feeds/refresh';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwitchboardEvent } from '../../../main/api/events';
+import type { SwitchboardEvent } from '../../../common/events';
 import { tick } from '../../../main/features/feeds/scheduler';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { addFeed, memoryService } from '../../support/seed';

@@ -10,7 +10,7 @@
 // differently (CDATA is a comment to HTML; a self-closed <a/> or <iframe/> would swallow the text
 // after it), so what the sanitizer later reads as HTML must be HTML.
 import sax from 'sax';
-import { escapeHtml, escapeXml } from '../../../platform/escape';
+import { escapeHtml, escapeXml } from '../../../../common/escape';
 
 const TEXT_CONSTRUCTS = new Set(['content', 'summary', 'title']);
 const MAY_HAVE_INLINE = /\b(?:type\s*=\s*["']xhtml["']|mode\s*=\s*["']xml["'])/i;

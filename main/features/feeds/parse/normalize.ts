@@ -2,7 +2,7 @@
 // links, thread, author, time, and sanitized HTML with its plain text. Sanitizing happens here,
 // last, on every entry.
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../../../platform/escape';
+import { escapeHtml } from '../../../../common/escape';
 import { plainText, sanitizeComment } from '../sanitize/sanitize';
 import type { RawEntry, RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';

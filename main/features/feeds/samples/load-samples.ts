@@ -1,5 +1,5 @@
 // Loading and removing the bundled sample feeds (the empty state's "Try it with sample feeds").
-import type { ServiceContext } from '../../../api/service';
+import type { ServiceContext } from '../../../app/service';
 import { announceChange } from '../../queue/announce';
 import { findFeedByUrl } from '../queries';
 import { refreshFeeds } from '../refresh';

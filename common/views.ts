@@ -1,6 +1,6 @@
 // What each sidebar view shows, as a WHERE clause over items. Every clause is served by an index
 // in db/migrations (items_by_status, items_by_route, items_by_published).
-import type { ViewName } from '../../api/types';
+import type { ViewName } from './types';
 
 export const VIEW_FILTERS: Record<ViewName, string> = {
   inbox: `i.status = 'new'`,

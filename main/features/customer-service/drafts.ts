@@ -1,11 +1,11 @@
 // Reply drafts: one per comment or per incident. Saving moves an open service item to drafted;
 // marking it ready checks that no placeholder is left unfilled, since exports never carry one.
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { Draft } from '../../api/types';
-import { iso } from '../../platform/time';
+import { SwitchboardError } from '../../../common/errors';
+import type { Draft } from '../../../common/types';
+import { iso } from '../../../common/time';
 import { applyAction } from '../queue/actions';
-import { BUILT_IN_PLACEHOLDERS, placeholdersIn } from './placeholders';
+import { BUILT_IN_PLACEHOLDERS, placeholdersIn } from '../../../common/placeholders';
 
 interface DraftRow {
   id: number;

@@ -1,8 +1,8 @@
 import packageJson from '../../package.json';
 import { openDatabase } from '../../db/connection';
 import { SchemaTooNewError } from '../../db/migrate';
-import { SwitchboardError } from '../api/errors';
-import { createService, type Service } from '../api/service';
+import { SwitchboardError } from '../../common/errors';
+import { createService, type Service } from './service';
 
 /** Opens the database and the service on it: the one start-up path shared by all three doors. */
 export function openService(dbPath: string): Service {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Draft, ExportResult, Incident, ItemDetail, Template, ViewCounts } from '../../../main/api/types';
-import { neutralizeFormula } from '../../../main/features/service/export';
-import { builtInValues, fillPlaceholders, unknownPlaceholders } from '../../../main/features/service/placeholders';
+import type { Draft, ExportResult, Incident, ItemDetail, Template, ViewCounts } from '../../../common/types';
+import { neutralizeFormula } from '../../../main/features/customer-service/export';
+import { builtInValues, fillPlaceholders, unknownPlaceholders } from '../../../common/placeholders';
 import { writeFileAtomic } from '../../../main/platform/atomic-write';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 import { tempDir } from '../../support/temp';

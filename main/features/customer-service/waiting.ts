@@ -1,6 +1,6 @@
 // Who is still waiting for the company's answer, and who has waited too long. Plain data: the
 // list, the composer and the overdue count (views-counts, in SQL) follow the same rule.
-import type { ItemSummary } from '../../api/types';
+import type { ItemSummary } from '../../../common/types';
 
 const UNANSWERED = new Set(['open', 'drafted', 'ready']);
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Template } from '../../../main/api/types';
-import { BUILT_IN_PLACEHOLDERS } from '../../../main/features/service/placeholders';
+import type { Template } from '../../../common/types';
+import { BUILT_IN_PLACEHOLDERS } from '../../../common/placeholders';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 

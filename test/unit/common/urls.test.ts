@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl } from '../../../main/security/urls';
+import { isAppUrl, isSafeExternalUrl } from '../../../common/urls';
 
 const FILE_ENTRY = 'file:///opt/switchboard/out/renderer/index.html';
 const DEV_ENTRY = 'http://localhost:5173/';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Template } from '../../../main/api/types';
+import type { Template } from '../../../common/types';
 import { useStore } from '../../store';
 
 /** Filter-as-you-type list of saved replies; one that declares variables asks for them first. */

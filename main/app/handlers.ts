@@ -1,9 +1,9 @@
 // Joins every feature's handlers into the one table the service runs. The type makes a missing
 // or misspelled handler a compile error.
-import { appHandlers } from '../features/app/handlers';
+import { appHandlers } from './app-info';
 import { feedHandlers } from '../features/feeds/handlers';
 import { queueHandlers } from '../features/queue/handlers';
-import { serviceHandlers } from '../features/service/handlers';
+import { customerServiceHandlers } from '../features/customer-service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
 import type { Handlers } from './service';
@@ -13,6 +13,6 @@ export const handlers: Handlers = {
   ...feedHandlers,
   ...queueHandlers,
   ...settingsHandlers,
-  ...serviceHandlers,
+  ...customerServiceHandlers,
   ...spotlightHandlers,
 };

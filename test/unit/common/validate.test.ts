@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATION_NAMES } from '../../../main/api/contract';
-import { SwitchboardError } from '../../../main/api/errors';
-import { validateCall } from '../../../main/api/validate';
+import { OPERATION_NAMES } from '../../../common/contract';
+import { SwitchboardError } from '../../../common/errors';
+import { validateCall } from '../../../common/validate';
 import { handleIpcCall } from '../../../main/electron/ipc-call';
 import { memoryService } from '../../support/seed';
 

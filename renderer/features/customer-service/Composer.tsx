@@ -2,9 +2,9 @@
 // at the cursor with their placeholders filled from the comment, and the preview shows exactly
 // what an export will hold.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ItemDetail, Template } from '../../../main/api/types';
-import { builtInValues, fillPlaceholders } from '../../../main/features/service/placeholders';
-import { isOverdue } from '../../../main/features/service/waiting';
+import type { ItemDetail, Template } from '../../../common/types';
+import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
+import { isOverdue } from '../../../main/features/customer-service/waiting';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import { TemplatePicker } from './TemplatePicker';

@@ -2,12 +2,12 @@
 // service comment is resolved that way, and the helper's comment goes to the spotlight with a
 // thank-you suggested, all as one undoable action.
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { ActionResult } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { ActionResult } from '../../../common/types';
 import { applyAction } from '../queue/actions';
 import { readSettings } from '../settings/settings';
 import { suggestDraft } from './drafts';
-import { builtInValues, fillPlaceholders } from './placeholders';
+import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { listTemplates } from './templates';
 
 const DEFAULT_THANKS = 'Thank you, {{author}}, for helping out in "{{thread_title}}". Answers like yours are what make this community work.';

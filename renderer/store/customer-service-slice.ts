@@ -1,8 +1,8 @@
 import { api, saveFile } from '../api';
 import { attempter } from './attempt';
-import type { DeskSlice, SliceCreator } from './types';
+import type { CustomerServiceSlice, SliceCreator } from './types';
 
-export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
+export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (set, get) => {
   const attempt = attempter(get);
   const refreshDetail = async () => {
     const { selectedId } = get();

@@ -3,14 +3,14 @@
 // Markdown grouped by thread. The drafts exported become "exported", with the time.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { ExportFormat, ExportResult } from '../../api/types';
-import { escapeMarkdown, markdownLink } from '../../platform/markdown';
-import { iso } from '../../platform/time';
+import { SwitchboardError } from '../../../common/errors';
+import type { ExportFormat, ExportResult } from '../../../common/types';
+import { escapeMarkdown, markdownLink } from '../../../common/markdown';
+import { iso } from '../../../common/time';
 import { applyAction } from '../queue/actions';
 import { readSettings } from '../settings/settings';
 import { draftFor } from './drafts';
-import { builtInValues, fillPlaceholders } from './placeholders';
+import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 
 export interface ExportRecord {
   commentUrl: string;

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/connection';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import { workerRunner, type IngestRunner } from '../features/feeds/runner';
-import type { OperationName, OperationResult, ParsedInput } from './contract';
-import { toSwitchboardError } from './errors';
-import { EventBus } from './event-bus';
+import type { OperationName, OperationResult, ParsedInput } from '../../common/contract';
+import { toSwitchboardError } from '../../common/errors';
+import { EventBus } from '../core/event-bus';
 import { handlers } from './handlers';
-import { validateCall } from './validate';
+import { validateCall } from '../../common/validate';
 
 export interface ServiceContext {
   db: Db;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../../main/api/types';
+import type { ExportFormat } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 

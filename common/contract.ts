@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { feedsOperations } from './contract/feeds';
 import { queueOperations } from './contract/queue';
-import { serviceOperations } from './contract/service';
+import { customerServiceOperations } from './contract/customer-service';
 import { settingsOperations } from './contract/settings';
 import { spotlightOperations } from './contract/spotlight';
 
@@ -14,7 +14,7 @@ export const contract = {
   ...settingsOperations,
   ...feedsOperations,
   ...queueOperations,
-  ...serviceOperations,
+  ...customerServiceOperations,
   ...spotlightOperations,
 } as const;
 

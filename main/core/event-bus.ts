@@ -1,4 +1,4 @@
-import type { EventMap, EventName, SwitchboardEvent } from './events';
+import type { EventMap, EventName, SwitchboardEvent } from '../../common/events';
 
 export type EventListener = (event: SwitchboardEvent) => void;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type ActionResult, type Draft, type ExportResult, type Incident, type Template } from '../types';
 import { returns, itemId, itemIds, lane } from './shared';
 
-export const serviceOperations = {
+export const customerServiceOperations = {
   'templates-list': {
     summary: 'Saved replies, for one lane or both.',
     input: z.object({ lane: lane.optional() }).strict(),

@@ -2,8 +2,8 @@
 // shared draft. Suggested groups are comments of the same thread, or of the same feed within a
 // few hours, that share words with the one at hand.
 import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../api/errors';
-import type { Incident } from '../../api/types';
+import { SwitchboardError } from '../../../common/errors';
+import type { Incident } from '../../../common/types';
 import { applyAction } from '../queue/actions';
 import { draftFor } from './drafts';
 

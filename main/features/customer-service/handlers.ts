@@ -1,4 +1,4 @@
-import type { Handlers } from '../../api/service';
+import type { Handlers } from '../../app/service';
 import { act } from '../queue/handlers';
 import { answeredByCommunity } from './answered';
 import { markReady, resolveItems, saveDraft } from './drafts';
@@ -6,7 +6,7 @@ import { exportDrafts, markExported } from './export';
 import { createIncident, getIncident, suggestIncident } from './incidents';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
 
-export const serviceHandlers = {
+export const customerServiceHandlers = {
   'templates-list': (ctx, input) => listTemplates(ctx.db, input.lane),
   'template-save': (ctx, input) => saveTemplate(ctx.db, input, ctx.now()),
   'template-delete': (ctx, input) => deleteTemplate(ctx.db, input.id),
