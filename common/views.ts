@@ -1,13 +1,31 @@
-// What each sidebar view shows, as a WHERE clause over items. Every clause is served by an index
-// in db/migrations (items_by_status, items_by_route, items_by_published).
-import type { ViewName } from './types';
+// What each sidebar view shows, written once as data: the SQL clause the queries use and the
+// predicate the console uses to tell whether a comment still belongs in the view on screen are
+// both made from this table. Every clause is served by an index in db/migrations
+// (items_by_status, items_by_route, items_by_published).
+import type { ItemSummary, ViewName } from './types';
 
-export const VIEW_FILTERS: Record<ViewName, string> = {
-  inbox: `i.status = 'new'`,
-  service: `i.route = 'service' AND i.status = 'routed'`,
-  spotlight: `i.route = 'spotlight' AND i.status = 'routed'`,
-  ignored: `i.route = 'ignore' AND i.status = 'routed'`,
-  snoozed: `i.status = 'snoozed'`,
-  done: `i.status = 'done'`,
-  all: `1 = 1`,
+type ItemPlace = Pick<ItemSummary, 'status' | 'route'>;
+
+/** The status and route a comment must have to be in the view; a missing key matches anything. */
+export const VIEW_RULES: Record<ViewName, Partial<{ status: ItemPlace['status']; route: NonNullable<ItemPlace['route']> }>> = {
+  inbox: { status: 'new' },
+  service: { route: 'service', status: 'routed' },
+  spotlight: { route: 'spotlight', status: 'routed' },
+  ignored: { route: 'ignore', status: 'routed' },
+  snoozed: { status: 'snoozed' },
+  done: { status: 'done' },
+  all: {},
 };
+
+/** The view as a WHERE clause over `items i` (values are fixed words from the table above, never input). */
+export function viewClause(view: ViewName): string {
+  const rule = VIEW_RULES[view];
+  const parts = [rule.route && `i.route = '${rule.route}'`, rule.status && `i.status = '${rule.status}'`].filter(Boolean);
+  return parts.length ? parts.join(' AND ') : '1 = 1';
+}
+
+/** Whether a comment with this status and route is in the view. */
+export function isInView(view: ViewName, item: ItemPlace): boolean {
+  const rule = VIEW_RULES[view];
+  return (rule.status === undefined || rule.status === item.status) && (rule.route === undefined || rule.route === item.route);
+}

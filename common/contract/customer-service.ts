@@ -1,7 +1,7 @@
 // Operations of the customer-service desk: saved replies, drafts, incidents, export.
 import { z } from 'zod';
 import { type ActionResult, type Draft, type ExportResult, type Incident, type Template } from '../types';
-import { returns, itemId, itemIds, lane } from './shared';
+import { returns, itemId, itemIds, lane, draftsFormat, draftsSelection } from './shared';
 
 export const customerServiceOperations = {
   'templates-list': {
@@ -67,7 +67,7 @@ export const customerServiceOperations = {
   },
   'drafts-export': {
     summary: 'The export file of replies (ready ones, or all drafted) as CSV, JSON or Markdown; call drafts-mark-exported once it is saved.',
-    input: z.object({ format: z.enum(['csv', 'json', 'md']), status: z.enum(['ready', 'all']).default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
+    input: z.object({ format: draftsFormat, status: draftsSelection.default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
     result: returns<ExportResult>(),
   },
   'drafts-mark-exported': {

@@ -1,7 +1,7 @@
 // Operations of the community spotlight: recognition, members, digest, dashboard numbers.
 import { z } from 'zod';
 import { type DashboardStats, type Member, type MemberProfile, type ExportResult } from '../types';
-import { returns, itemId } from './shared';
+import { returns, itemId, spotlightAction, inviteKind, digestFormat } from './shared';
 
 export const spotlightOperations = {
   'spotlight-act': {
@@ -9,10 +9,10 @@ export const spotlightOperations = {
     input: z
       .object({
         id: itemId,
-        action: z.enum(['feature', 'thank', 'invite', 'answer']),
+        action: spotlightAction,
         note: z.string().max(2000).optional(),
         answersId: itemId.optional(),
-        inviteKind: z.enum(['guest-post', 'volunteer', 'moderator']).optional(),
+        inviteKind: inviteKind.optional(),
       })
       .strict(),
     result: returns<{ actionId: number }>(),
@@ -49,7 +49,7 @@ export const spotlightOperations = {
   },
   'digest-export': {
     summary: 'The "Community highlights" digest of the comments featured in a period, as Markdown, HTML or an Atom feed.',
-    input: z.object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(['md', 'html', 'atom']) }).strict(),
+    input: z.object({ from: z.iso.date(), to: z.iso.date(), format: digestFormat }).strict(),
     result: returns<ExportResult>(),
   },
   stats: {

@@ -6,9 +6,10 @@ import { queueHandlers } from '../features/queue/handlers';
 import { customerServiceHandlers } from '../features/customer-service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
-import type { Handlers } from './service';
+import type { HandlerTable } from '../core/context';
+import type { ServiceContext } from './service';
 
-export const handlers: Handlers = {
+export const handlers: HandlerTable<ServiceContext> = {
   ...appHandlers,
   ...feedHandlers,
   ...queueHandlers,

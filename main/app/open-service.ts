@@ -2,12 +2,15 @@ import packageJson from '../../package.json';
 import { openDatabase } from '../../db/connection';
 import { SchemaTooNewError } from '../../db/migrate';
 import { SwitchboardError } from '../../common/errors';
-import { createService, type Service } from './service';
+import { createService, type Service, type ServiceOptions } from './service';
 
-/** Opens the database and the service on it: the one start-up path shared by all three doors. */
-export function openService(dbPath: string): Service {
+/**
+ * Opens the database and the service on it: the one start-up path shared by all three doors.
+ * Slow calls are logged to stderr unless `log` says otherwise.
+ */
+export function openService(dbPath: string, options: Pick<ServiceOptions, 'log'> = {}): Service {
   try {
-    return createService({ db: openDatabase(dbPath), dbPath, version: packageJson.version });
+    return createService({ db: openDatabase(dbPath), dbPath, version: packageJson.version, ...options });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).replace(/^database: /, '');
     const detail = error instanceof SchemaTooNewError ? message : `cannot open ${dbPath}: ${message}`;

@@ -2,7 +2,6 @@
 // why when the desktop window cannot be had on this machine.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { startScheduler } from '../features/feeds/scheduler';
 import { startBridge } from './http';
 import { openService } from '../app/open-service';
 import { inspectElectron, nodeCanDownloadElectron, type ElectronInstall } from '../platform/electron-binary';
@@ -17,7 +16,7 @@ const rendererDir = path.join(projectRoot, 'out', 'renderer');
 async function serve(dbPath: string, port: number | undefined, io: CliIO): Promise<number> {
   const service = openService(dbPath);
   const bridge = await startBridge({ service, rendererDir, port });
-  const stopScheduler = startScheduler(service);
+  const stopScheduler = service.startScheduler();
   io.out(`Switchboard console: ${bridge.url}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -2,7 +2,6 @@
 // the Node-only service; this file only wires it to Electron.
 import path from 'node:path';
 import { app, dialog } from 'electron';
-import { startScheduler } from '../features/feeds/scheduler';
 import { openService } from '../app/open-service';
 import { resolveDbPath } from '../platform/paths';
 import { installGuards } from './guards';
@@ -26,7 +25,7 @@ function openConsole(): void {
     return;
   }
   registerIpc(service, entry);
-  const stopScheduler = startScheduler(service);
+  const stopScheduler = service.startScheduler();
   const window = createConsoleWindow(path.join(__dirname, '..', 'preload', 'index.js'));
   const stopForwarding = forwardEvents(service, window);
   window.on('closed', stopForwarding);

@@ -2,7 +2,7 @@ import { VIEW_NAMES } from '../../common/types';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
-import { VIEW_LABELS } from './view-labels';
+import { VIEW_LABELS } from '../../common/labels';
 
 function ViewList() {
   const view = useStore((state) => state.view);

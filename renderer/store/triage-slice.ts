@@ -1,27 +1,9 @@
-import type { ItemSummary, Route, ViewName } from '../../common/types';
+import { ROUTE_LABELS } from '../../common/labels';
+import type { ItemSummary, Route } from '../../common/types';
+import { isInView } from '../../common/views';
 import { api } from '../api';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
-const ROUTE_WORDS: Record<Route, string> = { service: 'customer service', spotlight: 'the community spotlight', ignore: 'Ignored' };
-
-/** Whether an item in this state still belongs in the view being shown. */
-function belongs(view: ViewName, item: Pick<ItemSummary, 'status' | 'route'>): boolean {
-  switch (view) {
-    case 'inbox':
-      return item.status === 'new';
-    case 'service':
-    case 'spotlight':
-      return item.status === 'routed' && item.route === view;
-    case 'ignored':
-      return item.status === 'routed' && item.route === 'ignore';
-    case 'snoozed':
-      return item.status === 'snoozed';
-    case 'done':
-      return item.status === 'done';
-    case 'all':
-      return true;
-  }
-}
 
 function targets(state: StoreState, target: 'selection' | 'current' | undefined): number[] {
   if (target !== 'current' && state.checked.size > 0) return [...state.checked];
@@ -37,7 +19,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     if (ids.length === 0) return;
     const state = get();
     const moving = new Set(ids);
-    if (after && !belongs(state.view, after)) {
+    if (after && !isInView(state.view, after)) {
       const index = state.items.findIndex((item) => item.id === state.selectedId);
       const remaining = state.items.filter((item) => !moving.has(item.id));
       const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)] ?? null;
@@ -65,7 +47,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     async route(route: Route, target) {
       const ids = targets(get(), target);
       const what = ids.length === 1 ? 'Comment' : `${ids.length} comments`;
-      const message = route === 'ignore' ? `${what} ignored.` : `${what} routed to ${ROUTE_WORDS[route]}.`;
+      const message = route === 'ignore' ? `${what} ignored.` : `${what} routed to ${ROUTE_LABELS[route].destination}.`;
       await act(ids, { status: 'routed', route }, message, () => api['items-route']({ ids, route }));
     },
     async done(target) {

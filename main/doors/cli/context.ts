@@ -30,7 +30,8 @@ export function cliContext(program: Command, io: CliIO): CliContext {
     json: () => globals().json === true,
     dbPath: () => resolveDbPath(globals().db),
     async withService(run) {
-      const service = openService(resolveDbPath(globals().db));
+      // A one-shot command's stderr is for its one-line error; slow calls are the console's log.
+      const service = openService(resolveDbPath(globals().db), { log: () => {} });
       try {
         return await run(service);
       } finally {
@@ -66,4 +67,21 @@ export function parseId(text: string, what: string): number {
 export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')).join('\n');
+}
+
+/** "a, b or c" */
+function orList(options: readonly string[]): string {
+  return options.length <= 1 ? (options[0] ?? '') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
+}
+
+/** One of a contract enum's values (`route.options`, ...), or a one-line error naming them. */
+export function oneOf<T extends string>(options: readonly T[], value: string, what: string): T {
+  const match = options.find((option) => option === value);
+  if (match === undefined) throw new SwitchboardError('invalid-input', 'cli', `${what} must be ${orList(options)}, not "${value}"`);
+  return match;
+}
+
+/** The same for an optional flag. */
+export function optionalOneOf<T extends string>(options: readonly T[], value: string | undefined, what: string): T | undefined {
+  return value === undefined ? undefined : oneOf(options, value, what);
 }

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { Service } from '../../app/service';
 import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../../common/types';
-import { parseId, table, type CliContext } from './context';
+import { itemStatus, route } from '../../../common/contract/shared';
+import { optionalOneOf, parseId, table, type CliContext } from './context';
 
 function feedRows(feeds: FeedSummary[]): string {
   if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
@@ -97,8 +98,8 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .action(async (options: { feed?: string; status?: string; route?: string; search?: string; limit?: string }) => {
       const input = {
         feedId: options.feed === undefined ? undefined : parseId(options.feed, '--feed'),
-        status: options.status,
-        route: options.route,
+        status: optionalOneOf(itemStatus.options, options.status, '--status'),
+        route: optionalOneOf(route.options, options.route, '--route'),
         search: options.search,
         limit: options.limit === undefined ? undefined : parseId(options.limit, '--limit'),
       };

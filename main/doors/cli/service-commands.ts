@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { Draft, ExportResult, ItemDetail, Template } from '../../../common/types';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
-import { parseId, table, type CliContext } from './context';
+import { draftsFormat, draftsSelection, lane } from '../../../common/contract/shared';
+import { oneOf, parseId, table, type CliContext } from './context';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -41,7 +42,7 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .requiredOption('--text <text>', 'the reply text')
     .option('--declare <variable>', 'a placeholder of its own, asked for when it is used (repeatable)', collect, [])
     .action(async (name: string, options: { lane: string; text: string; declare: string[] }) => {
-      const template = (await cli.withService((service) => service.call('template-save', { name, lane: options.lane, body: options.text, variables: options.declare }))) as Template;
+      const template = (await cli.withService((service) => service.call('template-save', { name, lane: oneOf(lane.options, options.lane, '--lane'), body: options.text, variables: options.declare }))) as Template;
       cli.print(template, (t) => `Saved reply "${t.name}" (${t.lane}) added.`);
     });
 
@@ -88,9 +89,8 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .option('--out <file>', 'write to this file (atomically)')
     .option('--status <status>', 'ready (default) or all', 'ready')
     .action(async (options: { format: string; out?: string; status: string }) => {
-      if (!['csv', 'json', 'md'].includes(options.format)) throw new SwitchboardError('invalid-input', 'cli', `--format must be csv, json or md, not "${options.format}"`);
       await cli.withService(async (service) => {
-        const result = (await service.call('drafts-export', { format: options.format, status: options.status })) as ExportResult;
+        const result = (await service.call('drafts-export', { format: oneOf(draftsFormat.options, options.format, '--format'), status: oneOf(draftsSelection.options, options.status, '--status') })) as ExportResult;
         cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
         // Only a file (or stdout) written in full makes the replies exported.
         await service.call('drafts-mark-exported', { ids: result.itemIds });

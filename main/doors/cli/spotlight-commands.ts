@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { DashboardStats, ExportResult, Member } from '../../../common/types';
-import { parseId, table, type CliContext } from './context';
+import { digestFormat, spotlightAction } from '../../../common/contract/shared';
+import { oneOf, parseId, table, type CliContext } from './context';
 
-const ACTIONS = ['feature', 'thank', 'invite', 'answer'];
 
 function memberRows(members: Member[]): string {
   if (members.length === 0) return 'No members yet: they appear as comments arrive.';
@@ -32,8 +32,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .option('--note <text>', 'why it stands out (shown in the digest)')
     .option('--answers <item-id>', 'with --action answer: the question it answered')
     .action(async (itemId: string, options: { action: string; note?: string; answers?: string }) => {
-      if (!ACTIONS.includes(options.action)) throw new SwitchboardError('invalid-input', 'cli', `--action must be feature, thank, invite or answer, not "${options.action}"`);
-      const input = { id: parseId(itemId, 'item-id'), action: options.action, note: options.note, answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers') };
+      const input = { id: parseId(itemId, 'item-id'), action: oneOf(spotlightAction.options, options.action, '--action'), note: options.note, answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers') };
       const result = await cli.withService((service) => service.call('spotlight-act', input));
       cli.print(result, () => `Comment ${itemId}: ${options.action} recorded${options.action === 'thank' || options.action === 'invite' ? '; a draft is waiting in the spotlight lane' : ''}.`);
     });
@@ -84,7 +83,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .requiredOption('--format <format>', 'md, html or atom')
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { from: string; to: string; format: string; out?: string }) => {
-      const result = (await cli.withService((service) => service.call('digest-export', { from: options.from, to: options.to, format: options.format }))) as ExportResult;
+      const result = (await cli.withService((service) => service.call('digest-export', { from: options.from, to: options.to, format: oneOf(digestFormat.options, options.format, '--format') }))) as ExportResult;
       cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} highlights to ${options.out}.` });
     });
 

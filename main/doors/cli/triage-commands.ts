@@ -1,10 +1,11 @@
 // Triage from the terminal: route, snooze, done, undo.
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
+import { route as routeSchema } from '../../../common/contract/shared';
+import { ROUTE_LABELS } from '../../../common/labels';
 import type { ActionResult, UndoResult } from '../../../common/types';
-import { parseId, type CliContext } from './context';
+import { oneOf, parseId, type CliContext } from './context';
 
-const ROUTES = { service: 'customer service', spotlight: 'the community spotlight', ignore: 'ignored' } as const;
 
 function describe(result: ActionResult, what: string): string {
   return `${result.itemIds.length === 1 ? `Comment ${result.itemIds[0]}` : `${result.itemIds.length} comments`} ${what}. Undo with: switchboard undo`;
@@ -16,10 +17,10 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .description('route a comment to customer service, the community spotlight, or ignore it')
     .argument('<item-id>', 'the comment, as "switchboard items" lists it')
     .argument('<route>', 'service, spotlight or ignore')
-    .action(async (itemId: string, route: string) => {
-      if (!(route in ROUTES)) throw new SwitchboardError('invalid-input', 'cli', `route must be service, spotlight or ignore, not "${route}"`);
+    .action(async (itemId: string, routeName: string) => {
+      const route = oneOf(routeSchema.options, routeName, 'route');
       const result = (await cli.withService((service) => service.call('items-route', { ids: [parseId(itemId, 'item-id')], route }))) as ActionResult;
-      cli.print(result, (r) => describe(r, `routed to ${ROUTES[route as keyof typeof ROUTES]}`));
+      cli.print(result, (r) => describe(r, `routed to ${ROUTE_LABELS[route].destination}`));
     });
 
   program

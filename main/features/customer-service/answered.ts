@@ -4,11 +4,11 @@
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { ActionResult } from '../../../common/types';
-import { applyAction } from '../queue/actions';
-import { readSettings } from '../settings/settings';
-import { suggestDraft } from './drafts';
+import { applyAction } from '../../../db/tables/audit-log';
+import { readSettings } from '../../../db/tables/settings';
+import { suggestDraft } from '../../../db/tables/drafts';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
-import { listTemplates } from './templates';
+import { listTemplates } from '../../../db/tables/templates';
 
 const DEFAULT_THANKS = 'Thank you, {{author}}, for helping out in "{{thread_title}}". Answers like yours are what make this community work.';
 

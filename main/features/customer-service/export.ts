@@ -7,9 +7,9 @@ import { SwitchboardError } from '../../../common/errors';
 import type { ExportFormat, ExportResult } from '../../../common/types';
 import { escapeMarkdown, markdownLink } from '../../../common/markdown';
 import { iso } from '../../../common/time';
-import { applyAction } from '../queue/actions';
-import { readSettings } from '../settings/settings';
-import { draftFor } from './drafts';
+import { applyAction } from '../../../db/tables/audit-log';
+import { readSettings } from '../../../db/tables/settings';
+import { draftFor } from '../../../db/tables/drafts';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 
 export interface ExportRecord {

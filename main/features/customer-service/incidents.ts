@@ -4,8 +4,8 @@
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { Incident } from '../../../common/types';
-import { applyAction } from '../queue/actions';
-import { draftFor } from './drafts';
+import { applyAction } from '../../../db/tables/audit-log';
+import { draftFor } from '../../../db/tables/drafts';
 
 const WINDOW = 6 * 60 * 60_000;
 const STOP_WORDS = new Set('the a an and or but is are was were be been to of in on at for with this that it my our your we i you they have has had not no can do does did any there here from by as so just still'.split(' '));

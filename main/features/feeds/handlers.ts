@@ -1,4 +1,5 @@
-import type { Handlers } from '../../app/service';
+import type { FeatureHandlers } from '../../core/context';
+import type { FeedsContext } from './context';
 import { listFeeds } from './queries';
 import { cancelRefresh, refreshFeeds } from './refresh';
 import { exportOpml, importOpml } from './opml-subscriptions';
@@ -18,4 +19,4 @@ export const feedHandlers = {
   'feeds-remove-samples': (ctx) => removeSamples(ctx),
   'opml-import': (ctx, input) => importOpml(ctx, input.opml),
   'opml-export': (ctx) => exportOpml(ctx),
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers<FeedsContext>;

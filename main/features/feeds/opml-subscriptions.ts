@@ -1,12 +1,12 @@
 // Subscriptions in and out as OPML: an import is one transaction, whatever its size.
 import { SwitchboardError } from '../../../common/errors';
-import type { ServiceContext } from '../../app/service';
+import type { FeedsContext } from './context';
 import type { OpmlImportResult } from '../../../common/types';
 import { readOpml, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from './queries';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';
 
-export function importOpml(ctx: ServiceContext, text: string): OpmlImportResult {
+export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
   let outlines;
   try {
     outlines = readOpml(text);
@@ -36,7 +36,7 @@ export function importOpml(ctx: ServiceContext, text: string): OpmlImportResult 
   return result;
 }
 
-export function exportOpml(ctx: ServiceContext): { opml: string; feeds: number } {
+export function exportOpml(ctx: FeedsContext): { opml: string; feeds: number } {
   const feeds = listFeeds(ctx.db).filter((feed) => !feed.isSample);
   return { opml: writeOpml(feeds, new Date(ctx.now())), feeds: feeds.length };
 }

@@ -2,9 +2,9 @@
 // result as it arrives, following new posts' comment feeds, and telling the console how far along
 // it is. One run at a time; a run can be cancelled.
 import { SwitchboardError } from '../../../common/errors';
-import type { ServiceContext } from '../../app/service';
+import type { FeedsContext } from './context';
 import type { FetchResult } from '../../../common/types';
-import { viewCounts } from '../queue/announce';
+import { viewCounts } from '../../core/changes';
 import type { IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
 import { storeOutcome, type FeedState } from './store';
@@ -24,7 +24,7 @@ const FEED_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_
 const LIVE = 'unsubscribed_at IS NULL';
 
 /** The feeds a request names, or the active ones that are due (every active one with `all`). */
-export function selectFeeds(ctx: ServiceContext, request: RefreshRequest): DueFeed[] {
+export function selectFeeds(ctx: FeedsContext, request: RefreshRequest): DueFeed[] {
   const now = ctx.now();
   if (request.feedIds) {
     if (request.feedIds.length === 0) return [];
@@ -64,7 +64,7 @@ const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled
  * host; the slot is given back as soon as the body is read, so the next download starts while
  * this one is parsed and stored. Never throws: a failure is that feed's result, not the run's.
  */
-async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSignal, first = false): Promise<FetchResult> {
+async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSignal, first = false): Promise<FetchResult> {
   const stopped = () => signal.aborted || ctx.feeds.closed;
   if (stopped()) return cancelled(feed.id);
   try {
@@ -92,7 +92,7 @@ async function fetchAndStore(ctx: ServiceContext, feed: DueFeed, signal: AbortSi
   }
 }
 
-function announce(ctx: ServiceContext, newItems: number): void {
+function announce(ctx: FeedsContext, newItems: number): void {
   ctx.events.emit('feeds-changed', {});
   if (newItems > 0) ctx.events.emit('items-changed', { reason: 'fetch' });
   ctx.events.emit('counts-changed', viewCounts(ctx));
@@ -102,7 +102,7 @@ function announce(ctx: ServiceContext, newItems: number): void {
  * Fetches the named feeds now, beside any run under way (subscribing, retrying one feed): the
  * moderator is waiting, so they go ahead of the run's feeds still queued for a slot.
  */
-export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Promise<FetchResult[]> {
+export async function fetchFeedsNow(ctx: FeedsContext, feedIds: number[]): Promise<FetchResult[]> {
   const feeds = selectFeeds(ctx, { feedIds });
   const never = new AbortController().signal;
   const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never, true)));
@@ -114,7 +114,7 @@ export async function fetchFeedsNow(ctx: ServiceContext, feedIds: number[]): Pro
  * A fetch run, with progress events and cancellation. Runs take turns: one asked for while
  * another is under way (a scheduler tick, say) starts when that one ends.
  */
-export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest): Promise<FetchResult[]> {
+export async function refreshFeeds(ctx: FeedsContext, request: RefreshRequest): Promise<FetchResult[]> {
   while (ctx.feeds.activeRun) await ctx.feeds.activeRun.catch(() => undefined);
   const feeds = selectFeeds(ctx, request);
   const controller = new AbortController();
@@ -143,7 +143,7 @@ export async function refreshFeeds(ctx: ServiceContext, request: RefreshRequest)
   }
 }
 
-export function cancelRefresh(ctx: ServiceContext): boolean {
+export function cancelRefresh(ctx: FeedsContext): boolean {
   if (!ctx.feeds.activeFetch) return false;
   ctx.feeds.activeFetch.abort();
   return true;

@@ -2,9 +2,9 @@
 // mode; one-shot CLI commands never schedule). When every feed of a run fails to connect, the
 // network is taken to be down: the console says it is offline, only one feed is tried per tick
 // as a probe, and a success brings everything back on schedule.
-import type { Service, ServiceContext } from '../../app/service';
+import type { FeedsContext } from './context';
 import type { FetchResult } from '../../../common/types';
-import { awake } from '../queue/handlers';
+import { wakeDueSnoozes } from '../../core/changes';
 import { refreshFeeds, selectFeeds } from './refresh';
 
 export const TICK_MS = 60_000;
@@ -14,7 +14,7 @@ export function looksOffline(results: FetchResult[]): boolean {
   return results.length >= 2 && results.every((result) => result.error?.category === 'network');
 }
 
-function setOnline(ctx: ServiceContext, online: boolean): void {
+function setOnline(ctx: FeedsContext, online: boolean): void {
   if (ctx.feeds.online === online) return;
   ctx.feeds.online = online;
   if (online) {
@@ -27,8 +27,8 @@ function setOnline(ctx: ServiceContext, online: boolean): void {
 }
 
 /** One scheduler tick: fetch what is due (or probe with one feed while offline). */
-export async function tick(ctx: ServiceContext): Promise<FetchResult[]> {
-  awake(ctx);
+export async function tick(ctx: FeedsContext): Promise<FetchResult[]> {
+  wakeDueSnoozes(ctx);
   if (ctx.feeds.activeRun) return [];
   const due = selectFeeds(ctx, {}).map((feed) => feed.id);
   if (due.length === 0) return [];
@@ -39,12 +39,12 @@ export async function tick(ctx: ServiceContext): Promise<FetchResult[]> {
   return results;
 }
 
-export function startScheduler(service: Service, tickMs = TICK_MS): () => void {
+export function startScheduler(ctx: FeedsContext, tickMs = TICK_MS): () => void {
   let running = false;
   const run = () => {
     if (running) return;
     running = true;
-    tick(service.context)
+    tick(ctx)
       .catch((error: unknown) => {
         // A failed tick is retried at the next one; say why, so it leaves a trace.
         process.stderr.write(`switchboard: scheduler: ${error instanceof Error ? error.message : String(error)}\n`);

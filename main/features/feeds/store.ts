@@ -6,8 +6,8 @@ import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
 import { searchIndexer } from '../../../db/search-index';
-import { replyWaker } from '../queue/actions';
-import { syncMembers } from '../spotlight/members';
+import { replyWaker } from '../../../db/tables/snoozes';
+import { syncMembers } from '../../../db/tables/members';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 

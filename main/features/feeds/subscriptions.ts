@@ -1,8 +1,8 @@
 // Subscribing, renaming, muting, retrying and unsubscribing.
 import { SwitchboardError } from '../../../common/errors';
-import type { ServiceContext } from '../../app/service';
+import type { FeedsContext } from './context';
 import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../../common/types';
-import { announceChange } from '../queue/announce';
+import { announceChange } from '../../core/changes';
 import { findFeedByUrl, getFeed } from './queries';
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
@@ -18,7 +18,7 @@ export function checkSubscribableUrl(url: string): string {
   }
 }
 
-export function insertFeed(ctx: ServiceContext, feed: { url: string; title: string; intervalMinutes?: number; followDays?: number | null; isSample?: boolean }): number {
+export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string; intervalMinutes?: number; followDays?: number | null; isSample?: boolean }): number {
   const existing = findFeedByUrl(ctx.db, feed.url);
   if (existing && !existing.unsubscribed) {
     throw new SwitchboardError('conflict', 'subscribe', `you are already subscribed to ${feed.url} (feed ${existing.id})`);
@@ -42,14 +42,14 @@ export function insertFeed(ctx: ServiceContext, feed: { url: string; title: stri
 }
 
 /** The feeds an address offers, found in the ingest worker; one that cannot be read is the moderator's input to fix. */
-export async function discover(ctx: ServiceContext, url: string): Promise<FeedCandidate[]> {
+export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
   const outcome = await ctx.runner.discover(checkSubscribableUrl(url));
   if (outcome.status === 'error') throw new SwitchboardError('invalid-input', 'subscribe', `${outcome.message} (${outcome.category})`);
   if (outcome.status === 'cancelled') throw new SwitchboardError('unavailable', 'subscribe', 'the address could not be looked at because the feed reader stopped; try again');
   return outcome.candidates;
 }
 
-export async function subscribe(ctx: ServiceContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
+export async function subscribe(ctx: FeedsContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
   const [best, ...alternatives] = await discover(ctx, input.url);
   if (!best) throw new SwitchboardError('invalid-input', 'subscribe', 'no feed was found at that address');
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
@@ -59,7 +59,7 @@ export async function subscribe(ctx: ServiceContext, input: { url: string; title
   return { feed: getFeed(ctx.db, id), alternatives, fetch: fetch! };
 }
 
-export function updateFeed(ctx: ServiceContext, input: { id: number; title?: string; intervalMinutes?: number; status?: Exclude<FeedStatus, 'parked'>; followDays?: number | null }): FeedSummary {
+export function updateFeed(ctx: FeedsContext, input: { id: number; title?: string; intervalMinutes?: number; status?: Exclude<FeedStatus, 'parked'>; followDays?: number | null }): FeedSummary {
   getFeed(ctx.db, input.id);
   const sets: string[] = [];
   if (input.title !== undefined) sets.push('title = @title');
@@ -76,7 +76,7 @@ export function updateFeed(ctx: ServiceContext, input: { id: number; title?: str
 }
 
 /** Un-parks a feed and fetches it now. */
-export async function retryFeed(ctx: ServiceContext, id: number) {
+export async function retryFeed(ctx: FeedsContext, id: number) {
   getFeed(ctx.db, id);
   ctx.db.prepare(`UPDATE feeds SET status = 'active', error_count = 0, next_fetch_at = NULL WHERE id = ?`).run(id);
   const [result] = await fetchFeedsNow(ctx, [id]);
@@ -88,7 +88,7 @@ export async function retryFeed(ctx: ServiceContext, id: number) {
  * comments (and decisions) go too; the feed rows stay as tombstones, so a posts feed does not
  * follow a deleted comment feed again.
  */
-export function unsubscribe(ctx: ServiceContext, id: number, deleteItems: boolean): { feedId: number; deletedItems: number; keptItems: number } {
+export function unsubscribe(ctx: FeedsContext, id: number, deleteItems: boolean): { feedId: number; deletedItems: number; keptItems: number } {
   getFeed(ctx.db, id);
   const family = `SELECT id FROM feeds WHERE id = @id OR parent_feed_id = @id`;
   const items = ctx.db.prepare<{ id: number }, { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE feed_id IN (${family})`).get({ id })?.n ?? 0;

@@ -1,78 +1,9 @@
-// Moderator actions on comments: route, finish, snooze, reopen, annotate. Each is one transaction
-// that records what it changed in the audit log, with the exact prior state of every item it
-// touched, so undo (several steps back, bulk actions included) restores it precisely.
+// Moderator actions on comments: route, finish, snooze, reopen, annotate; each one audited and
+// undoable through the audit log.
 import type { Db } from '../../../db/connection';
+import { applyAction, type Change, type ItemState } from '../../../db/tables/audit-log';
 import { SwitchboardError } from '../../../common/errors';
-import type { ActionResult, Route, TriageAction, UndoResult } from '../../../common/types';
-
-/** The columns an action may change, as stored. */
-interface ItemState {
-  id: number;
-  status: string;
-  route: string | null;
-  routed_at: number | null;
-  snoozed_until: number | null;
-  snooze_until_reply: number;
-  back_from_snooze: number;
-  note: string | null;
-  service_state: string | null;
-  service_exported_at: number | null;
-  resolution: string | null;
-  answered_by: number | null;
-  incident_id: number | null;
-}
-
-type Change = Partial<Omit<ItemState, 'id'>>;
-
-const STATE_COLUMNS =
-  'id, status, route, routed_at, snoozed_until, snooze_until_reply, back_from_snooze, note, service_state, service_exported_at, resolution, answered_by, incident_id';
-const MAX_BULK = 10_000;
-
-function snapshot(db: Db, ids: number[]): ItemState[] {
-  const placeholders = ids.map(() => '?').join(', ');
-  const rows = db.prepare<number[], ItemState>(`SELECT ${STATE_COLUMNS} FROM items WHERE id IN (${placeholders})`).all(...ids);
-  const missing = ids.filter((id) => !rows.some((row) => row.id === id));
-  if (missing.length) {
-    throw new SwitchboardError('not-found', 'items', `there is no comment with id ${missing.slice(0, 10).join(', ')}; it may have been deleted with its feed`);
-  }
-  return rows;
-}
-
-const WRITABLE = new Set(STATE_COLUMNS.split(', ').filter((column) => column !== 'id'));
-
-function writeState(db: Db, id: number, change: Change): void {
-  const columns = Object.keys(change).filter((column) => WRITABLE.has(column));
-  db.prepare(`UPDATE items SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run({ ...change, id });
-}
-
-/** Applies one change to every item in one transaction and records it, with its undo, in the audit log. */
-export function applyAction(
-  db: Db,
-  action: TriageAction,
-  ids: number[],
-  change: Change | ((item: ItemState) => Change),
-  detail: Record<string, unknown>,
-  now: number,
-): ActionResult {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) throw new SwitchboardError('invalid-input', action, 'no comments were given');
-  if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
-  return db.transaction(() => {
-    const before = snapshot(db, unique);
-    const decide = db.prepare('INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
-    for (const item of before) {
-      const itemChange = typeof change === 'function' ? change(item) : change;
-      if (Object.keys(itemChange).length > 0) writeState(db, item.id, itemChange);
-      if (itemChange.status !== undefined) decide.run(item.id, itemChange.route === undefined ? item.route : itemChange.route, itemChange.status, now);
-    }
-    const auditId = Number(
-      db
-        .prepare('INSERT INTO audit_log (at, action, detail, undo) VALUES (?, ?, ?, ?)')
-        .run(now, action, JSON.stringify({ ...detail, itemIds: unique }), JSON.stringify({ items: before })).lastInsertRowid,
-    );
-    return { action, itemIds: unique, auditId };
-  })();
-}
+import type { ActionResult, Route } from '../../../common/types';
 
 export function routeItems(db: Db, ids: number[], route: Route, now: number): ActionResult {
   const routed: Change = { status: 'routed', route, routed_at: now, snoozed_until: null, snooze_until_reply: 0, back_from_snooze: 0 };
@@ -97,42 +28,4 @@ export function snoozeItems(db: Db, ids: number[], until: { at: number } | { rep
 
 export function noteItem(db: Db, id: number, note: string, now: number): ActionResult {
   return applyAction(db, 'note', [id], { note: note.trim() === '' ? null : note }, {}, now);
-}
-
-/** Restores the items of the newest action not yet undone. */
-export function undoLast(db: Db, now: number): UndoResult {
-  return db.transaction((): UndoResult => {
-    const entry = db
-      .prepare<[], { id: number; action: string; undo: string }>('SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
-      .get();
-    if (!entry) return { action: null, itemIds: [] };
-    const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
-    if (spotlightActionId !== undefined) db.prepare('DELETE FROM spotlight_actions WHERE id = ?').run(spotlightActionId);
-    const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
-    for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
-    db.prepare('UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);
-    return { action: entry.action as UndoResult['action'], itemIds: items.map((item) => item.id).filter((id) => present.has(id)) };
-  })();
-}
-
-/** Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze. */
-export function wakeSnoozed(db: Db, now: number): number {
-  return db
-    .prepare(`UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
-    .run(now).changes;
-}
-
-/**
- * For a batch of new comments: each ends a snooze "until they write again" of the same author in
- * the same thread. Prepared once per batch.
- */
-export function replyWaker(db: Db): (threadId: number, author: string, newItemId: number) => number {
-  // Usually nothing waits for a reply: then a batch need not look for one per comment.
-  const anyWaiting = db.prepare(`SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get();
-  if (!anyWaiting) return () => 0;
-  const wake = db.prepare(
-    `UPDATE items SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0
-      WHERE status = 'snoozed' AND snooze_until_reply = 1 AND thread_id = ? AND author = ? AND id <> ?`,
-  );
-  return (threadId, author, newItemId) => wake.run(threadId, author, newItemId).changes;
 }

@@ -1,7 +1,7 @@
-import type { Handlers } from '../../app/service';
-import { readSettings, updateSettings } from './settings';
+import type { FeatureHandlers } from '../../core/context';
+import { readSettings, updateSettings } from '../../../db/tables/settings';
 
 export const settingsHandlers = {
   'settings-get': (ctx) => readSettings(ctx.db),
   'settings-update': (ctx, input) => updateSettings(ctx.db, input),
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers;

@@ -4,13 +4,13 @@
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { SpotlightActionKind } from '../../../common/types';
-import { getItem } from '../queue/queries';
-import { readSettings } from '../settings/settings';
-import { applyAction } from '../queue/actions';
-import { suggestDraft } from '../customer-service/drafts';
+import { getItem } from '../../../db/tables/items';
+import { readSettings } from '../../../db/tables/settings';
+import { applyAction } from '../../../db/tables/audit-log';
+import { suggestDraft } from '../../../db/tables/drafts';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
-import { listTemplates } from '../customer-service/templates';
-import { syncMembers } from './members';
+import { listTemplates } from '../../../db/tables/templates';
+import { syncMembers } from '../../../db/tables/members';
 
 export interface SpotlightRequest {
   itemId: number;

@@ -1,14 +1,15 @@
 import { SwitchboardError } from '../../../common/errors';
-import type { Handlers } from '../../app/service';
+import type { FeatureHandlers } from '../../core/context';
 import type { ExportResult, MemberProfile } from '../../../common/types';
 import { iso } from '../../../common/time';
-import { act } from '../queue/handlers';
-import { itemsByAuthors } from '../queue/queries';
-import { readSettings } from '../settings/settings';
+import { overdueBefore } from '../../../common/waiting';
+import { runAndAnnounce } from '../../core/changes';
+import { itemsByAuthors } from '../../../db/tables/items';
+import { readSettings } from '../../../db/tables/settings';
 import { recordSpotlight } from './actions';
 import { digestAtom, digestHtml, digestMarkdown, highlights } from './digest';
-import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from './members';
-import { milestonesOf } from './milestones';
+import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
+import { milestonesOf } from '../../../db/tables/milestones';
 import { dashboardStats } from './stats';
 
 const DAY = 24 * 60 * 60_000;
@@ -22,7 +23,7 @@ function dayRange(from: string, to: string): { start: number; end: number } {
 
 export const spotlightHandlers = {
   'spotlight-act': (ctx, input) =>
-    act(ctx, 'spotlight', () => recordSpotlight(ctx.db, { itemId: input.id, action: input.action, note: input.note, answersItemId: input.answersId, inviteKind: input.inviteKind }, ctx.now())),
+    runAndAnnounce(ctx, 'spotlight', () => recordSpotlight(ctx.db, { itemId: input.id, action: input.action, note: input.note, answersItemId: input.answersId, inviteKind: input.inviteKind }, ctx.now())),
   'members-list': (ctx, input) => listMembers(ctx.db, input.since ? Date.parse(`${input.since}T00:00:00Z`) : 0, ctx.now()),
   'member-get': (ctx, input): MemberProfile => {
     syncMembers(ctx.db, ctx.now());
@@ -51,6 +52,6 @@ export const spotlightHandlers = {
     syncMembers(ctx.db, ctx.now());
     const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY : ctx.now();
     const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : to - 8 * 7 * DAY;
-    return dashboardStats(ctx.db, from, to, ctx.now() - readSettings(ctx.db).overdueHours * 60 * 60_000);
+    return dashboardStats(ctx.db, from, to, overdueBefore(ctx.now(), readSettings(ctx.db).overdueHours));
   },
-} satisfies Partial<Handlers>;
+} satisfies FeatureHandlers;

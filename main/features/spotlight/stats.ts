@@ -4,6 +4,7 @@
 import type { Db } from '../../../db/connection';
 import type { DashboardStats, Route, WeekStats } from '../../../common/types';
 import { iso } from '../../../common/time';
+import { countOverdue } from '../../../db/tables/items';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -88,12 +89,7 @@ export function dashboardStats(db: Db, from: number, to: number, overdueBefore: 
     )
     .all(from, to)
     .map((row) => row.hours);
-  const overdueNow =
-    db
-      .prepare<[number], { n: number }>(
-        `SELECT COUNT(*) AS n FROM items WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready') AND published_at < ?`,
-      )
-      .get(overdueBefore)?.n ?? 0;
+  const overdueNow = countOverdue(db, overdueBefore);
 
   const list = [...weeks.values()];
   const sum = (key: 'service' | 'spotlight' | 'ignore' | 'communityAnswers') => list.reduce((total, entry) => total + entry[key], 0);

@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, Template } from '../../../common/types';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
-import { isOverdue } from '../../../main/features/customer-service/waiting';
+import { isOverdue } from '../../../common/waiting';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import { TemplatePicker } from './TemplatePicker';

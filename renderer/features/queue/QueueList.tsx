@@ -2,13 +2,13 @@
 // moderator nears the end (keyset pages from the service; the whole view is never loaded).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
+import { ROUTE_LABELS } from '../../../common/labels';
 import type { ItemSummary } from '../../../common/types';
 import { useStore } from '../../store';
-import { awaitingReply, isOverdue } from '../../../main/features/customer-service/waiting';
+import { awaitingReply, isOverdue } from '../../../common/waiting';
 import { formatAge } from './format';
 
 const ROW_HEIGHT = 86;
-const ROUTE_BADGES: Record<string, string> = { service: 'Service', spotlight: 'Spotlight', ignore: 'Ignored' };
 
 /** How long a customer-service comment has waited for an answer, red once overdue. */
 function Waiting({ item }: { item: ItemSummary }) {
@@ -37,7 +37,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
         </span>
         <span className="author">{item.author || 'Anonymous'}</span>
         {item.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
-        {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_BADGES[item.route]}</span>}
+        {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_LABELS[item.route].badge}</span>}
         <Waiting item={item} />
         {item.milestone && <span className="tag tag-milestone">{item.milestone}</span>}
         <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { EMPTY_VIEW_TEXT, VIEW_LABELS } from '../../shell/view-labels';
+import { VIEW_LABELS } from '../../../common/labels';
+import { EMPTY_VIEW_TEXT } from './empty-view-text';
 import { FilterBar } from './FilterBar';
 import { useShortcutTitle } from './useShortcutTitle';
 import { QueueList } from './QueueList';

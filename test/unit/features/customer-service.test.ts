@@ -118,13 +118,13 @@ describe('incidents', () => {
     const ids = [item('Priya', 'Frankfurt sites down, checkout failing', 3), item('Lee', 'Our Frankfurt sites are down too', 2.5), item('Ana', 'Frankfurt down, losing sales', 2)];
     const unrelated = item('Bo', 'How do I export invoices?', 1);
     await service.call('items-route', { ids: [...ids, unrelated], route: 'service' });
-    expect(((await service.call('incident-suggest', { id: ids[0] })) as number[]).sort()).toEqual([...ids].sort());
+    expect(((await service.call('incident-suggest', { id: ids[0]! })) as number[]).sort()).toEqual([...ids].sort());
 
     const incident = (await service.call('incident-create', { ids, title: 'Frankfurt outage' })) as Incident;
     expect(incident.itemIds).toEqual(ids);
     await service.call('draft-save', { incidentId: incident.id, body: 'Hi {{author}}, Frankfurt is back since 14:05. Sorry! {{moderator}}' });
     await service.call('settings-update', { moderatorName: 'Sam from Hostwise' });
-    expect(((await service.call('item-get', { id: ids[1] })) as ItemDetail).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
+    expect(((await service.call('item-get', { id: ids[1]! })) as ItemDetail).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
     await service.call('drafts-ready', { ids });
 
     const csv = (await service.call('drafts-export', { format: 'csv' })) as ExportResult;

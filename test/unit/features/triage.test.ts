@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult, ItemContext, ItemDetail, ItemPage, UndoResult, ViewCounts } from '../../../common/types';
 import { VIEW_NAMES } from '../../../common/types';
-import { viewQuery, type ListRequest } from '../../../main/features/queue/queries';
+import { viewQuery, type ListRequest } from '../../../db/tables/items';
 import { storeOutcome } from '../../../main/features/feeds/store';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
@@ -52,7 +52,7 @@ describe('queue views and filters', () => {
   it('pages oldest first with a cursor too', async () => {
     const { service, ids } = queue();
     const first = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2 })) as ItemPage;
-    const second = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2, cursor: first.nextCursor })) as ItemPage;
+    const second = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2, cursor: first.nextCursor ?? undefined })) as ItemPage;
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids.refund, ids.tip, ids.spam, ids.question]);
   });
 

@@ -7,7 +7,7 @@ import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xht
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
-import { ftsQuery } from '../../../main/features/queue/search';
+import { ftsQuery } from '../../../db/fts-query';
 
 describe('threads', () => {
   it.each([

@@ -1,12 +1,12 @@
 // Loading and removing the bundled sample feeds (the empty state's "Try it with sample feeds").
-import type { ServiceContext } from '../../../app/service';
-import { announceChange } from '../../queue/announce';
+import type { FeedsContext } from '../context';
+import { announceChange } from '../../../core/changes';
 import { findFeedByUrl } from '../queries';
 import { refreshFeeds } from '../refresh';
 import { insertFeed } from '../subscriptions';
 import { sampleFeedUrls } from './sample-feeds';
 
-export async function loadSamples(ctx: ServiceContext) {
+export async function loadSamples(ctx: FeedsContext) {
   const ids = ctx.db.transaction(() =>
     sampleFeedUrls().map((url) => findFeedByUrl(ctx.db, url)?.id ?? insertFeed(ctx, { url, title: '', intervalMinutes: 0, isSample: true })),
   )();
@@ -14,7 +14,7 @@ export async function loadSamples(ctx: ServiceContext) {
   return refreshFeeds(ctx, { feedIds: ids });
 }
 
-export function removeSamples(ctx: ServiceContext): { removedFeeds: number } {
+export function removeSamples(ctx: FeedsContext): { removedFeeds: number } {
   const removed = ctx.db.prepare('DELETE FROM feeds WHERE is_sample = 1').run().changes;
   ctx.events.emit('feeds-changed', {});
   announceChange(ctx, 'samples-removed');

@@ -1,7 +1,7 @@
 // Console settings, one JSON value per key in the settings table.
-import type { Db } from '../../../db/connection';
-import type { Settings } from '../../../common/types';
-import { DEFAULT_SETTINGS } from '../../../common/settings-defaults';
+import type { Db } from '../connection';
+import type { Settings } from '../../common/types';
+import { DEFAULT_SETTINGS } from '../../common/settings-defaults';
 
 export function readSettings(db: Db): Settings {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();

@@ -1,14 +1,4 @@
-import type { ViewName } from '../../common/types';
-
-export const VIEW_LABELS: Record<ViewName, string> = {
-  inbox: 'Inbox',
-  service: 'Customer service',
-  spotlight: 'Spotlight',
-  snoozed: 'Snoozed',
-  ignored: 'Ignored',
-  done: 'Done',
-  all: 'All',
-};
+import type { ViewName } from '../../../common/types';
 
 /** What an empty view says, once there are feeds. */
 export const EMPTY_VIEW_TEXT: Record<ViewName, string> = {

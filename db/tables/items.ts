@@ -1,13 +1,14 @@
-import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../../common/errors';
-import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../../common/types';
-import { VIEW_NAMES } from '../../../common/types';
-import { iso, isoOrNull } from '../../../common/time';
-import { draftFor } from '../customer-service/drafts';
-import { memberOfAuthor } from '../spotlight/members';
-import { milestoneLabels } from '../spotlight/milestones';
-import { ftsQuery } from './search';
-import { VIEW_FILTERS } from '../../../common/views';
+import type { Db } from '../connection';
+import { SwitchboardError } from '../../common/errors';
+import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../common/types';
+import { VIEW_NAMES } from '../../common/types';
+import { iso, isoOrNull } from '../../common/time';
+import { draftFor } from './drafts';
+import { memberOfAuthor } from './members';
+import { milestoneLabels } from './milestones';
+import { ftsQuery } from '../fts-query';
+import { viewClause } from '../../common/views';
+import { AWAITING_REPLY_SQL } from '../../common/waiting';
 
 const EXCERPT_LENGTH = 160;
 
@@ -86,19 +87,19 @@ function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
   };
 }
 
+/** Customer-service comments still awaiting a reply, published before `before` (ms). */
+export function countOverdue(db: Db, before: number): number {
+  return db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE ${AWAITING_REPLY_SQL} AND published_at < ?`).get(before)?.n ?? 0;
+}
+
 /** Every view's count; customer-service items still unanswered and published before `overdueBefore` are overdue; replies ready to export. */
 export function countViews(db: Db, overdueBefore: number): ViewCounts {
   const counts = { serviceOverdue: 0, serviceReady: 0 } as ViewCounts;
   for (const view of VIEW_NAMES) {
-    const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${VIEW_FILTERS[view]}`).get();
+    const row = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${viewClause(view)}`).get();
     counts[view] = row?.n ?? 0;
   }
-  counts.serviceOverdue =
-    db
-      .prepare<[number], { n: number }>(
-        `SELECT COUNT(*) AS n FROM items WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready') AND published_at < ?`,
-      )
-      .get(overdueBefore)?.n ?? 0;
+  counts.serviceOverdue = countOverdue(db, overdueBefore);
   // The same rows drafts-export takes by default (service/export.ts).
   counts.serviceReady = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE service_state = 'ready'`).get()?.n ?? 0;
   return counts;
@@ -148,7 +149,7 @@ export function viewQuery(request: ListRequest): { sql: string; params: Record<s
   const filters = filterClauses(request);
   if (!filters) return null;
   const newest = request.sort === 'newest';
-  const where = [VIEW_FILTERS[request.view], ...filters.clauses];
+  const where = [viewClause(request.view), ...filters.clauses];
   const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
   if (request.cursor) {
     where.push(`(i.published_at, i.id) ${newest ? '<' : '>'} (@cursorAt, @cursorId)`);

@@ -1,10 +1,10 @@
 // Saved replies. A template may only use the built-in placeholders and the ones it declares;
 // anything else is refused when it is saved, so it can never reach an export.
-import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../../common/errors';
-import type { Template } from '../../../common/types';
-import { iso } from '../../../common/time';
-import { BUILT_IN_PLACEHOLDERS, unknownPlaceholders } from '../../../common/placeholders';
+import type { Db } from '../connection';
+import { SwitchboardError } from '../../common/errors';
+import type { Template } from '../../common/types';
+import { iso } from '../../common/time';
+import { BUILT_IN_PLACEHOLDERS, unknownPlaceholders } from '../../common/placeholders';
 
 interface TemplateRow {
   id: number;

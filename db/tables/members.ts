@@ -1,9 +1,9 @@
 // Members: one record per person, built from the author names of every feed. Two records can be
 // merged when one person writes under several names or sites, and split again.
-import type { Db } from '../../../db/connection';
-import { SwitchboardError } from '../../../common/errors';
-import type { Member, MemberStats } from '../../../common/types';
-import { isoOrNull } from '../../../common/time';
+import type { Db } from '../connection';
+import { SwitchboardError } from '../../common/errors';
+import type { Member, MemberStats } from '../../common/types';
+import { isoOrNull } from '../../common/time';
 
 /**
  * Gives every author name that has none a member of its own: all of them (before member reads),

@@ -1,8 +1,8 @@
 // Milestones worth a spotlight: a member's first comment, their 3rd and 10th community answer,
 // and their return after 90 days away. Each names the comment it happened on.
-import type { Db } from '../../../db/connection';
-import type { Milestone } from '../../../common/types';
-import { iso } from '../../../common/time';
+import type { Db } from '../connection';
+import type { Milestone } from '../../common/types';
+import { iso } from '../../common/time';
 
 const AWAY = 90 * 24 * 60 * 60_000;
 

@@ -1,0 +1,10 @@
+// What the feeds feature needs beyond the core context: the runner that fetches and parses (a
+// worker thread in the app, in-process in tests) and the runtime state of fetching.
+import type { CoreContext } from '../../core/context';
+import type { IngestRunner } from './runner';
+import type { FeedsRuntime } from './runtime';
+
+export interface FeedsContext extends CoreContext {
+  runner: IngestRunner;
+  feeds: FeedsRuntime;
+}
