@@ -1,4 +1,4 @@
-// `npm test`: typecheck, build, unit and integration tests (Vitest), then end-to-end specs in real
+// `npm test`: typecheck, the layer check, build, unit and integration tests (Vitest), then end-to-end specs in real
 // Chromium (Playwright). Ends with one line totalling every test: "tests: N passed, N failed, N skipped".
 'use strict';
 const fs = require('node:fs');
@@ -32,6 +32,8 @@ function readJson(file) {
 }
 
 if (!step('typecheck (main, renderer, e2e)', 'npm', ['run', '--silent', 'typecheck'])) process.exit(1);
+// The layers (.dependency-cruiser.cjs): a wrong-way import or a circle fails here, naming the rule.
+if (!step('layers (dependency-cruiser)', bin('depcruise'), ['common', 'db', 'main', 'renderer', 'preload', '--config', '.dependency-cruiser.cjs'])) process.exit(1);
 if (!step('build', process.execPath, [path.join(root, 'scripts', 'ensure-built.cjs')])) process.exit(1);
 
 const vitestJson = path.join(reports, 'vitest.json');

@@ -7,7 +7,7 @@ import { customerServiceHandlers } from '../features/customer-service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
 import type { HandlerTable } from '../core/context';
-import type { ServiceContext } from './service';
+import type { ServiceContext } from './context';
 
 export const handlers: HandlerTable<ServiceContext> = {
   ...appHandlers,

@@ -7,14 +7,13 @@ import { toSwitchboardError } from '../../common/errors';
 import { validateCall } from '../../common/validate';
 import type { Handler } from '../core/context';
 import { EventBus } from '../core/event-bus';
-import type { FeedsContext } from '../features/feeds/context';
 import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import { startScheduler } from '../features/feeds/scheduler';
+import type { ServiceContext } from './context';
 import { handlers } from './handlers';
 
-/** The app's context is the widest one any feature asks for. */
-export type ServiceContext = FeedsContext;
+export type { ServiceContext } from './context';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
