@@ -7,7 +7,7 @@ import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';
 import { fetchFeed } from './fetch/fetcher';
-import { normalizeFeed } from './parse/normalize';
+import { describeFeed } from './parse/normalize';
 import { parseFeedXml } from './parse/rss';
 import { guardXml } from './parse/xml-guard';
 import { plainText } from './sanitize/sanitize';
@@ -84,8 +84,8 @@ export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<
   const text = decodeFeedBody(response.body, response.contentType);
   const isHtml = /html/i.test(response.contentType ?? '') || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i.test(text.slice(0, 2048));
   if (!isHtml) {
-    const feed = normalizeFeed(await parseFeedXml(guardXml(text)), response.finalUrl, Date.now());
-    return [{ url: response.finalUrl, title: feed.title, kind: feed.kind }];
+    const { title, kind } = describeFeed(await parseFeedXml(guardXml(text)), response.finalUrl);
+    return [{ url: response.finalUrl, title, kind }];
   }
   const page = readPage(decodePageBody(response.body, response.contentType), response.finalUrl);
   // A page on the web must not steer a subscription into the moderator's own network.

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
 import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
+import { describeFeed, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
@@ -71,6 +75,14 @@ describe('discovery', () => {
   it('ranks the site comment feed first on a home page', () => {
     const ranked = rankCandidates(readPage(page.replace('Outage on 26 November &#8211; ', ''), 'https://blog.example.com/'), 'https://blog.example.com/');
     expect(ranked[0]?.url).toBe('https://blog.example.com/comments/feed/');
+  });
+
+  const feedsDir = path.resolve(__dirname, '../../fixtures/feeds');
+  it.each(fs.readdirSync(feedsDir))('names %s as storing it does, without reading its comments', async (file) => {
+    const url = 'https://blog.example.com/feed/';
+    const raw = await parseFeedXml(guardXml(decodeFeedBody(fs.readFileSync(path.join(feedsDir, file)), null)));
+    const { title, kind } = normalizeFeed(raw, url, 0);
+    expect(describeFeed(raw, url)).toEqual({ title, kind });
   });
 });
 
