@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { DiscoveredFeeds, KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
 import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
@@ -83,6 +84,25 @@ describe('discovery', () => {
     const raw = await parseFeedXml(guardXml(decodeFeedBody(fs.readFileSync(path.join(feedsDir, file)), null)));
     const { title, kind } = normalizeFeed(raw, url, 0);
     expect(describeFeed(raw, url)).toEqual({ title, kind });
+  });
+
+  it('keeps a discovered feed for a few minutes, for one subscription, a few feeds at most', () => {
+    const kept = new DiscoveredFeeds();
+    const found = (n: number) => {
+      const url = `https://blog.example.com/${n}/feed/`;
+      return { candidate: { url, title: `Feed ${n}`, kind: 'comments' as const }, feed: { finalUrl: url, body: Buffer.from('<rss/>'), contentType: null, etag: null, lastModified: null } };
+    };
+    kept.keep(found(1), 0);
+    expect(kept.take('https://blog.example.com/2/feed/', 0)).toBeNull();
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS)).toEqual(found(1));
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS)).toBeNull();
+
+    kept.keep(found(1), 0);
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS + 1)).toBeNull();
+
+    for (let n = 1; n <= 5; n += 1) kept.keep(found(n), n);
+    expect(kept.take('https://blog.example.com/1/feed/', 5)).toBeNull();
+    for (let n = 2; n <= 5; n += 1) expect(kept.take(`https://blog.example.com/${n}/feed/`, 5)?.candidate.title).toBe(`Feed ${n}`);
   });
 });
 

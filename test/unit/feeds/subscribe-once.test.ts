@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { createService, type Service } from '../../../main/api/service';
 import type { FeedCandidate, FetchResult, ItemDetail, SubscribeResult } from '../../../main/api/types';
+import { KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
 import { inProcessRunner, workerRunner } from '../../../main/features/feeds/runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { ensureBuilt } from '../../support/built-cli';
@@ -21,12 +22,12 @@ afterAll(() => server?.close());
 
 const WORKER = path.resolve(__dirname, '../../../out/main/ingest-worker.js');
 
-function serviceWith(runner: 'in process' | 'worker thread'): Service {
+function serviceWith(runner: 'in process' | 'worker thread', now = () => Date.UTC(2026, 10, 26, 12)): Service {
   return createService({
     db: openDatabase(':memory:'),
     dbPath: ':memory:',
     version: '0.0.0-test',
-    now: () => Date.UTC(2026, 10, 26, 12),
+    now,
     runner: runner === 'in process' ? inProcessRunner() : workerRunner(WORKER, 1),
   });
 }
@@ -114,6 +115,34 @@ describe.each(['in process', 'worker thread'] as const)('feeds-subscribe alone (
     expect(requests).toEqual(['GET /pages/wordpress-home.html', 'GET /feeds/wordpress-comments.xml']);
     expect(result.alternatives.map((candidate) => candidate.url)).toEqual([server.url('/feeds/wordpress-posts.xml')]);
     expect(result.fetch).toMatchObject({ status: 'ok', newItems: 5 });
+    await service.close();
+  });
+});
+
+describe('the download discovery keeps', () => {
+  it('is not used once a few minutes have passed: subscribing then downloads the feed afresh, and stores that', async () => {
+    let now = Date.UTC(2026, 10, 26, 12);
+    const service = serviceWith('in process', () => now);
+    const url = server.url('/feeds/atom10.xml');
+    const { result, requests } = await requestsDuring(async () => {
+      await service.call('feeds-discover', { url });
+      now += KEEP_DISCOVERED_MS + 1;
+      return (await service.call('feeds-subscribe', { url })) as SubscribeResult;
+    });
+    expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
+    expect(result.fetch).toMatchObject({ status: 'ok', newItems: 4 });
+    await service.close();
+  });
+
+  it('serves one subscription: subscribing again after unsubscribing downloads the feed again', async () => {
+    const service = serviceWith('in process');
+    const url = server.url('/feeds/atom10.xml');
+    const { requests } = await requestsDuring(async () => {
+      const { feed } = await subscribeAsTheDialogDoes(service, url);
+      await service.call('feeds-unsubscribe', { id: feed.id });
+      return service.call('feeds-subscribe', { url });
+    });
+    expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
     await service.close();
   });
 });
