@@ -34,6 +34,8 @@ export interface FixtureServer {
   url(path: string): string;
   /** How many requests reached this path (query string ignored). Takes a path or a full URL. */
   hits(path: string): number;
+  /** Every request so far, in arrival order, as "METHOD /path" (query string left off). */
+  requests(): string[];
   /**
    * Serves test/fixtures/feeds/<feedFile> at `path` (e.g. to swap edited-comment-v1.xml for v2 under
    * one URL), with the same validators as /feeds/; null removes the override.
@@ -200,6 +202,7 @@ function readFixture(dir: string, name: string): Buffer | null {
 export async function startFixtureServer(options: { host?: string } = {}): Promise<FixtureServer> {
   const host = options.host ?? '127.0.0.1';
   const hits = new Map<string, number>();
+  const log: string[] = [];
   const overrides = new Map<string, string>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -345,6 +348,7 @@ export async function startFixtureServer(options: { host?: string } = {}): Promi
     const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
     hits.set(pathname, (hits.get(pathname) ?? 0) + 1);
+    log.push(`${req.method ?? 'GET'} ${pathname}`);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -408,6 +412,7 @@ export async function startFixtureServer(options: { host?: string } = {}): Promi
     port,
     url: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`,
     hits: (p) => hits.get(keyOf(p)) ?? 0,
+    requests: () => [...log],
     setRoute: (p, feedFile) => {
       if (feedFile === null) overrides.delete(keyOf(p));
       else overrides.set(keyOf(p), feedFile);

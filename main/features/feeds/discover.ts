@@ -7,9 +7,10 @@ import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';
 import { fetchFeed } from './fetch/fetcher';
-import { normalizeFeed } from './parse/normalize';
+import { describeFeed } from './parse/normalize';
 import { parseFeedXml } from './parse/rss';
 import { guardXml } from './parse/xml-guard';
+import type { DownloadedFeed } from './pipeline';
 import { plainText } from './sanitize/sanitize';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
@@ -78,14 +79,25 @@ export function pointsInward(url: string): boolean {
   return isIP(host) !== 0 && classifyAddress(host) !== 'public';
 }
 
-export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<FeedCandidate[]> {
+export interface Discovery {
+  candidates: FeedCandidate[];
+  /** When the address was a feed: the response, kept so that subscribing to it needs no second download. */
+  feed?: DownloadedFeed;
+}
+
+/**
+ * The feeds an address offers: a feed names itself (read only as far as its title and kind; its
+ * comments are read when it is stored, from the bytes returned here); a page names the feeds it links.
+ */
+export async function discoverAddress(url: string, signal?: AbortSignal): Promise<Discovery> {
   const response = await fetchFeed({ url, signal });
-  if (response.status !== 'ok') return [{ url, title: '', kind: 'unknown' }];
+  if (response.status !== 'ok') return { candidates: [{ url, title: '', kind: 'unknown' }] };
   const text = decodeFeedBody(response.body, response.contentType);
   const isHtml = /html/i.test(response.contentType ?? '') || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i.test(text.slice(0, 2048));
   if (!isHtml) {
-    const feed = normalizeFeed(await parseFeedXml(guardXml(text)), response.finalUrl, Date.now());
-    return [{ url: response.finalUrl, title: feed.title, kind: feed.kind }];
+    const { title, kind } = describeFeed(await parseFeedXml(guardXml(text)), response.finalUrl);
+    const { finalUrl, body, contentType, etag, lastModified } = response;
+    return { candidates: [{ url: finalUrl, title, kind }], feed: { finalUrl, body, contentType, etag, lastModified } };
   }
   const page = readPage(decodePageBody(response.body, response.contentType), response.finalUrl);
   // A page on the web must not steer a subscription into the moderator's own network.
@@ -94,5 +106,5 @@ export async function discoverFeeds(url: string, signal?: AbortSignal): Promise<
   if (candidates.length === 0) {
     throw new FeedError('not-a-feed', 'this page links no RSS or Atom feed; paste the address of its comment feed instead');
   }
-  return candidates;
+  return { candidates };
 }

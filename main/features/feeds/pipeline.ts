@@ -4,16 +4,28 @@
 import { FeedError, type FeedErrorCategory } from './errors';
 import { decodeFeedBody } from './fetch/decode';
 import { fetchFeed } from './fetch/fetcher';
-import type { FetchLimits } from './fetch/types';
+import type { FetchLimits, FetchResponse } from './fetch/types';
 import { normalizeFeed, type NormalizedFeed } from './parse/normalize';
 import { parseFeedXml } from './parse/rss';
 import { guardXml } from './parse/xml-guard';
+
+/** A feed's response, downloaded already (by discovery), with the validators it came with. */
+export interface DownloadedFeed {
+  finalUrl: string;
+  /** A Buffer where it was read; a plain Uint8Array once it has crossed to or from a worker thread. */
+  body: Uint8Array;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
 
 export interface IngestJob {
   url: string;
   etag?: string | null;
   lastModified?: string | null;
   limits?: Partial<FetchLimits>;
+  /** The feed as discovery downloaded it: read from these bytes instead of downloading it again. */
+  downloaded?: DownloadedFeed;
 }
 
 export type IngestOutcome =
@@ -31,16 +43,25 @@ export function outcomeOfError(error: unknown): IngestOutcome {
   return { status: 'error', category: 'parse', message: `the feed could not be read (${message.slice(0, 160)})`, httpStatus: null, retryAt: null };
 }
 
+/** The bytes discovery downloaded, as the fetcher would have answered; there is no network part to wait for. */
+function downloadedResponse(downloaded: DownloadedFeed, onFetched?: () => void): Extract<FetchResponse, { status: 'ok' }> {
+  onFetched?.();
+  const { body } = downloaded;
+  return { status: 'ok', ...downloaded, body: Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+}
+
 /** `onFetched` is told when the network part is over (the body is read, or the fetch failed), before parsing starts. */
 export async function ingestFeed(job: IngestJob, signal?: AbortSignal, onFetched?: () => void, now = Date.now): Promise<IngestOutcome> {
   try {
-    const response = await fetchFeed({
-      url: job.url,
-      etag: job.etag,
-      lastModified: job.lastModified,
-      limits: job.limits,
-      signal,
-    }).finally(onFetched);
+    const response = job.downloaded
+      ? downloadedResponse(job.downloaded, onFetched)
+      : await fetchFeed({
+          url: job.url,
+          etag: job.etag,
+          lastModified: job.lastModified,
+          limits: job.limits,
+          signal,
+        }).finally(onFetched);
     if (response.status === 'not-modified') return response;
     const xml = guardXml(decodeFeedBody(response.body, response.contentType));
     const feed = normalizeFeed(await parseFeedXml(xml), response.finalUrl, now());

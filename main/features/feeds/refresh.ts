@@ -5,7 +5,7 @@ import { SwitchboardError } from '../../../common/errors';
 import type { FeedsContext } from './context';
 import type { FetchResult } from '../../../common/types';
 import { viewCounts } from '../../core/changes';
-import type { IngestOutcome } from './pipeline';
+import type { DownloadedFeed, IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
 import { storeOutcome, type FeedState } from './store';
 
@@ -62,25 +62,30 @@ const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled
 /**
  * One feed: fetched in the worker while it holds one of the service's download slots for its
  * host; the slot is given back as soon as the body is read, so the next download starts while
- * this one is parsed and stored. Never throws: a failure is that feed's result, not the run's.
+ * this one is parsed and stored. A feed `downloaded` already (by discovery) needs no slot: the
+ * worker only reads those bytes. Never throws: a failure is that feed's result, not the run's.
  */
-async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSignal, first = false): Promise<FetchResult> {
+async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSignal, first = false, downloaded?: DownloadedFeed): Promise<FetchResult> {
   const stopped = () => signal.aborted || ctx.feeds.closed;
   if (stopped()) return cancelled(feed.id);
   try {
     const url = isSampleUrl(feed.url) ? (await ctx.feeds.sampleServer()).locate(feed.url) : feed.url;
     // Assigned inside the slot's callback; the annotation keeps TypeScript from assuming null.
     let outcome = null as Promise<IngestOutcome> | null;
-    await ctx.feeds.downloads(
-      hostOf(url),
-      () =>
-        new Promise<void>((release) => {
-          if (stopped()) return release();
-          outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
-          outcome.then(() => release(), () => release());
-        }),
-      { first },
-    );
+    if (downloaded) {
+      outcome = ctx.runner.run({ url, downloaded }, signal);
+    } else {
+      await ctx.feeds.downloads(
+        hostOf(url),
+        () =>
+          new Promise<void>((release) => {
+            if (stopped()) return release();
+            outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
+            outcome.then(() => release(), () => release());
+          }),
+        { first },
+      );
+    }
     const finished = outcome && (await outcome);
     if (!finished || stopped()) return cancelled(feed.id);
     const stored = storeOutcome(ctx.db, feed, finished, ctx.now());
@@ -100,12 +105,13 @@ function announce(ctx: FeedsContext, newItems: number): void {
 
 /**
  * Fetches the named feeds now, beside any run under way (subscribing, retrying one feed): the
- * moderator is waiting, so they go ahead of the run's feeds still queued for a slot.
+ * moderator is waiting, so they go ahead of the run's feeds still queued for a slot. A feed in
+ * `downloaded` (by id) is stored from those bytes instead of being downloaded again.
  */
-export async function fetchFeedsNow(ctx: FeedsContext, feedIds: number[]): Promise<FetchResult[]> {
+export async function fetchFeedsNow(ctx: FeedsContext, feedIds: number[], downloaded = new Map<number, DownloadedFeed>()): Promise<FetchResult[]> {
   const feeds = selectFeeds(ctx, { feedIds });
   const never = new AbortController().signal;
-  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never, true)));
+  const results = await Promise.all(feeds.map((feed) => fetchAndStore(ctx, feed, never, true, downloaded.get(feed.id))));
   announce(ctx, results.reduce((sum, result) => sum + result.newItems, 0));
   return results;
 }

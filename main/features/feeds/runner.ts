@@ -4,12 +4,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FeedCandidate } from '../../../common/types';
-import { discoverFeeds } from './discover';
+import { discoverAddress, type Discovery } from './discover';
 import { ingestFeed, outcomeOfError, type IngestJob, type IngestOutcome } from './pipeline';
 
 export type FailedOutcome = Extract<IngestOutcome, { status: 'error' | 'cancelled' }>;
-export type DiscoverOutcome = { status: 'ok'; candidates: FeedCandidate[] } | FailedOutcome;
+/** An address's feeds and, when the address was a feed, its download (see Discovery). */
+export type DiscoverOutcome = ({ status: 'ok' } & Discovery) | FailedOutcome;
 
 export interface IngestRunner {
   /** `onFetched` is called once the job is done with the network, so the next fetch can start while this one is parsed. */
@@ -23,8 +23,8 @@ export type WorkerRequest = { type: 'run'; id: number; job: IngestJob } | { type
 export type WorkerReply = { id: number; outcome: IngestOutcome | DiscoverOutcome } | { id: number; fetched: true };
 
 export function discoverOutcome(url: string): Promise<DiscoverOutcome> {
-  return discoverFeeds(url).then(
-    (candidates) => ({ status: 'ok', candidates }),
+  return discoverAddress(url).then(
+    (discovery) => ({ status: 'ok', ...discovery }),
     (error: unknown) => outcomeOfError(error) as FailedOutcome,
   );
 }

@@ -1,6 +1,7 @@
 // What the feeds feature keeps while the service runs: the fetch under way (so it can be
 // cancelled), the per-host download slots every fetch shares, whether the network seems
-// reachable, and the sample server once it is needed.
+// reachable, the feeds discovery just downloaded, and the sample server once it is needed.
+import { DiscoveredFeeds } from './discovered';
 import { hostLimiter, type HostLimited } from './host-limiter';
 import { startSampleServer, type SampleServer } from './samples/sample-feeds';
 
@@ -11,6 +12,8 @@ export class FeedsRuntime {
   /** One set of slots for the whole service, so a retry or a new subscription beside a run still counts. */
   readonly downloads: HostLimited = hostLimiter({ perHost: 2, total: 4 });
   online = true;
+  /** Feeds downloaded by feeds-discover, for the feeds-subscribe that follows (discovered.ts). */
+  readonly discovered = new DiscoveredFeeds();
   /** Set once the service closes: fetches still waiting for a slot then end as cancelled. */
   closed = false;
   private samples: Promise<SampleServer> | null = null;
@@ -22,6 +25,7 @@ export class FeedsRuntime {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.discovered.clear();
     this.activeFetch?.abort();
     if (this.samples) await (await this.samples).close();
   }

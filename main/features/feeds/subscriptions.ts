@@ -3,6 +3,7 @@ import { SwitchboardError } from '../../../common/errors';
 import type { FeedsContext } from './context';
 import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../../common/types';
 import { announceChange } from '../../core/changes';
+import type { Discovery } from './discover';
 import { findFeedByUrl, getFeed } from './queries';
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
@@ -42,20 +43,36 @@ export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string
 }
 
 /** The feeds an address offers, found in the ingest worker; one that cannot be read is the moderator's input to fix. */
-export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
-  const outcome = await ctx.runner.discover(checkSubscribableUrl(url));
+async function lookAt(ctx: FeedsContext, url: string): Promise<Discovery> {
+  const outcome = await ctx.runner.discover(url);
   if (outcome.status === 'error') throw new SwitchboardError('invalid-input', 'subscribe', `${outcome.message} (${outcome.category})`);
   if (outcome.status === 'cancelled') throw new SwitchboardError('unavailable', 'subscribe', 'the address could not be looked at because the feed reader stopped; try again');
-  return outcome.candidates;
+  return outcome;
 }
 
+/** The feeds an address offers. A feed address was downloaded to be named: that download is kept for the subscribe that follows. */
+export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
+  const { candidates, feed } = await lookAt(ctx, checkSubscribableUrl(url));
+  if (feed && candidates[0]) ctx.feeds.discovered.keep({ candidate: candidates[0], feed }, ctx.now());
+  return candidates;
+}
+
+/**
+ * Subscribes to a feed, or to the best feed a page offers, and stores its first batch. A feed is
+ * downloaded once: the download feeds-discover kept for this address, or the one made here to
+ * look at it, is what gets stored; a page costs the page and one download of the feed it picks.
+ */
 export async function subscribe(ctx: FeedsContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
-  const [best, ...alternatives] = await discover(ctx, input.url);
+  const url = checkSubscribableUrl(input.url);
+  const kept = ctx.feeds.discovered.take(url, ctx.now());
+  const { candidates, feed: downloaded } = kept ? { candidates: [kept.candidate], feed: kept.feed } : await lookAt(ctx, url);
+  const [best, ...alternatives] = candidates;
   if (!best) throw new SwitchboardError('invalid-input', 'subscribe', 'no feed was found at that address');
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
   const followDays = input.followDays ?? (best.kind === 'posts' ? DEFAULT_FOLLOW_DAYS : undefined);
   const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, intervalMinutes: input.intervalMinutes, followDays });
-  const [fetch] = await fetchFeedsNow(ctx, [id]);
+  const first = downloaded?.finalUrl === best.url ? new Map([[id, downloaded]]) : undefined;
+  const [fetch] = await fetchFeedsNow(ctx, [id], first);
   return { feed: getFeed(ctx.db, id), alternatives, fetch: fetch! };
 }
 

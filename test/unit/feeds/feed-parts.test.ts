@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { DiscoveredFeeds, KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
+import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
 import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
+import { describeFeed, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
@@ -71,6 +76,33 @@ describe('discovery', () => {
   it('ranks the site comment feed first on a home page', () => {
     const ranked = rankCandidates(readPage(page.replace('Outage on 26 November &#8211; ', ''), 'https://blog.example.com/'), 'https://blog.example.com/');
     expect(ranked[0]?.url).toBe('https://blog.example.com/comments/feed/');
+  });
+
+  const feedsDir = path.resolve(__dirname, '../../fixtures/feeds');
+  it.each(fs.readdirSync(feedsDir))('names %s as storing it does, without reading its comments', async (file) => {
+    const url = 'https://blog.example.com/feed/';
+    const raw = await parseFeedXml(guardXml(decodeFeedBody(fs.readFileSync(path.join(feedsDir, file)), null)));
+    const { title, kind } = normalizeFeed(raw, url, 0);
+    expect(describeFeed(raw, url)).toEqual({ title, kind });
+  });
+
+  it('keeps a discovered feed for a few minutes, for one subscription, a few feeds at most', () => {
+    const kept = new DiscoveredFeeds();
+    const found = (n: number) => {
+      const url = `https://blog.example.com/${n}/feed/`;
+      return { candidate: { url, title: `Feed ${n}`, kind: 'comments' as const }, feed: { finalUrl: url, body: Buffer.from('<rss/>'), contentType: null, etag: null, lastModified: null } };
+    };
+    kept.keep(found(1), 0);
+    expect(kept.take('https://blog.example.com/2/feed/', 0)).toBeNull();
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS)).toEqual(found(1));
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS)).toBeNull();
+
+    kept.keep(found(1), 0);
+    expect(kept.take('https://blog.example.com/1/feed/', KEEP_DISCOVERED_MS + 1)).toBeNull();
+
+    for (let n = 1; n <= 5; n += 1) kept.keep(found(n), n);
+    expect(kept.take('https://blog.example.com/1/feed/', 5)).toBeNull();
+    for (let n = 2; n <= 5; n += 1) expect(kept.take(`https://blog.example.com/${n}/feed/`, 5)?.candidate.title).toBe(`Feed ${n}`);
   });
 });
 

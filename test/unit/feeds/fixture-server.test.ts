@@ -49,6 +49,7 @@ describe('fixture server', () => {
     const since = await get(server.url('/feeds/wordpress-comments.xml'), { 'If-Modified-Since': first.headers['last-modified'] ?? '' });
     expect(since.status).toBe(304);
     expect(server.hits('/feeds/wordpress-comments.xml')).toBe(3);
+    expect(server.requests().slice(0, 3)).toEqual(Array(3).fill('GET /feeds/wordpress-comments.xml'));
   });
 
   it('sends windows-1252.xml without a charset and Atom with its own type', async () => {

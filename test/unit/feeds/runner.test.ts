@@ -2,6 +2,7 @@
 // the host's slot to the next feed while this one is parsed; and neither leaves listeners on the
 // run's shared abort signal. The worker runner is the real bundled worker thread.
 import { getEventListeners } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessRunner, workerRunner, type IngestRunner } from '../../../main/features/feeds/runner';
@@ -42,5 +43,17 @@ describe.each([
     const signal = new AbortController().signal;
     await Promise.all([events(runner(), '/feeds/atom10.xml', signal), events(runner(), '/feeds/rss10-rdf.xml', signal)]);
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
+  it('reads a feed from bytes downloaded already, without a request, and keeps their validators', async () => {
+    const url = server.url('/feeds/atom10.xml');
+    const downloaded = { finalUrl: url, body: fs.readFileSync(path.resolve(__dirname, '../../fixtures/feeds/atom10.xml')), contentType: 'application/atom+xml', etag: '"v1"', lastModified: null };
+    const before = server.hits(url);
+    const seen: string[] = [];
+    const outcome = await runner().run({ url, downloaded }, undefined, () => seen.push('fetched'));
+    expect(server.hits(url)).toBe(before);
+    expect(seen).toEqual(['fetched']);
+    expect(outcome).toMatchObject({ status: 'ok', finalUrl: url, etag: '"v1"', lastModified: null, feed: { kind: 'comments' } });
+    expect(outcome.status === 'ok' && outcome.feed.comments.map((comment) => comment.author).sort()).toEqual(['Aiko Tanaka', 'Eleanor Price', 'Jonas Berg', 'Miguel Santos']);
   });
 });

@@ -122,8 +122,32 @@ function isRedditSubmission(entry: RawEntry): boolean {
   return /^t3_/.test(text(entry.id) ?? '');
 }
 
+/** The post's own comment feed an entry links (wfw:commentRss or Atom rel="replies"), if any. */
+function repliesOf(entry: RawEntry, entryLinks: { rel: string; href: string }[], feedUrl: string): string | null {
+  return absoluteHttpUrl(entry.commentRss ?? entryLinks.find((link) => link.rel === 'replies')?.href, feedUrl);
+}
+
+/** A posts feed is one where most entries link their own comment feed. */
+function kindOf(commentFeeds: number, entries: number): NormalizedFeed['kind'] {
+  return commentFeeds > 0 && commentFeeds >= entries / 2 ? 'posts' : 'comments';
+}
+
+function titleOf(feed: RawFeed, feedUrl: string): string {
+  return plainText(feed.title) || new URL(feedUrl).host;
+}
+
+/**
+ * What discovery needs to name a feed, its title and kind, as normalizeFeed would give them but
+ * without sanitizing every comment: the comments are read when the feed is stored.
+ */
+export function describeFeed(feed: RawFeed, feedUrl: string): Pick<NormalizedFeed, 'title' | 'kind'> {
+  const entries = feed.items.filter((entry) => !isRedditSubmission(entry));
+  const commentFeeds = entries.filter((entry) => repliesOf(entry, links(entry), feedUrl) !== null).length;
+  return { title: titleOf(feed, feedUrl), kind: kindOf(commentFeeds, entries.length) };
+}
+
 export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number): NormalizedFeed {
-  const title = plainText(feed.title) || new URL(feedUrl).host;
+  const title = titleOf(feed, feedUrl);
   const siteUrl = absoluteHttpUrl(feed.link, feedUrl);
   const perThreadTitle = threadTitleFromFeedTitle(title);
   const feedThread = perThreadTitle ? { url: siteUrl, title: perThreadTitle } : null;
@@ -132,7 +156,7 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
   const comments = feed.items.filter((entry) => !isRedditSubmission(entry)).map((entry): NormalizedComment => {
     const entryLinks = links(entry);
     const url = absoluteHttpUrl(entryLinks.find((link) => link.rel === 'alternate')?.href ?? entry.link, feedUrl);
-    const replies = absoluteHttpUrl(entry.commentRss ?? entryLinks.find((link) => link.rel === 'replies')?.href, feedUrl);
+    const replies = repliesOf(entry, entryLinks, feedUrl);
     if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
     const author = authorOf(entry);
     const rawHtml = rawHtmlOf(entry);
@@ -149,6 +173,5 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
     };
   });
 
-  const kind = commentFeeds.length > 0 && commentFeeds.length >= comments.length / 2 ? 'posts' : 'comments';
-  return { title, siteUrl, kind, comments, commentFeeds };
+  return { title, siteUrl, kind: kindOf(commentFeeds.length, comments.length), comments, commentFeeds };
 }

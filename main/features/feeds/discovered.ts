@@ -1,0 +1,39 @@
+// Feeds downloaded by discovery, kept for a few minutes by the address they were found at, so the
+// subscription that follows (the console asks feeds-discover, then feeds-subscribe) stores that
+// download instead of fetching the feed again. Each is used once; a few at most are kept.
+import type { FeedCandidate } from '../../../common/types';
+import type { DownloadedFeed } from './pipeline';
+
+/** Long enough to choose in the subscribe dialog; short enough that the first batch is recent. */
+export const KEEP_DISCOVERED_MS = 5 * 60_000;
+/** Up to 10 MiB each (the fetcher's limit). */
+const MAX_KEPT = 4;
+
+export interface DiscoveredFeed {
+  candidate: FeedCandidate;
+  feed: DownloadedFeed;
+}
+
+export class DiscoveredFeeds {
+  private readonly kept = new Map<string, DiscoveredFeed & { at: number }>();
+
+  /** Keeps a feed discovery downloaded, under its final address (the candidate's). */
+  keep(discovered: DiscoveredFeed, now: number): void {
+    for (const [url, entry] of this.kept) if (now - entry.at > KEEP_DISCOVERED_MS) this.kept.delete(url);
+    this.kept.delete(discovered.feed.finalUrl);
+    while (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(discovered.feed.finalUrl, { ...discovered, at: now });
+  }
+
+  /** The feed discovered at this address in the last few minutes, if any; it is not kept any longer. */
+  take(url: string, now: number): DiscoveredFeed | null {
+    const entry = this.kept.get(url);
+    if (!entry) return null;
+    this.kept.delete(url);
+    return now - entry.at <= KEEP_DISCOVERED_MS ? { candidate: entry.candidate, feed: entry.feed } : null;
+  }
+
+  clear(): void {
+    this.kept.clear();
+  }
+}
