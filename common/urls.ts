@@ -1,4 +1,20 @@
-// URL checks for the Electron shell, kept pure so they are unit-tested under plain Node.
+// URL rules, pure so they are unit-tested under plain Node and shared by every side: the one
+// definition of a plain web address (http or https, no user name or password) that the fetcher,
+// its redirects, the sanitizer, the shell and the console all apply.
+
+/** http and https only: no file:, javascript:, data: or anything a browser or OS would act on. */
+export function isWebProtocol(protocol: string): boolean {
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+/** A user name or password in a URL ends up in logs, and `https://bank.example@evil.example` misleads. */
+export function hasCredentials(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
+}
+
+export function isPlainWebUrl(url: URL): boolean {
+  return isWebProtocol(url.protocol) && !hasCredentials(url);
+}
 
 function parse(url: string): URL | null {
   try {
@@ -25,5 +41,5 @@ export function isAppUrl(url: string | undefined, appEntryUrl: string): boolean 
 /** True for links the system browser may open: http and https only, with no user:password part. */
 export function isSafeExternalUrl(url: string): boolean {
   const candidate = parse(url);
-  return !!candidate && (candidate.protocol === 'http:' || candidate.protocol === 'https:') && !candidate.username && !candidate.password;
+  return !!candidate && isPlainWebUrl(candidate);
 }

@@ -3,6 +3,7 @@
 import { OPERATION_NAMES, type SwitchboardApi } from '../common/contract';
 import { EVENT_NAMES, type SwitchboardEvent } from '../common/events';
 import { unwrap, type CallOutcome } from '../common/outcome';
+import { isSafeExternalUrl } from '../common/urls';
 
 type Transport = {
   call(name: string, input: unknown): Promise<CallOutcome>;
@@ -82,7 +83,7 @@ export const subscribeEvents = transport.subscribe;
 
 export const saveFile = (name: string, mimeType: string, content: string): Promise<boolean> => transport.saveFile(name, mimeType, content);
 
-/** Opens a comment's page in the system browser (http and https only; the main process checks again in Electron). */
+/** Opens a comment's page in the system browser (plain web addresses only; the main process checks again in Electron). */
 export function openExternal(url: string): void {
-  if (/^https?:\/\//i.test(url)) transport.openExternal(url);
+  if (isSafeExternalUrl(url)) transport.openExternal(url);
 }

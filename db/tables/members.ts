@@ -47,13 +47,8 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
     )
     .all({ member: memberId, since });
   const count = (action: string) => actions.find((entry) => entry.action === action)?.n ?? 0;
-  // A community answer: marked as one in the spotlight, or the comment a service item was resolved by.
-  const resolvedBy = db
-    .prepare<{ member: number; since: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM items q JOIN items i ON i.id = q.answered_by
-        WHERE q.resolution = 'answered-by-community' AND ${mine} AND i.published_at >= @since
-          AND NOT EXISTS (SELECT 1 FROM spotlight_actions a WHERE a.item_id = i.id AND a.action = 'answer')`,
-    )
+  const answers = db
+    .prepare<{ member: number; since: number }, { n: number }>(`SELECT COUNT(*) AS n FROM community_answers c JOIN items i ON i.id = c.item_id WHERE ${mine} AND c.at >= @since`)
     .get({ member: memberId, since });
   const feeds = db
     .prepare<{ member: number; since: number }, { title: string }>(
@@ -65,7 +60,7 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
     comments: row?.comments ?? 0,
     featured: count('feature'),
     thanked: count('thank'),
-    communityAnswers: count('answer') + (resolvedBy?.n ?? 0),
+    communityAnswers: answers?.n ?? 0,
     serviceRequests: row?.service ?? 0,
     firstSeen: isoOrNull(row?.first ?? null),
     lastSeen: isoOrNull(row?.last ?? null),

@@ -10,14 +10,10 @@ export function milestonesOf(db: Db, memberId: number, name: string): Milestone[
   const mine = 'author IN (SELECT author FROM member_aliases WHERE member_id = ?)';
   const comments = db.prepare<[number], { id: number; published_at: number }>(`SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);
   const answers = db
-    .prepare<[number, number], { id: number; at: number }>(
-      `SELECT id, MIN(at) AS at FROM (
-         SELECT a.item_id AS id, a.at FROM spotlight_actions a JOIN items i ON i.id = a.item_id WHERE a.action = 'answer' AND i.${mine}
-         UNION ALL
-         SELECT i.id, i.published_at AS at FROM items q JOIN items i ON i.id = q.answered_by WHERE q.resolution = 'answered-by-community' AND i.${mine}
-       ) GROUP BY id ORDER BY at, id`,
+    .prepare<[number], { id: number; at: number }>(
+      `SELECT c.item_id AS id, c.at FROM community_answers c JOIN items i ON i.id = c.item_id WHERE i.${mine} ORDER BY c.at, c.item_id`,
     )
-    .all(memberId, memberId);
+    .all(memberId);
   const found: Milestone[] = [];
   const first = comments[0];
   if (first) found.push({ itemId: first.id, kind: 'first-comment', label: `${name}: first comment`, at: iso(first.published_at) });

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { Parser as HtmlParser } from 'htmlparser2';
 import type { FeedCandidate } from '../../../common/types';
+import { isWebProtocol } from '../../../common/urls';
 import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';
@@ -42,7 +43,7 @@ export function readPage(html: string, pageUrl: string): PageFeeds {
       if (!rel.includes('alternate') || !FEED_TYPES.has(type) || !attributes.href) return;
       try {
         const url = new URL(attributes.href, pageUrl);
-        if (url.protocol === 'http:' || url.protocol === 'https:') found.push({ url: url.href, title: (attributes.title ?? '').trim() });
+        if (isWebProtocol(url.protocol)) found.push({ url: url.href, title: (attributes.title ?? '').trim() });
       } catch {
         // An unusable href is one candidate fewer, not a failure.
       }

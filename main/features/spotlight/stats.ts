@@ -45,15 +45,8 @@ export function dashboardStats(db: Db, from: number, to: number, overdueBefore: 
   }
 
   const answers = db
-    .prepare<[number, number, number, number], { at: number }>(
-      `SELECT MIN(at) AS at FROM (
-         SELECT item_id AS id, at FROM spotlight_actions WHERE action = 'answer' AND at >= ? AND at < ?
-         UNION ALL
-         SELECT i.id, i.published_at AS at FROM items q JOIN items i ON i.id = q.answered_by
-          WHERE q.resolution = 'answered-by-community' AND i.published_at >= ? AND i.published_at < ?
-       ) GROUP BY id`,
-    )
-    .all(from, to, from, to);
+    .prepare<[number, number], { at: number }>(`SELECT at FROM community_answers WHERE at >= ? AND at < ?`)
+    .all(from, to);
   for (const { at } of answers) {
     const bucket = week(at);
     if (bucket) bucket.communityAnswers += 1;

@@ -1,15 +1,16 @@
 import DOMPurify from 'dompurify';
 import { useMemo, type MouseEvent } from 'react';
+import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS } from '../../../common/comment-html';
 import { openExternal } from '../../api';
 
 // Comment HTML was sanitized when it was stored; it is sanitized again here, in the browser's own
 // parser, before it touches the page (defence in depth, under the CSP).
-const ALLOWED_TAGS = ['p', 'br', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'code', 'pre', 'blockquote', 'q', 'ul', 'ol', 'li', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'sub', 'sup', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'abbr', 'cite', 'small', 'figure', 'figcaption'];
-const ALLOWED_ATTR = ['href', 'title', 'rel', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan', 'start', 'cite'];
-const SAFE_URL = /^(?:https?:|mailto:)/i;
+// DOMPurify takes one attribute list for every tag, so the per-tag allow-list is flattened.
+const ALLOWED_ATTR = [...new Set(Object.values(COMMENT_ATTRIBUTES).flat())];
+const SAFE_URL = new RegExp(`^(?:${LINK_PROTOCOLS.join('|')})`, 'i');
 
 export function sanitizeForDisplay(html: string): string {
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: SAFE_URL, ALLOW_DATA_ATTR: false });
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS: COMMENT_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: SAFE_URL, ALLOW_DATA_ATTR: false });
 }
 
 /** Links open in the system browser, never inside the console. */

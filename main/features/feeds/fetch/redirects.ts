@@ -1,5 +1,6 @@
 // Which URLs the fetcher may request, and whether a redirect may be followed. Pure functions, so
 // each rule is unit-testable without a server (notably the https→http downgrade).
+import { hasCredentials, isWebProtocol } from '../../../../common/urls';
 import { FeedError } from '../errors';
 
 export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -12,12 +13,12 @@ export function checkFeedUrl(raw: string): URL {
   } catch (cause) {
     throw new FeedError('blocked', `“${raw.slice(0, 200)}” is not a valid web address`, { cause });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (!isWebProtocol(url.protocol)) {
     throw new FeedError('blocked', `only http and https feeds can be fetched, not ${url.protocol.replace(/:$/, '')}`);
   }
   // Credentials in a URL end up in logs and the feed list, and a hostile redirect could use them
   // to smuggle a login to another host; feeds that need auth are not supported this way.
-  if (url.username || url.password) {
+  if (hasCredentials(url)) {
     throw new FeedError('blocked', 'web addresses with a user name or password are not fetched');
   }
   return url;
@@ -53,10 +54,10 @@ export function resolveRedirect(current: URL, status: number, location: string |
   } catch (cause) {
     throw new FeedError('redirect', `the server redirected to an invalid address (${location.slice(0, 200)})`, { cause });
   }
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+  if (!isWebProtocol(next.protocol)) {
     throw new FeedError('blocked', `refused a redirect to a ${next.protocol.replace(/:$/, '')} address`);
   }
-  if (next.username || next.password) {
+  if (hasCredentials(next)) {
     throw new FeedError('blocked', 'refused a redirect to an address with a user name or password');
   }
   if (current.protocol === 'https:' && next.protocol === 'http:') {

@@ -7,24 +7,8 @@
 import sanitizeHtml from 'sanitize-html';
 import type { IOptions, Transformer } from 'sanitize-html';
 import { Parser } from 'htmlparser2';
-
-// h1/h2 are demoted (see transformTags) so a comment never outranks the console's own headings.
-const ALLOWED_TAGS = [
-  'p', 'br', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'code', 'pre', 'blockquote', 'q',
-  'ul', 'ol', 'li', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'sub', 'sup', 'span', 'div',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'abbr', 'cite', 'small', 'figure', 'figcaption',
-];
-
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
-  abbr: ['title'],
-  td: ['colspan', 'rowspan'],
-  th: ['colspan', 'rowspan'],
-  ol: ['start'],
-  blockquote: ['cite'],
-  q: ['cite'],
-};
+import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS, WEB_PROTOCOLS } from '../../../../common/comment-html';
+import { hasCredentials } from '../../../../common/urls';
 
 // Disallowed elements whose whole subtree is dropped, not just the tag. Their content is code,
 // raw text or foreign markup (svg/math) that a browser parses differently from htmlparser2;
@@ -34,9 +18,10 @@ const DROP_WITH_CONTENT = [
   'noframes', 'iframe', 'frame', 'frameset', 'template', 'title', 'head', 'object', 'applet', 'svg', 'math',
 ];
 
-const WEB = ['http:', 'https:'];
-const WEB_SCHEMES = ['http', 'https'];
-const LINK = [...WEB, 'mailto:'];
+const WEB = WEB_PROTOCOLS;
+const LINK = LINK_PROTOCOLS;
+/** sanitize-html names schemes without the colon. */
+const schemes = (protocols: string[]) => protocols.map((protocol) => protocol.replace(/:$/, ''));
 // Only used to tell relative URLs apart when no base is known; `.invalid` never resolves.
 const NO_BASE = new URL('https://relative.invalid/');
 
@@ -56,7 +41,7 @@ function resolveUrl(value: string | undefined, base: URL | undefined, protocols:
   if (!value?.trim() || !URL.canParse(value, against)) return undefined;
   const url = new URL(value, against);
   if (!base && url.host === NO_BASE.host) return undefined; // relative, nothing to resolve against
-  if (!protocols.includes(url.protocol) || url.username || url.password) return undefined;
+  if (!protocols.includes(url.protocol) || hasCredentials(url)) return undefined;
   return url.href;
 }
 
@@ -73,13 +58,13 @@ function withUrl(attr: string, base: URL | undefined, protocols: string[], extra
 function optionsFor(base: URL | undefined): IOptions {
   const imgSrc = withUrl('src', base, WEB);
   return {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedTags: COMMENT_TAGS,
+    allowedAttributes: COMMENT_ATTRIBUTES,
     disallowedTagsMode: 'discard',
     nonTextTags: DROP_WITH_CONTENT,
     // Second line of defence behind resolveUrl: sanitize-html's own scheme check.
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: WEB_SCHEMES, blockquote: WEB_SCHEMES, q: WEB_SCHEMES },
+    allowedSchemes: schemes(LINK),
+    allowedSchemesByTag: { img: schemes(WEB), blockquote: schemes(WEB), q: schemes(WEB) },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     transformTags: {
@@ -114,7 +99,7 @@ const BLOCK = new Set(['p', 'div', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table
   'h5', 'h6', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'address', 'main', 'form', 'fieldset']);
 const LINE = new Set(['li', 'tr', 'dt', 'dd', 'figcaption', 'caption']);
 const HIDDEN = new Set(DROP_WITH_CONTENT);
-const KEPT = new Set([...ALLOWED_TAGS, 'h1', 'h2']);
+const KEPT = new Set([...COMMENT_TAGS, 'h1', 'h2']);
 
 /** Builds plain text from a stream of tags and text: block elements become line breaks, <pre> keeps its spacing. */
 class TextCollector {
