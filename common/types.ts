@@ -25,7 +25,8 @@ export type ViewCounts = Record<ViewName, number> & {
 
 export type FeedStatus = 'active' | 'muted' | 'parked';
 
-export interface FeedError {
+/** Why a feed's last fetch failed, as the API reports it (the fetcher throws a FeedError). */
+export interface FeedFailure {
   category: string;
   message: string;
 }
@@ -41,7 +42,7 @@ export interface FeedSummary {
   followDays: number | null;
   parentFeedId: number | null;
   isSample: boolean;
-  lastError: FeedError | null;
+  lastError: FeedFailure | null;
   failuresInARow: number;
   lastFetchedAt: string | null;
   lastSuccessAt: string | null;
@@ -54,7 +55,7 @@ export interface FetchResult {
   feedId: number;
   status: 'ok' | 'not-modified' | 'error' | 'cancelled';
   newItems: number;
-  error: FeedError | null;
+  error: FeedFailure | null;
 }
 
 export interface FeedCandidate {
@@ -193,16 +194,22 @@ export interface ItemContext {
   };
 }
 
-/** Filters a saved search remembers (dates as yyyy-mm-dd). */
-export interface SavedSearchFilters {
-  view: ViewName;
-  sort?: 'newest' | 'oldest';
+export type SortOrder = 'newest' | 'oldest';
+
+/** The filters a queue applies within a view. `from`/`to`: ISO times in the API, yyyy-mm-dd days in the console. */
+export interface ItemFilters {
   feedId?: number;
   route?: Route;
   status?: ItemStatus;
   from?: string;
   to?: string;
   search?: string;
+}
+
+/** Filters a saved search remembers (dates as yyyy-mm-dd). */
+export interface SavedSearchFilters extends ItemFilters {
+  view: ViewName;
+  sort?: SortOrder;
 }
 
 export interface SavedSearch {

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { SwitchboardError } from '../../common/errors';
-import type { Draft, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../common/types';
+import type { Draft, ItemFilters, SortOrder, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../common/types';
 import { VIEW_NAMES } from '../../common/types';
 import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
@@ -105,18 +105,9 @@ export function countViews(db: Db, overdueBefore: number): ViewCounts {
   return counts;
 }
 
-export interface ListFilters {
-  feedId?: number;
-  status?: ItemSummary['status'];
-  route?: Route;
-  /** Published at or after / before, ISO times. */
-  from?: string;
-  to?: string;
-  search?: string;
-}
 
 /** WHERE clauses and parameters for the filters; null when the search has no words (nothing matches). */
-function filterClauses(filters: ListFilters): { clauses: string[]; params: Record<string, unknown> } | null {
+function filterClauses(filters: ItemFilters): { clauses: string[]; params: Record<string, unknown> } | null {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (clause: string, name: string, value: unknown) => {
@@ -137,9 +128,9 @@ function filterClauses(filters: ListFilters): { clauses: string[]; params: Recor
   return { clauses, params };
 }
 
-export interface ListRequest extends ListFilters {
+export interface ListRequest extends ItemFilters {
   view: ViewName;
-  sort: 'newest' | 'oldest';
+  sort: SortOrder;
   limit: number;
   cursor?: PageCursor;
 }
@@ -182,7 +173,7 @@ export function getItem(db: Db, id: number): ItemDetail {
 }
 
 /** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
-export function queryItems(db: Db, query: ListFilters & { limit: number }): ItemDetail[] {
+export function queryItems(db: Db, query: ItemFilters & { limit: number }): ItemDetail[] {
   const filters = filterClauses(query);
   if (!filters) return [];
   const where = filters.clauses.length ? `WHERE ${filters.clauses.join(' AND ')}` : '';

@@ -1,4 +1,4 @@
-import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemSummary, PageCursor, Route, Settings, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
+import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -9,15 +9,9 @@ export interface ViewsSlice {
   refreshCounts(): Promise<void>;
 }
 
-export interface QueueFilters {
-  sort: 'newest' | 'oldest';
-  feedId?: number;
-  route?: Route;
-  status?: ItemSummary['status'];
-  /** Dates as yyyy-mm-dd, the day included. */
-  from?: string;
-  to?: string;
-  search?: string;
+/** Dates as yyyy-mm-dd, the day included. */
+export interface QueueFilters extends ItemFilters {
+  sort: SortOrder;
 }
 
 export interface QueueSlice {

@@ -101,14 +101,14 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
   );
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, Thread | null>();
-  const threadOf = (comment: NormalizedComment): Thread | null => {
+  const storedThreadOf = (comment: NormalizedComment): Thread | null => {
     const key = threadKey(feedId, comment);
     if (!key) return null;
     if (!threads.has(key)) threads.set(key, upsertThread.get({ url: key, title: comment.thread.title, now }) ?? null);
     return threads.get(key) ?? null;
   };
   for (const comment of comments) {
-    const thread = threadOf(comment);
+    const thread = storedThreadOf(comment);
     const row = existing.get(feedId, comment.guid);
     const threadId = thread?.id ?? null;
     if (!row) {

@@ -79,7 +79,7 @@ function publishedAt(entry: RawEntry, fetchedAt: number): number {
   return fetchedAt;
 }
 
-function threadOf(entry: RawEntry, commentUrl: string | null, feedThread: ThreadRef | null): ThreadRef {
+function threadRefOf(entry: RawEntry, commentUrl: string | null, feedThread: ThreadRef | null): ThreadRef {
   const title = plainText(text(entry.title));
   const inReplyTo = entry.inReplyTo?.[0]?.$;
   const source = typeof entry.source === 'object' ? entry.source : undefined;
@@ -164,7 +164,7 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
     return {
       guid: stableGuid(entry, url, author.name, rawHtml),
       url,
-      thread: threadOf(entry, url, feedThread),
+      thread: threadRefOf(entry, url, feedThread),
       author: author.name,
       authorUrl: author.url,
       publishedAt: publishedAt(entry, fetchedAt),
