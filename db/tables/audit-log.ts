@@ -2,6 +2,7 @@
 // changed, with the exact prior state of every item it touched, so undo (several steps back, bulk
 // actions included) restores it precisely. Every feature's actions go through applyAction.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { SwitchboardError } from '../../common/errors';
 import type { ActionResult, TriageAction, UndoResult } from '../../common/types';
 
@@ -59,15 +60,14 @@ export function applyAction(
   if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
   return db.transaction(() => {
     const before = snapshot(db, unique);
-    const decide = db.prepare('INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
+    const decide = prepared(db, 'INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
       const itemChange = typeof change === 'function' ? change(item) : change;
       if (Object.keys(itemChange).length > 0) writeState(db, item.id, itemChange);
       if (itemChange.status !== undefined) decide.run(item.id, itemChange.route === undefined ? item.route : itemChange.route, itemChange.status, now);
     }
     const auditId = Number(
-      db
-        .prepare('INSERT INTO audit_log (at, action, detail, undo) VALUES (?, ?, ?, ?)')
+      prepared(db, 'INSERT INTO audit_log (at, action, detail, undo) VALUES (?, ?, ?, ?)')
         .run(now, action, JSON.stringify({ ...detail, itemIds: unique }), JSON.stringify({ items: before })).lastInsertRowid,
     );
     return { action, itemIds: unique, auditId };
@@ -77,15 +77,14 @@ export function applyAction(
 /** Restores the items of the newest action not yet undone. */
 export function undoLast(db: Db, now: number): UndoResult {
   return db.transaction((): UndoResult => {
-    const entry = db
-      .prepare<[], { id: number; action: string; undo: string }>('SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
+    const entry = prepared<[], { id: number; action: string; undo: string }>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
       .get();
     if (!entry) return { action: null, itemIds: [] };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
-    if (spotlightActionId !== undefined) db.prepare('DELETE FROM spotlight_actions WHERE id = ?').run(spotlightActionId);
+    if (spotlightActionId !== undefined) prepared(db, 'DELETE FROM spotlight_actions WHERE id = ?').run(spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
-    db.prepare('UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);
+    prepared(db, 'UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);
     return { action: entry.action as UndoResult['action'], itemIds: items.map((item) => item.id).filter((id) => present.has(id)) };
   })();
 }

@@ -1,6 +1,7 @@
 // Reply drafts: one per comment or per incident, shared by the customer-service desk and the
 // spotlight's thank-yous and invitations. Saving moves an open service item to drafted.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { SwitchboardError } from '../../common/errors';
 import type { Draft } from '../../common/types';
 import { iso } from '../../common/time';
@@ -21,8 +22,7 @@ function toDraft(row: DraftRow): Draft {
 
 /** The draft a comment is answered with: its own, or its incident's shared one. */
 export function draftFor(db: Db, itemId: number, incidentId: number | null): Draft | null {
-  const row = db
-    .prepare<[number, number | null], DraftRow>('SELECT * FROM drafts WHERE item_id = ? OR (incident_id IS NOT NULL AND incident_id = ?) ORDER BY incident_id IS NULL LIMIT 1')
+  const row = prepared<[number, number | null], DraftRow>(db, 'SELECT * FROM drafts WHERE item_id = ? OR (incident_id IS NOT NULL AND incident_id = ?) ORDER BY incident_id IS NULL LIMIT 1')
     .get(itemId, incidentId);
   return row ? toDraft(row) : null;
 }
@@ -38,10 +38,10 @@ export interface DraftInput {
 export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
   const key = input.itemId !== undefined ? { column: 'item_id', id: input.itemId } : { column: 'incident_id', id: input.incidentId as number };
   return db.transaction(() => {
-    const exists = key.column === 'item_id' ? db.prepare('SELECT 1 FROM items WHERE id = ?').get(key.id) : db.prepare('SELECT 1 FROM incidents WHERE id = ?').get(key.id);
+    const exists = key.column === 'item_id' ? prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(key.id) : prepared(db, 'SELECT 1 FROM incidents WHERE id = ?').get(key.id);
     if (!exists) throw new SwitchboardError('not-found', 'draft', `there is no ${key.column === 'item_id' ? 'comment' : 'incident'} with id ${key.id}`);
-    const before = db.prepare<[number], { body: string }>(`SELECT body FROM drafts WHERE ${key.column} = ?`).get(key.id)?.body;
-    db.prepare(
+    const before = prepared<[number], { body: string }>(db, `SELECT body FROM drafts WHERE ${key.column} = ?`).get(key.id)?.body;
+    prepared(db, 
       `INSERT INTO drafts (${key.column}, body, templates, created_at, updated_at) VALUES (@id, @body, @templates, @now, @now)
        ON CONFLICT (${key.column}) DO UPDATE SET body = excluded.body,
          templates = CASE WHEN @keepTemplates THEN drafts.templates ELSE excluded.templates END, updated_at = excluded.updated_at`,
@@ -49,8 +49,8 @@ export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
     const itemFilter = key.column === 'item_id' ? 'id = @id' : 'incident_id = @id';
     // A reply edited after it was marked ready or exported is a draft again, to be checked anew.
     const from = before !== undefined && before !== input.body ? "('open', 'ready', 'exported')" : "('open')";
-    db.prepare(`UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state IN ${from}`).run({ id: key.id });
-    return toDraft(db.prepare<[number], DraftRow>(`SELECT * FROM drafts WHERE ${key.column} = ?`).get(key.id) as DraftRow);
+    prepared(db, `UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state IN ${from}`).run({ id: key.id });
+    return toDraft(prepared<[number], DraftRow>(db, `SELECT * FROM drafts WHERE ${key.column} = ?`).get(key.id) as DraftRow);
   })();
 }
 

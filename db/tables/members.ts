@@ -1,6 +1,7 @@
 // Members: one record per person, built from the author names of every feed. Two records can be
 // merged when one person writes under several names or sites, and split again.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { SwitchboardError } from '../../common/errors';
 import type { Member, MemberStats } from '../../common/types';
 import { isoOrNull } from '../../common/time';
@@ -11,11 +12,11 @@ import { isoOrNull } from '../../common/time';
  */
 export function syncMembers(db: Db, now: number, authors?: readonly string[]): void {
   const missing = authors
-    ? [...new Set(authors)].filter((author) => author !== '' && !db.prepare('SELECT 1 FROM member_aliases WHERE author = ?').get(author)).map((author) => ({ author }))
-    : db.prepare<[], { author: string }>(`SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`).all();
+    ? [...new Set(authors)].filter((author) => author !== '' && !prepared(db, 'SELECT 1 FROM member_aliases WHERE author = ?').get(author)).map((author) => ({ author }))
+    : prepared<[], { author: string }>(db, `SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`).all();
   if (missing.length === 0) return;
-  const member = db.prepare('INSERT INTO members (name, created_at) VALUES (?, ?)');
-  const alias = db.prepare('INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
+  const member = prepared(db, 'INSERT INTO members (name, created_at) VALUES (?, ?)');
+  const alias = prepared(db, 'INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const { author } of missing) {
       const id = Number(member.run(author, now).lastInsertRowid);
@@ -25,33 +26,29 @@ export function syncMembers(db: Db, now: number, authors?: readonly string[]): v
 }
 
 export function aliasesOf(db: Db, memberId: number): string[] {
-  return db.prepare<[number], { author: string }>('SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
+  return prepared<[number], { author: string }>(db, 'SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
 }
 
 export function memberOfAuthor(db: Db, author: string): number | null {
-  return db.prepare<[string], { member_id: number }>('SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
+  return prepared<[string], { member_id: number }>(db, 'SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
 }
 
 /** A member's numbers, optionally counting only activity since `since` (ms). */
 export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
   const mine = `i.author IN (SELECT author FROM member_aliases WHERE member_id = @member)`;
-  const row = db
-    .prepare<{ member: number; since: number }, { comments: number; first: number | null; last: number | null; service: number }>(
+  const row = prepared<{ member: number; since: number }, { comments: number; first: number | null; last: number | null; service: number }>(db, 
       `SELECT COUNT(*) AS comments, MIN(published_at) AS first, MAX(published_at) AS last, COALESCE(SUM(route = 'service'), 0) AS service
          FROM items i WHERE ${mine} AND i.published_at >= @since`,
     )
     .get({ member: memberId, since });
-  const actions = db
-    .prepare<{ member: number; since: number }, { action: string; n: number }>(
+  const actions = prepared<{ member: number; since: number }, { action: string; n: number }>(db, 
       `SELECT a.action, COUNT(*) AS n FROM spotlight_actions a JOIN items i ON i.id = a.item_id WHERE ${mine} AND a.at >= @since GROUP BY a.action`,
     )
     .all({ member: memberId, since });
   const count = (action: string) => actions.find((entry) => entry.action === action)?.n ?? 0;
-  const answers = db
-    .prepare<{ member: number; since: number }, { n: number }>(`SELECT COUNT(*) AS n FROM community_answers c JOIN items i ON i.id = c.item_id WHERE ${mine} AND c.at >= @since`)
+  const answers = prepared<{ member: number; since: number }, { n: number }>(db, `SELECT COUNT(*) AS n FROM community_answers c JOIN items i ON i.id = c.item_id WHERE ${mine} AND c.at >= @since`)
     .get({ member: memberId, since });
-  const feeds = db
-    .prepare<{ member: number; since: number }, { title: string }>(
+  const feeds = prepared<{ member: number; since: number }, { title: string }>(db, 
       `SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE ${mine} AND i.published_at >= @since ORDER BY f.title`,
     )
     .all({ member: memberId, since })
@@ -70,7 +67,7 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
 
 /** A member (the one it is merged into, if merged), with the numbers of its activity since `since`. */
 export function getMember(db: Db, id: number, since = 0): Member {
-  const row = db.prepare<[number], { id: number; name: string; note: string | null; merged_into: number | null }>('SELECT id, name, note, merged_into FROM members WHERE id = ?').get(id);
+  const row = prepared<[number], { id: number; name: string; note: string | null; merged_into: number | null }>(db, 'SELECT id, name, note, merged_into FROM members WHERE id = ?').get(id);
   if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}; "switchboard members" lists them`);
   if (row.merged_into !== null) return getMember(db, row.merged_into, since);
   return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id, since) };
@@ -79,8 +76,7 @@ export function getMember(db: Db, id: number, since = 0): Member {
 /** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
 export function listMembers(db: Db, since: number, now: number): Member[] {
   syncMembers(db, now);
-  const ids = db
-    .prepare<{ since: number }, { id: number }>(
+  const ids = prepared<{ since: number }, { id: number }>(db, 
       `SELECT DISTINCT m.id FROM members m JOIN member_aliases a ON a.member_id = m.id JOIN items i ON i.author = a.author
         WHERE m.merged_into IS NULL AND i.published_at >= @since`,
     )
@@ -99,26 +95,26 @@ export function mergeMembers(db: Db, intoId: number, fromId: number): Member {
   const from = getMember(db, fromId);
   if (into.id === from.id) throw new SwitchboardError('conflict', 'members', `${from.name} is already part of ${into.name}`);
   db.transaction(() => {
-    db.prepare('UPDATE member_aliases SET member_id = ? WHERE member_id = ?').run(into.id, from.id);
-    db.prepare('UPDATE members SET merged_into = ? WHERE id = ? OR merged_into = ?').run(into.id, from.id, from.id);
+    prepared(db, 'UPDATE member_aliases SET member_id = ? WHERE member_id = ?').run(into.id, from.id);
+    prepared(db, 'UPDATE members SET merged_into = ? WHERE id = ? OR merged_into = ?').run(into.id, from.id, from.id);
   })();
   return getMember(db, into.id);
 }
 
 /** Splits a merged member off again, with the names it came with. */
 export function splitMember(db: Db, id: number): Member {
-  const row = db.prepare<[number], { merged_into: number | null }>('SELECT merged_into FROM members WHERE id = ?').get(id);
+  const row = prepared<[number], { merged_into: number | null }>(db, 'SELECT merged_into FROM members WHERE id = ?').get(id);
   if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}`);
   if (row.merged_into === null) throw new SwitchboardError('invalid-input', 'members', `member ${id} is not merged into another`);
   db.transaction(() => {
-    db.prepare('UPDATE member_aliases SET member_id = ? WHERE original_member_id = ?').run(id, id);
-    db.prepare('UPDATE members SET merged_into = NULL WHERE id = ?').run(id);
+    prepared(db, 'UPDATE member_aliases SET member_id = ? WHERE original_member_id = ?').run(id, id);
+    prepared(db, 'UPDATE members SET merged_into = NULL WHERE id = ?').run(id);
   })();
   return getMember(db, id);
 }
 
 export function setMemberNote(db: Db, id: number, note: string): Member {
   const member = getMember(db, id);
-  db.prepare('UPDATE members SET note = ? WHERE id = ?').run(note.trim() === '' ? null : note, member.id);
+  prepared(db, 'UPDATE members SET note = ? WHERE id = ?').run(note.trim() === '' ? null : note, member.id);
   return getMember(db, member.id);
 }

@@ -1,6 +1,7 @@
 // Milestones worth a spotlight: a member's first comment, their 3rd and 10th community answer,
 // and their return after 90 days away. Each names the comment it happened on.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import type { Milestone } from '../../common/types';
 import { iso } from '../../common/time';
 
@@ -8,9 +9,8 @@ const AWAY = 90 * 24 * 60 * 60_000;
 
 export function milestonesOf(db: Db, memberId: number, name: string): Milestone[] {
   const mine = 'author IN (SELECT author FROM member_aliases WHERE member_id = ?)';
-  const comments = db.prepare<[number], { id: number; published_at: number }>(`SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);
-  const answers = db
-    .prepare<[number], { id: number; at: number }>(
+  const comments = prepared<[number], { id: number; published_at: number }>(db, `SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);
+  const answers = prepared<[number], { id: number; at: number }>(db, 
       `SELECT c.item_id AS id, c.at FROM community_answers c JOIN items i ON i.id = c.item_id WHERE i.${mine} ORDER BY c.at, c.item_id`,
     )
     .all(memberId);

@@ -1,10 +1,11 @@
 // Console settings, one JSON value per key in the settings table.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import type { Settings } from '../../common/types';
 import { DEFAULT_SETTINGS } from '../../common/settings-defaults';
 
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const rows = prepared<[], { key: string; value: string }>(db, 'SELECT key, value FROM settings').all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
   const settings = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
@@ -14,7 +15,7 @@ export function readSettings(db: Db): Settings {
 }
 
 export function updateSettings(db: Db, change: Partial<Settings>): Settings {
-  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     for (const [key, value] of Object.entries(change)) if (value !== undefined && key in DEFAULT_SETTINGS) write.run(key, JSON.stringify(value));
   })();

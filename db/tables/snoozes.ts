@@ -1,10 +1,10 @@
 // Snoozes ending: at their time, or when the author writes again in the same thread.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 
 /** Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze. */
 export function wakeSnoozed(db: Db, now: number): number {
-  return db
-    .prepare(`UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
+  return prepared(db, `UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
     .run(now).changes;
 }
 
@@ -14,9 +14,9 @@ export function wakeSnoozed(db: Db, now: number): number {
  */
 export function replyWaker(db: Db): (threadId: number, author: string, newItemId: number) => number {
   // Usually nothing waits for a reply: then a batch need not look for one per comment.
-  const anyWaiting = db.prepare(`SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get();
+  const anyWaiting = prepared(db, `SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get();
   if (!anyWaiting) return () => 0;
-  const wake = db.prepare(
+  const wake = prepared(db, 
     `UPDATE items SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0
       WHERE status = 'snoozed' AND snooze_until_reply = 1 AND thread_id = ? AND author = ? AND id <> ?`,
   );

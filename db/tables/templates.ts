@@ -1,6 +1,7 @@
 // Saved replies. A template may only use the built-in placeholders and the ones it declares;
 // anything else is refused when it is saved, so it can never reach an export.
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { SwitchboardError } from '../../common/errors';
 import type { Template } from '../../common/types';
 import { iso } from '../../common/time';
@@ -21,8 +22,8 @@ function toTemplate(row: TemplateRow): Template {
 
 export function listTemplates(db: Db, lane?: Template['lane']): Template[] {
   const rows = lane
-    ? db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE lane = ? ORDER BY name COLLATE NOCASE').all(lane)
-    : db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY lane, name COLLATE NOCASE').all();
+    ? prepared<[string], TemplateRow>(db, 'SELECT * FROM templates WHERE lane = ? ORDER BY name COLLATE NOCASE').all(lane)
+    : prepared<[], TemplateRow>(db, 'SELECT * FROM templates ORDER BY lane, name COLLATE NOCASE').all();
   return rows.map(toTemplate);
 }
 
@@ -46,19 +47,19 @@ export function saveTemplate(db: Db, input: TemplateInput, now: number): Templat
       `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a placeholder Switchboard knows; use ${BUILT_IN_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ')}, or declare it as a variable to ask for`,
     );
   }
-  const other = db.prepare<[string], { id: number }>('SELECT id FROM templates WHERE name = ?').get(input.name);
+  const other = prepared<[string], { id: number }>(db, 'SELECT id FROM templates WHERE name = ?').get(input.name);
   if (other && other.id !== input.id) throw new SwitchboardError('conflict', 'templates', `a saved reply named "${input.name}" already exists`);
   const values = { ...input, variables: JSON.stringify(input.variables), now };
   const id =
     input.id === undefined
-      ? Number(db.prepare('INSERT INTO templates (name, lane, body, variables, created_at, updated_at) VALUES (@name, @lane, @body, @variables, @now, @now)').run(values).lastInsertRowid)
-      : db.prepare('UPDATE templates SET name = @name, lane = @lane, body = @body, variables = @variables, updated_at = @now WHERE id = @id').run(values).changes
+      ? Number(prepared(db, 'INSERT INTO templates (name, lane, body, variables, created_at, updated_at) VALUES (@name, @lane, @body, @variables, @now, @now)').run(values).lastInsertRowid)
+      : prepared(db, 'UPDATE templates SET name = @name, lane = @lane, body = @body, variables = @variables, updated_at = @now WHERE id = @id').run(values).changes
         ? input.id
         : -1;
   if (id === -1) throw new SwitchboardError('not-found', 'templates', `there is no saved reply with id ${input.id}`);
-  return toTemplate(db.prepare<[number], TemplateRow>('SELECT * FROM templates WHERE id = ?').get(id) as TemplateRow);
+  return toTemplate(prepared<[number], TemplateRow>(db, 'SELECT * FROM templates WHERE id = ?').get(id) as TemplateRow);
 }
 
 export function deleteTemplate(db: Db, id: number): { deleted: boolean } {
-  return { deleted: db.prepare('DELETE FROM templates WHERE id = ?').run(id).changes > 0 };
+  return { deleted: prepared(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0 };
 }
