@@ -2,7 +2,8 @@
 // joined handler table behind every door. Each call is validated once here, timed, and its errors
 // turned into SwitchboardErrors.
 import type { Db } from '../../db/connection';
-import type { OperationName, OperationInput, OperationResult } from '../../common/contract';
+import { createClient } from '../../common/client';
+import type { OperationName, OperationInput, OperationResult, SwitchboardApi } from '../../common/contract';
 import { toSwitchboardError } from '../../common/errors';
 import { validateCall } from '../../common/validate';
 import type { Handler } from '../core/context';
@@ -78,4 +79,9 @@ export function createService(options: ServiceOptions): Service {
       if (context.db.open) context.db.close();
     },
   };
+}
+
+/** The typed client over an opened service, for the CLI and the tests: every call is validated by callUnchecked like any door's. */
+export function serviceClient(service: Pick<Service, 'callUnchecked'>): SwitchboardApi {
+  return createClient((name, input) => service.callUnchecked(name, input));
 }
