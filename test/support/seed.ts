@@ -1,17 +1,21 @@
 import type { Db } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
 import { indexItem } from '../../db/search-index';
-import { createService, type Service } from '../../main/app/service';
+import { createService } from '../../main/app/service';
 import { inProcessRunner } from '../../main/features/feeds/runner';
+import { withClient, type ServiceWithClient } from './client';
 
-export function memoryService(): Service {
-  return createService({
-    db: openDatabase(':memory:'),
-    dbPath: ':memory:',
-    version: '0.0.0-test',
-    now: () => Date.UTC(2026, 10, 26, 12),
-    runner: inProcessRunner(),
-  });
+/** A service on an in-memory database, its clock stopped, with its typed client. */
+export function memoryService(): ServiceWithClient {
+  return withClient(
+    createService({
+      db: openDatabase(':memory:'),
+      dbPath: ':memory:',
+      version: '0.0.0-test',
+      now: () => Date.UTC(2026, 10, 26, 12),
+      runner: inProcessRunner(),
+    }),
+  );
 }
 
 export function addFeed(db: Db, title = 'Acme blog comments', url = `https://acme.example/${title.replace(/\W+/g, '-')}/comments/feed/`): number {
