@@ -1,6 +1,6 @@
 // The renderer's only way to the service: IPC through the preload inside Electron, the HTTP
 // bridge in browser mode. Nothing else in the renderer knows which one it is using.
-import { OPERATION_NAMES, type SwitchboardApi } from '../common/contract';
+import { createClient } from '../common/client';
 import { EVENT_NAMES, type SwitchboardEvent } from '../common/events';
 import { unwrap, type CallOutcome } from '../common/outcome';
 import { isSafeExternalUrl } from '../common/urls';
@@ -75,9 +75,7 @@ function ipcTransport(bridge: NonNullable<Window['switchboard']>): Transport {
 
 const transport: Transport = window.switchboard ? ipcTransport(window.switchboard) : httpTransport();
 
-export const api = Object.fromEntries(
-  OPERATION_NAMES.map((name) => [name, async (input?: unknown) => unwrap(await transport.call(name, input))]),
-) as SwitchboardApi;
+export const api = createClient(async (name, input) => unwrap(await transport.call(name, input)));
 
 export const subscribeEvents = transport.subscribe;
 

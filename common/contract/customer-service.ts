@@ -35,6 +35,19 @@ export const customerServiceOperations = {
       .refine((input) => (input.itemId === undefined) !== (input.incidentId === undefined), 'give either itemId or incidentId'),
     result: returns<Draft>(),
   },
+  'draft-from-template': {
+    summary:
+      "Draft the reply to a comment from a saved reply (its name, any case, or its id): placeholders filled from the comment, the moderator's name and vars; with ready, also mark it ready to export.",
+    input: z
+      .object({
+        itemId,
+        template: z.union([z.number().int().positive(), z.string().min(1, 'name the saved reply').max(300)]),
+        vars: z.record(z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket'), z.string().max(10_000)).default({}),
+        ready: z.boolean().default(false),
+      })
+      .strict(),
+    result: returns<Draft>(),
+  },
   'drafts-ready': {
     summary: 'Mark the replies to these comments ready to export (refused while a placeholder is unfilled).',
     input: z.object({ ids: itemIds }).strict(),

@@ -2,7 +2,8 @@
 // joined handler table behind every door. Each call is validated once here, timed, and its errors
 // turned into SwitchboardErrors.
 import type { Db } from '../../db/connection';
-import type { OperationName, OperationInput, OperationResult } from '../../common/contract';
+import { createClient } from '../../common/client';
+import type { OperationName, SwitchboardApi } from '../../common/contract';
 import { toSwitchboardError } from '../../common/errors';
 import { validateCall } from '../../common/validate';
 import type { Handler } from '../core/context';
@@ -21,10 +22,13 @@ export const SLOW_CALL_MS = 40;
 export interface Service {
   readonly events: EventBus;
   readonly context: ServiceContext;
-  /** Validates and runs one operation; every door goes through here. Errors are SwitchboardErrors. */
-  call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>>;
-  /** For doors that receive a name they have not checked (IPC, HTTP, `switchboard api`): validated all the same. */
-  callUnchecked(name: unknown, input: unknown): Promise<unknown>;
+  /**
+   * Validates and runs one operation by name; every door goes through here (IPC, HTTP and
+   * `switchboard api` hand it names they have not checked). Errors are SwitchboardErrors.
+   */
+  call(name: unknown, input: unknown): Promise<unknown>;
+  /** The same calls, typed by the contract: what the CLI and the tests use. */
+  readonly client: SwitchboardApi;
   /** Fetches due feeds in the background until the returned function is called. */
   startScheduler(tickMs?: number): () => void;
   /** Stops background work (fetches, the worker, the sample server) and closes the database. */
@@ -52,7 +56,7 @@ export function createService(options: ServiceOptions): Service {
     feeds: new FeedsRuntime(),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const callUnchecked = async (name: unknown, input: unknown): Promise<unknown> => {
+  const call = async (name: unknown, input: unknown): Promise<unknown> => {
     const started = performance.now();
     try {
       const call = validateCall(name, input);
@@ -68,8 +72,8 @@ export function createService(options: ServiceOptions): Service {
   return {
     events: context.events,
     context,
-    call: (name, input) => callUnchecked(name, input) as Promise<OperationResult<typeof name>>,
-    callUnchecked,
+    call,
+    client: createClient(call),
     startScheduler: (tickMs) => startScheduler(context, tickMs),
     async close() {
       await context.feeds.close();

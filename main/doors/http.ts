@@ -63,7 +63,7 @@ async function handleCall(service: Service, name: string, req: IncomingMessage, 
     refuse(res, 400, 'bridge', reason);
     return;
   }
-  const outcome = await settle(() => service.callUnchecked(name, input));
+  const outcome = await settle(() => service.call(name, input));
   sendJson(res, outcome.ok ? 200 : HTTP_STATUS[outcome.error.code], outcome);
 }
 

@@ -21,5 +21,5 @@ export function handleIpcCall(service: Service, appEntryUrl: string, name: strin
     return Promise.resolve(refused('refused a call from a page that is not the console'));
   }
   if (args.length > 1) return Promise.resolve(refused(`${name} takes one argument object, not ${args.length}`));
-  return settle(() => service.callUnchecked(name, args[0]));
+  return settle(() => service.call(name, args[0]));
 }

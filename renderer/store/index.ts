@@ -7,6 +7,7 @@ import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createSpotlightSlice } from './spotlight-slice';
 import { createStatusSlice } from './status-slice';
 import type { StoreState } from './types';
 import { createTriageSlice } from './triage-slice';
@@ -23,6 +24,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createUiSlice(set, get),
   ...createSettingsSlice(set, get),
   ...createCustomerServiceSlice(set, get),
+  ...createSpotlightSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */

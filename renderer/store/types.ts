@@ -1,4 +1,5 @@
-import type { Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
+import type { OperationInput } from '../../common/contract';
+import type { DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -108,6 +109,20 @@ export interface CustomerServiceSlice {
   exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
+export interface SpotlightSlice {
+  /** Features, thanks, invites or marks a comment as a community answer; on success shows the notice and refreshes the comment. */
+  recognise(input: OperationInput<'spotlight-act'>, notice: string): Promise<boolean>;
+  /** The members board: members active since a day (yyyy-mm-dd), or all time. */
+  loadMembers(since?: string): Promise<Member[] | null>;
+  loadMember(id: number): Promise<MemberProfile | null>;
+  /** These three resolve to whether the change was stored; the comment open behind the profile is refreshed. */
+  noteMember(id: number, note: string): Promise<boolean>;
+  mergeMembers(into: number, from: number): Promise<boolean>;
+  splitMember(id: number): Promise<boolean>;
+  /** The dashboard's numbers for the last 8 weeks. */
+  loadStats(): Promise<DashboardStats | null>;
+}
+
 export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard';
 
 export interface UiSlice {
@@ -131,7 +146,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

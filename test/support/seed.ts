@@ -4,6 +4,7 @@ import { indexItem } from '../../db/search-index';
 import { createService, type Service } from '../../main/app/service';
 import { inProcessRunner } from '../../main/features/feeds/runner';
 
+/** A service on an in-memory database, its clock stopped, with its typed client. */
 export function memoryService(): Service {
   return createService({
     db: openDatabase(':memory:'),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
+import type { SwitchboardApi } from '../../../common/contract';
 import type { Service } from '../../app/service';
 import { openService } from '../../app/open-service';
 import { resolveDbPath } from '../../platform/paths';
@@ -17,6 +18,8 @@ export interface CliContext {
   json(): boolean;
   dbPath(): string;
   withService<T>(run: (service: Service) => Promise<T>): Promise<T>;
+  /** The typed client over the service opened for this command (and the service, for its events). */
+  withClient<T>(run: (client: SwitchboardApi, service: Service) => Promise<T>): Promise<T>;
   /** Prints `value` as JSON with --json, else the text `render` makes of it. */
   print<T>(value: T, render: (value: T) => string): void;
   /** An export's content: to stdout, or (atomically) to --out, then a line saying so. */
@@ -37,6 +40,9 @@ export function cliContext(program: Command, io: CliIO): CliContext {
       } finally {
         await service.close();
       }
+    },
+    withClient(run) {
+      return this.withService((service) => run(service.client, service));
     },
     print(value, render) {
       if (globals().json) printJson(io, value);
@@ -69,8 +75,8 @@ export function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')).join('\n');
 }
 
-/** "a, b or c" */
-function orList(options: readonly string[]): string {
+/** "a, b or c": also how help texts list a contract enum's values. */
+export function orList(options: readonly string[]): string {
   return options.length <= 1 ? (options[0] ?? '') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
 }
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { Service } from '../../app/service';
-import type { FeedSummary, FetchResult, ItemDetail, OpmlImportResult, SubscribeResult } from '../../../common/types';
+import type { FeedSummary, FetchResult, ItemDetail } from '../../../common/types';
 import { itemStatus, route } from '../../../common/contract/shared';
-import { optionalOneOf, parseId, table, type CliContext } from './context';
+import { optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
 function feedRows(feeds: FeedSummary[]): string {
   if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
@@ -62,7 +62,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--follow-days <n>', "for a posts feed: follow each new post's comment feed for this many days")
     .action(async (url: string, options: { followDays?: string }) => {
       const followDays = options.followDays === undefined ? undefined : parseId(options.followDays, '--follow-days');
-      const result = (await cli.withService((service) => service.call('feeds-subscribe', { url, followDays }))) as SubscribeResult;
+      const result = await cli.withClient((client) => client['feeds-subscribe']({ url, followDays }));
       for (const other of result.alternatives) cli.io.err(`switchboard: the page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`);
       if (result.fetch.error) cli.io.err(`switchboard: the first fetch failed: ${result.fetch.error.category}: ${result.fetch.error.message}`);
       cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
@@ -72,7 +72,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .command('feeds')
     .description('list subscribed feeds with their health')
     .action(async () => {
-      const feeds = (await cli.withService((service) => service.call('feeds-list', {}))) as FeedSummary[];
+      const feeds = await cli.withClient((client) => client['feeds-list']());
       cli.print(feeds, feedRows);
     });
 
@@ -83,7 +83,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--all', 'fetch every active feed, due or not')
     .action(async (options: { feed?: string; all?: boolean }) => {
       const input = options.feed === undefined ? { all: options.all === true } : { feedIds: [parseId(options.feed, '--feed')] };
-      const results = await cli.withService((service) => withProgress(cli, service, () => service.call('feeds-fetch', input) as Promise<FetchResult[]>));
+      const results = await cli.withClient((client, service) => withProgress(cli, service, () => client['feeds-fetch'](input)));
       cli.print(results, fetchRows);
     });
 
@@ -91,8 +91,8 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .command('items')
     .description('list stored comments, newest first')
     .option('--feed <id>', 'only this feed')
-    .option('--status <status>', 'new, routed, snoozed or done')
-    .option('--route <route>', 'service, spotlight or ignore')
+    .option('--status <status>', orList(itemStatus.options))
+    .option('--route <route>', orList(route.options))
     .option('--search <text>', 'words in the comment, its author or its thread title')
     .option('--limit <n>', 'at most this many (default 100)')
     .action(async (options: { feed?: string; status?: string; route?: string; search?: string; limit?: string }) => {
@@ -103,7 +103,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
         search: options.search,
         limit: options.limit === undefined ? undefined : parseId(options.limit, '--limit'),
       };
-      const items = (await cli.withService((service) => service.call('items-query', input))) as ItemDetail[];
+      const items = await cli.withClient((client) => client['items-query'](input));
       cli.print(items, itemRows);
     });
 
@@ -119,7 +119,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       } catch (error) {
         throw new SwitchboardError('invalid-input', 'opml', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      const result = (await cli.withService((service) => service.call('opml-import', { opml: text }))) as OpmlImportResult;
+      const result = await cli.withClient((client) => client['opml-import']({ opml: text }));
       for (const url of result.invalid) cli.io.err(`switchboard: opml: skipped "${url}": not an http or https address`);
       cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped). Fetch them with: switchboard fetch`);
     });
@@ -128,7 +128,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .description('write every subscription as OPML (to stdout without --out)')
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { out?: string }) => {
-      const result = (await cli.withService((service) => service.call('opml-export', {}))) as { opml: string; feeds: number };
+      const result = await cli.withClient((client) => client['opml-export']());
       cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${result.feeds} feeds to ${options.out}.` });
     });
 
@@ -138,11 +138,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .argument('<feed-id>', 'the feed, as "switchboard feeds" lists it')
     .option('--delete-items', "also delete the feed's comments and every decision on them")
     .action(async (feedId: string, options: { deleteItems?: boolean }) => {
-      const result = (await cli.withService((service) => service.call('feeds-unsubscribe', { id: parseId(feedId, 'feed-id'), deleteItems: options.deleteItems === true }))) as {
-        feedId: number;
-        deletedItems: number;
-        keptItems: number;
-      };
+      const result = await cli.withClient((client) => client['feeds-unsubscribe']({ id: parseId(feedId, 'feed-id'), deleteItems: options.deleteItems === true }));
       cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${r.deletedItems}` : `kept ${r.keptItems}`} comments.`);
     });
 
@@ -150,7 +146,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .command('demo')
     .description('load the bundled sample comment feeds (offline), to see a working queue')
     .action(async () => {
-      const results = await cli.withService((service) => withProgress(cli, service, () => service.call('feeds-load-samples', {}) as Promise<FetchResult[]>));
+      const results = await cli.withClient((client, service) => withProgress(cli, service, () => client['feeds-load-samples']()));
       cli.print(results, (r) => `${fetchRows(r)}\nSample feeds loaded. Open the console with: npm start`);
     });
 }

@@ -48,7 +48,7 @@ function registerApiCommand(program: Command, cli: CliContext): void {
         return;
       }
       const input = parseJsonArgument(jsonArgs);
-      await cli.withService(async (service) => printJson(cli.io, await service.callUnchecked(operation, input)));
+      await cli.withService(async (service) => printJson(cli.io, await service.call(operation, input)));
     });
 }
 

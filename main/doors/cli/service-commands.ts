@@ -1,10 +1,8 @@
 // The customer-service desk from the terminal: saved replies, drafts, export.
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
-import type { Draft, ExportResult, ItemDetail, Template } from '../../../common/types';
-import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { draftsFormat, draftsSelection, lane } from '../../../common/contract/shared';
-import { oneOf, parseId, table, type CliContext } from './context';
+import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -26,7 +24,7 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .command('templates')
     .description('list the saved replies')
     .action(async () => {
-      const templates = (await cli.withService((service) => service.call('templates-list', {}))) as Template[];
+      const templates = await cli.withClient((client) => client['templates-list']());
       cli.print(templates, (list) =>
         list.length === 0 ? 'No saved replies yet. Add one with: switchboard template add NAME --lane service --text TEXT' : table([['NAME', 'LANE', 'TEXT'], ...list.map((t) => [t.name, t.lane, t.body.replace(/\s+/g, ' ').slice(0, 70)])]),
       );
@@ -38,11 +36,11 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .command('add')
     .description('add a saved reply; placeholders: {{author}} {{thread_title}} {{thread_url}} {{comment_url}} {{feed_title}} {{moderator}}, or declared ones')
     .argument('<name>', 'its name')
-    .requiredOption('--lane <lane>', 'service or spotlight')
+    .requiredOption('--lane <lane>', orList(lane.options))
     .requiredOption('--text <text>', 'the reply text')
     .option('--declare <variable>', 'a placeholder of its own, asked for when it is used (repeatable)', collect, [])
     .action(async (name: string, options: { lane: string; text: string; declare: string[] }) => {
-      const template = (await cli.withService((service) => service.call('template-save', { name, lane: oneOf(lane.options, options.lane, '--lane'), body: options.text, variables: options.declare }))) as Template;
+      const template = await cli.withClient((client) => client['template-save']({ name, lane: oneOf(lane.options, options.lane, '--lane'), body: options.text, variables: options.declare }));
       cli.print(template, (t) => `Saved reply "${t.name}" (${t.lane}) added.`);
     });
 
@@ -58,23 +56,14 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
       if ((options.text === undefined) === (options.template === undefined)) throw new SwitchboardError('invalid-input', 'cli', 'give either --text TEXT or --template NAME');
       const id = parseId(itemId, 'item-id');
       const vars = parseVars(options.var);
-      const draft = await cli.withService(async (service) => {
-        const item = (await service.call('item-get', { id })) as ItemDetail;
-        const settings = (await service.call('settings-get', {})) as { moderatorName: string };
-        let body = options.text ?? '';
-        let templates: string[] = [];
-        if (options.template !== undefined) {
-          const template = ((await service.call('templates-list', {})) as Template[]).find((t) => t.name.toLowerCase() === options.template!.toLowerCase());
-          if (!template) throw new SwitchboardError('not-found', 'templates', `there is no saved reply named "${options.template}"; "switchboard templates" lists them`);
-          const filled = fillPlaceholders(template.body, { ...builtInValues(item, settings.moderatorName), ...vars });
-          if (filled.missing.length) {
-            throw new SwitchboardError('invalid-input', 'draft', `"${template.name}" needs ${filled.missing.map((n) => `--var ${n}=...`).join(' ')}`);
-          }
-          body = filled.text;
-          templates = [template.name];
-        }
-        const saved = (await service.call('draft-save', { itemId: id, body, templates })) as Draft;
-        if (options.ready) await service.call('drafts-ready', { ids: [id] });
+      const draft = await cli.withClient(async (client) => {
+        // A saved reply is filled in by the service, as it would be for any door.
+        if (options.template !== undefined) return client['draft-from-template']({ itemId: id, template: options.template, vars, ready: options.ready === true });
+        // Plain text is what the console's composer saves; the comment is looked up first so a
+        // wrong id reads as it does in every other command.
+        await client['item-get']({ id });
+        const saved = await client['draft-save']({ itemId: id, body: options.text ?? '', templates: [] });
+        if (options.ready) await client['drafts-ready']({ ids: [id] });
         return saved;
       });
       cli.print(draft, (d) => `Drafted the reply to comment ${id}${options.ready ? ', ready to export' : ''}:\n${d.body}`);
@@ -85,15 +74,16 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .description('export data')
     .command('drafts')
     .description('export reply drafts (one row per person); without --out, to stdout')
-    .requiredOption('--format <format>', 'csv, json or md')
+    .requiredOption('--format <format>', orList(draftsFormat.options))
     .option('--out <file>', 'write to this file (atomically)')
-    .option('--status <status>', 'ready (default) or all', 'ready')
-    .action(async (options: { format: string; out?: string; status: string }) => {
-      await cli.withService(async (service) => {
-        const result = (await service.call('drafts-export', { format: oneOf(draftsFormat.options, options.format, '--format'), status: oneOf(draftsSelection.options, options.status, '--status') })) as ExportResult;
+    .option('--status <status>', `${orList(draftsSelection.options)}; ready by default`)
+    .action(async (options: { format: string; out?: string; status?: string }) => {
+      await cli.withClient(async (client) => {
+        // Without --status, the contract's default (ready) applies.
+        const result = await client['drafts-export']({ format: oneOf(draftsFormat.options, options.format, '--format'), status: optionalOneOf(draftsSelection.options, options.status, '--status') });
         cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
         // Only a file (or stdout) written in full makes the replies exported.
-        await service.call('drafts-mark-exported', { ids: result.itemIds });
+        await client['drafts-mark-exported']({ ids: result.itemIds });
       });
     });
 }

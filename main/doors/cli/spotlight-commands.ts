@@ -1,9 +1,9 @@
 // The community spotlight from the terminal: recognise, members, digest, stats.
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
-import type { DashboardStats, ExportResult, Member } from '../../../common/types';
+import type { DashboardStats, Member } from '../../../common/types';
 import { digestFormat, spotlightAction } from '../../../common/contract/shared';
-import { oneOf, parseId, table, type CliContext } from './context';
+import { oneOf, orList, parseId, table, type CliContext } from './context';
 
 
 function memberRows(members: Member[]): string {
@@ -28,12 +28,12 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .command('spotlight')
     .description('recognise a comment: feature it, thank or invite its author, or mark it as the community answer to a question')
     .argument('<item-id>', 'the comment')
-    .requiredOption('--action <action>', 'feature, thank, invite or answer')
+    .requiredOption('--action <action>', orList(spotlightAction.options))
     .option('--note <text>', 'why it stands out (shown in the digest)')
     .option('--answers <item-id>', 'with --action answer: the question it answered')
     .action(async (itemId: string, options: { action: string; note?: string; answers?: string }) => {
       const input = { id: parseId(itemId, 'item-id'), action: oneOf(spotlightAction.options, options.action, '--action'), note: options.note, answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers') };
-      const result = await cli.withService((service) => service.call('spotlight-act', input));
+      const result = await cli.withClient((client) => client['spotlight-act'](input));
       cli.print(result, () => `Comment ${itemId}: ${options.action} recorded${options.action === 'thank' || options.action === 'invite' ? '; a draft is waiting in the spotlight lane' : ''}.`);
     });
 
@@ -42,7 +42,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .description('members, the most helpful first')
     .option('--since <date>', 'only activity since this day (YYYY-MM-DD)')
     .action(async (options: { since?: string }) => {
-      const members = (await cli.withService((service) => service.call('members-list', { since: options.since }))) as Member[];
+      const members = await cli.withClient((client) => client['members-list']({ since: options.since }));
       cli.print(members, memberRows);
     });
 
@@ -53,7 +53,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .argument('<into-id>')
     .argument('<from-id>')
     .action(async (into: string, from: string) => {
-      const merged = (await cli.withService((service) => service.call('member-merge', { into: parseId(into, 'into-id'), from: parseId(from, 'from-id') }))) as Member;
+      const merged = await cli.withClient((client) => client['member-merge']({ into: parseId(into, 'into-id'), from: parseId(from, 'from-id') }));
       cli.print(merged, (m) => `Member ${m.id} (${m.name}) now writes as: ${m.aliases.join(', ')}.`);
     });
   member
@@ -61,7 +61,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .description('split a merged member off again')
     .argument('<id>')
     .action(async (id: string) => {
-      const split = (await cli.withService((service) => service.call('member-split', { id: parseId(id, 'id') }))) as Member;
+      const split = await cli.withClient((client) => client['member-split']({ id: parseId(id, 'id') }));
       cli.print(split, (m) => `Member ${m.id} (${m.name}) stands on its own again.`);
     });
   member
@@ -70,7 +70,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .argument('<id>')
     .argument('<text>')
     .action(async (id: string, text: string) => {
-      const noted = (await cli.withService((service) => service.call('member-note', { id: parseId(id, 'id'), note: text }))) as Member;
+      const noted = await cli.withClient((client) => client['member-note']({ id: parseId(id, 'id'), note: text }));
       cli.print(noted, (m) => `Note saved on ${m.name}.`);
     });
 
@@ -80,10 +80,10 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .description('the "Community highlights" digest of a period; without --out, to stdout')
     .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'last day (YYYY-MM-DD)')
-    .requiredOption('--format <format>', 'md, html or atom')
+    .requiredOption('--format <format>', orList(digestFormat.options))
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { from: string; to: string; format: string; out?: string }) => {
-      const result = (await cli.withService((service) => service.call('digest-export', { from: options.from, to: options.to, format: oneOf(digestFormat.options, options.format, '--format') }))) as ExportResult;
+      const result = await cli.withClient((client) => client['digest-export']({ from: options.from, to: options.to, format: oneOf(digestFormat.options, options.format, '--format') }));
       cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} highlights to ${options.out}.` });
     });
 
@@ -93,7 +93,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .option('--from <date>', 'first day (YYYY-MM-DD); default 8 weeks back')
     .option('--to <date>', 'last day (YYYY-MM-DD); default today')
     .action(async (options: { from?: string; to?: string }) => {
-      const stats = (await cli.withService((service) => service.call('stats', { from: options.from, to: options.to }))) as DashboardStats;
+      const stats = await cli.withClient((client) => client.stats({ from: options.from, to: options.to }));
       cli.print(stats, statsText);
     });
 }

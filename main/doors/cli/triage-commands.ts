@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import { route as routeSchema } from '../../../common/contract/shared';
 import { ROUTE_LABELS } from '../../../common/labels';
-import type { ActionResult, UndoResult } from '../../../common/types';
-import { oneOf, parseId, type CliContext } from './context';
+import type { ActionResult } from '../../../common/types';
+import { oneOf, orList, parseId, type CliContext } from './context';
 
 
 function describe(result: ActionResult, what: string): string {
@@ -16,10 +16,10 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .command('route')
     .description('route a comment to customer service, the community spotlight, or ignore it')
     .argument('<item-id>', 'the comment, as "switchboard items" lists it')
-    .argument('<route>', 'service, spotlight or ignore')
+    .argument('<route>', orList(routeSchema.options))
     .action(async (itemId: string, routeName: string) => {
       const route = oneOf(routeSchema.options, routeName, 'route');
-      const result = (await cli.withService((service) => service.call('items-route', { ids: [parseId(itemId, 'item-id')], route }))) as ActionResult;
+      const result = await cli.withClient((client) => client['items-route']({ ids: [parseId(itemId, 'item-id')], route }));
       cli.print(result, (r) => describe(r, `routed to ${ROUTE_LABELS[route].destination}`));
     });
 
@@ -36,7 +36,7 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
       const until = options.until === undefined ? undefined : new Date(options.until);
       if (until && Number.isNaN(until.getTime())) throw new SwitchboardError('invalid-input', 'cli', `--until must be a time like 2026-12-01T09:00:00Z, not "${options.until}"`);
       const input = { ids: [parseId(itemId, 'item-id')], ...(until ? { until: until.toISOString() } : { untilReply: true }) };
-      const result = (await cli.withService((service) => service.call('items-snooze', input))) as ActionResult;
+      const result = await cli.withClient((client) => client['items-snooze'](input));
       cli.print(result, (r) => describe(r, until ? `snoozed until ${until.toISOString()}` : 'snoozed until its author writes again'));
     });
 
@@ -45,7 +45,7 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .description('mark a comment done')
     .argument('<item-id>', 'the comment')
     .action(async (itemId: string) => {
-      const result = (await cli.withService((service) => service.call('items-done', { ids: [parseId(itemId, 'item-id')] }))) as ActionResult;
+      const result = await cli.withClient((client) => client['items-done']({ ids: [parseId(itemId, 'item-id')] }));
       cli.print(result, (r) => describe(r, 'marked done'));
     });
 
@@ -53,7 +53,7 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .command('undo')
     .description('undo the last moderator action (again to go further back)')
     .action(async () => {
-      const result = (await cli.withService((service) => service.call('items-undo', {}))) as UndoResult;
+      const result = await cli.withClient((client) => client['items-undo']());
       cli.print(result, (r) => (r.action ? `Undid ${r.action} of ${r.itemIds.length === 1 ? `comment ${r.itemIds[0]}` : `${r.itemIds.length} comments`}.` : 'Nothing to undo.'));
     });
 }

@@ -2,7 +2,7 @@ import type { FeatureHandlers } from '../../core/context';
 import { runAndAnnounce } from '../../core/changes';
 import { answeredByCommunity } from './answered';
 import { saveDraft } from '../../../db/tables/drafts';
-import { markReady, resolveItems } from './drafts';
+import { draftFromTemplate, markReady, resolveItems } from './drafts';
 import { exportDrafts, markExported } from './export';
 import { createIncident, getIncident, suggestIncident } from './incidents';
 import { deleteTemplate, listTemplates, saveTemplate } from '../../../db/tables/templates';
@@ -12,6 +12,9 @@ export const customerServiceHandlers = {
   'template-save': (ctx, input) => saveTemplate(ctx.db, input, ctx.now()),
   'template-delete': (ctx, input) => deleteTemplate(ctx.db, input.id),
   'draft-save': (ctx, input) => saveDraft(ctx.db, input, ctx.now()),
+  // Marked ready, the comment changes lanes' counts like drafts-ready; a plain draft, like draft-save, does not.
+  'draft-from-template': (ctx, input) =>
+    input.ready ? runAndAnnounce(ctx, 'ready', () => draftFromTemplate(ctx.db, input, ctx.now())) : draftFromTemplate(ctx.db, input, ctx.now()),
   'drafts-ready': (ctx, input) => runAndAnnounce(ctx, 'ready', () => markReady(ctx.db, input.ids, ctx.now())),
   'service-resolve': (ctx, input) => runAndAnnounce(ctx, 'resolve', () => resolveItems(ctx.db, input.ids, ctx.now())),
   'service-answered-by': (ctx, input) => runAndAnnounce(ctx, 'answered-by', () => answeredByCommunity(ctx.db, input.id, input.answerId, ctx.now())),

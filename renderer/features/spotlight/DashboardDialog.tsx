@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardStats } from '../../../common/types';
-import { api, saveFile } from '../../api';
+import { saveFile } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 
@@ -65,12 +65,12 @@ function Chart({ title, name, children }: { title: string; name: string; childre
 
 export function DashboardDialog() {
   const closeDialog = useStore((state) => state.closeDialog);
-  const report = useStore((state) => state.report);
+  const loadStats = useStore((state) => state.loadStats);
   const exportDigest = useStore((state) => state.exportDigest);
   const [stats, setStats] = useState<DashboardStats | null>(null);
   useEffect(() => {
-    api.stats({}).then(setStats, report);
-  }, [report]);
+    void loadStats().then((loaded) => loaded && setStats(loaded));
+  }, [loadStats]);
   if (!stats) return null;
   const weeks = stats.weeks.map((week) => ({ ...week, week: week.week.slice(5) }));
   const { totals } = stats;

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Member, MemberProfile } from '../../../common/types';
-import { api } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 
@@ -9,7 +8,11 @@ export function MemberDialog() {
   const memberId = useStore((state) => state.memberId);
   const closeDialog = useStore((state) => state.closeDialog);
   const openMember = useStore((state) => state.openMember);
-  const report = useStore((state) => state.report);
+  const loadMember = useStore((state) => state.loadMember);
+  const loadMembers = useStore((state) => state.loadMembers);
+  const noteMember = useStore((state) => state.noteMember);
+  const mergeMembers = useStore((state) => state.mergeMembers);
+  const splitMember = useStore((state) => state.splitMember);
   const [profile, setProfile] = useState<MemberProfile | null>(null);
   const [note, setNote] = useState('');
   const [others, setOthers] = useState<Member[]>([]);
@@ -17,26 +20,24 @@ export function MemberDialog() {
 
   const load = useCallback(async () => {
     if (memberId === null) return;
-    try {
-      const loaded = await api['member-get']({ id: memberId });
-      setProfile(loaded);
-      setNote(loaded.note ?? '');
-      setOthers((await api['members-list']({})).filter((member) => member.id !== loaded.id));
-    } catch (error) {
-      report(error);
-    }
-  }, [memberId, report]);
+    const loaded = await loadMember(memberId);
+    if (!loaded) return;
+    setProfile(loaded);
+    setNote(loaded.note ?? '');
+    const members = await loadMembers();
+    if (members) setOthers(members.filter((member) => member.id !== loaded.id));
+  }, [memberId, loadMember, loadMembers]);
   useEffect(() => void load(), [load]);
 
   if (!profile) return null;
   const { stats } = profile;
-  // After a change, the profile and the comment shown behind it (its member note) both refresh.
-  const run = (work: Promise<unknown>) =>
-    void work.then(() => {
-      const { selectedId, select } = useStore.getState();
-      if (selectedId !== null) void select(selectedId);
+  // After a change, the profile refreshes (the store refreshes the comment shown behind it).
+  const run = (work: Promise<boolean>, then?: () => void) =>
+    void work.then((stored) => {
+      if (!stored) return;
+      then?.();
       return load();
-    }, report);
+    });
   return (
     <Modal title={`Member: ${profile.name}`} onClose={closeDialog} wide>
       <p>
@@ -48,7 +49,7 @@ export function MemberDialog() {
       </p>
       <label className="field">
         <span>Private note (moderators only; shown with their comments)</span>
-        <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== (profile.note ?? '') && run(api['member-note']({ id: profile.id, note }))} />
+        <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== (profile.note ?? '') && run(noteMember(profile.id, note))} />
       </label>
       <h3 className="settings-heading">Milestones</h3>
       <ul className="milestones">
@@ -76,14 +77,14 @@ export function MemberDialog() {
             </option>
           ))}
         </select>
-        <button type="button" disabled={!mergeFrom} onClick={() => run(api['member-merge']({ into: profile.id, from: Number(mergeFrom) }).then(() => setMergeFrom('')))}>
+        <button type="button" disabled={!mergeFrom} onClick={() => run(mergeMembers(profile.id, Number(mergeFrom)), () => setMergeFrom(''))}>
           Merge into {profile.name}
         </button>
       </div>
       {profile.merged.map((merged) => (
         <p key={merged.id}>
           Includes {merged.name}{' '}
-          <button type="button" className="small" onClick={() => run(api['member-split']({ id: merged.id }).then(() => openMember(profile.id)))}>
+          <button type="button" className="small" onClick={() => run(splitMember(merged.id), () => openMember(profile.id))}>
             Split off
           </button>
         </p>

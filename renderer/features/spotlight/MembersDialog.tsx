@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { Member } from '../../../common/types';
-import { api } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 
@@ -15,13 +14,13 @@ const PERIODS = [
 export function MembersDialog() {
   const closeDialog = useStore((state) => state.closeDialog);
   const openMember = useStore((state) => state.openMember);
-  const report = useStore((state) => state.report);
+  const loadMembers = useStore((state) => state.loadMembers);
   const [days, setDays] = useState(30);
   const [members, setMembers] = useState<Member[] | null>(null);
   useEffect(() => {
     const since = days ? new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10) : undefined;
-    api['members-list']({ since }).then(setMembers, report);
-  }, [days, report]);
+    void loadMembers(since).then((loaded) => loaded && setMembers(loaded));
+  }, [days, loadMembers]);
   return (
     <Modal title="Members" onClose={closeDialog} wide>
       <label className="field inline">

@@ -1,25 +1,18 @@
 import { useState } from 'react';
+import type { OperationInput } from '../../../common/contract';
 import type { ItemContext, ItemDetail } from '../../../common/types';
-import { api } from '../../api';
 import { useStore } from '../../store';
 
 /** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
 export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
-  const select = useStore((state) => state.select);
-  const report = useStore((state) => state.report);
+  const recognise = useStore((state) => state.recognise);
   const [mode, setMode] = useState<'feature' | 'invite' | 'answer' | null>(null);
   const [note, setNote] = useState('');
   const [inviteKind, setInviteKind] = useState<'guest-post' | 'volunteer' | 'moderator'>('guest-post');
-  const act = async (input: Parameters<(typeof api)['spotlight-act']>[0], notice: string) => {
-    try {
-      await api['spotlight-act'](input);
-      useStore.setState({ notice });
-      setMode(null);
-      setNote('');
-      await select(detail.id);
-    } catch (error) {
-      report(error);
-    }
+  const act = async (input: OperationInput<'spotlight-act'>, notice: string) => {
+    if (!(await recognise(input, notice))) return;
+    setMode(null);
+    setNote('');
   };
   const questions = (context?.thread ?? []).filter((item) => item.id !== detail.id && item.publishedAt <= detail.publishedAt);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Draft, ExportResult, Incident, ItemDetail, Template, ViewCounts } from '../../../common/types';
+import type { Draft } from '../../../common/types';
 import { neutralizeFormula } from '../../../main/features/customer-service/export';
 import { builtInValues, fillPlaceholders, unknownPlaceholders } from '../../../common/placeholders';
 import { writeFileAtomic } from '../../../main/platform/atomic-write';
@@ -41,12 +41,36 @@ describe('placeholders', () => {
 describe('saved replies', () => {
   it('refuse an unknown placeholder, accept declared ones, and keep names unique', async () => {
     const { service } = desk();
-    await expect(service.call('template-save', { name: 'Outage', lane: 'service', body: 'Hi {{autor}}' })).rejects.toThrow('{{autor}} is not a placeholder Switchboard knows');
-    const saved = (await service.call('template-save', { name: 'Ticket', lane: 'service', body: 'Your ticket is {{ticket}}.', variables: ['ticket'] })) as Template;
+    await expect(service.client['template-save']({ name: 'Outage', lane: 'service', body: 'Hi {{autor}}' })).rejects.toThrow('{{autor}} is not a placeholder Switchboard knows');
+    const saved = await service.client['template-save']({ name: 'Ticket', lane: 'service', body: 'Your ticket is {{ticket}}.', variables: ['ticket'] });
     expect(saved).toMatchObject({ name: 'Ticket', variables: ['ticket'] });
-    await expect(service.call('template-save', { name: 'ticket', lane: 'service', body: 'x' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(service.call('template-save', { name: 'X', lane: 'service', body: '{{author}}', variables: ['author'] })).rejects.toThrow('{{author}} is filled in from the comment');
-    expect(((await service.call('templates-list', { lane: 'service' })) as Template[]).map((template) => template.name)).toEqual(['Ticket']);
+    await expect(service.client['template-save']({ name: 'ticket', lane: 'service', body: 'x' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.client['template-save']({ name: 'X', lane: 'service', body: '{{author}}', variables: ['author'] })).rejects.toThrow('{{author}} is filled in from the comment');
+    expect((await service.client['templates-list']({ lane: 'service' })).map((template) => template.name)).toEqual(['Ticket']);
+  });
+
+  it('draft a reply from one, by name in any case or by id, filled from the comment, the moderator and the values given', async () => {
+    const { service, item } = desk();
+    const id = item('Priya', 'Still down!', 3);
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['settings-update']({ moderatorName: 'Sam' });
+    const ticket = await service.client['template-save']({ name: 'Ticket', lane: 'service', body: 'Hi {{author}}, ticket {{ticket}} is open. {{moderator}}', variables: ['ticket'] });
+
+    await expect(service.client['draft-from-template']({ itemId: id, template: 'Ticket' })).rejects.toThrow('draft: "Ticket" needs --var ticket=...');
+    await expect(service.client['draft-from-template']({ itemId: id, template: 'Tickets' })).rejects.toThrow('templates: there is no saved reply named "Tickets"; "switchboard templates" lists them');
+    await expect(service.client['draft-from-template']({ itemId: id, template: ticket.id + 1 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.client['draft-from-template']({ itemId: 99, template: 'Ticket' })).rejects.toThrow('items: there is no comment with id 99');
+    expect((await service.client['item-get']({ id })).draft).toBeNull();
+
+    const draft = await service.client['draft-from-template']({ itemId: id, template: 'ticket', vars: { ticket: '#4821' } });
+    expect(draft).toMatchObject<Partial<Draft>>({ itemId: id, body: 'Hi Priya, ticket #4821 is open. Sam', templates: ['Ticket'] });
+    expect(await service.client['item-get']({ id })).toMatchObject({ serviceState: 'drafted' });
+
+    // Saved and marked ready together, or neither: a value that is itself a placeholder cannot be ready.
+    await expect(service.client['draft-from-template']({ itemId: id, template: ticket.id, vars: { ticket: '{{ticket}}' }, ready: true })).rejects.toThrow('still has {{ticket}}');
+    expect((await service.client['item-get']({ id })).draft?.body).toBe('Hi Priya, ticket #4821 is open. Sam');
+    await service.client['draft-from-template']({ itemId: id, template: ticket.id, vars: { ticket: '#4822' }, ready: true });
+    expect(await service.client['item-get']({ id })).toMatchObject({ serviceState: 'ready', draft: { body: 'Hi Priya, ticket #4822 is open. Sam' } });
   });
 });
 
@@ -55,42 +79,42 @@ describe('service status flow', () => {
     const { service, item } = desk();
     const late = item('Priya', 'Still down after 30 hours!', 30);
     const fresh = item('Lee', 'Is billing affected?', 2);
-    await service.call('items-route', { ids: [late, fresh], route: 'service' });
-    expect((await service.call('item-get', { id: late })) as ItemDetail).toMatchObject({ serviceState: 'open', draft: null });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(1);
-    await service.call('settings-update', { overdueHours: 48 });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(0);
+    await service.client['items-route']({ ids: [late, fresh], route: 'service' });
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'open', draft: null });
+    expect((await service.client['views-counts']()).serviceOverdue).toBe(1);
+    await service.client['settings-update']({ overdueHours: 48 });
+    expect((await service.client['views-counts']()).serviceOverdue).toBe(0);
 
-    await service.call('draft-save', { itemId: late, body: 'Hi {{author}}, your ticket is {{ticket}}.' });
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted' });
-    await expect(service.call('drafts-ready', { ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
-    await service.call('draft-save', { itemId: late, body: 'Hi Priya, your ticket is #4821.' });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(0);
-    await service.call('drafts-ready', { ids: [late] });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(1);
-    await expect(service.call('drafts-ready', { ids: [fresh] })).rejects.toThrow('comment 2 has no reply drafted yet');
+    await service.client['draft-save']({ itemId: late, body: 'Hi {{author}}, your ticket is {{ticket}}.' });
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'drafted' });
+    await expect(service.client['drafts-ready']({ ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
+    await service.client['draft-save']({ itemId: late, body: 'Hi Priya, your ticket is #4821.' });
+    expect((await service.client['views-counts']()).serviceReady).toBe(0);
+    await service.client['drafts-ready']({ ids: [late] });
+    expect((await service.client['views-counts']()).serviceReady).toBe(1);
+    await expect(service.client['drafts-ready']({ ids: [fresh] })).rejects.toThrow('comment 2 has no reply drafted yet');
 
-    const exported = (await service.call('drafts-export', { format: 'json' })) as ExportResult;
+    const exported = await service.client['drafts-export']({ format: 'json' });
     expect(JSON.parse(exported.content)).toEqual([expect.objectContaining({ author: 'Priya', reply: 'Hi Priya, your ticket is #4821.', thread: 'Frankfurt outage' })]);
     // Nothing changes until the file is saved (a cancelled save dialog keeps them ready).
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'ready' });
-    await service.call('drafts-mark-exported', { ids: exported.itemIds });
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'exported' });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceReady).toBe(0);
-    await expect(service.call('drafts-export', { format: 'json' })).rejects.toThrow('no reply is marked ready yet');
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'ready' });
+    await service.client['drafts-mark-exported']({ ids: exported.itemIds });
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'exported' });
+    expect((await service.client['views-counts']()).serviceReady).toBe(0);
+    await expect(service.client['drafts-export']({ format: 'json' })).rejects.toThrow('no reply is marked ready yet');
 
     // Editing an exported reply makes it a draft again, to be marked ready anew.
-    await service.call('draft-save', { itemId: late, body: 'Hi Priya, your ticket #4821 is fixed.' });
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted' });
-    await service.call('service-resolve', { ids: [late] });
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'resolved', resolution: 'replied', status: 'done' });
-    await service.call('items-undo', {});
-    expect(await service.call('item-get', { id: late })).toMatchObject({ serviceState: 'drafted', status: 'routed' });
+    await service.client['draft-save']({ itemId: late, body: 'Hi Priya, your ticket #4821 is fixed.' });
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'drafted' });
+    await service.client['service-resolve']({ ids: [late] });
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'resolved', resolution: 'replied', status: 'done' });
+    await service.client['items-undo']();
+    expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'drafted', status: 'routed' });
     // A comment routed elsewhere is no longer an overdue service item.
-    await service.call('settings-update', { overdueHours: 24 });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(1);
-    await service.call('items-route', { ids: [late], route: 'spotlight' });
-    expect(((await service.call('views-counts', {})) as ViewCounts).serviceOverdue).toBe(0);
+    await service.client['settings-update']({ overdueHours: 24 });
+    expect((await service.client['views-counts']()).serviceOverdue).toBe(1);
+    await service.client['items-route']({ ids: [late], route: 'spotlight' });
+    expect((await service.client['views-counts']()).serviceOverdue).toBe(0);
   });
 
   it('answered by the community: resolved, and the helper goes to the spotlight with a thank-you', async () => {
@@ -99,14 +123,14 @@ describe('service status flow', () => {
     const answer = item('Marcus', 'Run ipconfig /flushdns.', 2);
     const other = item('Lee', 'Same problem here', 2.5);
     const otherAnswer = item('Marcus', 'Flush DNS too', 2.4);
-    await service.call('items-route', { ids: [question, other], route: 'service' });
+    await service.client['items-route']({ ids: [question, other], route: 'service' });
     // A reply already being written for the helper is kept, not replaced by the thank-you.
-    await service.call('draft-save', { itemId: otherAnswer, body: 'Half-written reply' });
-    await service.call('service-answered-by', { id: other, answerId: otherAnswer });
-    expect(((await service.call('item-get', { id: otherAnswer })) as ItemDetail).draft?.body).toBe('Half-written reply');
-    await service.call('service-answered-by', { id: question, answerId: answer });
-    expect(await service.call('item-get', { id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
-    const helper = (await service.call('item-get', { id: answer })) as ItemDetail;
+    await service.client['draft-save']({ itemId: otherAnswer, body: 'Half-written reply' });
+    await service.client['service-answered-by']({ id: other, answerId: otherAnswer });
+    expect((await service.client['item-get']({ id: otherAnswer })).draft?.body).toBe('Half-written reply');
+    await service.client['service-answered-by']({ id: question, answerId: answer });
+    expect(await service.client['item-get']({ id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
+    const helper = await service.client['item-get']({ id: answer });
     expect(helper).toMatchObject({ status: 'routed', route: 'spotlight' });
     expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Answers like yours are what make this community work.');
   });
@@ -117,17 +141,17 @@ describe('incidents', () => {
     const { service, item } = desk();
     const ids = [item('Priya', 'Frankfurt sites down, checkout failing', 3), item('Lee', 'Our Frankfurt sites are down too', 2.5), item('Ana', 'Frankfurt down, losing sales', 2)];
     const unrelated = item('Bo', 'How do I export invoices?', 1);
-    await service.call('items-route', { ids: [...ids, unrelated], route: 'service' });
-    expect(((await service.call('incident-suggest', { id: ids[0]! })) as number[]).sort()).toEqual([...ids].sort());
+    await service.client['items-route']({ ids: [...ids, unrelated], route: 'service' });
+    expect((await service.client['incident-suggest']({ id: ids[0]! })).sort()).toEqual([...ids].sort());
 
-    const incident = (await service.call('incident-create', { ids, title: 'Frankfurt outage' })) as Incident;
+    const incident = await service.client['incident-create']({ ids, title: 'Frankfurt outage' });
     expect(incident.itemIds).toEqual(ids);
-    await service.call('draft-save', { incidentId: incident.id, body: 'Hi {{author}}, Frankfurt is back since 14:05. Sorry! {{moderator}}' });
-    await service.call('settings-update', { moderatorName: 'Sam from Hostwise' });
-    expect(((await service.call('item-get', { id: ids[1]! })) as ItemDetail).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
-    await service.call('drafts-ready', { ids });
+    await service.client['draft-save']({ incidentId: incident.id, body: 'Hi {{author}}, Frankfurt is back since 14:05. Sorry! {{moderator}}' });
+    await service.client['settings-update']({ moderatorName: 'Sam from Hostwise' });
+    expect((await service.client['item-get']({ id: ids[1]! })).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
+    await service.client['drafts-ready']({ ids });
 
-    const csv = (await service.call('drafts-export', { format: 'csv' })) as ExportResult;
+    const csv = await service.client['drafts-export']({ format: 'csv' });
     expect(csv.count).toBe(3);
     expect(csv.itemIds.sort()).toEqual([...ids].sort());
     const lines = csv.content.split('\r\n');
@@ -142,10 +166,10 @@ describe('export files', () => {
     expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'fine'].map(neutralizeFormula)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'fine']);
     const { service, item } = desk();
     const id = item('=cmd|/C calc!A0', 'He said "hi", then left,\nquickly', 1);
-    await service.call('items-route', { ids: [id], route: 'service' });
-    await service.call('draft-save', { itemId: id, body: '@everyone read this' });
-    await service.call('drafts-ready', { ids: [id] });
-    const csv = ((await service.call('drafts-export', { format: 'csv' })) as ExportResult).content;
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: '@everyone read this' });
+    await service.client['drafts-ready']({ ids: [id] });
+    const csv = (await service.client['drafts-export']({ format: 'csv' })).content;
     expect(csv).toContain(`'=cmd|/C calc!A0`);
     expect(csv).toContain(`"He said ""hi"", then left,\nquickly"`);
     expect(csv).toContain(`'@everyone read this`);
@@ -154,13 +178,13 @@ describe('export files', () => {
   it('groups Markdown by thread, with a link to each comment', async () => {
     const { service, item } = desk();
     const id = item('Priya', 'Down again', 1);
-    await service.call('items-route', { ids: [id], route: 'service' });
-    await service.call('draft-save', { itemId: id, body: 'On it.' });
-    const md = ((await service.call('drafts-export', { format: 'md', status: 'all' })) as ExportResult).content;
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'On it.' });
+    const md = (await service.client['drafts-export']({ format: 'md', status: 'all' })).content;
     expect(md).toContain('## [Frankfurt outage](https://status.hostwise.example/outage)');
     const { db } = service.context;
     db.prepare('UPDATE items SET content_text = ? WHERE id = ?').run('<img src=x onerror=alert(1)> [x](javascript:alert(1))', id);
-    const hostile = ((await service.call('drafts-export', { format: 'md', status: 'all' })) as ExportResult).content;
+    const hostile = (await service.client['drafts-export']({ format: 'md', status: 'all' })).content;
     expect(hostile).toContain('> \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)');
     expect(md).toContain('### Priya');
     expect(md).toContain('> Down again');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemPage, ViewCounts } from '../../../common/types';
+import type { ViewCounts } from '../../../common/types';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {
@@ -15,7 +15,7 @@ describe('queue views', () => {
     addItem(db, { feedId, status: 'snoozed', route: 'service' });
     addItem(db, { feedId, status: 'done', route: 'service' });
 
-    expect(await service.call('views-counts', {})).toEqual<ViewCounts>({
+    expect(await service.client['views-counts']()).toEqual<ViewCounts>({
       inbox: 2,
       service: 1,
       spotlight: 1,
@@ -42,10 +42,10 @@ describe('queue views', () => {
     ];
 
     const seen: number[] = [];
-    let page = (await service.call('items-list', { view: 'inbox', limit: 2 })) as ItemPage;
+    let page = await service.client['items-list']({ view: 'inbox', limit: 2 });
     seen.push(...page.items.map((item) => item.id));
     while (page.nextCursor) {
-      page = (await service.call('items-list', { view: 'inbox', limit: 2, cursor: page.nextCursor })) as ItemPage;
+      page = await service.client['items-list']({ view: 'inbox', limit: 2, cursor: page.nextCursor });
       seen.push(...page.items.map((item) => item.id));
     }
     expect(seen).toEqual([ids[3], ids[1], ids[0], ids[2]]);
@@ -58,7 +58,7 @@ describe('queue views', () => {
     const threadId = addThread(db, 'Outage on 3 November', 'https://status.example/outage');
     const id = addItem(db, { feedId, threadId, author: 'Marcus T', text: 'Still down for me in Lyon.' });
 
-    expect(await service.call('item-get', { id })).toMatchObject({
+    expect(await service.client['item-get']({ id })).toMatchObject({
       id,
       author: 'Marcus T',
       feedTitle: 'Status blog',
@@ -72,7 +72,7 @@ describe('queue views', () => {
 
   it('says plainly when a comment does not exist', async () => {
     const service = memoryService();
-    await expect(service.call('item-get', { id: 99 })).rejects.toMatchObject({
+    await expect(service.client['item-get']({ id: 99 })).rejects.toMatchObject({
       code: 'not-found',
       message: 'items: there is no comment with id 99; it may have been deleted with its feed',
     });

@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import type { DashboardStats, ExportResult, ItemPage, Member, MemberProfile } from '../../../common/types';
+import type { Member } from '../../../common/types';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 const NOW = Date.UTC(2026, 10, 26, 12); // a Thursday
@@ -17,7 +17,7 @@ function community() {
 }
 
 async function memberNamed(service: ReturnType<typeof memoryService>, name: string): Promise<Member> {
-  const member = (await service.call('members-list', {})) as Member[];
+  const member = await service.client['members-list']();
   return member.find((candidate) => candidate.aliases.includes(name))!;
 }
 
@@ -27,18 +27,18 @@ describe('members', () => {
     const question = say(blog, 'Priya', 'How do I rotate the token?', 10);
     const answer = say(forum, 'Marcus', 'Settings, API tokens, Rotate.', 9);
     const another = say(blog, 'Marcus', 'Also re-save the webhooks.', 8);
-    await service.call('items-route', { ids: [question], route: 'service' });
-    await service.call('spotlight-act', { id: answer, action: 'answer', answersId: question });
-    await service.call('spotlight-act', { id: another, action: 'feature', note: 'A clear fix' });
-    await service.call('spotlight-act', { id: another, action: 'thank' });
+    await service.client['items-route']({ ids: [question], route: 'service' });
+    await service.client['spotlight-act']({ id: answer, action: 'answer', answersId: question });
+    await service.client['spotlight-act']({ id: another, action: 'feature', note: 'A clear fix' });
+    await service.client['spotlight-act']({ id: another, action: 'thank' });
 
     const marcus = await memberNamed(service, 'Marcus');
     expect(marcus.stats).toMatchObject({ comments: 2, featured: 1, thanked: 1, communityAnswers: 1, serviceRequests: 0, feeds: ['Hostwise blog', 'Hostwise forum'] });
     expect((await memberNamed(service, 'Priya')).stats).toMatchObject({ comments: 1, serviceRequests: 1, communityAnswers: 0 });
     // The board ranks the most helpful first.
-    expect(((await service.call('members-list', {})) as Member[])[0]?.name).toBe('Marcus');
+    expect((await service.client['members-list']())[0]?.name).toBe('Marcus');
     // Activity since a date counts only what happened since.
-    const recent = (await service.call('members-list', { since: new Date(NOW - 8.5 * DAY).toISOString().slice(0, 10) })) as Member[];
+    const recent = await service.client['members-list']({ since: new Date(NOW - 8.5 * DAY).toISOString().slice(0, 10) });
     expect(recent.map((member) => member.name)).toEqual(['Marcus']);
   });
 
@@ -48,24 +48,24 @@ describe('members', () => {
     say(blog, 'marcus_t', 'Second name', 4);
     const a = await memberNamed(service, 'Marcus T');
     const b = await memberNamed(service, 'marcus_t');
-    const merged = (await service.call('member-merge', { into: a.id, from: b.id })) as Member;
+    const merged = await service.client['member-merge']({ into: a.id, from: b.id });
     expect(merged.aliases).toEqual(['Marcus T', 'marcus_t']);
     expect(merged.stats.comments).toBe(2);
-    expect(((await service.call('members-list', {})) as Member[]).map((member) => member.id)).toEqual([a.id]);
-    expect(((await service.call('member-get', { id: a.id })) as MemberProfile).merged).toEqual([{ id: b.id, name: 'marcus_t' }]);
-    await expect(service.call('member-merge', { into: a.id, from: a.id })).rejects.toThrow('cannot be merged into itself');
+    expect((await service.client['members-list']()).map((member) => member.id)).toEqual([a.id]);
+    expect((await service.client['member-get']({ id: a.id })).merged).toEqual([{ id: b.id, name: 'marcus_t' }]);
+    await expect(service.client['member-merge']({ into: a.id, from: a.id })).rejects.toThrow('cannot be merged into itself');
 
-    const split = (await service.call('member-split', { id: b.id })) as Member;
+    const split = await service.client['member-split']({ id: b.id });
     expect(split).toMatchObject({ aliases: ['marcus_t'], stats: { comments: 1 } });
-    expect(((await service.call('member-get', { id: a.id })) as MemberProfile).aliases).toEqual(['Marcus T']);
+    expect((await service.client['member-get']({ id: a.id })).aliases).toEqual(['Marcus T']);
   });
 
   it("keep a private note, shown with the member's comments", async () => {
     const { service, blog, say } = community();
     const id = say(blog, 'Lee', 'Hello', 1);
     const lee = await memberNamed(service, 'Lee');
-    await service.call('member-note', { id: lee.id, note: 'Runs the Berlin meetup' });
-    expect(await service.call('item-context', { id })).toMatchObject({ member: { id: lee.id, note: 'Runs the Berlin meetup' } });
+    await service.client['member-note']({ id: lee.id, note: 'Runs the Berlin meetup' });
+    expect(await service.client['item-context']({ id })).toMatchObject({ member: { id: lee.id, note: 'Runs the Berlin meetup' } });
   });
 });
 
@@ -73,10 +73,10 @@ describe('spotlight actions', () => {
   it('undo like every moderator action: the lane and the recognition both go back', async () => {
     const { service, blog, say } = community();
     const id = say(blog, 'Marcus', 'A fix', 1);
-    await service.call('spotlight-act', { id, action: 'feature', note: 'Great' });
-    expect(await service.call('item-get', { id })).toMatchObject({ status: 'routed', route: 'spotlight' });
-    expect(await service.call('items-undo', {})).toMatchObject({ action: 'spotlight', itemIds: [id] });
-    expect(await service.call('item-get', { id })).toMatchObject({ status: 'new', route: null });
+    await service.client['spotlight-act']({ id, action: 'feature', note: 'Great' });
+    expect(await service.client['item-get']({ id })).toMatchObject({ status: 'routed', route: 'spotlight' });
+    expect(await service.client['items-undo']()).toMatchObject({ action: 'spotlight', itemIds: [id] });
+    expect(await service.client['item-get']({ id })).toMatchObject({ status: 'new', route: null });
     expect((await memberNamed(service, 'Marcus')).stats.featured).toBe(0);
   });
 });
@@ -88,10 +88,10 @@ describe('milestones', () => {
     const returned = say(blog, 'Ana', 'Back again', 150);
     const question = say(blog, 'Bo', 'Help?', 100);
     const answers = Array.from({ length: 10 }, (_, n) => say(blog, 'Ana', `Answer ${n + 1}`, 90 - n));
-    for (const answer of answers) await service.call('spotlight-act', { id: answer, action: 'answer', answersId: question });
+    for (const answer of answers) await service.client['spotlight-act']({ id: answer, action: 'answer', answersId: question });
 
     const ana = await memberNamed(service, 'Ana');
-    const profile = (await service.call('member-get', { id: ana.id })) as MemberProfile;
+    const profile = await service.client['member-get']({ id: ana.id });
     expect(profile.milestones.map((milestone) => [milestone.kind, milestone.itemId])).toEqual([
       ['first-comment', first],
       ['returned', returned],
@@ -99,7 +99,7 @@ describe('milestones', () => {
       ['tenth-answer', answers[9]],
     ]);
     expect(profile.milestones[1]?.label).toBe('Ana: back after 150 days away');
-    const page = (await service.call('items-list', { view: 'all', limit: 500 })) as ItemPage;
+    const page = await service.client['items-list']({ view: 'all', limit: 500 });
     expect(page.items.find((item) => item.id === answers[2])?.milestone).toBe('Ana: 3rd community answer');
     expect(page.items.find((item) => item.id === answers[1])?.milestone).toBeNull();
   });
@@ -109,21 +109,21 @@ describe('digest', () => {
   async function featured() {
     const { service, blog, say } = community();
     const id = say(blog, 'Marcus', 'Here is the <script>alert(1)</script> fix & a "quote".', 2);
-    await service.call('spotlight-act', { id, action: 'feature', note: 'Saved 40 people a ticket <b>today</b>' });
+    await service.client['spotlight-act']({ id, action: 'feature', note: 'Saved 40 people a ticket <b>today</b>' });
     const range = { from: new Date(NOW - 7 * DAY).toISOString().slice(0, 10), to: new Date(NOW).toISOString().slice(0, 10) };
     return { service, range };
   }
 
   it('as Markdown, with the quote, the attribution and the note', async () => {
     const { service, range } = await featured();
-    const md = ((await service.call('digest-export', { ...range, format: 'md' })) as ExportResult).content;
+    const md = (await service.client['digest-export']({ ...range, format: 'md' })).content;
     expect(md).toContain('## Marcus in “Webhooks stop firing”');
     expect(md).toContain('*Why it stands out:* Saved 40 people a ticket \\<b\\>today\\</b\\>');
   });
 
   it('as HTML that carries no script', async () => {
     const { service, range } = await featured();
-    const html = ((await service.call('digest-export', { ...range, format: 'html' })) as ExportResult).content;
+    const html = (await service.client['digest-export']({ ...range, format: 'html' })).content;
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; fix &amp; a &quot;quote&quot;');
     expect(html).toContain('<a href="https://forum.example.org/t/webhooks/1">Webhooks stop firing</a>');
@@ -131,7 +131,7 @@ describe('digest', () => {
 
   it('as an Atom feed that rss-parser reads back', async () => {
     const { service, range } = await featured();
-    const atom = ((await service.call('digest-export', { ...range, format: 'atom' })) as ExportResult).content;
+    const atom = (await service.client['digest-export']({ ...range, format: 'atom' })).content;
     const feed = await new Parser().parseString(atom);
     expect(feed.title).toMatch(/^Community highlights, /);
     expect(feed.items).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('digest', () => {
 
   it('refuses a period that ends before it starts', async () => {
     const { service } = await featured();
-    await expect(service.call('digest-export', { from: '2026-11-20', to: '2026-11-01', format: 'md' })).rejects.toThrow('the period ends (2026-11-01) before it starts (2026-11-20)');
+    await expect(service.client['digest-export']({ from: '2026-11-20', to: '2026-11-01', format: 'md' })).rejects.toThrow('the period ends (2026-11-01) before it starts (2026-11-20)');
   });
 });
 
@@ -158,10 +158,10 @@ describe('dashboard', () => {
     db.prepare('UPDATE items SET status = ?, route = ?, routed_at = ? WHERE id = ?').run('routed', 'spotlight', NOW - 8 * DAY, c);
     db.prepare("UPDATE items SET service_state = 'exported', service_exported_at = published_at + ? WHERE id = ?").run(4 * 3_600_000, a);
     db.prepare("UPDATE items SET service_state = 'exported', service_exported_at = published_at + ? WHERE id = ?").run(10 * 3_600_000, b);
-    await service.call('spotlight-act', { id: c, action: 'answer', answersId: a });
+    await service.client['spotlight-act']({ id: c, action: 'answer', answersId: a });
     expect(old).toBeGreaterThan(0);
 
-    const stats = (await service.call('stats', { from: '2026-11-16', to: '2026-11-26' })) as DashboardStats;
+    const stats = await service.client.stats({ from: '2026-11-16', to: '2026-11-26' });
     expect(stats.weeks.map((week) => week.week)).toEqual(['2026-11-16', '2026-11-23']);
     expect(stats.weeks[0]).toMatchObject({ service: 2, spotlight: 1, ignore: 0, newContributors: 2, returningContributors: 1 });
     expect(stats.weeks[1]).toMatchObject({ communityAnswers: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionResult, ItemContext, ItemDetail, ItemPage, UndoResult, ViewCounts } from '../../../common/types';
+import type { UndoResult, ViewCounts } from '../../../common/types';
 import { VIEW_NAMES } from '../../../common/types';
 import { viewQuery, type ListRequest } from '../../../db/tables/items';
 import { storeOutcome } from '../../../main/features/feeds/store';
@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 10, 26, 12);
 const HOUR = 60 * 60_000;
 
 async function page(service: ReturnType<typeof memoryService>, input: Record<string, unknown>): Promise<number[]> {
-  return ((await service.call('items-list', input)) as ItemPage).items.map((item) => item.id);
+  return (await service.client['items-list'](input)).items.map((item) => item.id);
 }
 
 function queue() {
@@ -31,9 +31,9 @@ function queue() {
 describe('queue views and filters', () => {
   it('lists every view newest or oldest first, filtered by feed, route, status, dates and text', async () => {
     const { service, blog, ids } = queue();
-    await service.call('items-route', { ids: [ids.refund], route: 'service' });
-    await service.call('items-route', { ids: [ids.tip], route: 'spotlight' });
-    await service.call('items-route', { ids: [ids.spam], route: 'ignore' });
+    await service.client['items-route']({ ids: [ids.refund], route: 'service' });
+    await service.client['items-route']({ ids: [ids.tip], route: 'spotlight' });
+    await service.client['items-route']({ ids: [ids.spam], route: 'ignore' });
 
     expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question]);
     expect(await page(service, { view: 'inbox', sort: 'oldest' })).toEqual([ids.question, ids.thanks]);
@@ -51,8 +51,8 @@ describe('queue views and filters', () => {
 
   it('pages oldest first with a cursor too', async () => {
     const { service, ids } = queue();
-    const first = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2 })) as ItemPage;
-    const second = (await service.call('items-list', { view: 'all', sort: 'oldest', limit: 2, cursor: first.nextCursor ?? undefined })) as ItemPage;
+    const first = await service.client['items-list']({ view: 'all', sort: 'oldest', limit: 2 });
+    const second = await service.client['items-list']({ view: 'all', sort: 'oldest', limit: 2, cursor: first.nextCursor ?? undefined });
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids.refund, ids.tip, ids.spam, ids.question]);
   });
 
@@ -78,39 +78,39 @@ describe('queue views and filters', () => {
 describe('triage actions', () => {
   it('route, finish, reopen and note; counts follow', async () => {
     const { service, ids } = queue();
-    const routed = (await service.call('items-route', { ids: [ids.refund, ids.question], route: 'service' })) as ActionResult;
+    const routed = await service.client['items-route']({ ids: [ids.refund, ids.question], route: 'service' });
     expect(routed).toMatchObject({ action: 'route', itemIds: [ids.refund, ids.question] });
-    await service.call('items-done', { ids: [ids.question] });
-    await service.call('item-note', { id: ids.refund, note: 'Offered a credit' });
-    expect(await service.call('views-counts', {})).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0, serviceReady: 0 });
-    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'routed', route: 'service', note: 'Offered a credit' });
-    await service.call('items-reopen', { ids: [ids.question] });
-    expect(await service.call('item-get', { id: ids.question })).toMatchObject({ status: 'new', route: null });
+    await service.client['items-done']({ ids: [ids.question] });
+    await service.client['item-note']({ id: ids.refund, note: 'Offered a credit' });
+    expect(await service.client['views-counts']()).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0, serviceReady: 0 });
+    expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'routed', route: 'service', note: 'Offered a credit' });
+    await service.client['items-reopen']({ ids: [ids.question] });
+    expect(await service.client['item-get']({ id: ids.question })).toMatchObject({ status: 'new', route: null });
   });
 
   it('undoes several steps back, a bulk action as one step', async () => {
     const { service, ids } = queue();
-    await service.call('items-route', { ids: [ids.refund], route: 'service' });
-    await service.call('items-route', { ids: [ids.tip, ids.thanks], route: 'spotlight' });
-    await service.call('items-done', { ids: [ids.refund] });
+    await service.client['items-route']({ ids: [ids.refund], route: 'service' });
+    await service.client['items-route']({ ids: [ids.tip, ids.thanks], route: 'spotlight' });
+    await service.client['items-done']({ ids: [ids.refund] });
 
-    expect(await service.call('items-undo', {})).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund] });
-    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'routed', route: 'service' });
-    const bulk = (await service.call('items-undo', {})) as UndoResult;
+    expect(await service.client['items-undo']()).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund] });
+    expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'routed', route: 'service' });
+    const bulk = await service.client['items-undo']();
     expect(bulk.action).toBe('route');
     expect(bulk.itemIds.sort()).toEqual([ids.tip, ids.thanks].sort());
     expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question, ids.spam, ids.tip]);
-    await service.call('items-undo', {});
-    expect(await service.call('items-undo', {})).toEqual({ action: null, itemIds: [] });
-    expect(await service.call('views-counts', {})).toMatchObject({ inbox: 5, service: 0, spotlight: 0 });
+    await service.client['items-undo']();
+    expect(await service.client['items-undo']()).toEqual({ action: null, itemIds: [] });
+    expect(await service.client['views-counts']()).toMatchObject({ inbox: 5, service: 0, spotlight: 0 });
   });
 
   it('refuses unknown comments and empty bulk actions without changing anything', async () => {
     const { service, ids } = queue();
-    await expect(service.call('items-route', { ids: [ids.refund, 999], route: 'service' })).rejects.toThrow('there is no comment with id 999');
-    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'new' });
-    await expect(service.call('items-done', { ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(service.call('items-snooze', { ids: [ids.tip] })).rejects.toThrow('give either until (a time) or untilReply: true');
+    await expect(service.client['items-route']({ ids: [ids.refund, 999], route: 'service' })).rejects.toThrow('there is no comment with id 999');
+    expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'new' });
+    await expect(service.client['items-done']({ ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(service.client['items-snooze']({ ids: [ids.tip] })).rejects.toThrow('give either until (a time) or untilReply: true');
   });
 });
 
@@ -119,18 +119,18 @@ describe('snooze', () => {
     const { service, ids } = queue();
     let now = NOW;
     service.context.now = () => now;
-    await service.call('items-snooze', { ids: [ids.question], until: new Date(NOW + HOUR).toISOString() });
+    await service.client['items-snooze']({ ids: [ids.question], until: new Date(NOW + HOUR).toISOString() });
     expect(await page(service, { view: 'inbox' })).not.toContain(ids.question);
     expect(await page(service, { view: 'snoozed' })).toEqual([ids.question]);
     now = NOW + 2 * HOUR;
     expect(await page(service, { view: 'inbox' })).toContain(ids.question);
-    expect(await service.call('item-get', { id: ids.question })).toMatchObject({ status: 'new', backFromSnooze: true, snoozedUntil: null });
-    await expect(service.call('items-snooze', { ids: [ids.tip], until: new Date(NOW).toISOString() })).rejects.toThrow('the snooze must end in the future');
+    expect(await service.client['item-get']({ id: ids.question })).toMatchObject({ status: 'new', backFromSnooze: true, snoozedUntil: null });
+    await expect(service.client['items-snooze']({ ids: [ids.tip], until: new Date(NOW).toISOString() })).rejects.toThrow('the snooze must end in the future');
   });
 
   it('until the author writes again in the same thread', async () => {
     const { service, db, blog, ids } = queue();
-    await service.call('items-snooze', { ids: [ids.refund], untilReply: true });
+    await service.client['items-snooze']({ ids: [ids.refund], untilReply: true });
     const outcome = (author: string, guid: string) => ({
       status: 'ok' as const,
       finalUrl: 'https://blog.example/comments/feed/',
@@ -146,21 +146,21 @@ describe('snooze', () => {
     });
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(blog) as Parameters<typeof storeOutcome>[1];
     storeOutcome(db, feed, outcome('Marcus', 'reply-1'), NOW);
-    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'snoozed' });
+    expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'snoozed' });
     storeOutcome(db, feed, outcome('Priya', 'reply-2'), NOW);
-    expect(await service.call('item-get', { id: ids.refund })).toMatchObject({ status: 'new', backFromSnooze: true, snoozeUntilReply: false });
+    expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'new', backFromSnooze: true, snoozeUntilReply: false });
   });
 });
 
 describe('item context', () => {
   it("shows the thread in time order and the author's history", async () => {
     const { service, ids } = queue();
-    await service.call('items-route', { ids: [ids.refund], route: 'service' });
-    const context = (await service.call('item-context', { id: ids.thanks })) as ItemContext;
+    await service.client['items-route']({ ids: [ids.refund], route: 'service' });
+    const context = await service.client['item-context']({ id: ids.thanks });
     expect(context.thread.map((item) => item.id)).toEqual([ids.refund, ids.tip, ids.thanks]);
     expect(context.author).toMatchObject({ name: 'Priya', comments: 2, byRoute: { service: 1, spotlight: 0, ignore: 0 }, feeds: ['Blog'] });
     expect(context.author.firstSeen).toBe(new Date(NOW - 5 * HOUR).toISOString());
-    const detail = (await service.call('item-get', { id: ids.thanks })) as ItemDetail;
+    const detail = await service.client['item-get']({ id: ids.thanks });
     expect(detail.threadTitle).toBe('Outage');
   });
 });

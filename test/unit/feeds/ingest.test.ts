@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointsInward } from '../../../main/features/feeds/discover';
 import { ingestFeed } from '../../../main/features/feeds/pipeline';
 import { storeOutcome, type FeedState } from '../../../main/features/feeds/store';
-import type { Service } from '../../../main/app/service';
-import type { FeedSummary, FetchResult, ItemDetail, SubscribeResult } from '../../../common/types';
+import type { ItemDetail, SubscribeResult } from '../../../common/types';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { addFeed, memoryService } from '../../support/seed';
+import type { Service } from '../../../main/app/service';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -18,11 +18,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function subscribed(service: Service, path: string): Promise<SubscribeResult> {
-  return (await service.call('feeds-subscribe', { url: server.url(path) })) as SubscribeResult;
+  return service.client['feeds-subscribe']({ url: server.url(path) });
 }
 
 async function items(service: Service, feedId?: number): Promise<ItemDetail[]> {
-  return (await service.call('items-query', { feedId, limit: 1000 })) as ItemDetail[];
+  return service.client['items-query']({ feedId, limit: 1000 });
 }
 
 describe('ingesting each source format', () => {
@@ -109,7 +109,7 @@ describe('refetching', () => {
   it('inserts nothing when the feed is unchanged, and sends its validators (304)', async () => {
     const service = memoryService();
     const { feed } = await subscribed(service, '/feeds/atom10.xml');
-    const [again] = (await service.call('feeds-fetch', { feedIds: [feed.id] })) as FetchResult[];
+    const [again] = await service.client['feeds-fetch']({ feedIds: [feed.id] });
     expect(again).toMatchObject({ feedId: feed.id, status: 'not-modified', newItems: 0 });
     expect(await items(service, feed.id)).toHaveLength(4);
     await service.close();
@@ -123,7 +123,7 @@ describe('refetching', () => {
     service.context.db.prepare(`UPDATE items SET status = 'routed', route = 'service', note = 'asked twice' WHERE id = ?`).run(chris.id);
 
     server.setRoute('/feeds/edited.xml', 'edited-comment-v2.xml');
-    const [second] = (await service.call('feeds-fetch', { feedIds: [feed.id] })) as FetchResult[];
+    const [second] = await service.client['feeds-fetch']({ feedIds: [feed.id] });
     expect(second).toMatchObject({ status: 'ok', newItems: 1 });
     const after = await items(service, feed.id);
     expect(after).toHaveLength(4);
@@ -137,15 +137,15 @@ describe('refetching', () => {
   it('finds new comments by full-text search over text, author and thread title', async () => {
     const service = memoryService();
     await subscribed(service, '/feeds/wordpress-comments.xml');
-    const byAuthor = (await service.call('items-query', { search: 'okafor' })) as ItemDetail[];
+    const byAuthor = await service.client['items-query']({ search: 'okafor' });
     expect(byAuthor.map((item) => item.author)).toEqual(['Dana Okafor']);
-    const byThread = (await service.call('items-query', { search: 'dns guid' })) as ItemDetail[];
+    const byThread = await service.client['items-query']({ search: 'dns guid' });
     expect(byThread.length).toBeGreaterThan(0);
 
     // The index follows a renamed thread and forgets deleted comments, in the same transaction.
     const { db } = service.context;
     db.prepare('UPDATE threads SET title = ? WHERE id = (SELECT thread_id FROM items WHERE author = ?)').run('Zanzibar migration notes', 'Dana Okafor');
-    expect(((await service.call('items-query', { search: 'zanzibar' })) as ItemDetail[]).map((item) => item.author)).toContain('Dana Okafor');
+    expect((await service.client['items-query']({ search: 'zanzibar' })).map((item) => item.author)).toContain('Dana Okafor');
     db.prepare('DELETE FROM feeds').run();
     expect(db.prepare('SELECT COUNT(*) FROM items_fts').pluck().get()).toBe(0);
     await service.close();
@@ -172,14 +172,14 @@ describe('hostile feeds', () => {
     const healthy = ['atom10.xml', 'rss10-rdf.xml', 'discourse-topic.rss'].map((file) => addFeed(db, file, server.url(`/feeds/${file}`)));
 
     const before = process.memoryUsage().rss;
-    const results = (await service.call('feeds-fetch', {})) as FetchResult[];
+    const results = await service.client['feeds-fetch']();
     const grown = process.memoryUsage().rss - before;
 
     for (const [id, category] of ids) expect(results.find((result) => result.feedId === id)?.error?.category, `feed ${id}`).toBe(category);
     for (const id of healthy) expect(results.find((result) => result.feedId === id)).toMatchObject({ status: 'ok', error: null });
     expect(grown).toBeLessThan(300 * 1024 * 1024);
 
-    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
+    const feeds = await service.client['feeds-list']();
     const gone = feeds.find((feed) => feed.url.endsWith('/hostile/gone'))!;
     expect(gone).toMatchObject({ status: 'parked', lastError: { category: 'http-status' } });
     expect(gone.lastError?.message).toMatch(/gone \(410\)/);
@@ -215,7 +215,7 @@ describe('subscribing by page address', () => {
 
   it("reads a page in the charset its <meta> names when the server sends none", async () => {
     const service = memoryService();
-    const candidates = (await service.call('feeds-discover', { url: server.url('/pages/windows-1252-post.html') })) as { title: string }[];
+    const candidates = await service.client['feeds-discover']({ url: server.url('/pages/windows-1252-post.html') });
     await service.close();
     expect(candidates.map((candidate) => candidate.title)).toEqual([
       'Maison Torréfaction » Nouvelle machine : l’Expresso Duo Flux des commentaires',
@@ -228,7 +228,7 @@ describe('subscribing by page address', () => {
     await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)');
     await subscribed(service, '/feeds/atom10.xml');
     await expect(subscribed(service, '/feeds/atom10.xml')).rejects.toMatchObject({ code: 'conflict' });
-    await expect(service.call('feeds-subscribe', { url: 'ftp://files.example/feed' })).rejects.toThrow('subscribe: only http and https feeds can be fetched, not ftp; paste an address starting with https://');
+    await expect(service.client['feeds-subscribe']({ url: 'ftp://files.example/feed' })).rejects.toThrow('subscribe: only http and https feeds can be fetched, not ftp; paste an address starting with https://');
     await service.close();
   });
 
@@ -248,19 +248,19 @@ describe('subscribing by page address', () => {
     await new Promise<void>((resolve) => posts.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(posts.address() as AddressInfo).port}`;
     const service = memoryService();
-    const result = (await service.call('feeds-subscribe', { url: `${origin}/feed/` })) as SubscribeResult;
+    const result = await service.client['feeds-subscribe']({ url: `${origin}/feed/` });
     expect(result.feed).toMatchObject({ kind: 'posts', followDays: 14, itemCount: 0 });
-    const followed = () => ((service.call('feeds-list', {}) as Promise<FeedSummary[]>)).then((feeds) => feeds.filter((feed) => feed.parentFeedId === result.feed.id));
+    const followed = () => service.client['feeds-list']().then((feeds) => feeds.filter((feed) => feed.parentFeedId === result.feed.id));
     expect((await followed()).map((feed) => feed.url).sort()).toEqual([`${origin}/post-1/feed/`, `${origin}/post-2/feed/`]);
 
     const [first] = await followed();
-    await service.call('feeds-unsubscribe', { id: first!.id, deleteItems: true });
-    await service.call('feeds-fetch', { feedIds: [result.feed.id] });
+    await service.client['feeds-unsubscribe']({ id: first!.id, deleteItems: true });
+    await service.client['feeds-fetch']({ feedIds: [result.feed.id] });
     expect((await followed()).map((feed) => feed.url)).toEqual([`${origin}/post-2/feed/`]);
 
     // Unsubscribing the posts feed takes its followed feeds with it.
-    await service.call('feeds-unsubscribe', { id: result.feed.id });
-    expect(await service.call('feeds-list', {})).toEqual([]);
+    await service.client['feeds-unsubscribe']({ id: result.feed.id });
+    expect(await service.client['feeds-list']()).toEqual([]);
     await service.close();
     posts.close();
   });
@@ -279,7 +279,7 @@ describe('subscription life cycle', () => {
     const service = memoryService();
     const { db } = service.context;
     const id = (await subscribed(service, '/feeds/atom10.xml')).feed.id;
-    await service.call('feeds-unsubscribe', { id });
+    await service.client['feeds-unsubscribe']({ id });
     db.prepare('UPDATE feeds SET error_count = 7, follow_until = 1, parent_feed_id = NULL WHERE id = ?').run(id);
     const again = await subscribed(service, '/feeds/atom10.xml');
     expect(again.feed).toMatchObject({ id, failuresInARow: 0, itemCount: 4, status: 'active' });
@@ -293,7 +293,7 @@ describe('subscription life cycle', () => {
     const id = addFeed(db, 'x', server.url('/feeds/atom10.xml'));
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedState;
     const outcome = await ingestFeed({ url: server.url('/feeds/atom10.xml') });
-    await service.call('feeds-unsubscribe', { id });
+    await service.client['feeds-unsubscribe']({ id });
     expect(storeOutcome(db, feed, outcome, Date.now())).toMatchObject({ newItems: 0 });
     expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
     await service.close();
@@ -302,8 +302,8 @@ describe('subscription life cycle', () => {
   it('titles from pages and OPML files are plain text, control characters removed', async () => {
     const service = memoryService();
     const opml = `<opml version="2.0"><body><outline text="&lt;b&gt;Evil&lt;/b&gt; &#x1b;[2J&#x7;blog" xmlUrl="${server.url('/feeds/atom10.xml')}"/></body></opml>`;
-    await service.call('opml-import', { opml });
-    const [feed] = (await service.call('feeds-list', {})) as FeedSummary[];
+    await service.client['opml-import']({ opml });
+    const [feed] = await service.client['feeds-list']();
     expect(feed!.title).toBe('Evil [2Jblog');
     await service.close();
   });
@@ -314,22 +314,22 @@ describe('unsubscribing, samples and OPML', () => {
     const service = memoryService();
     const keep = (await subscribed(service, '/feeds/atom10.xml')).feed.id;
     const drop = (await subscribed(service, '/feeds/rss10-rdf.xml')).feed.id;
-    expect(await service.call('feeds-unsubscribe', { id: keep })).toEqual({ feedId: keep, deletedItems: 0, keptItems: 4 });
-    expect(await service.call('feeds-unsubscribe', { id: drop, deleteItems: true })).toEqual({ feedId: drop, deletedItems: 4, keptItems: 0 });
+    expect(await service.client['feeds-unsubscribe']({ id: keep })).toEqual({ feedId: keep, deletedItems: 0, keptItems: 4 });
+    expect(await service.client['feeds-unsubscribe']({ id: drop, deleteItems: true })).toEqual({ feedId: drop, deletedItems: 4, keptItems: 0 });
     expect(await items(service)).toHaveLength(4);
-    expect(((await service.call('feeds-list', {})) as FeedSummary[]).map((feed) => feed.id)).toEqual([]);
+    expect((await service.client['feeds-list']()).map((feed) => feed.id)).toEqual([]);
     await service.close();
   });
 
   it('loads the sample feeds through the pipeline, offline, and removes them', async () => {
     const service = memoryService();
-    const results = (await service.call('feeds-load-samples', {})) as FetchResult[];
+    const results = await service.client['feeds-load-samples']();
     expect(results).toHaveLength(4);
     expect(results.every((result) => result.status === 'ok' && result.newItems > 0)).toBe(true);
-    const feeds = (await service.call('feeds-list', {})) as FeedSummary[];
+    const feeds = await service.client['feeds-list']();
     expect(feeds.every((feed) => feed.isSample && feed.title.startsWith('Sample: '))).toBe(true);
     expect((await items(service)).length).toBeGreaterThanOrEqual(30);
-    expect(await service.call('feeds-remove-samples', {})).toEqual({ removedFeeds: 4 });
+    expect(await service.client['feeds-remove-samples']()).toEqual({ removedFeeds: 4 });
     expect(await items(service)).toHaveLength(0);
     await service.close();
   });
@@ -341,11 +341,11 @@ describe('unsubscribing, samples and OPML', () => {
       <outline text="B" xmlUrl="${server.url('/feeds/rss10-rdf.xml')}"/>
       <outline text="bad" xmlUrl="javascript:alert(1)"/>
     </body></opml>`;
-    expect(await service.call('opml-import', { opml })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
-    expect(await service.call('opml-import', { opml })).toMatchObject({ added: 0, alreadySubscribed: 2 });
-    const fetched = (await service.call('feeds-fetch', {})) as FetchResult[];
+    expect(await service.client['opml-import']({ opml })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
+    expect(await service.client['opml-import']({ opml })).toMatchObject({ added: 0, alreadySubscribed: 2 });
+    const fetched = await service.client['feeds-fetch']();
     expect(fetched.map((result) => result.newItems)).toEqual([4, 4]);
-    const exported = (await service.call('opml-export', {})) as { opml: string; feeds: number };
+    const exported = await service.client['opml-export']();
     expect(exported.feeds).toBe(2);
     expect(exported.opml).toContain(`xmlUrl="${server.url('/feeds/atom10.xml')}"`);
     await service.close();

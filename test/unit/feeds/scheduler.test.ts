@@ -45,7 +45,7 @@ describe('scheduler', () => {
     expect(first.map((result) => result.error?.category)).toEqual(['network', 'network', 'network']);
     expect(service.context.feeds.online).toBe(false);
     expect(events).toContainEqual({ name: 'network-changed', payload: { online: false } });
-    expect(await service.call('app-info', {})).toMatchObject({ online: false });
+    expect(await service.client['app-info']()).toMatchObject({ online: false });
 
     // Still down: the next tick tries a single feed, not all of them.
     db.prepare('UPDATE feeds SET next_fetch_at = 0').run();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { createService, type Service } from '../../../main/app/service';
-import type { FeedCandidate, FetchResult, ItemDetail, SubscribeResult } from '../../../common/types';
+import type { SubscribeResult } from '../../../common/types';
 import { KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
 import { inProcessRunner, workerRunner } from '../../../main/features/feeds/runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
@@ -41,14 +41,14 @@ async function requestsDuring<T>(work: () => Promise<T>): Promise<{ result: T; r
 
 /** What SubscribeDialog sends: discover the address, then subscribe to the candidate it preselects (the first). */
 async function subscribeAsTheDialogDoes(service: Service, url: string): Promise<SubscribeResult> {
-  const candidates = (await service.call('feeds-discover', { url })) as FeedCandidate[];
+  const candidates = await service.client['feeds-discover']({ url });
   const chosen = candidates[0]!;
   const followDays = chosen.kind === 'posts' ? 14 : undefined;
-  return (await service.call('feeds-subscribe', { url: chosen.url, ...(followDays ? { followDays } : {}) })) as SubscribeResult;
+  return await service.client['feeds-subscribe']({ url: chosen.url, ...(followDays ? { followDays } : {}) });
 }
 
 async function storedAuthors(service: Service, feedId: number): Promise<string[]> {
-  const items = (await service.call('items-query', { feedId, limit: 1000 })) as ItemDetail[];
+  const items = await service.client['items-query']({ feedId, limit: 1000 });
   return items.map((item) => item.author).sort();
 }
 
@@ -63,7 +63,7 @@ describe.each(['in process', 'worker thread'] as const)('subscribing through the
     expect(result.fetch).toEqual({ feedId: result.feed.id, status: 'ok', newItems: 5, error: null });
     expect(await storedAuthors(service, result.feed.id)).toEqual(WORDPRESS_AUTHORS);
     // The one download's validators were recorded: the next fetch is conditional and unchanged.
-    const { result: again, requests: refetch } = await requestsDuring(() => service.call('feeds-fetch', { feedIds: [result.feed.id] }) as Promise<FetchResult[]>);
+    const { result: again, requests: refetch } = await requestsDuring(() => service.client['feeds-fetch']({ feedIds: [result.feed.id] }));
     expect(again).toEqual([{ feedId: result.feed.id, status: 'not-modified', newItems: 0, error: null }]);
     expect(refetch).toEqual(['GET /feeds/wordpress-comments.xml']);
     await service.close();
@@ -102,7 +102,7 @@ describe.each(['in process', 'worker thread'] as const)('feeds-subscribe alone (
   it('a feed address: one request to the feed, its comments stored', async () => {
     const service = serviceWith(runner);
     const url = server.url('/feeds/wordpress-comments.xml');
-    const { result, requests } = await requestsDuring(() => service.call('feeds-subscribe', { url }) as Promise<SubscribeResult>);
+    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url }));
     expect(requests).toEqual(['GET /feeds/wordpress-comments.xml']);
     expect(result).toMatchObject({ feed: { url, itemCount: 5 }, alternatives: [], fetch: { status: 'ok', newItems: 5 } });
     expect(await storedAuthors(service, result.feed.id)).toEqual(WORDPRESS_AUTHORS);
@@ -111,7 +111,7 @@ describe.each(['in process', 'worker thread'] as const)('feeds-subscribe alone (
 
   it('a page address: one request to the page and one to the feed', async () => {
     const service = serviceWith(runner);
-    const { result, requests } = await requestsDuring(() => service.call('feeds-subscribe', { url: server.url('/pages/wordpress-home.html') }) as Promise<SubscribeResult>);
+    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url: server.url('/pages/wordpress-home.html') }));
     expect(requests).toEqual(['GET /pages/wordpress-home.html', 'GET /feeds/wordpress-comments.xml']);
     expect(result.alternatives.map((candidate) => candidate.url)).toEqual([server.url('/feeds/wordpress-posts.xml')]);
     expect(result.fetch).toMatchObject({ status: 'ok', newItems: 5 });
@@ -125,9 +125,9 @@ describe('the download discovery keeps', () => {
     const service = serviceWith('in process', () => now);
     const url = server.url('/feeds/atom10.xml');
     const { result, requests } = await requestsDuring(async () => {
-      await service.call('feeds-discover', { url });
+      await service.client['feeds-discover']({ url });
       now += KEEP_DISCOVERED_MS + 1;
-      return (await service.call('feeds-subscribe', { url })) as SubscribeResult;
+      return await service.client['feeds-subscribe']({ url });
     });
     expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
     expect(result.fetch).toMatchObject({ status: 'ok', newItems: 4 });
@@ -139,8 +139,8 @@ describe('the download discovery keeps', () => {
     const url = server.url('/feeds/atom10.xml');
     const { requests } = await requestsDuring(async () => {
       const { feed } = await subscribeAsTheDialogDoes(service, url);
-      await service.call('feeds-unsubscribe', { id: feed.id });
-      return service.call('feeds-subscribe', { url });
+      await service.client['feeds-unsubscribe']({ id: feed.id });
+      return service.client['feeds-subscribe']({ url });
     });
     expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
     await service.close();

@@ -1,0 +1,32 @@
+import { api } from '../api';
+import { attempter } from './attempt';
+import type { SliceCreator, SpotlightSlice } from './types';
+
+export const createSpotlightSlice: SliceCreator<SpotlightSlice> = (set, get) => {
+  const attempt = attempter(get);
+  // A change to a comment or its member shows on the comment open behind the dialog (its member note).
+  const refreshDetail = async () => {
+    const { selectedId } = get();
+    if (selectedId !== null) await get().select(selectedId);
+  };
+  const change = async (run: () => Promise<unknown>) => {
+    if ((await attempt(run)) === null) return false;
+    await refreshDetail();
+    return true;
+  };
+
+  return {
+    async recognise(input, notice) {
+      if ((await attempt(() => api['spotlight-act'](input))) === null) return false;
+      set({ notice });
+      await refreshDetail();
+      return true;
+    },
+    loadMembers: (since) => attempt(() => api['members-list']({ since })),
+    loadMember: (id) => attempt(() => api['member-get']({ id })),
+    noteMember: (id, note) => change(() => api['member-note']({ id, note })),
+    mergeMembers: (into, from) => change(() => api['member-merge']({ into, from })),
+    splitMember: (id) => change(() => api['member-split']({ id })),
+    loadStats: () => attempt(() => api.stats({})),
+  };
+};
