@@ -10,7 +10,7 @@ export const feedsOperations = {
     result: returns<FeedSummary[]>(),
   },
   'feeds-discover': {
-    summary: 'The feeds a web page or feed address offers, comment feeds first.',
+    summary: 'The feeds a web page or feed address offers, comment feeds first; a feed address downloaded here is kept 5 minutes for the subscribe that follows.',
     input: z.object({ url: webAddress }).strict(),
     result: returns<FeedCandidate[]>(),
   },
