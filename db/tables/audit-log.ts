@@ -3,6 +3,7 @@
 // actions included) restores it precisely. Every feature's actions go through applyAction.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { removeSpotlightAction } from './spotlight-actions';
 import { SwitchboardError } from '../../common/errors';
 import type { ActionResult, TriageAction, UndoResult } from '../../common/types';
 
@@ -74,6 +75,11 @@ export function applyAction(
   })();
 }
 
+/** Undoing audit entry `auditId` also removes spotlight action `actionId` (recorded in the same transaction). */
+export function undoAlsoRemovesSpotlightAction(db: Db, auditId: number, actionId: number): void {
+  prepared(db, `UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, auditId);
+}
+
 /** Restores the items of the newest action not yet undone. */
 export function undoLast(db: Db, now: number): UndoResult {
   return db.transaction((): UndoResult => {
@@ -81,7 +87,7 @@ export function undoLast(db: Db, now: number): UndoResult {
       .get();
     if (!entry) return { action: null, itemIds: [] };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
-    if (spotlightActionId !== undefined) prepared(db, 'DELETE FROM spotlight_actions WHERE id = ?').run(spotlightActionId);
+    if (spotlightActionId !== undefined) removeSpotlightAction(db, spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
     prepared(db, 'UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);

@@ -60,3 +60,9 @@ export function suggestDraft(db: Db, itemId: number, draft: { body: string; temp
   if (current && current.body.trim() !== '') return;
   saveDraft(db, { itemId, ...draft }, now);
 }
+
+/** An incident's shared reply starts from the first of its comments' drafts that has text, if any. */
+export function startIncidentDraft(db: Db, incidentId: number, itemIds: number[], now: number): void {
+  const first = db.prepare<number[], { body: string }>(`SELECT body FROM drafts WHERE item_id IN (${itemIds.map(() => '?').join(', ')}) AND body <> '' LIMIT 1`).get(...itemIds);
+  if (first) prepared(db, 'INSERT INTO drafts (incident_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(incidentId, first.body, now, now);
+}

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { Incident } from '../../../common/types';
 import { applyAction } from '../../../db/tables/audit-log';
-import { draftFor } from '../../../db/tables/drafts';
+import { draftFor, startIncidentDraft } from '../../../db/tables/drafts';
 
 const WINDOW = 6 * 60 * 60_000;
 const STOP_WORDS = new Set('the a an and or but is are was were be been to of in on at for with this that it my our your we i you they have has had not no can do does did any there here from by as so just still'.split(' '));
@@ -27,8 +27,7 @@ export function createIncident(db: Db, itemIds: number[], title: string, now: nu
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO incidents (title, created_at) VALUES (?, ?)').run(title, now).lastInsertRowid);
     applyAction(db, 'incident', itemIds, (item) => ({ incident_id: id, service_state: item.service_state ?? 'open' }), { incidentId: id, title }, now);
-    const first = db.prepare<number[], { body: string }>(`SELECT body FROM drafts WHERE item_id IN (${itemIds.map(() => '?').join(', ')}) AND body <> '' LIMIT 1`).get(...itemIds);
-    if (first) db.prepare('INSERT INTO drafts (incident_id, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, first.body, now, now);
+    startIncidentDraft(db, id, itemIds, now);
     return getIncident(db, id);
   })();
 }

@@ -6,7 +6,8 @@ import { SwitchboardError } from '../../../common/errors';
 import type { SpotlightActionKind } from '../../../common/types';
 import { getItem } from '../../../db/tables/items';
 import { readSettings } from '../../../db/tables/settings';
-import { applyAction } from '../../../db/tables/audit-log';
+import { applyAction, undoAlsoRemovesSpotlightAction } from '../../../db/tables/audit-log';
+import { recordSpotlightAction } from '../../../db/tables/spotlight-actions';
 import { suggestDraft } from '../../../db/tables/drafts';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { listTemplates } from '../../../db/tables/templates';
@@ -55,12 +56,8 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
       { ...request },
       now,
     );
-    const actionId = Number(
-      db
-        .prepare('INSERT INTO spotlight_actions (item_id, action, note, answers_item_id, invite_kind, at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(request.itemId, request.action, request.note ?? null, request.answersItemId ?? null, request.inviteKind ?? null, now).lastInsertRowid,
-    );
-    db.prepare(`UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, audit.auditId);
+    const actionId = recordSpotlightAction(db, request, now);
+    undoAlsoRemovesSpotlightAction(db, audit.auditId, actionId);
     if (request.action === 'thank' || request.action === 'invite') suggestDraft(db, request.itemId, draftText(db, request.itemId, request.action, request.inviteKind), now);
     return { actionId };
   })();
