@@ -50,12 +50,6 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (!ids) return;
       set({ checked: new Set(ids), notice: ids.length > 1 ? `${ids.length} look-alike complaints selected: make them an incident from the selection bar.` : 'No other comment looks like this one.' });
     },
-    async exportDigest(format) {
-      const to = new Date();
-      const from = new Date(to.getTime() - 30 * 86_400_000);
-      const result = await attempt(() => api['digest-export']({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), format }));
-      if (result && (await attempt(() => saveFile(result.fileName, result.mimeType, result.content)))) set({ notice: `Saved ${result.count} highlights to ${result.fileName}.` });
-    },
     async exportReplies(format, status) {
       const result = await attempt(() => api['drafts-export']({ format, status }));
       if (!result) return;

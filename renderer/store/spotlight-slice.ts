@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { api, saveFile } from '../api';
 import { attempter } from './attempt';
 import type { SliceCreator, SpotlightSlice } from './types';
 
@@ -28,5 +28,11 @@ export const createSpotlightSlice: SliceCreator<SpotlightSlice> = (set, get) => 
     mergeMembers: (into, from) => change(() => api['member-merge']({ into, from })),
     splitMember: (id) => change(() => api['member-split']({ id })),
     loadStats: () => attempt(() => api.stats({})),
+    async exportDigest(format) {
+      const to = new Date();
+      const from = new Date(to.getTime() - 30 * 86_400_000);
+      const result = await attempt(() => api['digest-export']({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), format }));
+      if (result && (await attempt(() => saveFile(result.fileName, result.mimeType, result.content)))) set({ notice: `Saved ${result.count} highlights to ${result.fileName}.` });
+    },
   };
 };

@@ -105,8 +105,6 @@ export interface CustomerServiceSlice {
   /** Ticks the service comments that look like the same problem, ready to become an incident. */
   suggestIncident(id: number): Promise<void>;
   exportReplies(format: ExportFormat, status: 'ready' | 'all'): Promise<void>;
-  /** The community-highlights digest of the last 30 days. */
-  exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
 export interface SpotlightSlice {
@@ -121,6 +119,8 @@ export interface SpotlightSlice {
   splitMember(id: number): Promise<boolean>;
   /** The dashboard's numbers for the last 8 weeks. */
   loadStats(): Promise<DashboardStats | null>;
+  /** The community-highlights digest of the last 30 days. */
+  exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
 export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard';
