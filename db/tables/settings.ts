@@ -2,9 +2,10 @@
 import type { Db } from '../connection';
 import type { Settings } from '../../common/types';
 import { DEFAULT_SETTINGS } from '../../common/settings-defaults';
+import { prepared } from '../statements';
 
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
+  const rows = prepared<[], { key: string; value: string }>(db, 'SELECT key, value FROM settings').all();
   const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
   const settings = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
