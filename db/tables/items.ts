@@ -187,6 +187,17 @@ export function listView(db: Db, request: ListRequest): ItemPage {
   return { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
 }
 
+/** These comments as a list row shows them (milestones included), in no particular order; ids that do not exist are left out. */
+export function itemSummaries(db: Db, ids: number[]): ItemSummary[] {
+  if (ids.length === 0) return [];
+  // One parameter however many ids, so the statement is compiled once per connection.
+  const rows = prepared<[string], SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+  const items = rows.map(toSummary);
+  const milestones = milestoneLabels(db, items);
+  for (const item of items) item.milestone = milestones.get(item.id) ?? null;
+  return items;
+}
+
 export function getItem(db: Db, id: number): ItemDetail {
   const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
   if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
