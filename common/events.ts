@@ -3,8 +3,12 @@
 import type { ViewCounts } from './types';
 
 export interface EventMap {
-  /** Items were added, changed or removed; views should refresh what they show. */
-  'items-changed': { reason: string };
+  /**
+   * Items were added, changed or removed; views should refresh what they show. A moderator action's
+   * event carries its audit-log entry (undo: the entry undone), so the console that made it, which
+   * already updated its screen from the answer, can tell it from changes made elsewhere.
+   */
+  'items-changed': { reason: string; auditId?: number };
   /** The sidebar counts after a change. */
   'counts-changed': ViewCounts;
   /** A fetch run's progress; `finished` on its last event (done may be short of total when cancelled). */

@@ -176,6 +176,25 @@ export interface UndoResult {
   /** The action undone, or null when there was nothing left to undo. */
   action: TriageAction | null;
   itemIds: number[];
+  /** The audit-log entry undone (null when nothing was); the items-changed event of the undo carries it. */
+  auditId: number | null;
+}
+
+/** A comment as the detail pane shows it: in full, with its thread and its author's history. */
+export interface ShownItem {
+  detail: ItemDetail;
+  context: ItemContext;
+}
+
+/**
+ * A triage action's answer (route, done, snooze): what it stored, the comments it changed as a list
+ * row shows them now, and the comment the console moves on to, when the call named one: everything
+ * the screen needs after the key, in one round trip.
+ */
+export interface TriageResult extends ActionResult {
+  items: ItemSummary[];
+  /** The comment named as `next`, read after the action; null when none was named or it no longer exists. */
+  next: ShownItem | null;
 }
 
 export interface ItemContext {

@@ -1,7 +1,10 @@
 // Operations of the triage queue: views, filters, context, routing, snooze, undo.
 import { z } from 'zod';
-import { VIEW_NAMES, type ActionResult, type ItemContext, type UndoResult, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
+import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoResult, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
 import { returns, noInput, itemId, feedId, itemIds, route, itemStatus } from './shared';
+
+/** The comment the console moves on to after the action: it comes back in full with the answer. */
+const next = itemId.optional();
 
 export const queueOperations = {
   'views-counts': {
@@ -52,21 +55,21 @@ export const queueOperations = {
   },
   'items-route': {
     summary: 'Route comments to customer service, the community spotlight, or ignore them.',
-    input: z.object({ ids: itemIds, route }).strict(),
-    result: returns<ActionResult>(),
+    input: z.object({ ids: itemIds, route, next }).strict(),
+    result: returns<TriageResult>(),
   },
   'items-done': {
     summary: 'Mark comments done.',
-    input: z.object({ ids: itemIds }).strict(),
-    result: returns<ActionResult>(),
+    input: z.object({ ids: itemIds, next }).strict(),
+    result: returns<TriageResult>(),
   },
   'items-snooze': {
     summary: 'Hide comments until a time, or until their author writes again in the same thread.',
     input: z
-      .object({ ids: itemIds, until: z.iso.datetime().optional(), untilReply: z.boolean().optional() })
+      .object({ ids: itemIds, until: z.iso.datetime().optional(), untilReply: z.boolean().optional(), next })
       .strict()
       .refine((input) => (input.until === undefined) !== (input.untilReply !== true), 'give either until (a time) or untilReply: true'),
-    result: returns<ActionResult>(),
+    result: returns<TriageResult>(),
   },
   'items-reopen': {
     summary: 'Put comments back in the Inbox, unrouted.',

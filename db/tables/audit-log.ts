@@ -85,12 +85,12 @@ export function undoLast(db: Db, now: number): UndoResult {
   return db.transaction((): UndoResult => {
     const entry = prepared<[], { id: number; action: string; undo: string }>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
       .get();
-    if (!entry) return { action: null, itemIds: [] };
+    if (!entry) return { action: null, itemIds: [], auditId: null };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
     if (spotlightActionId !== undefined) removeSpotlightAction(db, spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
     prepared(db, 'UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);
-    return { action: entry.action as UndoResult['action'], itemIds: items.map((item) => item.id).filter((id) => present.has(id)) };
+    return { action: entry.action as UndoResult['action'], itemIds: items.map((item) => item.id).filter((id) => present.has(id)), auditId: entry.id };
   })();
 }

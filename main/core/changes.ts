@@ -2,9 +2,11 @@
 // feature that changes comments goes through these, so a door hears of each change once.
 import type { ViewCounts } from '../../common/types';
 import { overdueBefore } from '../../common/waiting';
+import type { Db } from '../../db/connection';
 import { readSettings } from '../../db/tables/settings';
 import { countViews } from '../../db/tables/items';
 import { wakeSnoozed } from '../../db/tables/snoozes';
+import { prepared } from '../../db/statements';
 import type { CoreContext } from './context';
 
 /** The sidebar counts, with customer-service items overdue by the threshold in Settings. */
@@ -12,24 +14,53 @@ export function viewCounts(ctx: CoreContext): ViewCounts {
   return countViews(ctx.db, overdueBefore(ctx.now(), readSettings(ctx.db).overdueHours));
 }
 
-export function announceChange(ctx: CoreContext, reason: string): void {
-  ctx.events.emit('items-changed', { reason });
+/** `auditId`: the audit-log entry of the moderator action that made the change, when one did. */
+export function announceChange(ctx: CoreContext, reason: string, auditId?: number): void {
+  ctx.events.emit('items-changed', auditId === undefined ? { reason } : { reason, auditId });
   ctx.events.emit('counts-changed', viewCounts(ctx));
 }
 
-/** Ends snoozes that are due before anything is read, so every door sees them back in the Inbox. */
+const seenVersions = new WeakMap<Db, number>();
+
+/**
+ * Whether another process (the CLI, a second console on the same file) committed to the database
+ * since the last look: SQLite's data_version moves only for other connections' commits. The first
+ * look on a connection only takes the mark.
+ */
+function writtenElsewhere(db: Db): boolean {
+  const version = prepared<[], { data_version: number }>(db, 'PRAGMA data_version').get()?.data_version;
+  if (version === undefined) return false;
+  const seen = seenVersions.get(db);
+  seenVersions.set(db, version);
+  return seen !== undefined && seen !== version;
+}
+
+/**
+ * Ends snoozes that are due before anything is read, so every door sees them back in the Inbox; and
+ * says so when another process changed comments, so consoles reload what they show.
+ */
 export function wakeDueSnoozes(ctx: CoreContext): void {
   if (wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
+  else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
+}
+
+function auditIdOf(result: unknown): number | undefined {
+  const auditId = (result as { auditId?: unknown } | null | undefined)?.auditId;
+  return typeof auditId === 'number' ? auditId : undefined;
 }
 
 /**
  * Runs a moderator action and announces it once the caller has its answer: recounting every view
- * must not stand between a keypress and "stored".
+ * must not stand between a keypress and "stored". The event carries the action's audit id (its
+ * result's `auditId`), so the console that made it need not reload; changes another process made
+ * meanwhile are announced apart, so every console does.
  */
 export function runAndAnnounce<T>(ctx: CoreContext, reason: string, run: () => T): T {
   const result = run();
   setImmediate(() => {
-    if (ctx.db.open) announceChange(ctx, reason);
+    if (!ctx.db.open) return;
+    if (writtenElsewhere(ctx.db)) ctx.events.emit('items-changed', { reason: 'elsewhere' });
+    announceChange(ctx, reason, auditIdOf(result));
   });
   return result;
 }

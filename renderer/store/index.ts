@@ -41,7 +41,8 @@ export function startStore(): () => void {
       case 'counts-changed':
         return useStore.setState({ counts: event.payload });
       case 'items-changed':
-        return void Promise.all([state.loadView(), state.refreshFeeds()]);
+        // Reloads the page and the feed list, unless it is this console's own action (already on screen).
+        return state.itemsChanged(event.payload);
       case 'feeds-changed':
         return void state.refreshFeeds();
       case 'fetch-progress':

@@ -27,6 +27,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
   nextCursor: null,
   loading: false,
   filters: { sort: 'newest' },
+  reloadOwed: false,
   async setFilters(change: Partial<QueueFilters>) {
     set((state) => ({ filters: { ...state.filters, ...change } }));
     await get().loadView();
@@ -39,10 +40,11 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
     try {
       const page = await api['items-list']({ ...request, limit: PAGE_SIZE });
       // A slower answer for a view or filter the moderator already left must not overwrite the current
-      // one, nor may a page read before actions still in flight (the reload after them will come).
-      if (JSON.stringify(listInput(get())) !== key || get().pendingActions > 0) return;
+      // one, nor may a page read before actions still in flight (the last of them reloads: reloadOwed).
+      if (JSON.stringify(listInput(get())) !== key) return;
+      if (get().pendingActions > 0) return set({ reloadOwed: true });
       const { selectedId } = get();
-      set({ items: page.items, nextCursor: page.nextCursor });
+      set({ items: page.items, nextCursor: page.nextCursor, reloadOwed: false });
       if (selectedId === null || !page.items.some((item) => item.id === selectedId)) await get().select(page.items[0]?.id ?? null);
     } catch (error) {
       get().report(error);

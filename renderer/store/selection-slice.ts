@@ -6,7 +6,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   detail: null,
   context: null,
   checked: new Set(),
-  async select(id) {
+  preview(id) {
     if (id === null) return set({ selectedId: null, detail: null, context: null });
     // Paint at once from the row the list already holds; the full comment and its thread follow.
     const row = get().items.find((item) => item.id === id);
@@ -18,6 +18,10 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const current = get().detail;
     const shown = current !== null && current.id === id && current.guid !== '';
     set(shown ? { selectedId: id } : { selectedId: id, detail: provisional, context: null });
+  },
+  async select(id) {
+    get().preview(id);
+    if (id === null) return;
     try {
       const [detail, context] = await Promise.all([api['item-get']({ id }), api['item-context']({ id })]);
       if (get().selectedId === id) set({ detail, context });

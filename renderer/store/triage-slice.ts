@@ -1,44 +1,134 @@
 import { ROUTE_LABELS } from '../../common/labels';
-import type { ItemSummary, Route } from '../../common/types';
+import type { ItemSummary, Route, TriageResult } from '../../common/types';
 import { isInView } from '../../common/views';
 import { api } from '../api';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
+type Place = Pick<ItemSummary, 'status' | 'route'>;
 
 function targets(state: StoreState, target: 'selection' | 'current' | undefined): number[] {
   if (target !== 'current' && state.checked.size > 0) return [...state.checked];
   return state.selectedId === null ? [] : [state.selectedId];
 }
 
+/** Whether a comment with this status and route is in the list on screen: its view and its status and route filters (an action changes nothing else a filter looks at). */
+function belongs(state: StoreState, place: Place): boolean {
+  const { status, route } = state.filters;
+  return isInView(state.view, place) && (status === undefined || status === place.status) && (route === undefined || route === place.route);
+}
+
+/** A comment as the screen has it: its row, or the detail pane's (one opened from a thread need not be in the list). */
+function onScreen(state: StoreState, id: number): ItemSummary | undefined {
+  return state.items.find((item) => item.id === id) ?? (state.detail?.id === id ? state.detail : undefined);
+}
+
+/**
+ * The audit ids this console's answers returned whose items-changed event has not come yet, with how
+ * many are due (an undo's event repeats the id of the action it undid). Those events need no reload:
+ * the screen was updated from the answer.
+ */
+const ownChanges = new Map<number, number>();
+function expectOwn(auditId: number): void {
+  ownChanges.set(auditId, (ownChanges.get(auditId) ?? 0) + 1);
+}
+function claimOwn(auditId: number): boolean {
+  const due = ownChanges.get(auditId);
+  if (!due) return false;
+  if (due === 1) ownChanges.delete(auditId);
+  else ownChanges.set(auditId, due - 1);
+  return true;
+}
+/** items-changed events that came while actions were in flight (their answers may still be on the way), judged once all are in; undefined: reload. */
+let held: (number | undefined)[] = [];
+
 export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
+  const refresh = async () => {
+    await Promise.all([get().loadView(), get().refreshFeeds()]);
+  };
+
+  /** One action fewer in flight; after the last, reload only if something besides this console's own answers changed. */
+  const settle = async (reload: boolean) => {
+    set((current) => ({ pendingActions: current.pendingActions - 1 }));
+    if (get().pendingActions > 0) {
+      if (reload) held.push(undefined);
+      return;
+    }
+    const foreign = held.filter((auditId) => auditId === undefined || !claimOwn(auditId)).length > 0;
+    held = [];
+    if (reload || foreign || get().reloadOwed) await refresh();
+  };
+
   /**
-   * Updates the screen at once (items that leave the view disappear, the next one is selected),
-   * then persists; the store reconciles with the stored result through the change events.
+   * Updates the list from an action's answer: changed rows replaced, rows that no longer belong
+   * dropped, the feed list's "new" counts moved, and the comment moved on to shown in full.
+   * False when a changed comment was not on screen before, so the feed counts cannot be followed.
    */
-  const act = async (ids: number[], after: Pick<ItemSummary, 'status' | 'route'> | null, message: string, persist: () => Promise<unknown>) => {
+  const applyAnswer = (result: TriageResult, before: Map<number, ItemSummary>, next: number | undefined): boolean => {
+    const changed = new Map(result.items.map((item) => [item.id, item]));
+    const newDelta = new Map<number, number>();
+    let known = true;
+    for (const item of result.items) {
+      const was = before.get(item.id);
+      if (!was) known = false;
+      const moved = Number(item.status === 'new') - Number(was?.status === 'new');
+      if (was && moved !== 0) newDelta.set(item.feedId, (newDelta.get(item.feedId) ?? 0) + moved);
+    }
+    set((state) => ({
+      items: state.items.flatMap((item) => {
+        const now = changed.get(item.id);
+        if (!now) return [item];
+        return belongs(state, now) ? [now] : [];
+      }),
+      detail: state.detail && changed.has(state.detail.id) ? { ...state.detail, ...changed.get(state.detail.id) } : state.detail,
+      feeds: state.feeds && newDelta.size > 0 ? state.feeds.map((feed) => ({ ...feed, newCount: feed.newCount + (newDelta.get(feed.id) ?? 0) })) : state.feeds,
+    }));
+    if (next !== undefined && get().selectedId === next) {
+      if (result.next) set({ detail: result.next.detail, context: result.next.context });
+      else void get().select(next);
+    }
+    return known;
+  };
+
+  /**
+   * Updates the screen at once (comments that leave the list disappear, the next one is selected and
+   * painted from its row), then sends the one call; its answer brings the changed rows and the next
+   * comment in full, and the counts follow as an event. `change` is the status and route the action
+   * gives (a route left out stays as it was).
+   */
+  const act = async (ids: number[], change: Partial<Place>, message: string, send: (next: number | undefined) => Promise<TriageResult>) => {
     if (ids.length === 0) return;
     const state = get();
-    const moving = new Set(ids);
-    if (after && !isInView(state.view, after)) {
+    const before = new Map<number, ItemSummary>();
+    for (const id of ids) {
+      const item = onScreen(state, id);
+      if (item) before.set(id, item);
+    }
+    const leaving = new Set([...before.values()].filter((item) => !belongs(state, { status: item.status, route: item.route, ...change })).map((item) => item.id));
+    const remaining = leaving.size > 0 ? state.items.filter((item) => !leaving.has(item.id)) : state.items;
+    let next: number | undefined;
+    if (state.selectedId !== null && leaving.has(state.selectedId)) {
       const index = state.items.findIndex((item) => item.id === state.selectedId);
-      const remaining = state.items.filter((item) => !moving.has(item.id));
-      const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)] ?? null;
+      const nextIndex = Math.min(Math.max(index, 0), remaining.length - 1);
+      next = remaining[nextIndex]?.id;
       set({ items: remaining, checked: new Set() });
-      void get().select(next?.id ?? null);
+      get().preview(next ?? null);
+      if (next !== undefined && nextIndex >= remaining.length - 20) void get().loadMore();
     } else {
-      set({ checked: new Set() });
+      set({ items: remaining, checked: new Set() });
     }
     set((current) => ({ pendingActions: current.pendingActions + 1 }));
+    let reload = false;
     try {
-      await persist();
+      const result = await send(next);
+      expectOwn(result.auditId);
+      reload = !applyAnswer(result, before, next);
       set({ notice: `${message} z to undo.` });
     } catch (error) {
       get().report(error);
-    } finally {
-      set((current) => ({ pendingActions: current.pendingActions - 1 }));
-      // Once every action in flight is stored, reconcile the screen with the database.
-      if (get().pendingActions === 0) await get().loadView();
+      // The screen moved on for an action that was not stored: show what is.
+      reload = true;
     }
+    await settle(reload || (get().items.length === 0 && get().nextCursor !== null));
   };
 
   return {
@@ -48,25 +138,30 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       const ids = targets(get(), target);
       const what = ids.length === 1 ? 'Comment' : `${ids.length} comments`;
       const message = route === 'ignore' ? `${what} ignored.` : `${what} routed to ${ROUTE_LABELS[route].destination}.`;
-      await act(ids, { status: 'routed', route }, message, () => api['items-route']({ ids, route }));
+      await act(ids, { status: 'routed', route }, message, (next) => api['items-route']({ ids, route, next }));
     },
     async done(target) {
       const ids = targets(get(), target);
-      await act(ids, { status: 'done', route: null }, `${ids.length === 1 ? 'Comment' : `${ids.length} comments`} done.`, () => api['items-done']({ ids }));
+      await act(ids, { status: 'done' }, `${ids.length === 1 ? 'Comment' : `${ids.length} comments`} done.`, (next) => api['items-done']({ ids, next }));
     },
     async snooze(choice: SnoozeChoice, target) {
       const ids = targets(get(), target);
       const when = 'until' in choice ? new Date(choice.until).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'its author writes again';
-      await act(ids, { status: 'snoozed', route: null }, `Snoozed until ${when}.`, () => api['items-snooze']({ ids, ...choice }));
+      await act(ids, { status: 'snoozed' }, `Snoozed until ${when}.`, (next) => api['items-snooze']({ ids, ...choice, next }));
     },
     async undo() {
+      set((current) => ({ pendingActions: current.pendingActions + 1 }));
+      let reload = false;
       try {
         const result = await api['items-undo']();
+        if (result.auditId !== null) expectOwn(result.auditId);
         set({ notice: result.action ? `Undid ${result.action} of ${result.itemIds.length === 1 ? 'a comment' : `${result.itemIds.length} comments`}.` : 'Nothing to undo.' });
-        await get().loadView();
+        // The comments come back in their places: the page and the feed list are read again, once.
+        reload = result.action !== null;
       } catch (error) {
         get().report(error);
       }
+      await settle(reload);
     },
     async saveNote(id, note) {
       try {
@@ -75,6 +170,14 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       } catch (error) {
         get().report(error);
       }
+    },
+    itemsChanged(change) {
+      if (change.auditId !== undefined && claimOwn(change.auditId)) return;
+      if (get().pendingActions > 0) {
+        held.push(change.auditId);
+        return;
+      }
+      void refresh();
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { OperationInput } from '../../common/contract';
+import type { EventMap } from '../../common/events';
 import type { DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
@@ -20,6 +21,8 @@ export interface QueueSlice {
   nextCursor: PageCursor | null;
   loading: boolean;
   filters: QueueFilters;
+  /** A page was read while actions were in flight and dropped; the last of them reloads. */
+  reloadOwed: boolean;
   setFilters(change: Partial<QueueFilters>): Promise<void>;
   loadView(): Promise<void>;
   loadMore(): Promise<void>;
@@ -32,6 +35,8 @@ export interface SelectionSlice {
   /** Comments ticked for a bulk action (x, Shift+X). */
   checked: ReadonlySet<number>;
   select(id: number | null): Promise<void>;
+  /** Selects a comment and paints it from its list row at once, without fetching it (an action's answer brings it in full). */
+  preview(id: number | null): void;
   selectRelative(step: 1 | -1): Promise<void>;
   toggleChecked(id: number): void;
   /** Shift-click: ticks every comment from the selected one to this one. */
@@ -49,6 +54,8 @@ export interface TriageSlice {
   snooze(choice: SnoozeChoice, target?: 'selection' | 'current'): Promise<void>;
   undo(): Promise<void>;
   saveNote(id: number, note: string): Promise<void>;
+  /** An items-changed event: reloads the page and the feed list, unless it is this console's own action, already on screen. */
+  itemsChanged(change: EventMap['items-changed']): void;
   /** A short message about the last action ("Routed to customer service. z to undo"). */
   notice: string | null;
   /** Actions sent but not yet stored; views are not reloaded underneath them. */

@@ -1,8 +1,29 @@
 import type { FeatureHandlers } from '../../core/context';
 import { runAndAnnounce, viewCounts, wakeDueSnoozes } from '../../core/changes';
+import type { Db } from '../../../db/connection';
 import { undoLast } from '../../../db/tables/audit-log';
+import { SwitchboardError } from '../../../common/errors';
+import type { ActionResult, ShownItem, TriageResult } from '../../../common/types';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from './actions';
-import { getItem, itemContext, listView, queryItems } from '../../../db/tables/items';
+import { getItem, itemContext, itemSummaries, listView, queryItems } from '../../../db/tables/items';
+
+/** The comment the console moves on to, in full; null when it is gone (deleted with its feed meanwhile). */
+function shownItem(db: Db, id: number): ShownItem | null {
+  try {
+    return { detail: getItem(db, id), context: itemContext(db, id) };
+  } catch (error) {
+    if (error instanceof SwitchboardError && error.code === 'not-found') return null;
+    throw error;
+  }
+}
+
+/**
+ * A triage action's answer, read once it is stored: the changed comments as rows, and the next
+ * comment in full when the console named one. One call per key; the counts follow as an event.
+ */
+function triageAnswer(db: Db, result: ActionResult, next: number | undefined): TriageResult {
+  return { ...result, items: itemSummaries(db, result.itemIds), next: next === undefined ? null : shownItem(db, next) };
+}
 
 export const queueHandlers = {
   'views-counts': (ctx) => {
@@ -19,11 +40,15 @@ export const queueHandlers = {
     wakeDueSnoozes(ctx);
     return queryItems(ctx.db, input);
   },
-  'items-route': (ctx, input) => runAndAnnounce(ctx, 'route', () => routeItems(ctx.db, input.ids, input.route, ctx.now())),
-  'items-done': (ctx, input) => runAndAnnounce(ctx, 'done', () => finishItems(ctx.db, input.ids, ctx.now())),
+  'items-route': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'route', () => routeItems(ctx.db, input.ids, input.route, ctx.now())), input.next),
+  'items-done': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'done', () => finishItems(ctx.db, input.ids, ctx.now())), input.next),
   'items-reopen': (ctx, input) => runAndAnnounce(ctx, 'reopen', () => reopenItems(ctx.db, input.ids, ctx.now())),
   'items-snooze': (ctx, input) =>
-    runAndAnnounce(ctx, 'snooze', () => snoozeItems(ctx.db, input.ids, input.until === undefined ? { reply: true } : { at: Date.parse(input.until) }, ctx.now())),
+    triageAnswer(
+      ctx.db,
+      runAndAnnounce(ctx, 'snooze', () => snoozeItems(ctx.db, input.ids, input.until === undefined ? { reply: true } : { at: Date.parse(input.until) }, ctx.now())),
+      input.next,
+    ),
   'item-note': (ctx, input) => runAndAnnounce(ctx, 'note', () => noteItem(ctx.db, input.id, input.note, ctx.now())),
   'items-undo': (ctx) => runAndAnnounce(ctx, 'undo', () => undoLast(ctx.db, ctx.now())),
 } satisfies FeatureHandlers;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { ViewCounts } from '../../../common/types';
+import { describe, expect, it, vi } from 'vitest';
+import { VIEW_NAMES, type ItemPage, type ViewCounts } from '../../../common/types';
+import { countViews, listView } from '../../../db/tables/items';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {
@@ -26,6 +27,20 @@ describe('queue views', () => {
       serviceOverdue: 0,
       serviceReady: 0,
     });
+  });
+
+  it('counts each view as its list has it, compiling the count statements once per connection', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const feedId = addFeed(db);
+    for (const [status, route] of [['new', null], ['routed', 'service'], ['routed', 'service'], ['routed', 'spotlight'], ['routed', 'ignore'], ['snoozed', null], ['snoozed', 'spotlight'], ['done', 'ignore'], ['done', null]] as const) addItem(db, { feedId, status, route });
+    const counts = countViews(db, 0);
+    for (const view of VIEW_NAMES) expect(counts[view], view).toBe(listView(db, { view, sort: 'newest', limit: 500 }).items.length);
+
+    const prepare = vi.spyOn(db, 'prepare');
+    countViews(db, 0);
+    expect(prepare).not.toHaveBeenCalled();
+    prepare.mockRestore();
   });
 
   it('pages a view newest first with a cursor, visiting every item exactly once', async () => {

@@ -1,9 +1,13 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { UndoResult, ViewCounts } from '../../../common/types';
+import type { SwitchboardEvent } from '../../../common/events';
+import type { ActionResult, ItemContext, ItemDetail, ItemPage, TriageResult, UndoResult, ViewCounts } from '../../../common/types';
 import { VIEW_NAMES } from '../../../common/types';
 import { viewQuery, type ListRequest } from '../../../db/tables/items';
+import { openService } from '../../../main/app/open-service';
 import { storeOutcome } from '../../../main/features/feeds/store';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
+import { tempDir } from '../../support/temp';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const HOUR = 60 * 60_000;
@@ -92,17 +96,79 @@ describe('triage actions', () => {
     const { service, ids } = queue();
     await service.client['items-route']({ ids: [ids.refund], route: 'service' });
     await service.client['items-route']({ ids: [ids.tip, ids.thanks], route: 'spotlight' });
-    await service.client['items-done']({ ids: [ids.refund] });
+    const done = await service.client['items-done']({ ids: [ids.refund] });
 
-    expect(await service.client['items-undo']()).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund] });
+    expect(await service.client['items-undo']()).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund], auditId: done.auditId });
     expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'routed', route: 'service' });
     const bulk = await service.client['items-undo']();
     expect(bulk.action).toBe('route');
     expect(bulk.itemIds.sort()).toEqual([ids.tip, ids.thanks].sort());
     expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question, ids.spam, ids.tip]);
     await service.client['items-undo']();
-    expect(await service.client['items-undo']()).toEqual({ action: null, itemIds: [] });
+    expect(await service.client['items-undo']()).toEqual({ action: null, itemIds: [], auditId: null });
     expect(await service.client['views-counts']()).toMatchObject({ inbox: 5, service: 0, spotlight: 0 });
+  });
+
+  it('answers with the changed comments as rows and, when named, the next comment in full', async () => {
+    const { service, ids } = queue();
+    const routed = await service.client['items-route']({ ids: [ids.refund, ids.tip], route: 'service', next: ids.thanks });
+    expect(routed.items.map((item) => [item.id, item.status, item.route, item.serviceState]).sort()).toEqual(
+      [[ids.refund, 'routed', 'service', 'open'], [ids.tip, 'routed', 'service', 'open']].sort(),
+    );
+    expect(routed.next?.detail).toEqual(await service.client['item-get']({ id: ids.thanks }));
+    // Read after the action: the thread already shows the routed comments.
+    expect(routed.next?.context).toEqual(await service.client['item-context']({ id: ids.thanks }));
+    expect(routed.next?.context.thread.find((item) => item.id === ids.refund)?.route).toBe('service');
+
+    const done = await service.client['items-done']({ ids: [ids.spam] });
+    expect(done).toMatchObject({ action: 'done', itemIds: [ids.spam], items: [{ id: ids.spam, status: 'done', route: null }], next: null });
+    const snoozed = await service.client['items-snooze']({ ids: [ids.question], untilReply: true, next: 999 });
+    expect(snoozed).toMatchObject({ items: [{ id: ids.question, status: 'snoozed', snoozeUntilReply: true }], next: null });
+  });
+
+  it("announces each action after its answer, with its audit id, and what another process changed apart", async () => {
+    const dbPath = path.join(tempDir(), 'switchboard.db');
+    const service = openService(dbPath, { log: () => {} });
+    const feedId = addFeed(service.context.db);
+    const [first, second] = [addItem(service.context.db, { feedId }), addItem(service.context.db, { feedId })];
+    const events: SwitchboardEvent[] = [];
+    service.events.subscribe((event) => events.push(event));
+    const settled = () => new Promise((resolve) => setImmediate(resolve));
+    await service.client['views-counts']();
+
+    const routed = await service.client['items-route']({ ids: [first], route: 'spotlight' });
+    expect(events).toEqual([]);
+    await settled();
+    expect(events.map((event) => event.name)).toEqual(['items-changed', 'counts-changed']);
+    expect(events[0]).toEqual({ name: 'items-changed', payload: { reason: 'route', auditId: routed.auditId } });
+    expect(events[1]).toMatchObject({ name: 'counts-changed', payload: { inbox: 1, spotlight: 1 } });
+
+    events.length = 0;
+    const undone = await service.client['items-undo']();
+    await settled();
+    expect(undone.auditId).toBe(routed.auditId);
+    expect(events[0]).toEqual({ name: 'items-changed', payload: { reason: 'undo', auditId: routed.auditId } });
+
+    // The CLI, say: another connection to the same file.
+    const other = openService(dbPath, { log: () => {} });
+    await other.call('items-done', { ids: [second] });
+    await other.close();
+    events.length = 0;
+    const finished = await service.client['items-done']({ ids: [first] });
+    await settled();
+    expect(events.filter((event) => event.name === 'items-changed').map((event) => event.payload)).toEqual([{ reason: 'elsewhere' }, { reason: 'done', auditId: finished.auditId }]);
+    expect(events.at(-1)).toMatchObject({ name: 'counts-changed', payload: { inbox: 0, done: 2 } });
+
+    // Seen once, not again; a read notices the next outside change too.
+    events.length = 0;
+    await service.client['items-list']({ view: 'inbox' });
+    expect(events).toEqual([]);
+    const third = openService(dbPath, { log: () => {} });
+    await third.call('items-reopen', { ids: [second] });
+    await third.close();
+    await service.client['items-list']({ view: 'inbox' });
+    expect(events.map((event) => [event.name, event.name === 'items-changed' ? event.payload : null])).toEqual([['items-changed', { reason: 'elsewhere' }], ['counts-changed', null]]);
+    await service.close();
   });
 
   it('refuses unknown comments and empty bulk actions without changing anything', async () => {
