@@ -22,26 +22,26 @@ function onScreen(state: StoreState, id: number): ItemSummary | undefined {
   return state.items.find((item) => item.id === id) ?? (state.detail?.id === id ? state.detail : undefined);
 }
 
-/**
- * The audit ids this console's answers returned whose items-changed event has not come yet, with how
- * many are due (an undo's event repeats the id of the action it undid). Those events need no reload:
- * the screen was updated from the answer.
- */
-const ownChanges = new Map<number, number>();
-function expectOwn(auditId: number): void {
-  ownChanges.set(auditId, (ownChanges.get(auditId) ?? 0) + 1);
-}
-function claimOwn(auditId: number): boolean {
-  const due = ownChanges.get(auditId);
-  if (!due) return false;
-  if (due === 1) ownChanges.delete(auditId);
-  else ownChanges.set(auditId, due - 1);
-  return true;
-}
-/** items-changed events that came while actions were in flight (their answers may still be on the way), judged once all are in; undefined: reload. */
-let held: (number | undefined)[] = [];
-
 export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
+  /**
+   * The audit ids this console's answers returned whose items-changed event has not come yet, with how
+   * many are due (an undo's event repeats the id of the action it undid). Those events need no reload:
+   * the screen was updated from the answer.
+   */
+  const ownChanges = new Map<number, number>();
+  const expectOwn = (auditId: number): void => {
+    ownChanges.set(auditId, (ownChanges.get(auditId) ?? 0) + 1);
+  };
+  const claimOwn = (auditId: number): boolean => {
+    const due = ownChanges.get(auditId);
+    if (!due) return false;
+    if (due === 1) ownChanges.delete(auditId);
+    else ownChanges.set(auditId, due - 1);
+    return true;
+  };
+  /** items-changed events that came while actions were in flight (their answers may still be on the way), judged once all are in; undefined: reload. */
+  let held: (number | undefined)[] = [];
+
   const refresh = async () => {
     await Promise.all([get().loadView(), get().refreshFeeds()]);
   };
@@ -95,7 +95,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
    * comment in full, and the counts follow as an event. `change` is the status and route the action
    * gives (a route left out stays as it was).
    */
-  const act = async (ids: number[], change: Partial<Place>, message: string, send: (next: number | undefined) => Promise<TriageResult>) => {
+  const runAction = async (ids: number[], change: Partial<Place>, message: string, send: (next: number | undefined) => Promise<TriageResult>) => {
     if (ids.length === 0) return;
     const state = get();
     const before = new Map<number, ItemSummary>();
@@ -138,16 +138,16 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       const ids = targets(get(), target);
       const what = ids.length === 1 ? 'Comment' : `${ids.length} comments`;
       const message = route === 'ignore' ? `${what} ignored.` : `${what} routed to ${ROUTE_LABELS[route].destination}.`;
-      await act(ids, { status: 'routed', route }, message, (next) => api['items-route']({ ids, route, next }));
+      await runAction(ids, { status: 'routed', route }, message, (next) => api['items-route']({ ids, route, next }));
     },
     async done(target) {
       const ids = targets(get(), target);
-      await act(ids, { status: 'done' }, `${ids.length === 1 ? 'Comment' : `${ids.length} comments`} done.`, (next) => api['items-done']({ ids, next }));
+      await runAction(ids, { status: 'done' }, `${ids.length === 1 ? 'Comment' : `${ids.length} comments`} done.`, (next) => api['items-done']({ ids, next }));
     },
     async snooze(choice: SnoozeChoice, target) {
       const ids = targets(get(), target);
       const when = 'until' in choice ? new Date(choice.until).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'its author writes again';
-      await act(ids, { status: 'snoozed' }, `Snoozed until ${when}.`, (next) => api['items-snooze']({ ids, ...choice, next }));
+      await runAction(ids, { status: 'snoozed' }, `Snoozed until ${when}.`, (next) => api['items-snooze']({ ids, ...choice, next }));
     },
     async undo() {
       set((current) => ({ pendingActions: current.pendingActions + 1 }));

@@ -9,7 +9,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
   const [mode, setMode] = useState<'feature' | 'invite' | 'answer' | null>(null);
   const [note, setNote] = useState('');
   const [inviteKind, setInviteKind] = useState<'guest-post' | 'volunteer' | 'moderator'>('guest-post');
-  const act = async (input: OperationInput<'spotlight-act'>, notice: string) => {
+  const recogniseAndClose = async (input: OperationInput<'spotlight-act'>, notice: string) => {
     if (!(await recognise(input, notice))) return;
     setMode(null);
     setNote('');
@@ -22,7 +22,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
         <button type="button" onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
           Feature
         </button>
-        <button type="button" onClick={() => void act({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
+        <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
           Thank
         </button>
         <button type="button" onClick={() => setMode(mode === 'invite' ? null : 'invite')}>
@@ -37,7 +37,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void act({ id: detail.id, action: 'feature', note: note.trim() || undefined }, 'Featured: it will be in the next highlights digest.');
+            void recogniseAndClose({ id: detail.id, action: 'feature', note: note.trim() || undefined }, 'Featured: it will be in the next highlights digest.');
           }}
         >
           <input aria-label="Why it stands out" placeholder="Why it stands out (shown in the digest)" autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
@@ -51,7 +51,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void act({ id: detail.id, action: 'invite', inviteKind }, 'Invitation drafted below.');
+            void recogniseAndClose({ id: detail.id, action: 'invite', inviteKind }, 'Invitation drafted below.');
           }}
         >
           <select aria-label="Invite to" value={inviteKind} onChange={(event) => setInviteKind(event.target.value as typeof inviteKind)}>
@@ -68,7 +68,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
         <ul className="answer-choices" aria-label="Which question did it answer?">
           {questions.map((question) => (
             <li key={question.id}>
-              <button type="button" onClick={() => void act({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
+              <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
                 <strong>{question.author}</strong> {question.excerpt}
               </button>
             </li>
