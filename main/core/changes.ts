@@ -36,17 +36,17 @@ function writtenElsewhere(db: Db): boolean {
 }
 
 /**
- * Ends snoozes that are due before anything is read, so every door sees them back in the Inbox; and
- * says so when another process changed comments, so consoles reload what they show.
+ * Before anything is read: ends snoozes that are due, so every door sees them back in the Inbox,
+ * and says so when another process changed comments, so consoles reload what they show.
  */
-export function wakeDueSnoozes(ctx: CoreContext): void {
+export function catchUpBeforeRead(ctx: CoreContext): void {
   if (wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
   else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
 }
 
+/** The audit entry an action's result names (ActionResult, UndoResult), if it names one. */
 function auditIdOf(result: unknown): number | undefined {
-  const auditId = (result as { auditId?: unknown } | null | undefined)?.auditId;
-  return typeof auditId === 'number' ? auditId : undefined;
+  return typeof result === 'object' && result !== null && 'auditId' in result && typeof result.auditId === 'number' ? result.auditId : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 // as a probe, and a success brings everything back on schedule.
 import type { FeedsContext } from './context';
 import type { FetchResult } from '../../../common/types';
-import { wakeDueSnoozes } from '../../core/changes';
+import { catchUpBeforeRead } from '../../core/changes';
 import { refreshFeeds, selectFeeds } from './refresh';
 
 export const TICK_MS = 60_000;
@@ -28,7 +28,7 @@ function setOnline(ctx: FeedsContext, online: boolean): void {
 
 /** One scheduler tick: fetch what is due (or probe with one feed while offline). */
 export async function tick(ctx: FeedsContext): Promise<FetchResult[]> {
-  wakeDueSnoozes(ctx);
+  catchUpBeforeRead(ctx);
   if (ctx.feeds.activeRun) return [];
   const due = selectFeeds(ctx, {}).map((feed) => feed.id);
   if (due.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { FeatureHandlers } from '../../core/context';
-import { runAndAnnounce, viewCounts, wakeDueSnoozes } from '../../core/changes';
+import { runAndAnnounce, viewCounts, catchUpBeforeRead } from '../../core/changes';
 import type { Db } from '../../../db/connection';
 import { undoLast } from '../../../db/tables/audit-log';
 import { SwitchboardError } from '../../../common/errors';
@@ -27,17 +27,17 @@ function triageAnswer(db: Db, result: ActionResult, next: number | undefined): T
 
 export const queueHandlers = {
   'views-counts': (ctx) => {
-    wakeDueSnoozes(ctx);
+    catchUpBeforeRead(ctx);
     return viewCounts(ctx);
   },
   'items-list': (ctx, input) => {
-    wakeDueSnoozes(ctx);
+    catchUpBeforeRead(ctx);
     return listView(ctx.db, input);
   },
   'item-get': (ctx, input) => getItem(ctx.db, input.id),
   'item-context': (ctx, input) => itemContext(ctx.db, input.id),
   'items-query': (ctx, input) => {
-    wakeDueSnoozes(ctx);
+    catchUpBeforeRead(ctx);
     return queryItems(ctx.db, input);
   },
   'items-route': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'route', () => routeItems(ctx.db, input.ids, input.route, ctx.now())), input.next),
