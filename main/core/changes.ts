@@ -2,11 +2,10 @@
 // feature that changes comments goes through these, so a door hears of each change once.
 import type { ViewCounts } from '../../common/types';
 import { overdueBefore } from '../../common/waiting';
-import type { Db } from '../../db/connection';
 import { readSettings } from '../../db/tables/settings';
 import { countViews } from '../../db/tables/items';
 import { wakeSnoozed } from '../../db/tables/snoozes';
-import { prepared } from '../../db/statements';
+import { writtenElsewhere } from '../../db/data-version';
 import type { CoreContext } from './context';
 
 /** The sidebar counts, with customer-service items overdue by the threshold in Settings. */
@@ -18,21 +17,6 @@ export function viewCounts(ctx: CoreContext): ViewCounts {
 export function announceChange(ctx: CoreContext, reason: string, auditId?: number): void {
   ctx.events.emit('items-changed', auditId === undefined ? { reason } : { reason, auditId });
   ctx.events.emit('counts-changed', viewCounts(ctx));
-}
-
-const seenVersions = new WeakMap<Db, number>();
-
-/**
- * Whether another process (the CLI, a second console on the same file) committed to the database
- * since the last look: SQLite's data_version moves only for other connections' commits. The first
- * look on a connection only takes the mark.
- */
-function writtenElsewhere(db: Db): boolean {
-  const version = prepared<[], { data_version: number }>(db, 'PRAGMA data_version').get()?.data_version;
-  if (version === undefined) return false;
-  const seen = seenVersions.get(db);
-  seenVersions.set(db, version);
-  return seen !== undefined && seen !== version;
 }
 
 /**

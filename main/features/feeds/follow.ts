@@ -3,6 +3,7 @@
 // feed's own host are followed: a hostile feed must not make Switchboard poll addresses elsewhere,
 // least of all on the moderator's own network.
 import type { Db } from '../../../db/connection';
+import { insertFollowedFeed } from '../../../db/tables/feeds';
 import type { FeedLink } from './parse/normalize';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 
@@ -18,16 +19,11 @@ function sameHost(a: string, b: string): boolean {
 
 /** Adds the comment feeds not yet known (a tombstone of one unsubscribed stays unsubscribed); returns how many. */
 export function followCommentFeeds(db: Db, parent: { id: number; url: string; follow_days: number | null }, links: FeedLink[], now: number): number {
-  const insert = db.prepare(
-    `INSERT INTO feeds (url, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
-     VALUES (@url, @title, 'comments', @interval, @parentId, @until, @now)
-     ON CONFLICT (url) DO NOTHING`,
-  );
   const until = now + (parent.follow_days ?? DEFAULT_FOLLOW_DAYS) * DAY;
   let added = 0;
   for (const link of links) {
     if (!sameHost(link.url, parent.url)) continue;
-    added += insert.run({ url: link.url, title: link.title ? `Comments: ${link.title}` : '', interval: DEFAULT_INTERVAL_MINUTES, parentId: parent.id, until, now }).changes;
+    if (insertFollowedFeed(db, { url: link.url, title: link.title ? `Comments: ${link.title}` : '', intervalMinutes: DEFAULT_INTERVAL_MINUTES, parentId: parent.id, followUntil: until }, now)) added += 1;
   }
   return added;
 }

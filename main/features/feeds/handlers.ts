@@ -1,6 +1,6 @@
 import type { FeatureHandlers } from '../../core/context';
 import type { FeedsContext } from './context';
-import { listFeeds } from './queries';
+import { listFeeds } from '../../../db/tables/feeds';
 import { cancelRefresh, refreshFeeds } from './refresh';
 import { exportOpml, importOpml } from './opml-subscriptions';
 import { loadSamples, removeSamples } from './samples/load-samples';

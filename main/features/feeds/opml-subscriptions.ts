@@ -3,7 +3,7 @@ import { SwitchboardError } from '../../../common/errors';
 import type { FeedsContext } from './context';
 import type { OpmlImportResult } from '../../../common/types';
 import { readOpml, writeOpml } from './opml';
-import { findFeedByUrl, listFeeds } from './queries';
+import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';
 
 export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {

@@ -7,12 +7,10 @@ import type { FetchResult } from '../../../common/types';
 import { viewCounts } from '../../core/changes';
 import type { DownloadedFeed, IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
-import { storeOutcome, type FeedState } from './store';
+import { storeOutcome } from './store';
+import { dueFeeds, feedsById, type FeedFetchState } from '../../../db/tables/feeds';
 
-interface DueFeed extends FeedState {
-  etag: string | null;
-  last_modified: string | null;
-}
+type DueFeed = FeedFetchState;
 
 export interface RefreshRequest {
   feedIds?: number[];
@@ -20,28 +18,17 @@ export interface RefreshRequest {
   all?: boolean;
 }
 
-const FEED_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days';
-const LIVE = 'unsubscribed_at IS NULL';
-
 /** The feeds a request names, or the active ones that are due (every active one with `all`). */
 export function selectFeeds(ctx: FeedsContext, request: RefreshRequest): DueFeed[] {
   const now = ctx.now();
   if (request.feedIds) {
     if (request.feedIds.length === 0) return [];
-    const placeholders = request.feedIds.map(() => '?').join(', ');
-    const rows = ctx.db.prepare<number[], DueFeed>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE ${LIVE} AND id IN (${placeholders})`).all(...request.feedIds);
+    const rows = feedsById(ctx.db, request.feedIds);
     const missing = request.feedIds.filter((id) => !rows.some((row) => row.id === id));
     if (missing.length) throw new SwitchboardError('not-found', 'fetch', `there is no feed with id ${missing.join(', ')}; "switchboard feeds" lists them`);
     return rows;
   }
-  const due = request.all ? '1 = 1' : '(last_fetched_at IS NULL OR (next_fetch_at IS NOT NULL AND next_fetch_at <= @now))';
-  return ctx.db
-    .prepare<{ now: number }, DueFeed>(
-      `SELECT ${FEED_COLUMNS} FROM feeds
-        WHERE ${LIVE} AND status = 'active' AND (follow_until IS NULL OR follow_until > @now) AND ${due}
-        ORDER BY id`,
-    )
-    .all({ now });
+  return dueFeeds(ctx.db, now, request.all === true);
 }
 
 function hostOf(url: string): string {

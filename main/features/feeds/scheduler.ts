@@ -6,6 +6,7 @@ import type { FeedsContext } from './context';
 import type { FetchResult } from '../../../common/types';
 import { catchUpBeforeRead } from '../../core/changes';
 import { refreshFeeds, selectFeeds } from './refresh';
+import { makeOfflineFailuresDue } from '../../../db/tables/feeds';
 
 export const TICK_MS = 60_000;
 
@@ -19,9 +20,7 @@ function setOnline(ctx: FeedsContext, online: boolean): void {
   ctx.feeds.online = online;
   if (online) {
     // Feeds that failed only because the network was down are due again at once.
-    ctx.db
-      .prepare(`UPDATE feeds SET next_fetch_at = @now WHERE error_category = 'network' AND status = 'active' AND interval_minutes > 0`)
-      .run({ now: ctx.now() });
+    makeOfflineFailuresDue(ctx.db, ctx.now());
   }
   ctx.events.emit('network-changed', { online });
 }

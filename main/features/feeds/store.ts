@@ -1,6 +1,5 @@
-// Writes one fetch's result: every comment of the batch and the feed's new state, in one
-// transaction. Refetching inserts nothing; an edited comment gets its new text and keeps every
-// moderator decision (status, route, note) it had.
+// Stores one fetch's result in one transaction: the feed's new state, every comment of the batch
+// with its thread, its search entry and the snoozes it ends, and new authors' member records.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
@@ -8,22 +7,14 @@ import type { IngestOutcome } from './pipeline';
 import { searchIndexer } from '../../../db/search-index';
 import { replyWaker } from '../../../db/tables/snoozes';
 import { syncMembers } from '../../../db/tables/members';
+import { recordFetchFailure, recordFetchSuccess, type FeedFetchState } from '../../../db/tables/feeds';
+import { storeIncomingComment } from '../../../db/tables/items-ingest';
+import { upsertThread, type StoredThread } from '../../../db/tables/threads';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 
-export interface FeedState {
-  id: number;
-  url: string;
-  title: string;
-  interval_minutes: number;
-  error_count: number;
-  follow_days: number | null;
-}
-
-interface Thread {
-  id: number;
-  title: string;
-}
+/** What storing a fetch needs to know of its feed. */
+export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days'>;
 
 export interface StoreResult {
   newItems: number;
@@ -42,84 +33,48 @@ function threadKey(feedId: number, comment: NormalizedComment): string | null {
 function recordFailure(db: Db, feed: FeedState, outcome: Extract<IngestOutcome, { status: 'error' }>, now: number): boolean {
   const failures = feed.error_count + 1;
   const plan = planAfterFailure(now, feed.interval_minutes, failures, { category: outcome.category, status: outcome.httpStatus, retryAt: outcome.retryAt });
-  const written = db
-    .prepare(
-      `UPDATE feeds SET last_fetched_at = @now, error_category = @category, error_message = @message, error_count = @failures,
-              next_fetch_at = @next, status = CASE WHEN @park THEN 'parked' ELSE status END
-        WHERE id = @id AND unsubscribed_at IS NULL`,
-    )
-    .run({ now, category: outcome.category, message: outcome.message, failures, next: plan.nextFetchAt, park: plan.park ? 1 : 0, id: feed.id });
-  return written.changes > 0;
+  return recordFetchFailure(db, feed.id, { category: outcome.category, message: outcome.message, failures, nextFetchAt: plan.nextFetchAt, park: plan.park }, now);
 }
 
 /** Records a successful fetch on a live feed; false when the feed is gone or unsubscribed meanwhile. */
 function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, { status: 'error' | 'cancelled' }>, now: number): boolean {
   const parsed = outcome.status === 'ok' ? outcome.feed : null;
-  const written = db
-    .prepare(
-      `UPDATE feeds SET last_fetched_at = @now, last_success_at = @now, error_category = NULL, error_message = NULL, error_count = 0,
-              next_fetch_at = @next, etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
-              title = CASE WHEN title = '' AND @title IS NOT NULL THEN @title ELSE title END,
-              site_url = coalesce(@siteUrl, site_url), kind = coalesce(@kind, kind),
-              -- A posts feed is only useful followed: follow its posts' comment feeds unless told how long.
-              follow_days = CASE WHEN @kind = 'posts' THEN coalesce(follow_days, @defaultFollowDays) ELSE follow_days END
-        WHERE id = @id AND unsubscribed_at IS NULL`,
-    )
-    .run({
-      now,
-      next: nextFetchAfterSuccess(now, feed.interval_minutes),
+  return recordFetchSuccess(
+    db,
+    feed.id,
+    {
+      nextFetchAt: nextFetchAfterSuccess(now, feed.interval_minutes),
       etag: outcome.etag,
       lastModified: outcome.lastModified,
       title: parsed?.title ?? null,
       siteUrl: parsed?.siteUrl ?? null,
       kind: parsed?.kind ?? null,
       defaultFollowDays: DEFAULT_FOLLOW_DAYS,
-      id: feed.id,
-    });
-  return written.changes > 0;
+    },
+    now,
+  );
 }
 
 function storeComments(db: Db, feedId: number, comments: NormalizedComment[], now: number, result: StoreResult): void {
-  const upsertThread = db.prepare<{ url: string; title: string; now: number }, Thread>(
-    `INSERT INTO threads (url, title, created_at) VALUES (@url, @title, @now)
-     ON CONFLICT (url) DO UPDATE SET title = CASE WHEN threads.title = '' THEN excluded.title ELSE threads.title END
-     RETURNING id, title`,
-  );
-  const existing = db.prepare<[number, string], { id: number; content_html: string; author: string; url: string | null }>(
-    'SELECT id, content_html, author, url FROM items WHERE feed_id = ? AND guid = ?',
-  );
-  // Positional parameters: binding eleven named ones per comment costs more than the insert's own work.
-  const insert = db.prepare<[number, string, number | null, string | null, string, string | null, number, string, string, number, number]>(
-    `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const index = searchIndexer(db);
   const wakeOnReply = replyWaker(db);
-  const update = db.prepare(
-    `UPDATE items SET content_html = @contentHtml, content_text = @contentText, author = @author, author_url = @authorUrl,
-            url = @url, updated_at = @now WHERE id = @id`,
-  );
   // Most comments of a batch share a handful of threads: upsert each thread once.
-  const threads = new Map<string, Thread | null>();
-  const storedThreadOf = (comment: NormalizedComment): Thread | null => {
+  const threads = new Map<string, StoredThread | null>();
+  const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
     const key = threadKey(feedId, comment);
     if (!key) return null;
-    if (!threads.has(key)) threads.set(key, upsertThread.get({ url: key, title: comment.thread.title, now }) ?? null);
+    if (!threads.has(key)) threads.set(key, upsertThread(db, key, comment.thread.title, now));
     return threads.get(key) ?? null;
   };
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
-    const row = existing.get(feedId, comment.guid);
-    const threadId = thread?.id ?? null;
-    if (!row) {
-      const { guid, url, author, authorUrl, publishedAt, contentHtml, contentText } = comment;
-      const id = Number(insert.run(feedId, guid, threadId, url, author, authorUrl, publishedAt, contentHtml, contentText, now, now).lastInsertRowid);
-      index(id, comment.contentText, comment.author, thread?.title ?? '');
-      if (thread) wakeOnReply(thread.id, comment.author, id);
-      result.newItemIds.push(id);
+    const stored = storeIncomingComment(db, feedId, thread?.id ?? null, comment, now);
+    if (stored.kind === 'new') {
+      index(stored.id, comment.contentText, comment.author, thread?.title ?? '');
+      if (thread) wakeOnReply(thread.id, comment.author, stored.id);
+      result.newItemIds.push(stored.id);
       result.newItems += 1;
-    } else if (row.content_html !== comment.contentHtml || row.author !== comment.author || row.url !== comment.url) {
-      update.run({ ...comment, now, id: row.id });
+    } else if (stored.kind === 'updated') {
       result.updatedItems += 1;
     }
   }

@@ -4,7 +4,16 @@ import type { FeedsContext } from './context';
 import type { FeedCandidate, FeedStatus, FeedSummary, SubscribeResult } from '../../../common/types';
 import { announceChange } from '../../core/changes';
 import type { Discovery } from './discover';
-import { findFeedByUrl, getFeed } from './queries';
+import {
+  feedFamilyItemCount,
+  findFeedByUrl,
+  getFeed,
+  insertFeedRow,
+  resumeFeed,
+  reviveFeed,
+  unsubscribeFeedFamily,
+  updateFeedRow,
+} from '../../../db/tables/feeds';
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
 import { plainText } from './sanitize/sanitize';
@@ -24,21 +33,15 @@ export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string
   if (existing && !existing.unsubscribed) {
     throw new SwitchboardError('conflict', 'subscribe', `you are already subscribed to ${feed.url} (feed ${existing.id})`);
   }
+  // Subscribing again to a feed unsubscribed earlier brings it back (with any comments kept).
   if (existing) {
-    // Subscribing again to a feed unsubscribed earlier brings it back (with any comments kept),
-    // as a fresh subscription of the moderator's own: no follow expiry, no failure history.
-    ctx.db
-      .prepare(
-        `UPDATE feeds SET unsubscribed_at = NULL, status = 'active', next_fetch_at = NULL, last_fetched_at = NULL, error_count = 0,
-                parent_feed_id = NULL, follow_until = NULL, title = CASE WHEN @title = '' THEN title ELSE @title END WHERE id = @id`,
-      )
-      .run({ id: existing.id, title: plainText(feed.title) });
+    reviveFeed(ctx.db, existing.id, plainText(feed.title));
     return existing.id;
   }
-  return Number(
-    ctx.db
-      .prepare(`INSERT INTO feeds (url, title, interval_minutes, follow_days, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(feed.url, plainText(feed.title), feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, feed.followDays ?? null, feed.isSample ? 1 : 0, ctx.now()).lastInsertRowid,
+  return insertFeedRow(
+    ctx.db,
+    { url: feed.url, title: plainText(feed.title), intervalMinutes: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, followDays: feed.followDays ?? null, isSample: feed.isSample === true },
+    ctx.now(),
   );
 }
 
@@ -78,16 +81,8 @@ export async function subscribe(ctx: FeedsContext, input: { url: string; title?:
 
 export function updateFeed(ctx: FeedsContext, input: { id: number; title?: string; intervalMinutes?: number; status?: Exclude<FeedStatus, 'parked'>; followDays?: number | null }): FeedSummary {
   getFeed(ctx.db, input.id);
-  const sets: string[] = [];
-  if (input.title !== undefined) sets.push('title = @title');
-  const title = input.title === undefined ? null : plainText(input.title);
-  if (input.intervalMinutes !== undefined) {
-    sets.push('interval_minutes = @intervalMinutes');
-    sets.push('next_fetch_at = CASE WHEN @intervalMinutes = 0 THEN NULL ELSE coalesce(last_fetched_at, @now) + @intervalMinutes * 60000 END');
-  }
-  if (input.status !== undefined) sets.push('status = @status');
-  if (input.followDays !== undefined) sets.push('follow_days = @followDays');
-  if (sets.length) ctx.db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = @id`).run({ intervalMinutes: null, status: null, followDays: null, ...input, title, now: ctx.now() });
+  const { id, ...change } = input;
+  updateFeedRow(ctx.db, id, { ...change, title: change.title === undefined ? undefined : plainText(change.title) }, ctx.now());
   ctx.events.emit('feeds-changed', {});
   return getFeed(ctx.db, input.id);
 }
@@ -95,7 +90,7 @@ export function updateFeed(ctx: FeedsContext, input: { id: number; title?: strin
 /** Un-parks a feed and fetches it now. */
 export async function retryFeed(ctx: FeedsContext, id: number) {
   getFeed(ctx.db, id);
-  ctx.db.prepare(`UPDATE feeds SET status = 'active', error_count = 0, next_fetch_at = NULL WHERE id = ?`).run(id);
+  resumeFeed(ctx.db, id);
   const [result] = await fetchFeedsNow(ctx, [id]);
   return result!;
 }
@@ -107,12 +102,8 @@ export async function retryFeed(ctx: FeedsContext, id: number) {
  */
 export function unsubscribe(ctx: FeedsContext, id: number, deleteItems: boolean): { feedId: number; deletedItems: number; keptItems: number } {
   getFeed(ctx.db, id);
-  const family = `SELECT id FROM feeds WHERE id = @id OR parent_feed_id = @id`;
-  const items = ctx.db.prepare<{ id: number }, { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE feed_id IN (${family})`).get({ id })?.n ?? 0;
-  ctx.db.transaction(() => {
-    if (deleteItems) ctx.db.prepare(`DELETE FROM items WHERE feed_id IN (${family})`).run({ id });
-    ctx.db.prepare(`UPDATE feeds SET unsubscribed_at = @now, status = 'muted' WHERE id IN (${family})`).run({ id, now: ctx.now() });
-  })();
+  const items = feedFamilyItemCount(ctx.db, id);
+  unsubscribeFeedFamily(ctx.db, id, deleteItems, ctx.now());
   ctx.events.emit('feeds-changed', {});
   if (deleteItems && items > 0) {
     announceChange(ctx, 'unsubscribe');

@@ -1,7 +1,7 @@
 // Loading and removing the bundled sample feeds (the empty state's "Try it with sample feeds").
 import type { FeedsContext } from '../context';
 import { announceChange } from '../../../core/changes';
-import { findFeedByUrl } from '../queries';
+import { deleteSampleFeeds, findFeedByUrl } from '../../../../db/tables/feeds';
 import { refreshFeeds } from '../refresh';
 import { insertFeed } from '../subscriptions';
 import { sampleFeedUrls } from './sample-feeds';
@@ -15,7 +15,7 @@ export async function loadSamples(ctx: FeedsContext) {
 }
 
 export function removeSamples(ctx: FeedsContext): { removedFeeds: number } {
-  const removed = ctx.db.prepare('DELETE FROM feeds WHERE is_sample = 1').run().changes;
+  const removed = deleteSampleFeeds(ctx.db);
   ctx.events.emit('feeds-changed', {});
   announceChange(ctx, 'samples-removed');
   return { removedFeeds: removed };
