@@ -1,7 +1,7 @@
 // Operations of the triage queue: views, filters, context, routing, snooze, undo.
 import { z } from 'zod';
 import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoResult, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
-import { returns, noInput, itemId, feedId, itemIds, route, itemStatus } from './shared';
+import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder } from './shared';
 
 /** The comment the console moves on to after the action: it comes back in full with the answer. */
 const next = itemId.optional();
@@ -17,7 +17,7 @@ export const queueOperations = {
     input: z
       .object({
         view: z.enum(VIEW_NAMES).default('inbox'),
-        sort: z.enum(['newest', 'oldest']).default('newest'),
+        sort: sortOrder.default('newest'),
         feedId: feedId.optional(),
         status: itemStatus.optional(),
         route: route.optional(),

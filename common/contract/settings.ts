@@ -1,7 +1,7 @@
 // Operations of the app itself and its settings.
 import { z } from 'zod';
 import { VIEW_NAMES, type AppInfo, type Settings } from '../types';
-import { returns, noInput, feedId, route, itemStatus } from './shared';
+import { returns, noInput, feedId, route, itemStatus, sortOrder } from './shared';
 
 export const settingsOperations = {
   'app-info': {
@@ -31,7 +31,7 @@ export const settingsOperations = {
                 filters: z
                   .object({
                     view: z.enum(VIEW_NAMES),
-                    sort: z.enum(['newest', 'oldest']).optional(),
+                    sort: sortOrder.optional(),
                     feedId: feedId.optional(),
                     route: route.optional(),
                     status: itemStatus.optional(),
