@@ -6,8 +6,9 @@ import { overdueBefore } from '../../../common/waiting';
 import { runAndAnnounce } from '../../core/changes';
 import { itemsByAuthors } from '../../../db/tables/items';
 import { readSettings } from '../../../db/tables/settings';
+import { highlightsBetween } from '../../../db/tables/highlights';
 import { recordSpotlight } from './actions';
-import { digestAtom, digestHtml, digestMarkdown, highlights } from './digest';
+import { digestAtom, digestHtml, digestMarkdown } from './digest';
 import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
 import { milestonesOf } from '../../../db/tables/milestones';
 import { dashboardStats } from './stats';
@@ -42,7 +43,7 @@ export const spotlightHandlers = {
   'member-note': (ctx, input) => setMemberNote(ctx.db, input.id, input.note),
   'digest-export': (ctx, input): ExportResult => {
     const { start, end } = dayRange(input.from, input.to);
-    const items = highlights(ctx.db, start, end);
+    const items = highlightsBetween(ctx.db, start, end);
     const now = iso(ctx.now());
     const content = input.format === 'md' ? digestMarkdown(items, iso(start), iso(end - DAY)) : input.format === 'html' ? digestHtml(items, iso(start), iso(end - DAY)) : digestAtom(items, iso(start), iso(end - DAY), now);
     const mimeType = { md: 'text/markdown', html: 'text/html', atom: 'application/atom+xml' }[input.format];
