@@ -73,6 +73,11 @@ export function getMember(db: Db, id: number, since = 0): Member {
   return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id, since) };
 }
 
+/** The members merged into this one (split would part them again), by name. */
+export function membersMergedInto(db: Db, memberId: number): { id: number; name: string }[] {
+  return prepared<[number], { id: number; name: string }>(db, 'SELECT id, name FROM members WHERE merged_into = ? ORDER BY name').all(memberId);
+}
+
 /** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
 export function listMembers(db: Db, since: number, now: number): Member[] {
   syncMembers(db, now);

@@ -9,7 +9,7 @@ import { readSettings } from '../../../db/tables/settings';
 import { highlightsBetween } from '../../../db/tables/highlights';
 import { recordSpotlight } from './actions';
 import { digestAtom, digestHtml, digestMarkdown } from './digest';
-import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
+import { getMember, listMembers, memberOfAuthor, membersMergedInto, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
 import { milestonesOf } from '../../../db/tables/milestones';
 import { dashboardStats } from './stats';
 
@@ -30,7 +30,7 @@ export const spotlightHandlers = {
     syncMembers(ctx.db, ctx.now());
     const member = getMember(ctx.db, input.id);
     const comments = itemsByAuthors(ctx.db, member.aliases, 50);
-    const merged = ctx.db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM members WHERE merged_into = ? ORDER BY name').all(member.id);
+    const merged = membersMergedInto(ctx.db, member.id);
     return { ...member, milestones: milestonesOf(ctx.db, member.id, member.name), comments, merged };
   },
   'member-of-author': (ctx, input) => {
