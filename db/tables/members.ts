@@ -25,10 +25,12 @@ export function syncMembers(db: Db, now: number, authors?: readonly string[]): v
   })();
 }
 
+/** The author names that count for a member, alphabetically. */
 export function aliasesOf(db: Db, memberId: number): string[] {
   return prepared<[number], { author: string }>(db, 'SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
 }
 
+/** The member an author name belongs to; null if it has none yet (syncMembers gives it one). */
 export function memberOfAuthor(db: Db, author: string): number | null {
   return prepared<[string], { member_id: number }>(db, 'SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
 }
@@ -118,6 +120,7 @@ export function splitMember(db: Db, id: number): Member {
   return getMember(db, id);
 }
 
+/** Sets the private note on a member (or the one it is merged into); a blank note clears it. */
 export function setMemberNote(db: Db, id: number, note: string): Member {
   const member = getMember(db, id);
   prepared(db, 'UPDATE members SET note = ? WHERE id = ?').run(note.trim() === '' ? null : note, member.id);
