@@ -25,10 +25,12 @@ export function syncMembers(db: Db, now: number, authors?: readonly string[]): v
   })();
 }
 
+/** The author names that count for a member, alphabetically. */
 export function aliasesOf(db: Db, memberId: number): string[] {
   return prepared<[number], { author: string }>(db, 'SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
 }
 
+/** The member an author name belongs to; null if it has none yet (syncMembers gives it one). */
 export function memberOfAuthor(db: Db, author: string): number | null {
   return prepared<[string], { member_id: number }>(db, 'SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
 }
@@ -73,6 +75,11 @@ export function getMember(db: Db, id: number, since = 0): Member {
   return { id: row.id, name: row.name, aliases: aliasesOf(db, row.id), note: row.note, stats: memberStats(db, row.id, since) };
 }
 
+/** The members merged into this one (split would part them again), by name. */
+export function membersMergedInto(db: Db, memberId: number): { id: number; name: string }[] {
+  return prepared<[number], { id: number; name: string }>(db, 'SELECT id, name FROM members WHERE merged_into = ? ORDER BY name').all(memberId);
+}
+
 /** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
 export function listMembers(db: Db, since: number, now: number): Member[] {
   syncMembers(db, now);
@@ -113,6 +120,7 @@ export function splitMember(db: Db, id: number): Member {
   return getMember(db, id);
 }
 
+/** Sets the private note on a member (or the one it is merged into); a blank note clears it. */
 export function setMemberNote(db: Db, id: number, note: string): Member {
   const member = getMember(db, id);
   prepared(db, 'UPDATE members SET note = ? WHERE id = ?').run(note.trim() === '' ? null : note, member.id);

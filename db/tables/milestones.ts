@@ -7,6 +7,7 @@ import { iso } from '../../common/time';
 
 const AWAY = 90 * 24 * 60 * 60_000;
 
+/** A member's milestones, oldest first: first comment, returns after 90 days away, 3rd and 10th community answer. */
 export function milestonesOf(db: Db, memberId: number, name: string): Milestone[] {
   const mine = 'author IN (SELECT author FROM member_aliases WHERE member_id = ?)';
   const comments = prepared<[number], { id: number; published_at: number }>(db, `SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);

@@ -28,6 +28,7 @@ export function recordSpotlightAction(db: Db, row: SpotlightActionRow, now: numb
   return id;
 }
 
+/** Removes a recorded action (undo of the audit entry that recorded it). */
 export function removeSpotlightAction(db: Db, id: number): void {
   prepared(db, 'DELETE FROM spotlight_actions WHERE id = ?').run(id);
 }

@@ -20,6 +20,7 @@ function toTemplate(row: TemplateRow): Template {
   return { id: row.id, name: row.name, lane: row.lane, body: row.body, variables: JSON.parse(row.variables) as string[], updatedAt: iso(row.updated_at) };
 }
 
+/** The saved replies of one lane by name, or of both by lane then name (any case). */
 export function listTemplates(db: Db, lane?: Template['lane']): Template[] {
   const rows = lane
     ? prepared<[string], TemplateRow>(db, 'SELECT * FROM templates WHERE lane = ? ORDER BY name COLLATE NOCASE').all(lane)
@@ -35,6 +36,7 @@ export interface TemplateInput {
   variables: string[];
 }
 
+/** Creates a saved reply, or updates the one with `input.id`; refuses unknown placeholders and a name already taken. */
 export function saveTemplate(db: Db, input: TemplateInput, now: number): Template {
   const builtIn = new Set<string>(BUILT_IN_PLACEHOLDERS);
   const clash = input.variables.find((name) => builtIn.has(name));
@@ -60,6 +62,7 @@ export function saveTemplate(db: Db, input: TemplateInput, now: number): Templat
   return toTemplate(prepared<[number], TemplateRow>(db, 'SELECT * FROM templates WHERE id = ?').get(id) as TemplateRow);
 }
 
+/** Deletes a saved reply; answers whether there was one. */
 export function deleteTemplate(db: Db, id: number): { deleted: boolean } {
   return { deleted: prepared(db, 'DELETE FROM templates WHERE id = ?').run(id).changes > 0 };
 }

@@ -7,6 +7,7 @@ import type { ActionResult } from '../../../common/types';
 import { applyAction } from '../../../db/tables/audit-log';
 import { readSettings } from '../../../db/tables/settings';
 import { suggestDraft } from '../../../db/tables/drafts';
+import { replyContext } from '../../../db/tables/reply-context';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { listTemplates } from '../../../db/tables/templates';
 
@@ -15,12 +16,7 @@ const DEFAULT_THANKS = 'Thank you, {{author}}, for helping out in "{{thread_titl
 export function answeredByCommunity(db: Db, itemId: number, answerId: number, now: number): ActionResult {
   if (itemId === answerId) throw new SwitchboardError('invalid-input', 'service', 'a comment cannot answer itself');
   return db.transaction(() => {
-    const helper = db
-      .prepare<[number], { author: string; url: string | null; thread_title: string | null; thread_url: string | null; feed_title: string }>(
-        `SELECT i.author, i.url, t.title AS thread_title, t.url AS thread_url, f.title AS feed_title
-           FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id WHERE i.id = ?`,
-      )
-      .get(answerId);
+    const helper = replyContext(db, answerId);
     if (!helper) throw new SwitchboardError('not-found', 'service', `there is no comment with id ${answerId}`);
     const result = applyAction(
       db,
@@ -34,7 +30,7 @@ export function answeredByCommunity(db: Db, itemId: number, answerId: number, no
       now,
     );
     const template = listTemplates(db, 'spotlight')[0];
-    const values = builtInValues({ author: helper.author, threadTitle: helper.thread_title ?? '', threadUrl: helper.thread_url, url: helper.url, feedTitle: helper.feed_title }, readSettings(db).moderatorName);
+    const values = builtInValues(helper, readSettings(db).moderatorName);
     const thanks = fillPlaceholders(template && template.variables.length === 0 ? template.body : DEFAULT_THANKS, values).text;
     suggestDraft(db, answerId, { body: thanks, templates: template && template.variables.length === 0 ? [template.name] : [] }, now);
     return result;

@@ -4,6 +4,7 @@
 import type { Db } from '../../../db/connection';
 import { applyAction } from '../../../db/tables/audit-log';
 import { draftFor, saveDraft } from '../../../db/tables/drafts';
+import { incidentOfItem } from '../../../db/tables/incidents';
 import { getItem } from '../../../db/tables/items';
 import { readSettings } from '../../../db/tables/settings';
 import { listTemplates } from '../../../db/tables/templates';
@@ -22,9 +23,9 @@ export function unfilledPlaceholders(draft: Draft): string[] {
 
 export function markReady(db: Db, itemIds: number[], now: number) {
   for (const id of itemIds) {
-    const incident = db.prepare<[number], { incident_id: number | null }>('SELECT incident_id FROM items WHERE id = ?').get(id);
+    const incident = incidentOfItem(db, id);
     if (!incident) throw new SwitchboardError('not-found', 'draft', `there is no comment with id ${id}`);
-    const draft = draftFor(db, id, incident.incident_id);
+    const draft = draftFor(db, id, incident.incidentId);
     if (!draft || draft.body.trim() === '') throw new SwitchboardError('invalid-input', 'draft', `comment ${id} has no reply drafted yet`);
     const unfilled = unfilledPlaceholders(draft);
     if (unfilled.length) {

@@ -10,6 +10,7 @@ import { iso } from '../../../common/time';
 import { applyAction } from '../../../db/tables/audit-log';
 import { readSettings } from '../../../db/tables/settings';
 import { draftFor } from '../../../db/tables/drafts';
+import { repliesToExport } from '../../../db/tables/reply-context';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 
 export interface ExportRecord {
@@ -23,18 +24,6 @@ export interface ExportRecord {
   incident: string;
   createdAt: string;
   updatedAt: string;
-}
-
-interface Row {
-  id: number;
-  url: string | null;
-  author: string;
-  content_text: string;
-  thread_title: string | null;
-  thread_url: string | null;
-  feed_title: string;
-  incident_id: number | null;
-  incident_title: string | null;
 }
 
 const EXCERPT = 280;
@@ -71,45 +60,31 @@ export function toMarkdown(records: ExportRecord[], exportedAt: string): string 
   return lines.join('\n');
 }
 
-function selectRows(db: Db, request: { status: 'ready' | 'all'; itemIds?: number[] }): Row[] {
-  const states = request.status === 'ready' ? "('ready')" : "('drafted', 'ready', 'exported')";
-  const byId = request.itemIds ? `AND i.id IN (${request.itemIds.map(Number).join(', ') || 'NULL'})` : '';
-  return db
-    .prepare<[], Row>(
-      `SELECT i.id, i.url, i.author, i.content_text, t.title AS thread_title, t.url AS thread_url, f.title AS feed_title,
-              i.incident_id, n.title AS incident_title
-         FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id LEFT JOIN incidents n ON n.id = i.incident_id
-        WHERE i.service_state IN ${states} ${byId}
-        ORDER BY t.title, i.published_at`,
-    )
-    .all();
-}
-
 /** The export file's content; nothing changes until markExported says the file was written. */
 export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'ready' | 'all'; itemIds?: number[] }, now: number): ExportResult {
   const moderator = readSettings(db).moderatorName;
   const records: ExportRecord[] = [];
   const problems: string[] = [];
   const ids: number[] = [];
-  for (const row of selectRows(db, request)) {
-    const draft = draftFor(db, row.id, row.incident_id);
+  for (const row of repliesToExport(db, request)) {
+    const draft = draftFor(db, row.itemId, row.incidentId);
     if (!draft || !draft.body.trim()) continue;
-    const values = builtInValues({ author: row.author, threadTitle: row.thread_title ?? '', threadUrl: row.thread_url, url: row.url, feedTitle: row.feed_title }, moderator);
+    const values = builtInValues(row, moderator);
     const filled = fillPlaceholders(draft.body, values);
     if (filled.missing.length) {
-      problems.push(`comment ${row.id}: ${filled.missing.map((name) => `{{${name}}}`).join(', ')}`);
+      problems.push(`comment ${row.itemId}: ${filled.missing.map((name) => `{{${name}}}`).join(', ')}`);
       continue;
     }
-    ids.push(row.id);
+    ids.push(row.itemId);
     records.push({
       commentUrl: row.url ?? '',
-      thread: row.thread_title ?? '',
-      threadUrl: row.thread_url ?? '',
+      thread: row.threadTitle,
+      threadUrl: row.threadUrl ?? '',
       author: row.author,
-      comment: row.content_text.slice(0, EXCERPT),
+      comment: row.contentText.slice(0, EXCERPT),
       reply: filled.text,
       templates: draft.templates.join(', '),
-      incident: row.incident_title ?? '',
+      incident: row.incidentTitle ?? '',
       createdAt: draft.createdAt,
       updatedAt: draft.updatedAt,
     });

@@ -1,31 +1,9 @@
 // "Community highlights": the comments featured in a period, with quotes, attribution, links and
-// the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed.
-import type { Db } from '../../../db/connection';
+// the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed. The
+// featured comments are read by db/tables/highlights.ts.
 import { escapeHtml, escapeXml } from '../../../common/escape';
 import { escapeMarkdown, markdownLink } from '../../../common/markdown';
-import { iso } from '../../../common/time';
-
-export interface Highlight {
-  itemId: number;
-  author: string;
-  url: string | null;
-  threadTitle: string;
-  threadUrl: string | null;
-  text: string;
-  note: string | null;
-  featuredAt: string;
-}
-
-export function highlights(db: Db, from: number, to: number): Highlight[] {
-  return db
-    .prepare<[number, number], { item_id: number; author: string; url: string | null; thread_title: string | null; thread_url: string | null; content_text: string; note: string | null; at: number }>(
-      `SELECT a.item_id, i.author, i.url, t.title AS thread_title, t.url AS thread_url, i.content_text, a.note, a.at
-         FROM spotlight_actions a JOIN items i ON i.id = a.item_id LEFT JOIN threads t ON t.id = i.thread_id
-        WHERE a.action = 'feature' AND a.at >= ? AND a.at < ? ORDER BY a.at`,
-    )
-    .all(from, to)
-    .map((row) => ({ itemId: row.item_id, author: row.author, url: row.url, threadTitle: row.thread_title ?? '', threadUrl: row.thread_url, text: row.content_text, note: row.note, featuredAt: iso(row.at) }));
-}
+import type { Highlight } from '../../../db/tables/highlights';
 
 /** Only http(s) links go in; anything else is left out rather than escaped into a live href. */
 function safeHref(url: string | null): string | null {

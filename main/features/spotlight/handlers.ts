@@ -6,9 +6,10 @@ import { overdueBefore } from '../../../common/waiting';
 import { runAndAnnounce } from '../../core/changes';
 import { itemsByAuthors } from '../../../db/tables/items';
 import { readSettings } from '../../../db/tables/settings';
+import { highlightsBetween } from '../../../db/tables/highlights';
 import { recordSpotlight } from './actions';
-import { digestAtom, digestHtml, digestMarkdown, highlights } from './digest';
-import { getMember, listMembers, memberOfAuthor, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
+import { digestAtom, digestHtml, digestMarkdown } from './digest';
+import { getMember, listMembers, memberOfAuthor, membersMergedInto, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
 import { milestonesOf } from '../../../db/tables/milestones';
 import { dashboardStats } from './stats';
 
@@ -29,7 +30,7 @@ export const spotlightHandlers = {
     syncMembers(ctx.db, ctx.now());
     const member = getMember(ctx.db, input.id);
     const comments = itemsByAuthors(ctx.db, member.aliases, 50);
-    const merged = ctx.db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM members WHERE merged_into = ? ORDER BY name').all(member.id);
+    const merged = membersMergedInto(ctx.db, member.id);
     return { ...member, milestones: milestonesOf(ctx.db, member.id, member.name), comments, merged };
   },
   'member-of-author': (ctx, input) => {
@@ -42,7 +43,7 @@ export const spotlightHandlers = {
   'member-note': (ctx, input) => setMemberNote(ctx.db, input.id, input.note),
   'digest-export': (ctx, input): ExportResult => {
     const { start, end } = dayRange(input.from, input.to);
-    const items = highlights(ctx.db, start, end);
+    const items = highlightsBetween(ctx.db, start, end);
     const now = iso(ctx.now());
     const content = input.format === 'md' ? digestMarkdown(items, iso(start), iso(end - DAY)) : input.format === 'html' ? digestHtml(items, iso(start), iso(end - DAY)) : digestAtom(items, iso(start), iso(end - DAY), now);
     const mimeType = { md: 'text/markdown', html: 'text/html', atom: 'application/atom+xml' }[input.format];
