@@ -2,6 +2,7 @@
 // spotlight's thank-yous and invitations. Saving moves an open service item to drafted.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { incidentById } from './incidents';
 import { SwitchboardError } from '../../common/errors';
 import type { Draft } from '../../common/types';
 import { iso } from '../../common/time';
@@ -38,7 +39,7 @@ export interface DraftInput {
 export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
   const key = input.itemId !== undefined ? { column: 'item_id', id: input.itemId } : { column: 'incident_id', id: input.incidentId as number };
   return db.transaction(() => {
-    const exists = key.column === 'item_id' ? prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(key.id) : prepared(db, 'SELECT 1 FROM incidents WHERE id = ?').get(key.id);
+    const exists = key.column === 'item_id' ? prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(key.id) : incidentById(db, key.id);
     if (!exists) throw new SwitchboardError('not-found', 'draft', `there is no ${key.column === 'item_id' ? 'comment' : 'incident'} with id ${key.id}`);
     const before = prepared<[number], { body: string }>(db, `SELECT body FROM drafts WHERE ${key.column} = ?`).get(key.id)?.body;
     prepared(db, 

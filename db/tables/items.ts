@@ -190,7 +190,7 @@ export function itemSummaries(db: Db, ids: number[]): ItemSummary[] {
 }
 
 export function getItem(db: Db, id: number): ItemDetail {
-  const row = db.prepare<[number], DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
+  const row = prepared<[number], DetailRow>(db, `SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
   if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
   return toDetail(row, draftFor(db, row.id, row.incident_id));
 }
@@ -211,31 +211,28 @@ const CONTEXT_LIMIT = 200;
 /** The thread around a comment and its author's history, for the detail pane. */
 export function itemContext(db: Db, id: number): ItemContext {
   const item = getItem(db, id);
-  const threadId = db.prepare<[number], { thread_id: number | null }>('SELECT thread_id FROM items WHERE id = ?').get(id)?.thread_id ?? null;
+  const threadId = prepared<[number], { thread_id: number | null }>(db, 'SELECT thread_id FROM items WHERE id = ?').get(id)?.thread_id ?? null;
   const thread =
     threadId === null
       ? [item]
-      : db
-          .prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.thread_id = ? ORDER BY i.published_at, i.id LIMIT ${CONTEXT_LIMIT}`)
+      : prepared<[number], SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.thread_id = ? ORDER BY i.published_at, i.id LIMIT ${CONTEXT_LIMIT}`)
           .all(threadId)
           .map(toSummary);
-  const stats = db
-    .prepare<[string], { comments: number; first: number | null; last: number | null; service: number; spotlight: number; ignore: number }>(
+  const stats = prepared<[string], { comments: number; first: number | null; last: number | null; service: number; spotlight: number; ignore: number }>(
+      db,
       `SELECT COUNT(*) AS comments, MIN(published_at) AS first, MAX(published_at) AS last,
               SUM(route = 'service') AS service, SUM(route = 'spotlight') AS spotlight, SUM(route = 'ignore') AS ignore
          FROM items WHERE author = ?`,
     )
     .get(item.author);
-  const feeds = db
-    .prepare<[string], { title: string }>('SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.author = ? ORDER BY f.title')
+  const feeds = prepared<[string], { title: string }>(db, 'SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.author = ? ORDER BY f.title')
     .all(item.author)
     .map((row) => row.title);
-  const recent = db
-    .prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.author = ? ORDER BY i.published_at DESC LIMIT 10`)
+  const recent = prepared<[string], SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.author = ? ORDER BY i.published_at DESC LIMIT 10`)
     .all(item.author)
     .map(toSummary);
   const memberId = memberOfAuthor(db, item.author);
-  const member = memberId === null ? undefined : db.prepare<[number], { id: number; name: string; note: string | null }>('SELECT id, name, note FROM members WHERE id = ?').get(memberId);
+  const member = memberId === null ? undefined : prepared<[number], { id: number; name: string; note: string | null }>(db, 'SELECT id, name, note FROM members WHERE id = ?').get(memberId);
   return {
     thread,
     member: member ?? null,
