@@ -8,7 +8,7 @@ import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
 import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
-import { describeFeed, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
+import { describeFeed, KIND_SAMPLE, KindTally, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
@@ -103,6 +103,56 @@ describe('discovery', () => {
     for (let n = 1; n <= 5; n += 1) kept.keep(found(n), n);
     expect(kept.take('https://blog.example.com/1/feed/', 5)).toBeNull();
     for (let n = 2; n <= 5; n += 1) expect(kept.take(`https://blog.example.com/${n}/feed/`, 5)?.candidate.title).toBe(`Feed ${n}`);
+  });
+});
+
+describe('feed kind', () => {
+  const url = 'https://blog.example.com/feed/';
+  const post = { commentRss: 'https://blog.example.com/a-post/feed/' };
+  const comment = { link: 'https://blog.example.com/a-post/#comment-1' };
+  const tallied = (linking: boolean[]) => {
+    const tally = new KindTally();
+    for (const links of linking) tally.add(links ? post : comment, url);
+    return tally;
+  };
+  // A small deterministic generator, so a failure can be replayed.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('calls a feed posts when most of its entries, and at least one, link their own comment feed', () => {
+    expect(tallied([]).kind).toBe('comments');
+    expect(tallied([false]).kind).toBe('comments');
+    expect(tallied([true, false]).kind).toBe('posts');
+    expect(tallied([true, false, false]).kind).toBe('comments');
+    const reddit = new KindTally();
+    reddit.add({ id: 't3_1p8k2zq', commentRss: post.commentRss }, url);
+    reddit.add(comment, url);
+    expect(reddit.kind).toBe('comments');
+  });
+
+  it('judges by the first entries only, and is settled once later ones cannot change that', () => {
+    expect(tallied([...Array(KIND_SAMPLE).fill(false), ...Array(KIND_SAMPLE + 1).fill(true)]).kind).toBe('comments');
+    const wrong: string[] = [];
+    let settledEarly = 0;
+    for (let trial = 0; trial < 2000; trial += 1) {
+      const bias = random();
+      const linking = Array.from({ length: Math.floor(random() * 2.5 * KIND_SAMPLE) }, () => random() < bias);
+      const final = tallied(linking).kind;
+      const count = linking.filter(Boolean).length;
+      if (linking.length <= KIND_SAMPLE && final !== (count > 0 && count >= linking.length / 2 ? 'posts' : 'comments')) wrong.push(`kind of ${linking.map(Number).join('')}`);
+      const tally = new KindTally();
+      linking.forEach((links, index) => {
+        tally.add(links ? post : comment, url);
+        if (!tally.settled) return;
+        if (tally.kind !== final) wrong.push(`settled after ${index + 1} of ${linking.map(Number).join('')}`);
+        if (index + 1 < Math.min(linking.length, KIND_SAMPLE)) settledEarly += 1;
+      });
+    }
+    expect(wrong).toEqual([]);
+    expect(settledEarly).toBeGreaterThan(1000);
+    expect(tallied(Array(KIND_SAMPLE / 2 + 1).fill(false)).settled).toBe(true);
+    expect(tallied(Array(KIND_SAMPLE / 2).fill(true)).settled).toBe(true);
+    expect(tallied([...Array(KIND_SAMPLE / 2).fill(false), true]).settled).toBe(false);
   });
 });
 
