@@ -86,6 +86,12 @@ describe('discovery', () => {
     expect(describeFeed(raw, url)).toEqual({ title, kind });
   });
 
+  it('names a feed whose title element has no text by its host, as storing it does', async () => {
+    const raw = await parseFeedXml('<feed xmlns="http://www.w3.org/2005/Atom"><title type="html"></title><entry><id>1</id></entry></feed>');
+    expect(describeFeed(raw, 'https://blog.example.com/feed/').title).toBe('blog.example.com');
+    expect(normalizeFeed(raw, 'https://blog.example.com/feed/', 0).title).toBe('blog.example.com');
+  });
+
   it('keeps a discovered feed for a few minutes, for one subscription, a few feeds at most', () => {
     const kept = new DiscoveredFeeds();
     const found = (n: number) => {

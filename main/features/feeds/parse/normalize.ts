@@ -155,8 +155,9 @@ export class KindTally {
   }
 }
 
+/** The feed's title as text; a title element without text (xml2js hands over its attributes) names nothing. */
 function titleOf(feed: RawFeed, feedUrl: string): string {
-  return plainText(feed.title) || new URL(feedUrl).host;
+  return plainText(text(feed.title)) || new URL(feedUrl).host;
 }
 
 /**

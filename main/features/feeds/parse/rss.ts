@@ -33,7 +33,8 @@ export interface RawEntry {
 }
 
 export interface RawFeed {
-  title?: string;
+  /** An object when the element has attributes but no text (an Atom <title type="html"/>). */
+  title?: string | { _?: string; $?: Record<string, string> };
   link?: string;
   feedUrl?: string;
   items: RawEntry[];
