@@ -178,6 +178,16 @@ describe('XML guard', () => {
   });
 });
 
+describe('feed XML parsing', () => {
+  it('refuses every broken document, whatever was parsed before it', async () => {
+    const broken = '<rss version="2.0"><channel><title>T</x></channel></rss>';
+    for (const before of [broken, '<rss version="2.0"><channel><title>A</x></y></channel></rss>', '<feed><title>x</feed></rss>']) {
+      await parseFeedXml(before).catch(() => undefined);
+      await expect(parseFeedXml(broken)).rejects.toMatchObject({ category: 'parse', message: 'the feed is not well-formed XML (Unexpected close tag, Line: 0)' });
+    }
+  });
+});
+
 describe('OPML', () => {
   it('reads nested outlines and writes them back', () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><body>

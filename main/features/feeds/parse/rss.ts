@@ -1,4 +1,4 @@
-// rss-parser's parseString, set up once with the extra fields comment feeds carry. Its own fetching
+// rss-parser's parseString, set up with the extra fields comment feeds carry. Its own fetching
 // (parseURL) is never used: it has no size limit, no decompression and a timeout that does not
 // abort the request.
 import Parser from 'rss-parser';
@@ -40,7 +40,7 @@ export interface RawFeed {
   items: RawEntry[];
 }
 
-const parser = new Parser<Record<string, unknown>, RawEntry>({
+const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawEntry> = {
   customFields: {
     item: [
       ['link', 'links', { keepArray: true }],
@@ -54,11 +54,15 @@ const parser = new Parser<Record<string, unknown>, RawEntry>({
       'created',
     ],
   },
-});
+};
 
 /** Parses feed XML; throws FeedError 'parse' for broken XML and 'not-a-feed' for XML that is no feed. */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
+    // A parser per document: xml2js's keeps state from one to the next. After a document with two
+    // XML errors, the next document's first error went unnoticed and its broken markup was read
+    // as text.
+    const parser = new Parser<Record<string, unknown>, RawEntry>(OPTIONS);
     return (await parser.parseString(inlineXhtmlAsHtml(xml))) as unknown as RawFeed;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
