@@ -156,7 +156,7 @@ export class KindTally {
 }
 
 /** The feed's title as text; a title element without text (xml2js hands over its attributes) names nothing. */
-function titleOf(feed: RawFeed, feedUrl: string): string {
+export function titleOf(feed: Pick<RawFeed, 'title'>, feedUrl: string): string {
   return plainText(text(feed.title)) || new URL(feedUrl).host;
 }
 
