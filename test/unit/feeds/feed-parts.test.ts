@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { discoverAddress, rankCandidates, readPage } from '../../../main/features/feeds/discover';
 import { DiscoveredFeeds, KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
 import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
@@ -185,6 +187,20 @@ describe('discovery', () => {
     expect(await describeFeedXml(xml, url)).toEqual({ title: 'Comments for a busy blog', kind: 'comments' });
     // A posts feed too: its kind is settled once most of the first fifty posts link their comment feed.
     expect(await describeFeedXml(rss('<title>Posts</title>' + post.repeat(499) + '<item><broken></item>'), url)).toEqual({ title: 'Posts', kind: 'posts' });
+  });
+
+  it('discovers a large feed address without parsing its entries, and keeps the download for the subscribe', async () => {
+    const body = Buffer.from(bigFeed(2000, 499));
+    const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/comments/feed/`;
+      const found = await discoverAddress(url);
+      expect(found.candidates).toEqual([{ url, title: 'Comments for a busy blog', kind: 'comments' }]);
+      expect(Buffer.compare(found.feed!.body, body)).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   it('reads a hostile document within its bounds', async () => {
