@@ -113,7 +113,7 @@ describe('discovery', () => {
   const entry = (inside = '') => `<entry><id>tag:x,2026:${inside.length}</id>${inside}<title>t</title></entry>`;
   const item = (inside = '') => `<item><title>t</title><link>https://blog.example.com/p/#c</link>${inside}</item>`;
   const post = item('<wfw:commentRss>https://blog.example.com/p/feed/</wfw:commentRss>');
-  // [what, document, whether the streaming read answers by itself]
+  // [what, document, whether the streaming read answers (names or refuses) by itself, not handing over to rss-parser]
   const documents: [string, string, boolean][] = [
     ['CDATA title', atom('<title><![CDATA[Tom &amp; <b>Jerry</b>]]></title>' + entry()), true],
     ['entity-escaped type="html" title', atom('<title type="html">Tom &amp;amp; Jerry &lt;em&gt;live&lt;/em&gt; &#8211; &lt;script&gt;x&lt;/script&gt;</title>'), true],
@@ -158,16 +158,23 @@ describe('discovery', () => {
     ['a blank Atom root', '<feed>  </feed>', false],
     ['RSS without a channel', '<rss version="2.0"><title>T</title></rss>', false],
     ['RSS 1.0 without a channel', rdf('<item><title>t</title></item>'), false],
-    ['broken before the title', rss('<title>T</x>' + item()), false],
-    ['broken in the first entries', rss('<title>T</title><item><title>t</item>' + item()), false],
-    ['unclosed', '<rss version="2.0"><channel><title>T</title>', false],
-    ['text before the root', 'hello <rss version="2.0"><channel><title>T</title></channel></rss>', false],
+    ['broken before the title', rss('<title>T</x>' + item()), true],
+    ['broken in the first entries', rss('<title>T</title><item><title>t</item>' + item()), true],
+    ['unclosed', '<rss version="2.0"><channel><title>T</title>', true],
+    ['text before the root', 'hello <rss version="2.0"><channel><title>T</title></channel></rss>', true],
     ['an element named _', atom('<title>T</title><entry><id>1</id><_/></entry>'), false],
   ];
   it.each(documents)('names or refuses a feed as the full parse does: %s', async (_what, xml, answersItself) => {
     const url = 'https://blog.example.com/feed/';
     expect(await streamingRead(xml, url)).toEqual(await fullParse(xml, url));
-    expect(readFeedHead(xml, url) !== null).toBe(answersItself);
+    const answered = () => {
+      try {
+        return readFeedHead(xml, url) !== null;
+      } catch {
+        return true; // refused
+      }
+    };
+    expect(answered()).toBe(answersItself);
   });
 
   /** A comment feed of `count` items; the one numbered `broken` is not well-formed. */
@@ -205,11 +212,12 @@ describe('discovery', () => {
 
   it('reads a hostile document within its bounds', async () => {
     const url = 'https://blog.example.com/feed/';
-    const deep = atom(`<title>${'<b>'.repeat(100_000)}x${'</b>'.repeat(100_000)}Deep</title>` + entry());
+    const deep = atom(`<title>${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}Deep</title>` + entry());
     expect(readFeedHead(deep, url)).toEqual(describeFeed(await parseFeedXml(deep), url));
-    const unclosed = atom('<title>T</title>' + '<entry><x>'.repeat(100_000));
-    expect(readFeedHead(unclosed, url)).toBeNull();
-    await expect(describeFeedXml(unclosed, url)).rejects.toMatchObject({ category: 'parse' });
+    // Never closed, never settled: read to the end and refused there, as rss-parser refuses it.
+    const unclosed = atom('<title>T</title>' + '<entry><x>'.repeat(20_000));
+    expect(() => readFeedHead(unclosed, url)).toThrow(/^the feed is not well-formed XML/);
+    expect(await streamingRead(unclosed, url)).toEqual(await fullParse(unclosed, url));
   });
 
   it('names a feed whose title element has no text by its host, as storing it does', async () => {

@@ -7,15 +7,16 @@
 // The few elements it needs (the title; each entry's id, links and wfw:commentRss) are shaped as
 // xml2js shapes them, inline XHTML rewritten as inlineXhtmlAsHtml rewrites it, and picked as
 // rss-parser picks them; normalize.ts then names the feed with the functions it uses when storing
-// it. So wherever rss-parser reads a document, this gives its answer. What it cannot be sure to
-// read alike (no RSS or Atom root, a root without a channel, an element xml2js trips over, an XML
-// error before the answer is known) it leaves to the full parse, which refuses it in its usual
-// words. Past the point where reading stops the document is not looked at: a feed broken further
-// down is named, and its error is reported when it is stored.
+// it. So wherever rss-parser reads a document, this gives its answer; an XML error met before the
+// answer is known is the one xml2js would stop at, and is refused in the same words. What it cannot
+// be sure to read alike (no RSS or Atom root, a root without a channel, an element xml2js trips
+// over) it leaves to the full parse, which names or refuses it as before. Past the point where
+// reading stops the document is not looked at: a feed broken further down is named, and its error
+// is reported when it is stored.
 import sax from 'sax';
 import { InlineMarkup, isInlineConstruct, mayHaveInlineMarkup } from './inline-xhtml';
 import { describeFeed, KindTally, titleOf, type NormalizedFeed } from './normalize';
-import { parseFeedXml, type RawEntry, type RawFeed } from './rss';
+import { parseFeedXml, refusal, type RawEntry, type RawFeed } from './rss';
 
 export type FeedDescription = Pick<NormalizedFeed, 'title' | 'kind'>;
 
@@ -169,7 +170,8 @@ const DEFER = Symbol('defer');
 
 /**
  * The title and kind of feed XML, read only as far as they are known; null when the document is
- * not one this reader can answer for as rss-parser would (see the top of this file).
+ * not one this reader can answer for as rss-parser would (see the top of this file). Throws
+ * FeedError 'parse' for an XML error met on the way.
  */
 export function readFeedHead(xml: string, feedUrl: string): FeedDescription | null {
   if (xml.trim() === '') return null;
@@ -197,8 +199,10 @@ export function readFeedHead(xml: string, feedUrl: string): FeedDescription | nu
     if (titleKnown() && entriesRead()) finish();
   };
 
+  let xmlError: Error | undefined;
   const parser = sax.parser(true, SAX_OPTIONS);
-  parser.onerror = () => {
+  parser.onerror = (error) => {
+    xmlError = error;
     throw DEFER;
   };
   parser.onopentag = (node) => {
@@ -270,7 +274,8 @@ export function readFeedHead(xml: string, feedUrl: string): FeedDescription | nu
     parser.write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
   } catch (thrown) {
     if (thrown === STOP) return answer;
-    // An XML error, or anything else unexpected: the full parse reads it or says what is wrong.
+    if (xmlError) throw refusal(xmlError);
+    // Anything else unexpected: the full parse reads the document or says what is wrong with it.
   }
   return null;
 }

@@ -65,11 +65,16 @@ export async function parseFeedXml(xml: string): Promise<RawFeed> {
     const parser = new Parser<Record<string, unknown>, RawEntry>(OPTIONS);
     return (await parser.parseString(inlineXhtmlAsHtml(xml))) as unknown as RawFeed;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/not recognized as RSS/i.test(message)) {
-      throw new FeedError('not-a-feed', 'this document is XML but not an RSS or Atom feed', { cause: error });
-    }
-    const firstLine = message.split('\n').slice(0, 2).join(', ').slice(0, 160);
-    throw new FeedError('parse', `the feed is not well-formed XML (${firstLine})`, { cause: error });
+    throw refusal(error);
   }
+}
+
+/** Why rss-parser could not read a document, from the error it (or sax, through xml2js) threw. */
+export function refusal(error: unknown): FeedError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not recognized as RSS/i.test(message)) {
+    return new FeedError('not-a-feed', 'this document is XML but not an RSS or Atom feed', { cause: error });
+  }
+  const firstLine = message.split('\n').slice(0, 2).join(', ').slice(0, 160);
+  return new FeedError('parse', `the feed is not well-formed XML (${firstLine})`, { cause: error });
 }
