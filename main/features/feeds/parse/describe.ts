@@ -12,7 +12,9 @@
 // be sure to read alike (no RSS or Atom root, a root without a channel, an element xml2js trips
 // over) it leaves to the full parse, which names or refuses it as before. Past the point where
 // reading stops the document is not looked at: a feed broken further down is named, and its error
-// is reported when it is stored.
+// is reported when it is stored. So, wherever they are, are the few things rss-parser throws on
+// while building what this does not build (an Atom date it cannot read, an Atom <link> without
+// attributes): discovery used to refuse such a feed; now its first fetch does.
 import sax from 'sax';
 import { InlineMarkup, isInlineConstruct, mayHaveInlineMarkup } from './inline-xhtml';
 import { describeFeed, KindTally, titleOf, type NormalizedFeed } from './normalize';
