@@ -8,8 +8,7 @@ import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
 import { classifyAddress } from './fetch/address';
 import { fetchFeed } from './fetch/fetcher';
-import { describeFeed } from './parse/normalize';
-import { parseFeedXml } from './parse/rss';
+import { describeFeedXml } from './parse/describe';
 import { guardXml } from './parse/xml-guard';
 import type { DownloadedFeed } from './pipeline';
 import { plainText } from './sanitize/sanitize';
@@ -87,8 +86,9 @@ export interface Discovery {
 }
 
 /**
- * The feeds an address offers: a feed names itself (read only as far as its title and kind; its
- * comments are read when it is stored, from the bytes returned here); a page names the feeds it links.
+ * The feeds an address offers: a feed names itself (read only as far as its title and kind, with
+ * sax, not rss-parser; its comments are read when it is stored, from the bytes returned here); a
+ * page names the feeds it links.
  */
 export async function discoverAddress(url: string, signal?: AbortSignal): Promise<Discovery> {
   const response = await fetchFeed({ url, signal });
@@ -96,7 +96,7 @@ export async function discoverAddress(url: string, signal?: AbortSignal): Promis
   const text = decodeFeedBody(response.body, response.contentType);
   const isHtml = /html/i.test(response.contentType ?? '') || /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i.test(text.slice(0, 2048));
   if (!isHtml) {
-    const { title, kind } = describeFeed(await parseFeedXml(guardXml(text)), response.finalUrl);
+    const { title, kind } = await describeFeedXml(guardXml(text), response.finalUrl);
     const { finalUrl, body, contentType, etag, lastModified } = response;
     return { candidates: [{ url: finalUrl, title, kind }], feed: { finalUrl, body, contentType, etag, lastModified } };
   }

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rankCandidates, readPage } from '../../../main/features/feeds/discover';
+import { discoverAddress, rankCandidates, readPage } from '../../../main/features/feeds/discover';
 import { DiscoveredFeeds, KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
 import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
+import { describeFeedXml, readFeedHead } from '../../../main/features/feeds/parse/describe';
 import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
-import { describeFeed, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
+import { describeFeed, KIND_SAMPLE, KindTally, normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
+import type { FeedError } from '../../../main/features/feeds/errors';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
 import { ftsQuery } from '../../../db/fts-query';
 
@@ -78,12 +82,148 @@ describe('discovery', () => {
     expect(ranked[0]?.url).toBe('https://blog.example.com/comments/feed/');
   });
 
-  const feedsDir = path.resolve(__dirname, '../../fixtures/feeds');
-  it.each(fs.readdirSync(feedsDir))('names %s as storing it does, without reading its comments', async (file) => {
+  // Every feed under test/fixtures/, and the sample feeds.
+  const fixtureFeeds = [path.resolve(__dirname, '../../fixtures/feeds'), path.resolve(__dirname, '../../../main/features/feeds/samples')].flatMap((dir) =>
+    fs.readdirSync(dir).filter((file) => /\.(xml|rss|atom)$/.test(file)).map((file) => path.join(dir, file)),
+  );
+  it.each(fixtureFeeds.map((file) => [path.basename(file), file]))('names %s as storing it does, without reading its comments', async (_name, file) => {
     const url = 'https://blog.example.com/feed/';
-    const raw = await parseFeedXml(guardXml(decodeFeedBody(fs.readFileSync(path.join(feedsDir, file)), null)));
+    const xml = guardXml(decodeFeedBody(fs.readFileSync(file), null));
+    const raw = await parseFeedXml(xml);
     const { title, kind } = normalizeFeed(raw, url, 0);
     expect(describeFeed(raw, url)).toEqual({ title, kind });
+    // The streaming read answers by itself (it does not hand over to rss-parser), and alike.
+    expect(readFeedHead(xml, url)).toEqual({ title, kind });
+  });
+
+  /** What discovery said of a document before it read feeds with sax: rss-parser's answer, or its refusal. */
+  const fullParse = (xml: string, url: string) =>
+    parseFeedXml(xml).then(
+      (raw) => ({ named: describeFeed(raw, url) }),
+      (error: FeedError) => ({ refused: { category: error.category, message: error.message } }),
+    );
+  const streamingRead = (xml: string, url: string) =>
+    describeFeedXml(xml, url).then(
+      (named) => ({ named }),
+      (error: FeedError) => ({ refused: { category: error.category, message: error.message } }),
+    );
+  const atom = (inside: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">${inside}</feed>`;
+  const rss = (inside: string, version = '2.0') => `<rss version="${version}" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>${inside}</channel></rss>`;
+  const rdf = (inside: string) => `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">${inside}</rdf:RDF>`;
+  const entry = (inside = '') => `<entry><id>tag:x,2026:${inside.length}</id>${inside}<title>t</title></entry>`;
+  const item = (inside = '') => `<item><title>t</title><link>https://blog.example.com/p/#c</link>${inside}</item>`;
+  const post = item('<wfw:commentRss>https://blog.example.com/p/feed/</wfw:commentRss>');
+  // [what, document, whether the streaming read answers (names or refuses) by itself, not handing over to rss-parser]
+  const documents: [string, string, boolean][] = [
+    ['CDATA title', atom('<title><![CDATA[Tom &amp; <b>Jerry</b>]]></title>' + entry()), true],
+    ['entity-escaped type="html" title', atom('<title type="html">Tom &amp;amp; Jerry &lt;em&gt;live&lt;/em&gt; &#8211; &lt;script&gt;x&lt;/script&gt;</title>'), true],
+    ['HTML entities in a title', rss('<title>Caf&eacute; &raquo; Comments&nbsp;feed</title>' + item()), true],
+    ['type="xhtml" title', atom('<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Notes &amp; <em>news</em><br/>from us</div></title>' + entry()), true],
+    ['Atom 0.3 mode="xml" title', atom('<title mode="xml" type="application/xhtml+xml"><span>Zero</span> point three</title>'), true],
+    ['empty xhtml title, then another', atom('<title type="xhtml"> </title><title>Second</title>' + entry()), true],
+    ['title with child elements', atom('<title>Hello <b>big</b> world</title>'), true],
+    ['title with attributes and blank text', atom('<title type="text">   </title>' + entry()), true],
+    ['title with attributes and empty CDATA', atom('<title type="text"><![CDATA[]]></title>'), true],
+    ['empty title', rss('<title></title>' + item()), true],
+    ['control characters and long title', rss(`<title>A\u0085 b\t\n${'x'.repeat(400)}</title>`), true],
+    ['Atom title after the entries', atom(entry() + entry() + '<title>Late</title>'), true],
+    ['Atom feed without a title', atom(entry()), true],
+    ['RSS title after the items', rss(item() + item() + '<title>Late</title>'), true],
+    ['RSS dc:title only', rss('<dc:title>Dublin</dc:title>' + item()), true],
+    ['RSS dc:title before title', rss('<dc:title>Dublin</dc:title><title>Plain</title>' + item()), true],
+    ['item titles are not the feed title', rss(item() + '<description>d</description>'), true],
+    ['a second channel is not read', rss('<title>One</title>' + item()).replace('</rss>', `<channel><title>Two</title>${post}${post}</channel></rss>`), true],
+    ['RSS 0.91', rss('<title>Old</title>' + item(), '0.91'), true],
+    ['posts feed', rss('<title>Posts</title>' + post + post + item()), true],
+    ['blank wfw:commentRss (xml2js keeps the blanks)', rss('<title>T</title>' + item('<wfw:commentRss>  </wfw:commentRss>')), true],
+    ['blank wfw:commentRss with an attribute', rss('<title>T</title>' + item('<wfw:commentRss a="1"> </wfw:commentRss>')), true],
+    ['relative and unusable wfw:commentRss', rss('<title>T</title>' + item('<wfw:commentRss>feed/</wfw:commentRss>') + item('<wfw:commentRss>javascript:x</wfw:commentRss>') + item()), true],
+    ['Atom replies links', atom('<title>T</title>' + entry('<link rel="replies" href="/c/1/feed"/>') + entry('<link rel="Replies" href="/c/2/feed"/>') + entry('<link rel="replies" href=""/>')), true],
+    ['Atom replies link after an empty one', atom('<title>T</title>' + entry('<link rel="replies" href=""/><link rel="replies" href="/c/1/feed"/>') + entry()), true],
+    ['wfw:commentRss in an Atom entry', atom('<title>T</title>' + entry('<wfw:commentRss>https://b.example/c/feed</wfw:commentRss>')), true],
+    ['Reddit submission first', atom('<title>R</title><entry><id>t3_abc</id><link rel="replies" href="/r/1/.rss"/></entry>' + entry()), true],
+    ['prefixed entries are not entries', atom('<title>T</title><atom:entry xmlns:atom="http://www.w3.org/2005/Atom"><link rel="replies" href="/x"/></atom:entry>'), true],
+    ['RSS 1.0, items after the channel', rdf('<channel rdf:about="x"><title>RDF</title><item><link>l</link></item></channel><item rdf:about="a"><title>t</title></item>'), true],
+    ['RSS 1.0, items before the channel', rdf('<item rdf:about="a"><title>t</title></item><channel rdf:about="x"><title>RDF</title></channel>'), true],
+    ['many entries: the first fifty decide', rss('<title>Mixed</title>' + item().repeat(26) + post.repeat(60)), true],
+    ['many entries: settled before the end', rss('<title>Posts</title>' + post.repeat(30) + item().repeat(40)), true],
+    ['a BOM', '\ufeff' + rss('<title>BOM</title>'), true],
+    ['nothing but whitespace', '  \n ', false],
+    ['no root', '<?xml version="1.0"?><!-- nothing -->', false],
+    ['another XML document', '<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head><body/></opml>', false],
+    ['RSS 1.0 with an rss root', '<rss version="1.0"><channel><title>T</title></channel></rss>', false],
+    ['rss without a version', '<rss><channel><title>T</title></channel></rss>', false],
+    ['a prefixed Atom root', '<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:title>T</atom:title></atom:feed>', false],
+    ['an empty Atom root', '<feed></feed>', false],
+    ['a blank Atom root', '<feed>  </feed>', false],
+    ['RSS without a channel', '<rss version="2.0"><title>T</title></rss>', false],
+    ['RSS 1.0 without a channel', rdf('<item><title>t</title></item>'), false],
+    ['broken before the title', rss('<title>T</x>' + item()), true],
+    ['broken in the first entries', rss('<title>T</title><item><title>t</item>' + item()), true],
+    ['unclosed', '<rss version="2.0"><channel><title>T</title>', true],
+    ['text before the root', 'hello <rss version="2.0"><channel><title>T</title></channel></rss>', true],
+    ['an element named _', atom('<title>T</title><entry><id>1</id><_/></entry>'), false],
+  ];
+  it.each(documents)('names or refuses a feed as the full parse does: %s', async (_what, xml, answersItself) => {
+    const url = 'https://blog.example.com/feed/';
+    expect(await streamingRead(xml, url)).toEqual(await fullParse(xml, url));
+    const answered = () => {
+      try {
+        return readFeedHead(xml, url) !== null;
+      } catch {
+        return true; // refused
+      }
+    };
+    expect(answered()).toBe(answersItself);
+  });
+
+  /** A comment feed of `count` items; the one numbered `broken` is not well-formed. */
+  const bigFeed = (count: number, broken: number) =>
+    rss(
+      '<title>Comments for a busy blog</title>' +
+      Array.from({ length: count }, (_, n) =>
+        n === broken ? '<item><title>Comment 500</title><description><p>unclosed</description></item>' : item(`<description>${'A comment. '.repeat(20)}</description>`),
+      ).join('\n'),
+    );
+
+  it('names a large feed from its first entries: a broken 500th entry is never read', async () => {
+    const url = 'https://blog.example.com/comments/feed/';
+    const xml = bigFeed(2000, 499);
+    // rss-parser reads it all, so the feed would have been refused here.
+    await expect(parseFeedXml(xml)).rejects.toMatchObject({ category: 'parse' });
+    expect(await describeFeedXml(xml, url)).toEqual({ title: 'Comments for a busy blog', kind: 'comments' });
+    // A posts feed too: its kind is settled once most of the first fifty posts link their comment feed.
+    expect(await describeFeedXml(rss('<title>Posts</title>' + post.repeat(499) + '<item><broken></item>'), url)).toEqual({ title: 'Posts', kind: 'posts' });
+  });
+
+  it('discovers a large feed address without parsing its entries, and keeps the download for the subscribe', async () => {
+    const body = Buffer.from(bigFeed(2000, 499));
+    const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/comments/feed/`;
+      const found = await discoverAddress(url);
+      expect(found.candidates).toEqual([{ url, title: 'Comments for a busy blog', kind: 'comments' }]);
+      expect(Buffer.compare(found.feed!.body, body)).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reads a hostile document within its bounds', async () => {
+    const url = 'https://blog.example.com/feed/';
+    const deep = atom(`<title>${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}Deep</title>` + entry());
+    expect(readFeedHead(deep, url)).toEqual(describeFeed(await parseFeedXml(deep), url));
+    // Never closed, never settled: read to the end and refused there, as rss-parser refuses it.
+    const unclosed = atom('<title>T</title>' + '<entry><x>'.repeat(20_000));
+    expect(() => readFeedHead(unclosed, url)).toThrow(/^the feed is not well-formed XML/);
+    expect(await streamingRead(unclosed, url)).toEqual(await fullParse(unclosed, url));
+  });
+
+  it('names a feed whose title element has no text by its host, as storing it does', async () => {
+    const raw = await parseFeedXml('<feed xmlns="http://www.w3.org/2005/Atom"><title type="html"></title><entry><id>1</id></entry></feed>');
+    expect(describeFeed(raw, 'https://blog.example.com/feed/').title).toBe('blog.example.com');
+    expect(normalizeFeed(raw, 'https://blog.example.com/feed/', 0).title).toBe('blog.example.com');
   });
 
   it('keeps a discovered feed for a few minutes, for one subscription, a few feeds at most', () => {
@@ -106,6 +246,56 @@ describe('discovery', () => {
   });
 });
 
+describe('feed kind', () => {
+  const url = 'https://blog.example.com/feed/';
+  const post = { commentRss: 'https://blog.example.com/a-post/feed/' };
+  const comment = { link: 'https://blog.example.com/a-post/#comment-1' };
+  const tallied = (linking: boolean[]) => {
+    const tally = new KindTally();
+    for (const links of linking) tally.add(links ? post : comment, url);
+    return tally;
+  };
+  // A small deterministic generator, so a failure can be replayed.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('calls a feed posts when most of its entries, and at least one, link their own comment feed', () => {
+    expect(tallied([]).kind).toBe('comments');
+    expect(tallied([false]).kind).toBe('comments');
+    expect(tallied([true, false]).kind).toBe('posts');
+    expect(tallied([true, false, false]).kind).toBe('comments');
+    const reddit = new KindTally();
+    reddit.add({ id: 't3_1p8k2zq', commentRss: post.commentRss }, url);
+    reddit.add(comment, url);
+    expect(reddit.kind).toBe('comments');
+  });
+
+  it('judges by the first entries only, and is settled once later ones cannot change that', () => {
+    expect(tallied([...Array(KIND_SAMPLE).fill(false), ...Array(KIND_SAMPLE + 1).fill(true)]).kind).toBe('comments');
+    const wrong: string[] = [];
+    let settledEarly = 0;
+    for (let trial = 0; trial < 2000; trial += 1) {
+      const bias = random();
+      const linking = Array.from({ length: Math.floor(random() * 2.5 * KIND_SAMPLE) }, () => random() < bias);
+      const final = tallied(linking).kind;
+      const count = linking.filter(Boolean).length;
+      if (linking.length <= KIND_SAMPLE && final !== (count > 0 && count >= linking.length / 2 ? 'posts' : 'comments')) wrong.push(`kind of ${linking.map(Number).join('')}`);
+      const tally = new KindTally();
+      linking.forEach((links, index) => {
+        tally.add(links ? post : comment, url);
+        if (!tally.settled) return;
+        if (tally.kind !== final) wrong.push(`settled after ${index + 1} of ${linking.map(Number).join('')}`);
+        if (index + 1 < Math.min(linking.length, KIND_SAMPLE)) settledEarly += 1;
+      });
+    }
+    expect(wrong).toEqual([]);
+    expect(settledEarly).toBeGreaterThan(1000);
+    expect(tallied(Array(KIND_SAMPLE / 2 + 1).fill(false)).settled).toBe(true);
+    expect(tallied(Array(KIND_SAMPLE / 2).fill(true)).settled).toBe(true);
+    expect(tallied([...Array(KIND_SAMPLE / 2).fill(false), true]).settled).toBe(false);
+  });
+});
+
 describe('XML guard', () => {
   it('refuses entity declarations (billion laughs) and inline DTDs', () => {
     expect(() => guardXml('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><rss/>')).toThrow(/refuses to expand/);
@@ -119,6 +309,16 @@ describe('XML guard', () => {
 
   it('says a web page is not a feed', () => {
     expect(() => guardXml('<!doctype html><html><body>Hi</body></html>')).toThrow(/web page, not a feed/);
+  });
+});
+
+describe('feed XML parsing', () => {
+  it('refuses every broken document, whatever was parsed before it', async () => {
+    const broken = '<rss version="2.0"><channel><title>T</x></channel></rss>';
+    for (const before of [broken, '<rss version="2.0"><channel><title>A</x></y></channel></rss>', '<feed><title>x</feed></rss>']) {
+      await parseFeedXml(before).catch(() => undefined);
+      await expect(parseFeedXml(broken)).rejects.toMatchObject({ category: 'parse', message: 'the feed is not well-formed XML (Unexpected close tag, Line: 0)' });
+    }
   });
 });
 

@@ -21,7 +21,13 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
 }
 
-function isInline(name: string, attributes: Record<string, string>): boolean {
+/** Whether the document may hold an inline text construct at all; without one it is left as it is. */
+export function mayHaveInlineMarkup(xml: string): boolean {
+  return MAY_HAVE_INLINE.test(xml);
+}
+
+/** An Atom text construct (content, summary, title) whose markup is written inline. */
+export function isInlineConstruct(name: string, attributes: Record<string, string>): boolean {
   return TEXT_CONSTRUCTS.has(localName(name)) && (attributes.type === 'xhtml' || attributes.mode === 'xml');
 }
 
@@ -32,50 +38,72 @@ function attributeList(attributes: Record<string, string>, escape: (text: string
     .join('');
 }
 
-interface Inline {
-  name: string;
-  attributes: Record<string, string>;
-  start: number;
+/**
+ * One inline construct, fed the sax events from its opening tag's end to its closing tag, written
+ * out as the element rss-parser reads instead.
+ */
+export class InlineMarkup {
+  private html = '';
   /** Elements of the same name opened inside, so the right closing tag ends the construct. */
-  depth: number;
-  html: string;
+  private depth = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly attributes: Record<string, string>,
+  ) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name === this.name) this.depth += 1;
+    const tag = localName(name).toLowerCase();
+    this.html += `<${tag}${attributeList(attributes, escapeHtml, (attribute) => attribute === 'xmlns' || attribute.startsWith('xmlns:'))}>`;
+  }
+
+  /** Text, with entities decoded, or a CDATA section's text: both are escaped afresh. */
+  text(text: string): void {
+    this.html += escapeHtml(text);
+  }
+
+  /** Takes a closing tag; true when it closes the construct itself. */
+  close(name: string): boolean {
+    if (name === this.name && this.depth === 0) return true;
+    if (name === this.name) this.depth -= 1;
+    const tag = localName(name).toLowerCase();
+    if (!VOID.has(tag)) this.html += `</${tag}>`;
+    return false;
+  }
+
+  /**
+   * The construct as a type="html" element of the same name, its other attributes kept and its
+   * markup escaped as text; '' for an empty construct, which is left out so that a feed's other
+   * content (a summary) is used instead.
+   */
+  toXml(): string {
+    if (!this.html.trim()) return '';
+    const kept = attributeList(this.attributes, escapeXml, (attribute) => attribute === 'type' || attribute === 'mode');
+    return `<${this.name}${kept} type="html">${escapeXml(this.html)}</${this.name}>`;
+  }
 }
 
 /** The rewritten document, or null when it is not well-formed (rss-parser will then say so). */
 function rewrite(xml: string): string | null {
   let out = '';
   let copiedTo = 0;
-  let inline: Inline | null = null;
+  let inline: { markup: InlineMarkup; start: number } | null = null;
   const parser = sax.parser(true, { trim: false, normalize: false, xmlns: false });
   parser.onerror = (error) => {
     throw error;
   };
   parser.onopentag = (node) => {
     const attributes = node.attributes as Record<string, string>;
-    if (!inline) {
-      if (isInline(node.name, attributes)) inline = { name: node.name, attributes, start: parser.startTagPosition - 1, depth: 0, html: '' };
-      return;
-    }
-    if (node.name === inline.name) inline.depth += 1;
-    const tag = localName(node.name).toLowerCase();
-    inline.html += `<${tag}${attributeList(attributes, escapeHtml, (attribute) => attribute === 'xmlns' || attribute.startsWith('xmlns:'))}>`;
+    if (inline) inline.markup.open(node.name, attributes);
+    else if (isInlineConstruct(node.name, attributes)) inline = { markup: new InlineMarkup(node.name, attributes), start: parser.startTagPosition - 1 };
   };
-  // Entities arrive decoded and CDATA sections as their text: both are escaped afresh.
   parser.ontext = parser.oncdata = (text) => {
-    if (inline) inline.html += escapeHtml(text);
+    inline?.markup.text(text);
   };
   parser.onclosetag = (name) => {
-    if (!inline) return;
-    if (name !== inline.name || inline.depth > 0) {
-      if (name === inline.name) inline.depth -= 1;
-      const tag = localName(name).toLowerCase();
-      if (!VOID.has(tag)) inline.html += `</${tag}>`;
-      return;
-    }
-    // An empty construct is left out, so a feed's other content (a summary) is used instead.
-    const kept = attributeList(inline.attributes, escapeXml, (attribute) => attribute === 'type' || attribute === 'mode');
-    const element = inline.html.trim() ? `<${name}${kept} type="html">${escapeXml(inline.html)}</${name}>` : '';
-    out += xml.slice(copiedTo, inline.start) + element;
+    if (!inline?.markup.close(name)) return;
+    out += xml.slice(copiedTo, inline.start) + inline.markup.toXml();
     copiedTo = parser.position;
     inline = null;
   };
@@ -89,6 +117,6 @@ function rewrite(xml: string): string | null {
 
 /** The feed with inline XHTML text constructs turned into escaped HTML ones; unchanged when it has none or is not well-formed. */
 export function inlineXhtmlAsHtml(xml: string): string {
-  if (!MAY_HAVE_INLINE.test(xml)) return xml;
+  if (!mayHaveInlineMarkup(xml)) return xml;
   return rewrite(xml) ?? xml;
 }

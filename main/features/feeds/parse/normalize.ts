@@ -127,13 +127,37 @@ function repliesOf(entry: RawEntry, entryLinks: { rel: string; href: string }[],
   return absoluteHttpUrl(entry.commentRss ?? entryLinks.find((link) => link.rel === 'replies')?.href, feedUrl);
 }
 
-/** A posts feed is one where most entries link their own comment feed. */
-function kindOf(commentFeeds: number, entries: number): NormalizedFeed['kind'] {
-  return commentFeeds > 0 && commentFeeds >= entries / 2 ? 'posts' : 'comments';
+/** How many entries, from the top of a feed, decide its kind: discovery reads no further. */
+export const KIND_SAMPLE = 50;
+
+/**
+ * A feed's kind, tallied entry by entry in document order. A posts feed is one where most of its
+ * first KIND_SAMPLE entries (a Reddit submission is not counted), and at least one, link their own
+ * comment feed. Storing a feed and naming it in discovery both tally with this.
+ */
+export class KindTally {
+  private counted = 0;
+  private linking = 0;
+
+  add(entry: RawEntry, feedUrl: string): void {
+    if (this.counted >= KIND_SAMPLE || isRedditSubmission(entry)) return;
+    this.counted += 1;
+    if (repliesOf(entry, links(entry), feedUrl) !== null) this.linking += 1;
+  }
+
+  get kind(): NormalizedFeed['kind'] {
+    return this.linking > 0 && this.linking >= this.counted / 2 ? 'posts' : 'comments';
+  }
+
+  /** True once no later entry can change the kind: the sample is full, or one side already holds most of it. */
+  get settled(): boolean {
+    return this.counted >= KIND_SAMPLE || this.linking * 2 >= KIND_SAMPLE || (this.counted - this.linking) * 2 > KIND_SAMPLE;
+  }
 }
 
-function titleOf(feed: RawFeed, feedUrl: string): string {
-  return plainText(feed.title) || new URL(feedUrl).host;
+/** The feed's title as text; a title element without text (xml2js hands over its attributes) names nothing. */
+export function titleOf(feed: Pick<RawFeed, 'title'>, feedUrl: string): string {
+  return plainText(text(feed.title)) || new URL(feedUrl).host;
 }
 
 /**
@@ -141,9 +165,9 @@ function titleOf(feed: RawFeed, feedUrl: string): string {
  * without sanitizing every comment: the comments are read when the feed is stored.
  */
 export function describeFeed(feed: RawFeed, feedUrl: string): Pick<NormalizedFeed, 'title' | 'kind'> {
-  const entries = feed.items.filter((entry) => !isRedditSubmission(entry));
-  const commentFeeds = entries.filter((entry) => repliesOf(entry, links(entry), feedUrl) !== null).length;
-  return { title: titleOf(feed, feedUrl), kind: kindOf(commentFeeds, entries.length) };
+  const tally = new KindTally();
+  for (const entry of feed.items) tally.add(entry, feedUrl);
+  return { title: titleOf(feed, feedUrl), kind: tally.kind };
 }
 
 export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number): NormalizedFeed {
@@ -152,12 +176,14 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
   const perThreadTitle = threadTitleFromFeedTitle(title);
   const feedThread = perThreadTitle ? { url: siteUrl, title: perThreadTitle } : null;
   const commentFeeds: FeedLink[] = [];
+  const tally = new KindTally();
 
   const comments = feed.items.filter((entry) => !isRedditSubmission(entry)).map((entry): NormalizedComment => {
     const entryLinks = links(entry);
     const url = absoluteHttpUrl(entryLinks.find((link) => link.rel === 'alternate')?.href ?? entry.link, feedUrl);
     const replies = repliesOf(entry, entryLinks, feedUrl);
     if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
+    tally.add(entry, feedUrl);
     const author = authorOf(entry);
     const rawHtml = rawHtmlOf(entry);
     const content = sanitizeComment(rawHtml, url ?? feedUrl);
@@ -173,5 +199,5 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
     };
   });
 
-  return { title, siteUrl, kind: kindOf(commentFeeds.length, comments.length), comments, commentFeeds };
+  return { title, siteUrl, kind: tally.kind, comments, commentFeeds };
 }
