@@ -1,6 +1,6 @@
-// The dashboard's raw numbers over a period: routing decisions, community answers, contributors'
-// activity and service reply waits. Reads items with feeds, member_aliases and the
-// community_answers view; the spotlight feature buckets them into weeks and feeds.
+// The dashboard's raw numbers over a period: routing decisions, contributors' activity and service
+// reply waits, read from items with feeds and member_aliases (community answers come from
+// community-answers.ts); the spotlight feature buckets them into weeks and feeds.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { Route } from '../../common/types';
@@ -14,13 +14,6 @@ export function routedBetween(db: Db, from: number, to: number): { routedAt: num
   )
     .all(from, to)
     .map((row) => ({ routedAt: row.routed_at, route: row.route, feedId: row.feed_id, feedTitle: row.feed_title }));
-}
-
-/** When each community answer from `from` up to `to` (ms) first counted. */
-export function communityAnswerTimes(db: Db, from: number, to: number): number[] {
-  return prepared<[number, number], { at: number }>(db, 'SELECT at FROM community_answers WHERE at >= ? AND at < ?')
-    .all(from, to)
-    .map((row) => row.at);
 }
 
 /** Every comment from `from` up to `to` (ms) by a member: the member, when they first wrote at all, and when this one was published. */

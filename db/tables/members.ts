@@ -2,6 +2,7 @@
 // merged when one person writes under several names or sites, and split again.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { answerCountOfMember } from './community-answers';
 import { SwitchboardError } from '../../common/errors';
 import type { Member, MemberStats } from '../../common/types';
 import { isoOrNull } from '../../common/time';
@@ -48,8 +49,6 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
     )
     .all({ member: memberId, since });
   const count = (action: string) => actions.find((entry) => entry.action === action)?.n ?? 0;
-  const answers = prepared<{ member: number; since: number }, { n: number }>(db, `SELECT COUNT(*) AS n FROM community_answers c JOIN items i ON i.id = c.item_id WHERE ${mine} AND c.at >= @since`)
-    .get({ member: memberId, since });
   const feeds = prepared<{ member: number; since: number }, { title: string }>(db, 
       `SELECT DISTINCT f.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE ${mine} AND i.published_at >= @since ORDER BY f.title`,
     )
@@ -59,7 +58,7 @@ export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
     comments: row?.comments ?? 0,
     featured: count('feature'),
     thanked: count('thank'),
-    communityAnswers: answers?.n ?? 0,
+    communityAnswers: answerCountOfMember(db, memberId, since),
     serviceRequests: row?.service ?? 0,
     firstSeen: isoOrNull(row?.first ?? null),
     lastSeen: isoOrNull(row?.last ?? null),

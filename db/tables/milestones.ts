@@ -2,6 +2,7 @@
 // and their return after 90 days away. Each names the comment it happened on.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { answersOfMember } from './community-answers';
 import type { Milestone } from '../../common/types';
 import { iso } from '../../common/time';
 
@@ -11,10 +12,7 @@ const AWAY = 90 * 24 * 60 * 60_000;
 export function milestonesOf(db: Db, memberId: number, name: string): Milestone[] {
   const mine = 'author IN (SELECT author FROM member_aliases WHERE member_id = ?)';
   const comments = prepared<[number], { id: number; published_at: number }>(db, `SELECT id, published_at FROM items WHERE ${mine} ORDER BY published_at, id`).all(memberId);
-  const answers = prepared<[number], { id: number; at: number }>(db, 
-      `SELECT c.item_id AS id, c.at FROM community_answers c JOIN items i ON i.id = c.item_id WHERE i.${mine} ORDER BY c.at, c.item_id`,
-    )
-    .all(memberId);
+  const answers = answersOfMember(db, memberId);
   const found: Milestone[] = [];
   const first = comments[0];
   if (first) found.push({ itemId: first.id, kind: 'first-comment', label: `${name}: first comment`, at: iso(first.published_at) });

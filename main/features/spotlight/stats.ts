@@ -5,7 +5,8 @@ import type { Db } from '../../../db/connection';
 import type { DashboardStats, WeekStats } from '../../../common/types';
 import { iso } from '../../../common/time';
 import { countOverdue } from '../../../db/tables/items';
-import { communityAnswerTimes, contributorActivity, routedBetween, serviceReplyWaitHours } from '../../../db/tables/dashboard';
+import { answerTimesBetween } from '../../../db/tables/community-answers';
+import { contributorActivity, routedBetween, serviceReplyWaitHours } from '../../../db/tables/dashboard';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -40,7 +41,7 @@ export function dashboardStats(db: Db, from: number, to: number, overdueBefore: 
     feeds.set(row.feedId, feed);
   }
 
-  const answers = communityAnswerTimes(db, from, to);
+  const answers = answerTimesBetween(db, from, to);
   for (const at of answers) {
     const bucket = week(at);
     if (bucket) bucket.communityAnswers += 1;
