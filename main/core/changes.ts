@@ -37,13 +37,14 @@ function auditIdOf(result: unknown): number | undefined {
  * Runs a moderator action and announces it once the caller has its answer: recounting every view
  * must not stand between a keypress and "stored". The event carries the action's audit id (its
  * result's `auditId`), so the console that made it need not reload; changes another process made
- * meanwhile are announced apart, so every console does.
+ * meanwhile, and snoozes that came due, are announced apart, so every console reloads for them.
  */
 export function runAndAnnounce<T>(ctx: CoreContext, reason: string, run: () => T): T {
   const result = run();
   setImmediate(() => {
     if (!ctx.db.open) return;
-    if (writtenElsewhere(ctx.db)) ctx.events.emit('items-changed', { reason: 'elsewhere' });
+    // A key is now the only call: it also brings back snoozes that came due and others' changes.
+    catchUpBeforeRead(ctx);
     announceChange(ctx, reason, auditIdOf(result));
   });
   return result;
