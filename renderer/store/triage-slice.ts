@@ -107,17 +107,21 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     const remaining = leaving.size > 0 ? state.items.filter((item) => !leaving.has(item.id)) : state.items;
     let next: number | undefined;
     if (state.selectedId !== null && leaving.has(state.selectedId)) {
+      // The first comment after the selected one that stays in the list (ticked ones above it
+      // leaving must not make the cursor skip any); at the end of the list, the last one before it.
       const index = state.items.findIndex((item) => item.id === state.selectedId);
-      const nextIndex = Math.min(Math.max(index, 0), remaining.length - 1);
-      next = remaining[nextIndex]?.id;
+      const stays = (item: ItemSummary) => !leaving.has(item.id);
+      next = (state.items.slice(index + 1).find(stays) ?? state.items.slice(0, Math.max(index, 0)).findLast(stays))?.id;
       set({ items: remaining, checked: new Set() });
       get().preview(next ?? null);
+      const nextIndex = remaining.findIndex((item) => item.id === next);
       if (next !== undefined && nextIndex >= remaining.length - 20) void get().loadMore();
     } else {
       set({ items: remaining, checked: new Set() });
     }
     set((current) => ({ pendingActions: current.pendingActions + 1 }));
     let reload = false;
+    let failed = false;
     try {
       const result = await send(next);
       expectOwn(result.auditId);
@@ -127,8 +131,12 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       get().report(error);
       // The screen moved on for an action that was not stored: show what is.
       reload = true;
+      failed = true;
     }
     await settle(reload || (get().items.length === 0 && get().nextCursor !== null));
+    // The comment moved on to was painted from its row only; its answer never came, so read it in full.
+    const { selectedId } = get();
+    if (failed && selectedId !== null) await get().select(selectedId);
   };
 
   return {
