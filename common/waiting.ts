@@ -6,8 +6,9 @@ import type { ItemSummary } from './types';
 const HOUR = 3_600_000;
 const UNANSWERED_STATES = ['open', 'drafted', 'ready'] as const;
 
+/** Routed to customer service, not answered and not closed: snoozed or back in the Inbox, they still wait. */
 export function awaitingReply(item: Pick<ItemSummary, 'status' | 'route' | 'serviceState'>): boolean {
-  return item.route === 'service' && item.status === 'routed' && (UNANSWERED_STATES as readonly string[]).includes(item.serviceState ?? '');
+  return item.route === 'service' && item.status !== 'done' && (UNANSWERED_STATES as readonly string[]).includes(item.serviceState ?? '');
 }
 
 /** Comments published before this time (ms) and still awaiting a reply are overdue. */
@@ -20,4 +21,4 @@ export function isOverdue(item: Pick<ItemSummary, 'status' | 'route' | 'serviceS
 }
 
 /** awaitingReply as a WHERE clause over `items`. */
-export const AWAITING_REPLY_SQL = `route = 'service' AND status = 'routed' AND service_state IN (${UNANSWERED_STATES.map((state) => `'${state}'`).join(', ')})`;
+export const AWAITING_REPLY_SQL = `route = 'service' AND status <> 'done' AND service_state IN (${UNANSWERED_STATES.map((state) => `'${state}'`).join(', ')})`;

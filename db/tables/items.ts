@@ -88,9 +88,12 @@ function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
   };
 }
 
-/** Customer-service comments still awaiting a reply, published before `before` (ms). */
+/**
+ * Overdue comments in the Customer service view (the sidebar's and the dashboard's count): awaiting
+ * a reply, published before `before` (ms), and in the lane now (not snoozed, not back in the Inbox).
+ */
 export function countOverdue(db: Db, before: number): number {
-  return prepared<[number], { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE ${AWAITING_REPLY_SQL} AND published_at < ?`).get(before)?.n ?? 0;
+  return prepared<[number], { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE ${AWAITING_REPLY_SQL} AND status = 'routed' AND published_at < ?`).get(before)?.n ?? 0;
 }
 
 /**
