@@ -84,6 +84,20 @@ module.exports = {
       to: { path: '^(main|db|preload)/' },
     },
     {
+      name: 'renderer-and-preload-have-no-node',
+      severity: 'error',
+      comment: 'The renderer runs sandboxed with no Node, and the preload may only require electron: no Node built-in module.',
+      from: { path: '^(renderer|preload)/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-uses-only-browser-packages',
+      severity: 'error',
+      comment: 'The renderer imports the UI packages it is built on (react, zustand, the list, the sanitizer, the charts) and the contract\'s zod; a Node-side package in the console is a mistake.',
+      from: { path: '^renderer/' },
+      to: { path: 'node_modules/', pathNot: 'node_modules/(react|react-dom|zustand|@tanstack/react-virtual|dompurify|recharts|zod)/' },
+    },
+    {
       name: 'preload-imports-only-common',
       severity: 'error',
       comment: 'The sandboxed preload bundles only common/ (and electron).',

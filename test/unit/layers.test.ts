@@ -38,6 +38,10 @@ describe('layer rules', () => {
     expect((await violationsIn('common-imports-node')).map((violation) => violation.rule)).toContain('common-has-no-node');
   });
 
+  it('refuse Node modules and Node-side packages in the renderer', async () => {
+    expect((await violationsIn('renderer-imports-node')).map((violation) => violation.rule).sort()).toEqual(['renderer-and-preload-have-no-node', 'renderer-uses-only-browser-packages']);
+  });
+
   it('accept imports that go down the layers', async () => {
     expect(await violationsIn('clean')).toEqual([]);
   });
