@@ -6,6 +6,7 @@ import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { ExportFormat, ExportResult } from '../../../common/types';
 import { escapeMarkdown, markdownLink } from '../../../common/markdown';
+import { isSafeExternalUrl } from '../../../common/urls';
 import { iso } from '../../../common/time';
 import { applyAction } from '../../../db/tables/audit-log';
 import { readSettings } from '../../../db/tables/settings';
@@ -48,9 +49,9 @@ export function toMarkdown(records: ExportRecord[], exportedAt: string): string 
   for (const [thread, group] of threads) {
     const url = group[0]?.threadUrl;
     const title = thread || 'Untitled thread';
-    lines.push(`## ${url && /^https?:\/\//i.test(url) ? markdownLink(title, url) : escapeMarkdown(title)}`, '');
+    lines.push(`## ${url && isSafeExternalUrl(url) ? markdownLink(title, url) : escapeMarkdown(title)}`, '');
     for (const record of group) {
-      const link = /^https?:\/\//i.test(record.commentUrl) ? ` (${markdownLink('comment', record.commentUrl)})` : '';
+      const link = isSafeExternalUrl(record.commentUrl) ? ` (${markdownLink('comment', record.commentUrl)})` : '';
       lines.push(`### ${escapeMarkdown(record.author || 'Anonymous')}${link}`, '');
       lines.push(...record.comment.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
       // The reply is the moderator's own text, written to be pasted as it is.

@@ -4,10 +4,11 @@
 import { escapeHtml, escapeXml } from '../../../common/escape';
 import { escapeMarkdown, markdownLink } from '../../../common/markdown';
 import type { Highlight } from '../../../db/tables/highlights';
+import { isSafeExternalUrl } from '../../../common/urls';
 
-/** Only http(s) links go in; anything else is left out rather than escaped into a live href. */
+/** Only plain web addresses go in; anything else is left out rather than escaped into a live href. */
 function safeHref(url: string | null): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
+  return url && isSafeExternalUrl(url) ? url : null;
 }
 
 const period = (from: string, to: string) => `${from.slice(0, 10)} to ${to.slice(0, 10)}`;

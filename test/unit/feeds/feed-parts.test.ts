@@ -226,6 +226,17 @@ describe('discovery', () => {
     expect(normalizeFeed(raw, 'https://blog.example.com/feed/', 0).title).toBe('blog.example.com');
   });
 
+  it('keeps no address with a user name or password: comment, author, thread and followed feed links are dropped', async () => {
+    const raw = await parseFeedXml(
+      `<rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>T</title>
+        <item><guid>1</guid><title>On Lost invoices</title><link>https://bank.example@evil.example/p#c1</link>
+          <description>Hi</description><wfw:commentRss>https://u:p@blog.example.com/p/feed/</wfw:commentRss></item>
+      </channel></rss>`,
+    );
+    const feed = normalizeFeed(raw, 'https://blog.example.com/comments/feed/', 0);
+    expect(JSON.stringify(feed)).not.toMatch(/bank\.example@|u:p@/);
+  });
+
   it('keeps a discovered feed for a few minutes, for one subscription, a few feeds at most', () => {
     const kept = new DiscoveredFeeds();
     const found = (n: number) => {

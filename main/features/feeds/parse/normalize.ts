@@ -6,6 +6,7 @@ import { escapeHtml } from '../../../../common/escape';
 import { plainText, sanitizeComment } from '../sanitize/sanitize';
 import type { RawEntry, RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
+import { isPlainWebUrl } from '../../../../common/urls';
 
 export interface NormalizedComment {
   guid: string;
@@ -45,7 +46,7 @@ function absoluteHttpUrl(value: string | undefined | null, base?: string | null)
   if (!value) return null;
   try {
     const url = new URL(value.trim(), base ?? undefined);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return isPlainWebUrl(url) ? url.href : null;
   } catch {
     return null;
   }
