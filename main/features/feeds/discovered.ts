@@ -22,7 +22,12 @@ export class DiscoveredFeeds {
     for (const [url, entry] of this.kept) if (now - entry.at > KEEP_DISCOVERED_MS) this.kept.delete(url);
     this.kept.delete(discovered.feed.finalUrl);
     while (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(discovered.feed.finalUrl, { ...discovered, at: now });
+    const entry = { ...discovered, at: now };
+    this.kept.set(discovered.feed.finalUrl, entry);
+    // Up to 10 MiB held: let it go when its time is up even if nobody subscribes or discovers again.
+    setTimeout(() => {
+      if (this.kept.get(discovered.feed.finalUrl) === entry) this.kept.delete(discovered.feed.finalUrl);
+    }, KEEP_DISCOVERED_MS).unref();
   }
 
   /** The feed discovered at this address in the last few minutes, if any; it is not kept any longer. */
