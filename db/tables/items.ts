@@ -115,7 +115,7 @@ export function countViews(db: Db, overdueBefore: number): ViewCounts {
   const counts = { serviceOverdue: 0, serviceReady: 0 } as ViewCounts;
   for (const view of VIEW_NAMES) counts[view] = prepared<[], { n: number }>(db, countSql(view)).get()?.n ?? 0;
   counts.serviceOverdue = countOverdue(db, overdueBefore);
-  // The same rows drafts-export takes by default (service/export.ts).
+  // The same rows drafts-export takes by default (db/tables/reply-context.ts).
   counts.serviceReady = prepared<[], { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE service_state = 'ready'`).get()?.n ?? 0;
   return counts;
 }

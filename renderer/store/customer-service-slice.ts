@@ -4,10 +4,6 @@ import type { CustomerServiceSlice, SliceCreator } from './types';
 
 export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (set, get) => {
   const attempt = attempter(get);
-  const refreshDetail = async () => {
-    const { selectedId } = get();
-    if (selectedId !== null) await get().select(selectedId);
-  };
 
   return {
     templates: [],
@@ -26,7 +22,7 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
     async markReady(ids) {
       const done = await attempt(() => api['drafts-ready']({ ids }));
       if (done) set({ notice: 'Reply ready to export. z to undo.' });
-      await refreshDetail();
+      await get().reloadSelected();
       return done !== null;
     },
     async markIncidentReady(incidentId) {
@@ -35,15 +31,15 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
     },
     async resolve(ids) {
       if (await attempt(() => api['service-resolve']({ ids }))) set({ notice: 'Resolved. z to undo.' });
-      await refreshDetail();
+      await get().reloadSelected();
     },
     async answeredBy(id, answerId) {
       if (await attempt(() => api['service-answered-by']({ id, answerId }))) set({ notice: 'Answered by the community; the helper is in the spotlight with a thank-you drafted. z to undo.' });
-      await refreshDetail();
+      await get().reloadSelected();
     },
     async createIncident(ids, title) {
       if (await attempt(() => api['incident-create']({ ids, title }))) set({ notice: `Incident "${title}" created for ${ids.length} comments.`, checked: new Set() });
-      await refreshDetail();
+      await get().reloadSelected();
     },
     async suggestIncident(id) {
       const ids = await attempt(() => api['incident-suggest']({ id }));
@@ -57,7 +53,7 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (!saved) return set({ notice: 'Export cancelled; the replies stay as they were.' });
       if (await attempt(() => api['drafts-mark-exported']({ ids: result.itemIds }))) {
         set({ notice: `Exported ${result.count} ${result.count === 1 ? 'reply' : 'replies'} to ${result.fileName}.` });
-        await refreshDetail();
+        await get().reloadSelected();
       }
     },
   };

@@ -19,6 +19,10 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const shown = current !== null && current.id === id && current.guid !== '';
     set(shown ? { selectedId: id } : { selectedId: id, detail: provisional, context: null });
   },
+  async reloadSelected() {
+    const { selectedId } = get();
+    if (selectedId !== null) await get().select(selectedId);
+  },
   async select(id) {
     get().preview(id);
     if (id === null) return;

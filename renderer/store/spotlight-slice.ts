@@ -4,14 +4,9 @@ import type { SliceCreator, SpotlightSlice } from './types';
 
 export const createSpotlightSlice: SliceCreator<SpotlightSlice> = (set, get) => {
   const attempt = attempter(get);
-  // A change to a comment or its member shows on the comment open behind the dialog (its member note).
-  const refreshDetail = async () => {
-    const { selectedId } = get();
-    if (selectedId !== null) await get().select(selectedId);
-  };
   const change = async (run: () => Promise<unknown>) => {
     if ((await attempt(run)) === null) return false;
-    await refreshDetail();
+    await get().reloadSelected();
     return true;
   };
 
@@ -19,7 +14,7 @@ export const createSpotlightSlice: SliceCreator<SpotlightSlice> = (set, get) => 
     async recognise(input, notice) {
       if ((await attempt(() => api['spotlight-act'](input))) === null) return false;
       set({ notice });
-      await refreshDetail();
+      await get().reloadSelected();
       return true;
     },
     loadMembers: (since) => attempt(() => api['members-list']({ since })),

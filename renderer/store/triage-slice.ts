@@ -135,8 +135,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     }
     await settle(reload || (get().items.length === 0 && get().nextCursor !== null));
     // The comment moved on to was painted from its row only; its answer never came, so read it in full.
-    const { selectedId } = get();
-    if (failed && selectedId !== null) await get().select(selectedId);
+    if (failed) await get().reloadSelected();
   };
 
   return {

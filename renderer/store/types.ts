@@ -35,6 +35,8 @@ export interface SelectionSlice {
   /** Comments ticked for a bulk action (x, Shift+X). */
   checked: ReadonlySet<number>;
   select(id: number | null): Promise<void>;
+  /** Reads the selected comment again, after something changed it (a draft, a recognition, a member note). */
+  reloadSelected(): Promise<void>;
   /** Selects a comment and paints it from its list row at once, without fetching it (an action's answer brings it in full). */
   preview(id: number | null): void;
   selectRelative(step: 1 | -1): Promise<void>;
