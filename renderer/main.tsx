@@ -1,6 +1,10 @@
+// global.css first: the component modules imported through App come after it in the stylesheet,
+// so their rules win over its element and control rules at equal specificity.
+import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
+// The rules not yet moved beside their components.
 import './styles.css';
 
 const root = document.getElementById('root');
