@@ -4,8 +4,6 @@ import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
-// The rules not yet moved beside their components.
-import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('renderer: index.html has no #root element');

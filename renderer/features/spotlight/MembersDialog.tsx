@@ -3,6 +3,9 @@ import type { Member } from '../../../main/api/types';
 import { api } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import { cx } from '../../ui/cx';
+import forms from '../../ui/forms.module.css';
+import styles from './MembersDialog.module.css';
 
 const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -24,7 +27,7 @@ export function MembersDialog() {
   }, [days, report]);
   return (
     <Modal title="Members" onClose={closeDialog} wide>
-      <label className="field inline">
+      <label className={cx(forms.field, forms.inline)}>
         <span>Period</span>
         <select value={days} onChange={(event) => setDays(Number(event.target.value))}>
           {PERIODS.map((period) => (
@@ -39,7 +42,7 @@ export function MembersDialog() {
       ) : members.length === 0 ? (
         <p className="hint">Nobody wrote in this period.</p>
       ) : (
-        <table className="board">
+        <table className={styles.board}>
           <thead>
             <tr>
               <th>Member</th>
