@@ -42,9 +42,14 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), contentSecurityPolicy()],
+    // Components' styles are CSS modules beside them (QueueList.module.css): `styles.queueRow`.
+    css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       // The console loads from disk (or loopback) on every start: ship it minified.
       minify: true,
+      // One stylesheet, linked from index.html: the lazily loaded dashboard's module CSS goes in it
+      // too, so no <link> is added at run time and the cascade's order is the same everywhere.
+      cssCodeSplit: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

@@ -13,6 +13,8 @@ import { TemplatesDialog } from '../features/customer-service/TemplatesDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
+import { cx } from '../ui/cx';
+import styles from './App.module.css';
 import { ErrorBanner } from './ErrorBanner';
 import { Sidebar } from './Sidebar';
 
@@ -43,7 +45,7 @@ function Dialogs() {
 function Notice() {
   const notice = useStore((state) => state.notice);
   return (
-    <div className="notice" role="status" aria-live="polite">
+    <div className={styles.notice} role="status" aria-live="polite">
       {notice}
     </div>
   );
@@ -53,12 +55,13 @@ export function App() {
   useEffect(() => startStore(), []);
   useKeyboard();
   return (
-    <div className="app">
+    <div className={styles.app}>
       <Sidebar />
-      <main className="workspace">
+      {/* `workspace`, a plain class, is what global.css gives the buttons in it their look by. */}
+      <main className={cx('workspace', styles.workspace)}>
         <FetchBar />
         <ErrorBanner />
-        <div className="panes">
+        <div className={styles.panes}>
           <QueuePane />
           <DetailPane />
         </div>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { cx } from '../ui/cx';
+import styles from './Modal.module.css';
 
 /** A modal dialog on the native <dialog> element: focus stays inside, Escape closes it. */
 export function Modal({
@@ -21,15 +23,16 @@ export function Modal({
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+  // `modal`, a plain class, is what global.css gives the buttons and fields of every dialog their look by.
   return (
-    <dialog ref={ref} className={wide ? 'modal modal-wide' : 'modal'} aria-label={title} onClose={onClose} onCancel={onClose} onKeyDown={onKeyDown}>
-      <header className="modal-header">
+    <dialog ref={ref} className={cx('modal', styles.modal, wide && styles.wide)} aria-label={title} onClose={onClose} onCancel={onClose} onKeyDown={onKeyDown}>
+      <header className={styles.header}>
         <h2>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className={styles.close} aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
-      <div className="modal-body">{children}</div>
+      <div className={styles.body}>{children}</div>
     </dialog>
   );
 }

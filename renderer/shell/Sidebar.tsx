@@ -1,28 +1,32 @@
 import { VIEW_NAMES } from '../../common/types';
 import { useStore } from '../store';
-import { feedHealth, HEALTH_LABELS } from '../features/feeds/feed-health';
+import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from '../../common/labels';
+import { cx } from '../ui/cx';
+import styles from './Sidebar.module.css';
+
+const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
 function ViewList() {
   const view = useStore((state) => state.view);
   const counts = useStore((state) => state.counts);
   const showView = useStore((state) => state.showView);
   return (
-    <ul className="view-list">
+    <ul className={styles.viewList}>
       {VIEW_NAMES.map((name) => (
         <li key={name}>
           <button
             type="button"
-            className="view-button"
+            className={styles.viewButton}
             aria-current={view === name ? 'page' : undefined}
             onClick={() => void showView(name)}
           >
             <span>{VIEW_LABELS[name]}</span>
-            <span className="count" aria-label={`${counts?.[name] ?? 0} comments`}>
+            <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
               {counts ? counts[name] : ''}
             </span>
-            {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className="overdue-count">{counts?.serviceOverdue} overdue</span>}
+            {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
           </button>
         </li>
       ))}
@@ -38,24 +42,24 @@ function FeedList() {
   const openView = useStore((state) => state.openView);
   const showFeed = (feedId: number) => void openView('all', { ...useStore.getState().filters, feedId });
   if (feeds === null) return null;
-  if (feeds.length === 0) return <p className="sidebar-note">No feeds yet.</p>;
+  if (feeds.length === 0) return <p className={styles.note}>No feeds yet.</p>;
   return (
     <>
-      <ul className="feed-list">
+      <ul className={styles.feedList}>
         {feeds.map((feed) => {
           const health = feedHealth(feed);
           return (
-            <li key={feed.id} className="feed-row">
+            <li key={feed.id}>
               <button
                 type="button"
-                className={`dot-button dot dot-${health}`}
+                className={cx(styles.dot, DOTS[health])}
                 aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
                 title={HEALTH_LABELS[health]}
                 onClick={() => openDialog('feed-health', feed.id)}
               />
-              <button type="button" className="feed-button" title={feed.url} aria-current={activeFeed === feed.id ? 'page' : undefined} onClick={() => showFeed(feed.id)}>
-                <span className="feed-title">{feed.title || feed.url}</span>
-                <span className="count" aria-label={`${feed.newCount} new`}>
+              <button type="button" className={styles.feedButton} title={feed.url} aria-current={activeFeed === feed.id ? 'page' : undefined} onClick={() => showFeed(feed.id)}>
+                <span className={styles.feedTitle}>{feed.title || feed.url}</span>
+                <span className={styles.count} aria-label={`${feed.newCount} new`}>
                   {feed.newCount || ''}
                 </span>
               </button>
@@ -64,7 +68,7 @@ function FeedList() {
         })}
       </ul>
       {feeds.some((feed) => feed.isSample) && (
-        <button type="button" className="link-button" onClick={() => void removeSamples()}>
+        <button type="button" className={styles.linkButton} onClick={() => void removeSamples()}>
           Remove sample feeds
         </button>
       )}
@@ -75,17 +79,17 @@ function FeedList() {
 function SidebarFooter() {
   const openDialog = useStore((state) => state.openDialog);
   return (
-    <div className="sidebar-footer">
-      <button type="button" className="link-button" onClick={() => openDialog('members')}>
+    <div className={styles.footer}>
+      <button type="button" className={styles.linkButton} onClick={() => openDialog('members')}>
         Members
       </button>
-      <button type="button" className="link-button" onClick={() => openDialog('dashboard')}>
+      <button type="button" className={styles.linkButton} onClick={() => openDialog('dashboard')}>
         Dashboard
       </button>
-      <button type="button" className="link-button" onClick={() => openDialog('shortcuts')}>
+      <button type="button" className={styles.linkButton} onClick={() => openDialog('shortcuts')}>
         Keyboard shortcuts (?)
       </button>
-      <button type="button" className="link-button" onClick={() => openDialog('settings')}>
+      <button type="button" className={styles.linkButton} onClick={() => openDialog('settings')}>
         Settings
       </button>
     </div>
@@ -94,11 +98,11 @@ function SidebarFooter() {
 
 export function Sidebar() {
   return (
-    <nav className="sidebar" aria-label="Views">
-      <div className="brand">Switchboard</div>
+    <nav className={styles.sidebar} aria-label="Views">
+      <div className={styles.brand}>Switchboard</div>
       <ViewList />
       <SavedSearchList />
-      <h2 className="sidebar-heading">Feeds</h2>
+      <h2 className={styles.heading}>Feeds</h2>
       <FeedList />
       <SidebarFooter />
     </nav>

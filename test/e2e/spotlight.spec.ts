@@ -37,7 +37,7 @@ test.describe('community spotlight', () => {
     await profile.getByLabel('Private note (moderators only; shown with their comments)').fill('Maintains relayctl');
     await profile.getByRole('heading', { name: 'Milestones' }).click();
     await profile.getByRole('button', { name: 'Close' }).click();
-    await expect(page.locator('.member-note')).toContainText('Note on kira_dev: Maintains relayctl');
+    await expect(page.getByRole('note', { name: 'Member note' })).toContainText('Note on kira_dev: Maintains relayctl');
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Members' }).click();
     const board = page.getByRole('dialog', { name: 'Members' });

@@ -7,6 +7,9 @@ import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { isOverdue } from '../../../common/waiting';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
+import { tagClass } from '../../ui/tag';
+import styles from './Composer.module.css';
 import { TemplatePicker } from './TemplatePicker';
 import { useAutosave } from './useAutosave';
 
@@ -96,11 +99,11 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   };
 
   return (
-    <section className="composer" aria-label="Reply">
-      <header className="composer-header">
+    <section className={styles.composer} aria-label="Reply">
+      <header className={styles.header}>
         <h3>{target.incidentId !== undefined ? 'Shared reply for the incident' : 'Reply'}</h3>
-        {detail.serviceState && <span className={`tag tag-state-${detail.serviceState}`}>{STATE_LABELS[detail.serviceState]}</span>}
-        <span className={overdue ? 'tag tag-overdue' : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>
+        {detail.serviceState && <span className={tagClass(detail.serviceState)}>{STATE_LABELS[detail.serviceState]}</span>}
+        <span className={overdue ? tagClass('overdue') : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>
         <span className="spacer" />
         {detail.route === 'service' && detail.incidentId === null && (
           <button type="button" className="small" title="Select the service comments that look like the same problem, to make them one incident" onClick={() => void suggestIncident(detail.id)}>
@@ -137,10 +140,10 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         </button>
       </div>
       {body.trim() && (
-        <div className="preview" aria-label="Export preview">
+        <div className={styles.preview} aria-label="Export preview">
           <h4>Exported as</h4>
           {preview.missing.length > 0 && (
-            <p className="form-error" role="alert">
+            <p className={forms.error} role="alert">
               Nothing fills {preview.missing.map((name) => `{{${name}}}`).join(', ')}: it cannot be exported until you replace it.
             </p>
           )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
 
 export function ExportDialog() {
   const exportReplies = useStore((state) => state.exportReplies);
@@ -13,14 +14,14 @@ export function ExportDialog() {
   return (
     <Modal title="Export replies" onClose={closeDialog}>
       <form
-        className="stack"
+        className={forms.stack}
         onSubmit={(event) => {
           event.preventDefault();
           closeDialog();
           void exportReplies(format, status);
         }}
       >
-        <fieldset className="candidates">
+        <fieldset className={forms.candidates}>
           <legend>Format</legend>
           {(
             [
@@ -29,12 +30,12 @@ export function ExportDialog() {
               ['md', 'Markdown, grouped by thread'],
             ] as const
           ).map(([value, label]) => (
-            <label key={value} className="candidate">
+            <label key={value} className={forms.candidate}>
               <input type="radio" name="format" checked={format === value} onChange={() => setFormat(value)} /> {label}
             </label>
           ))}
         </fieldset>
-        <label className="setting-toggle">
+        <label className={forms.toggle}>
           <input type="checkbox" checked={status === 'all'} onChange={(event) => setStatus(event.target.checked ? 'all' : 'ready')} />
           Include drafts not marked ready
         </label>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Template } from '../../../common/types';
 import { useStore } from '../../store';
+import styles from './TemplatePicker.module.css';
 
 /** Filter-as-you-type list of saved replies; one that declares variables asks for them first. */
 export function TemplatePicker({ lane, onPick, onCancel }: { lane: Template['lane']; onPick: (template: Template, vars: Record<string, string>) => void; onCancel: () => void }) {
@@ -29,12 +30,12 @@ export function TemplatePicker({ lane, onPick, onCancel }: { lane: Template['lan
 
   if (asking) {
     return (
-      <form className="picker" onSubmit={submitVars} onKeyDown={onKeyDown} aria-label={`Fill in ${asking.name}`}>
+      <form className={styles.picker} onSubmit={submitVars} onKeyDown={onKeyDown} aria-label={`Fill in ${asking.name}`}>
         <p>
           <strong>{asking.name}</strong> needs:
         </p>
         {asking.variables.map((name, index) => (
-          <label key={name} className="field">
+          <label key={name} className={styles.variable}>
             <span>{name}</span>
             <input required autoFocus={index === 0} value={vars[name] ?? ''} onChange={(event) => setVars({ ...vars, [name]: event.target.value })} />
           </label>
@@ -51,7 +52,7 @@ export function TemplatePicker({ lane, onPick, onCancel }: { lane: Template['lan
     );
   }
   return (
-    <div className="picker" onKeyDown={onKeyDown}>
+    <div className={styles.picker} onKeyDown={onKeyDown}>
       <input
         autoFocus
         aria-label="Find a saved reply"

@@ -3,6 +3,9 @@ import type { Template } from '../../../common/types';
 import { BUILT_IN_PLACEHOLDERS } from '../../../common/placeholders';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
+import { tagClass } from '../../ui/tag';
+import styles from './TemplatesDialog.module.css';
 
 type Editing = { id?: number; name: string; lane: Template['lane']; body: string; variables: string };
 
@@ -30,24 +33,24 @@ export function TemplatesDialog() {
   return (
     <Modal title="Saved replies" onClose={closeDialog} wide>
       {editing ? (
-        <form className="stack" onSubmit={save}>
-          <label className="field">
+        <form className={forms.stack} onSubmit={save}>
+          <label className={forms.field}>
             <span>Name</span>
             <input required autoFocus value={editing.name} onChange={(event) => setEditing({ ...editing, name: event.target.value })} />
           </label>
-          <label className="field">
+          <label className={forms.field}>
             <span>Lane</span>
             <select value={editing.lane} onChange={(event) => setEditing({ ...editing, lane: event.target.value as Template['lane'] })}>
               <option value="service">Customer service</option>
               <option value="spotlight">Community spotlight</option>
             </select>
           </label>
-          <label className="field">
+          <label className={forms.field}>
             <span>Text</span>
             <textarea required rows={5} value={editing.body} onChange={(event) => setEditing({ ...editing, body: event.target.value })} />
           </label>
           <p className="hint">Filled from the comment: {BUILT_IN_PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}</p>
-          <label className="field">
+          <label className={forms.field}>
             <span>Also ask for (variables, comma-separated, e.g. ticket)</span>
             <input value={editing.variables} onChange={(event) => setEditing({ ...editing, variables: event.target.value })} />
           </label>
@@ -67,11 +70,11 @@ export function TemplatesDialog() {
               New saved reply
             </button>
           </div>
-          <ul className="template-list">
+          <ul className={styles.list}>
             {templates.map((template) => (
               <li key={template.id} aria-label={template.name}>
                 <div>
-                  <strong>{template.name}</strong> <span className="tag">{template.lane}</span>
+                  <strong>{template.name}</strong> <span className={tagClass()}>{template.lane}</span>
                   <p className="hint">{template.body}</p>
                 </div>
                 <div className="actions">

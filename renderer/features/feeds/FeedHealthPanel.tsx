@@ -2,14 +2,18 @@ import { useState } from 'react';
 import type { FeedSummary } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS } from './feed-health';
+import { cx } from '../../ui/cx';
+import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS, type Health } from './feed-health';
+import styles from './FeedHealthPanel.module.css';
 import { OpmlButtons } from './OpmlButtons';
+
+const BADGES: Record<Health, string | undefined> = { healthy: styles.badgeHealthy, failing: styles.badgeFailing, parked: styles.badgeParked, pending: undefined, muted: undefined };
 
 function UnsubscribeConfirm({ feed, onDone }: { feed: FeedSummary; onDone: () => void }) {
   const unsubscribe = useStore((state) => state.unsubscribe);
   const leave = (deleteItems: boolean) => void unsubscribe(feed.id, deleteItems).then(onDone);
   return (
-    <div className="confirm" role="group" aria-label={`Unsubscribe from ${feed.title || feed.url}`}>
+    <div className={styles.confirm} role="group" aria-label={`Unsubscribe from ${feed.title || feed.url}`}>
       <p>Keep its {feed.itemCount} comments and your decisions on them?</p>
       <button type="button" onClick={() => leave(false)}>
         Unsubscribe, keep comments
@@ -40,7 +44,7 @@ function FeedTitle({ feed }: { feed: FeedSummary }) {
   }
   return (
     <form
-      className="rename"
+      className={styles.rename}
       onSubmit={(event) => {
         event.preventDefault();
         void updateFeed(feed.id, { title: title.trim() }).then(() => setEditing(false));
@@ -83,13 +87,13 @@ function FeedRow({ feed }: { feed: FeedSummary }) {
     void retryFeed(feed.id).finally(() => setRetrying(false));
   };
   return (
-    <li className="health-row" aria-label={feed.title || feed.url}>
-      <div className="health-title">
+    <li className={styles.row} aria-label={feed.title || feed.url}>
+      <div className={styles.title}>
         <FeedTitle feed={feed} />
-        <span className={`badge badge-${health}`}>{HEALTH_LABELS[health]}</span>
+        <span className={cx(styles.badge, BADGES[health])}>{HEALTH_LABELS[health]}</span>
         <small>{feed.url}</small>
       </div>
-      <dl className="health-facts">
+      <dl className={styles.facts}>
         <dt>Last success</dt>
         <dd>{formatWhen(feed.lastSuccessAt)}</dd>
         <dt>Next fetch</dt>
@@ -103,7 +107,7 @@ function FeedRow({ feed }: { feed: FeedSummary }) {
         {feed.lastError && (
           <>
             <dt>Last error</dt>
-            <dd className="health-error">
+            <dd className={styles.error}>
               <strong>{ERROR_CATEGORY_LABELS[feed.lastError.category] ?? feed.lastError.category}:</strong> {feed.lastError.message}
               {feed.failuresInARow > 1 && ` (${feed.failuresInARow} failures in a row)`}
             </dd>
@@ -140,7 +144,7 @@ export function FeedHealthPanel() {
       {shown.length === 0 ? (
         <p>No feeds yet.</p>
       ) : (
-        <ul className="health-list" aria-label="Feeds">
+        <ul className={styles.list} aria-label="Feeds">
           {shown.map((feed) => (
             <FeedRow key={feed.id} feed={feed} />
           ))}

@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import styles from './FetchBar.module.css';
 
 /** "Fetch now", its progress while a run is under way (with Cancel), then the run's outcome. */
 export function FetchBar() {
@@ -11,9 +12,9 @@ export function FetchBar() {
   const openDialog = useStore((state) => state.openDialog);
 
   return (
-    <div className="fetch-bar">
+    <div className={styles.fetchBar}>
       {!online && (
-        <span className="offline" role="status">
+        <span className={styles.offline} role="status">
           Offline — everything stored still works; fetching resumes when the network returns.
         </span>
       )}

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { FeedCandidate } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
+import { tagClass } from '../../ui/tag';
 import { OpmlButtons } from './OpmlButtons';
 
 type Step = { name: 'enter' } | { name: 'choose'; candidates: FeedCandidate[] } | { name: 'done'; message: string };
@@ -54,8 +56,8 @@ export function SubscribeDialog() {
   return (
     <Modal title="Subscribe to a feed" onClose={closeDialog}>
       {step.name === 'enter' && (
-        <form onSubmit={find} className="stack">
-          <label className="field">
+        <form onSubmit={find} className={forms.stack}>
+          <label className={forms.field}>
             <span>Address of a blog, post, forum or feed</span>
             <input type="url" required autoFocus placeholder="https://blog.example.com/" value={url} onChange={(event) => setUrl(event.target.value)} />
           </label>
@@ -70,14 +72,14 @@ export function SubscribeDialog() {
         </form>
       )}
       {step.name === 'choose' && (
-        <form onSubmit={confirm} className="stack">
-          <fieldset className="candidates">
+        <form onSubmit={confirm} className={forms.stack}>
+          <fieldset className={forms.candidates}>
             <legend>{step.candidates.length === 1 ? 'Feed found' : `${step.candidates.length} feeds found — comment feeds first`}</legend>
             {step.candidates.map((candidate) => (
-              <label key={candidate.url} className="candidate">
+              <label key={candidate.url} className={forms.candidate}>
                 <input type="radio" name="candidate" value={candidate.url} checked={chosen === candidate.url} onChange={() => setChosen(candidate.url)} />
                 <span>
-                  <strong>{candidate.title || candidate.url}</strong> <span className="tag">{KIND_LABEL[candidate.kind]}</span>
+                  <strong>{candidate.title || candidate.url}</strong> <span className={tagClass()}>{KIND_LABEL[candidate.kind]}</span>
                   <br />
                   <small>{candidate.url}</small>
                 </span>
@@ -85,7 +87,7 @@ export function SubscribeDialog() {
             ))}
           </fieldset>
           {chosenCandidate?.kind === 'posts' && (
-            <label className="field">
+            <label className={forms.field}>
               <span>Follow each new post's comments for (days)</span>
               <input type="number" min={1} max={365} required value={followDays} onChange={(event) => setFollowDays(Number(event.target.value))} />
             </label>
@@ -101,7 +103,7 @@ export function SubscribeDialog() {
         </form>
       )}
       {step.name === 'done' && (
-        <div className="stack">
+        <div className={forms.stack}>
           <p role="status">{step.message}</p>
           <div className="actions">
             <button type="button" className="primary" onClick={closeDialog} autoFocus>
@@ -111,7 +113,7 @@ export function SubscribeDialog() {
         </div>
       )}
       {error && (
-        <p className="form-error" role="alert">
+        <p className={forms.error} role="alert">
           {error}
         </p>
       )}

@@ -2,6 +2,8 @@ import DOMPurify from 'dompurify';
 import { useMemo, type MouseEvent } from 'react';
 import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS } from '../../../common/comment-html';
 import { openExternal } from '../../api';
+import { cx } from '../../ui/cx';
+import styles from './CommentHtml.module.css';
 
 // Comment HTML was sanitized when it was stored; it is sanitized again here, in the browser's own
 // parser, before it touches the page (defence in depth, under the CSP).
@@ -25,6 +27,6 @@ function onClick(event: MouseEvent<HTMLDivElement>) {
 /** The comment's HTML; while it loads (html empty), the excerpt as plain text. */
 export function CommentHtml({ html, fallbackText }: { html: string; fallbackText: string }) {
   const clean = useMemo(() => sanitizeForDisplay(html), [html]);
-  if (!html) return <div className="detail-body">{fallbackText}</div>;
-  return <div className="detail-body comment-html" onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />;
+  if (!html) return <div className={styles.body}>{fallbackText}</div>;
+  return <div className={cx(styles.body, styles.html)} onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -5,7 +5,11 @@ import { useStore } from '../../store';
 import { Composer } from '../customer-service/Composer';
 import { MemberNote } from '../spotlight/MemberNote';
 import { SpotlightActions } from '../spotlight/SpotlightActions';
+import { cx } from '../../ui/cx';
+import { tagClass } from '../../ui/tag';
 import { CommentHtml } from './CommentHtml';
+import styles from './DetailPane.module.css';
+import empty from './empty-state.module.css';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
 
@@ -16,11 +20,11 @@ function Actions({ detail }: { detail: ItemDetail }) {
   const undo = useStore((state) => state.undo);
   const openDialog = useStore((state) => state.openDialog);
   return (
-    <div className="detail-actions" role="toolbar" aria-label="Route this comment">
-      <button type="button" className="route-service" title={title('service')} aria-pressed={detail.route === 'service'} onClick={() => void route('service', 'current')}>
+    <div className={styles.actions} role="toolbar" aria-label="Route this comment">
+      <button type="button" className={styles.routeService} title={title('service')} aria-pressed={detail.route === 'service'} onClick={() => void route('service', 'current')}>
         Customer service
       </button>
-      <button type="button" className="route-spotlight" title={title('spotlight')} aria-pressed={detail.route === 'spotlight'} onClick={() => void route('spotlight', 'current')}>
+      <button type="button" className={styles.routeSpotlight} title={title('spotlight')} aria-pressed={detail.route === 'spotlight'} onClick={() => void route('spotlight', 'current')}>
         Community spotlight
       </button>
       <button type="button" title={title('ignore')} aria-pressed={detail.route === 'ignore'} onClick={() => void route('ignore', 'current')}>
@@ -53,7 +57,7 @@ function Note({ detail }: { detail: ItemDetail }) {
     if (note !== (detail.note ?? '')) void saveNote(detail.id, note);
   };
   return (
-    <label className="note">
+    <label className={styles.note}>
       <span>Moderator note</span>
       <textarea value={note} rows={2} placeholder="Only moderators see this." onChange={(event) => setNote(event.target.value)} onBlur={save} />
     </label>
@@ -67,18 +71,18 @@ function Thread({ context, current }: { context: ItemContext; current: ItemDetai
   const canBeAnswered = current.route === 'service' && current.serviceState !== 'resolved';
   if (context.thread.length <= 1) return null;
   return (
-    <section className="thread" aria-label="Thread">
+    <section className={styles.thread} aria-label="Thread">
       <h3>Thread · {context.thread.length} comments</h3>
       <ol>
         {context.thread.map((item) => (
           <li key={item.id} aria-current={item.id === currentId ? 'true' : undefined}>
-            <button type="button" className="thread-item" onClick={() => void select(item.id)}>
+            <button type="button" className={styles.item} onClick={() => void select(item.id)}>
               <strong>{item.author || 'Anonymous'}</strong> <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
-              {item.route && <span className={`tag tag-${item.route}`}>{item.route}</span>}
-              <span className="thread-excerpt">{item.excerpt}</span>
+              {item.route && <span className={tagClass(item.route)}>{item.route}</span>}
+              <span className={styles.excerpt}>{item.excerpt}</span>
             </button>
             {canBeAnswered && item.id !== currentId && (
-              <button type="button" className="small answered" title="This comment solved it: resolve as answered by the community" onClick={() => void answeredBy(currentId, item.id)}>
+              <button type="button" className={cx('small', styles.answered)} title="This comment solved it: resolve as answered by the community" onClick={() => void answeredBy(currentId, item.id)}>
                 Answered it
               </button>
             )}
@@ -92,7 +96,7 @@ function Thread({ context, current }: { context: ItemContext; current: ItemDetai
 function Author({ context }: { context: ItemContext }) {
   const { author } = context;
   return (
-    <section className="author-panel" aria-label="Author">
+    <section className={styles.author} aria-label="Author">
       <h3>{author.name || 'Anonymous'}</h3>
       <p>
         {author.comments} comments · customer service {author.byRoute.service} · spotlight {author.byRoute.spotlight} · ignored {author.byRoute.ignore}
@@ -100,10 +104,10 @@ function Author({ context }: { context: ItemContext }) {
       <p className="hint">
         First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · {author.feeds.join(', ')}
       </p>
-      <ul className="author-recent" aria-label="Recent comments by the author">
+      <ul className={styles.recent} aria-label="Recent comments by the author">
         {author.recent.slice(0, 5).map((item) => (
           <li key={item.id}>
-            <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time> {item.route && <span className={`tag tag-${item.route}`}>{item.route}</span>} {item.excerpt}
+            <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time> {item.route && <span className={tagClass(item.route)}>{item.route}</span>} {item.excerpt}
           </li>
         ))}
       </ul>
@@ -116,20 +120,20 @@ export function DetailPane() {
   const context = useStore((state) => state.context);
   const composerFor = useStore((state) => state.composerFor);
   return (
-    <section className="detail-pane" role="region" aria-label="Item detail" id="item-detail" tabIndex={-1}>
+    <section className={styles.pane} role="region" aria-label="Item detail" id="item-detail" tabIndex={-1}>
       {detail === null ? (
-        <div className="empty-state">
+        <div className={empty.emptyState}>
           <p>Select a comment to read it here.</p>
           <p className="hint">j / k to move, s c i to route, ? for every shortcut.</p>
         </div>
       ) : (
-        <article>
+        <article className={styles.article}>
           <Actions detail={detail} />
-          <header className="detail-header">
+          <header className={styles.header}>
             <h2>{detail.author || 'Anonymous'}</h2>
-            <p className="detail-meta">
+            <p className={styles.meta}>
               {detail.feedTitle} · {detail.threadTitle} · <time dateTime={detail.publishedAt}>{new Date(detail.publishedAt).toLocaleString()}</time>
-              {detail.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
+              {detail.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
             </p>
           </header>
           {context && <MemberNote context={context} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Route } from '../../../common/types';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
+import styles from './FilterBar.module.css';
 import { SaveSearch } from './SavedSearches';
 
 /** Search, sort and filters of the queue, in three rows (search and saving it; sort and filters; dates); text search waits for a pause in typing. */
@@ -22,10 +23,11 @@ export function FilterBar() {
 
   const change = (patch: Partial<QueueFilters>) => void setFilters(patch);
   return (
-    <div className="filter-bar" role="search">
-      <div className="filter-row">
+    <div className={styles.filterBar} role="search">
+      <div className={styles.row}>
         <input
           id="queue-search"
+          className={styles.search}
           type="search"
           placeholder="Search comments, authors, threads (/)"
           aria-label="Search"
@@ -35,8 +37,8 @@ export function FilterBar() {
         />
         <SaveSearch />
       </div>
-      <div className="filter-row">
-        <select className="sort-select" aria-label="Sort" title="Sort order" value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
+      <div className={styles.row}>
+        <select className={styles.sort} aria-label="Sort" title="Sort order" value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
           <option value="newest">Newest</option>
           <option value="oldest">Oldest</option>
         </select>
@@ -66,11 +68,11 @@ export function FilterBar() {
           <option value="done">Done</option>
         </select>
       </div>
-      <div className="filter-row">
-        <label className="date-filter">
+      <div className={styles.row}>
+        <label className={styles.date}>
           From <input type="date" aria-label="From date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
         </label>
-        <label className="date-filter">
+        <label className={styles.date}>
           To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
         </label>
       </div>

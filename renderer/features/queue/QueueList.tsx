@@ -5,8 +5,11 @@ import { memo, useEffect, useRef } from 'react';
 import { ROUTE_LABELS } from '../../../common/labels';
 import type { ItemSummary } from '../../../common/types';
 import { useStore } from '../../store';
+import { cx } from '../../ui/cx';
+import { tagClass } from '../../ui/tag';
 import { awaitingReply, isOverdue } from '../../../common/waiting';
 import { formatAge } from './format';
+import styles from './QueueList.module.css';
 
 const ROW_HEIGHT = 86;
 
@@ -15,7 +18,7 @@ function Waiting({ item }: { item: ItemSummary }) {
   const overdueHours = useStore((state) => state.settings.overdueHours);
   if (!awaitingReply(item)) return null;
   const overdue = isOverdue(item, overdueHours);
-  return <span className={overdue ? 'tag tag-overdue' : 'tag'}>{overdue ? 'Overdue' : `Waiting ${formatAge(item.publishedAt)}`}</span>;
+  return <span className={tagClass(overdue ? 'overdue' : null)}>{overdue ? 'Overdue' : `Waiting ${formatAge(item.publishedAt)}`}</span>;
 }
 
 const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSummary; selected: boolean; checked: boolean; top: number }) {
@@ -27,23 +30,23 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
       role="option"
       aria-selected={selected}
       id={`item-${item.id}`}
-      className={`queue-row${checked ? ' checked' : ''}`}
+      className={cx(styles.row, checked && styles.checked)}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={(event) => (event.shiftKey ? checkRange(item.id) : event.metaKey || event.ctrlKey ? toggleChecked(item.id) : void select(item.id))}
     >
-      <div className="row-top">
-        <span className="row-check" aria-hidden="true">
+      <div className={styles.top}>
+        <span className={styles.check} aria-hidden="true">
           {checked ? '☑' : ''}
         </span>
-        <span className="author">{item.author || 'Anonymous'}</span>
-        {item.backFromSnooze && <span className="tag tag-back">Back from snooze</span>}
-        {item.route && <span className={`tag tag-${item.route}`}>{ROUTE_LABELS[item.route].badge}</span>}
+        <span className={styles.author}>{item.author || 'Anonymous'}</span>
+        {item.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
+        {item.route && <span className={tagClass(item.route)}>{ROUTE_LABELS[item.route].badge}</span>}
         <Waiting item={item} />
-        {item.milestone && <span className="tag tag-milestone">{item.milestone}</span>}
+        {item.milestone && <span className={tagClass('milestone')}>{item.milestone}</span>}
         <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>
       </div>
-      <div className="excerpt">{item.excerpt}</div>
-      <div className="row-meta">
+      <div className={styles.excerpt}>{item.excerpt}</div>
+      <div className={styles.meta}>
         {item.feedTitle} · {item.threadTitle}
       </div>
     </li>
@@ -71,9 +74,9 @@ export function QueueList() {
   }, [lastVisible, items.length, loadMore]);
 
   return (
-    <div ref={scroller} className="queue-scroller">
+    <div ref={scroller} className={styles.scroller}>
       <ul
-        className="queue-list"
+        className={styles.list}
         role="listbox"
         aria-label="Queue"
         aria-multiselectable="false"

@@ -2,9 +2,13 @@ import { useState } from 'react';
 import { useStore } from '../../store';
 import { VIEW_LABELS } from '../../../common/labels';
 import { EMPTY_VIEW_TEXT } from './empty-view-text';
+import { cx } from '../../ui/cx';
+import { tagClass } from '../../ui/tag';
+import empty from './empty-state.module.css';
 import { FilterBar } from './FilterBar';
 import { useShortcutTitle } from './useShortcutTitle';
 import { QueueList } from './QueueList';
+import styles from './QueuePane.module.css';
 
 function EmptyState() {
   const view = useStore((state) => state.view);
@@ -15,10 +19,10 @@ function EmptyState() {
   const filtered = useStore((state) => Object.entries(state.filters).some(([name, value]) => name !== 'sort' && value !== undefined && value !== ''));
   if (feeds !== null && feeds.length === 0) {
     return (
-      <div className="empty-state" role="status">
+      <div className={empty.emptyState} role="status">
         <h2>Subscribe to a feed to start</h2>
         <p>Switchboard pulls every comment from the blogs and forums you look after into this queue, so you can route each one with a keystroke.</p>
-        <div className="actions centered">
+        <div className={cx('actions', empty.centered)}>
           <button type="button" className="primary" onClick={() => openDialog('subscribe')}>
             Subscribe to a feed
           </button>
@@ -31,7 +35,7 @@ function EmptyState() {
     );
   }
   return (
-    <div className="empty-state" role="status">
+    <div className={empty.emptyState} role="status">
       <p>{filtered ? 'No comments match these filters.' : EMPTY_VIEW_TEXT[view]}</p>
     </div>
   );
@@ -49,7 +53,7 @@ function BulkBar() {
   const [incidentName, setIncidentName] = useState('');
   if (count === 0) return null;
   return (
-    <div className="bulk-bar" role="toolbar" aria-label="Selected comments">
+    <div className={styles.bulkBar} role="toolbar" aria-label="Selected comments">
       <span>{count} selected</span>
       <button type="button" title={title('bulkService')} onClick={() => void route('service', 'selection')}>
         To service
@@ -66,7 +70,7 @@ function BulkBar() {
       {inService &&
         (naming ? (
           <form
-            className="save-search"
+            className={styles.incident}
             onSubmit={(event) => {
               event.preventDefault();
               if (!incidentName.trim()) return;
@@ -96,9 +100,9 @@ function ServiceTools() {
   const ready = useStore((state) => state.counts?.serviceReady ?? 0);
   return (
     <>
-      {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
-      {ready > 0 && <span className="tag tag-state-ready">{ready} ready to export</span>}
-      <span className="pane-tools">
+      {overdue > 0 && <span className={tagClass('overdue')}>{overdue} overdue</span>}
+      {ready > 0 && <span className={tagClass('ready')}>{ready} ready to export</span>}
+      <span className={styles.tools}>
         <button type="button" className="small" onClick={() => openDialog('templates')}>
           Saved replies…
         </button>
@@ -115,10 +119,10 @@ export function QueuePane() {
   const count = useStore((state) => state.counts?.[state.view] ?? null);
   const empty = useStore((state) => state.items.length === 0 && !state.loading);
   return (
-    <section className="queue-pane" aria-labelledby="queue-heading">
-      <header className="pane-header">
+    <section className={styles.pane} aria-labelledby="queue-heading">
+      <header className={styles.header}>
         <h1 id="queue-heading">{VIEW_LABELS[view]}</h1>
-        {count !== null && <span className="pane-count">{count}</span>}
+        {count !== null && <span className={styles.count}>{count}</span>}
         {view === 'service' && <ServiceTools />}
       </header>
       <FilterBar />

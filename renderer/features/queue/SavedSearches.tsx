@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { SavedSearch, SavedSearchFilters } from '../../../common/types';
+import sidebar from '../../shell/Sidebar.module.css';
 import { useStore } from '../../store';
+import styles from './SavedSearches.module.css';
 
 function currentFilters(): SavedSearchFilters {
   const { view, filters } = useStore.getState();
@@ -21,16 +23,16 @@ export function SavedSearchList() {
   };
   return (
     <>
-      <h2 className="sidebar-heading">Saved searches</h2>
-      <ul className="view-list">
+      <h2 className={sidebar.heading}>Saved searches</h2>
+      <ul className={sidebar.viewList}>
         {searches.map((search) => (
-          <li key={search.id} className="saved-search">
-            <button type="button" className="view-button" onClick={() => open(search)}>
+          <li key={search.id} className={styles.savedSearch}>
+            <button type="button" className={sidebar.viewButton} onClick={() => open(search)}>
               <span>{search.name}</span>
             </button>
             <button
               type="button"
-              className="remove"
+              className={styles.remove}
               aria-label={`Remove saved search ${search.name}`}
               onClick={() => void updateSettings({ savedSearches: searches.filter((other) => other.id !== search.id) })}
             >
@@ -58,7 +60,7 @@ export function SaveSearch() {
   }
   return (
     <form
-      className="save-search"
+      className={styles.saveSearch}
       onSubmit={(event) => {
         event.preventDefault();
         if (!name.trim()) return;

@@ -1,6 +1,7 @@
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import { keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
+import styles from './ShortcutsDialog.module.css';
 
 export function ShortcutsDialog() {
   const closeDialog = useStore((state) => state.closeDialog);
@@ -8,7 +9,7 @@ export function ShortcutsDialog() {
   const singleKey = useStore((state) => state.settings.singleKeyShortcuts);
   return (
     <Modal title="Keyboard shortcuts" onClose={closeDialog} wide>
-      <dl className="shortcuts">
+      <dl className={styles.shortcuts}>
         {(Object.keys(SHORTCUTS) as ShortcutName[]).map((name) => (
           <div key={name}>
             <dt>

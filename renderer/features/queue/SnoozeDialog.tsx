@@ -2,6 +2,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import type { SnoozeChoice } from '../../store/types';
+import forms from '../../ui/forms.module.css';
+import styles from './SnoozeDialog.module.css';
 
 function at(days: number, hour: number): Date {
   const date = new Date();
@@ -40,20 +42,20 @@ export function SnoozeDialog() {
   };
   return (
     <Modal title={checked > 0 ? `Snooze ${checked} comments` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
-      <div className="stack">
+      <div className={forms.stack}>
         {options.map((option, index) => (
-          <button key={option.key} type="button" className="snooze-choice" autoFocus={index === 0} onClick={() => pick(option.choice)}>
+          <button key={option.key} type="button" className={styles.choice} autoFocus={index === 0} onClick={() => pick(option.choice)}>
             <kbd>{option.key}</kbd> {option.label}
           </button>
         ))}
         <form
-          className="snooze-custom"
+          className={styles.custom}
           onSubmit={(event) => {
             event.preventDefault();
             if (custom) pick({ until: new Date(custom).toISOString() });
           }}
         >
-          <label className="field">
+          <label className={forms.field}>
             <span>Until a date and time</span>
             <input type="datetime-local" value={custom} onChange={(event) => setCustom(event.target.value)} />
           </label>

@@ -1,7 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Modal } from '../../shell/Modal';
+import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
 import { keyBindings, keyOf, SHORTCUTS, type ShortcutName } from '../queue/keymap';
+import styles from './SettingsDialog.module.css';
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'Tab', 'Escape']);
 
@@ -33,17 +36,17 @@ export function SettingsDialog() {
 
   return (
     <Modal title="Settings" onClose={closeDialog} wide onKeyDown={onKeyDown}>
-      <label className="setting-toggle">
+      <label className={forms.toggle}>
         <input type="checkbox" checked={settings.singleKeyShortcuts} onChange={(event) => void updateSettings({ singleKeyShortcuts: event.target.checked })} />
         Single-key shortcuts (j, k, s, c, i…). Off: only the buttons, arrow keys and Ctrl+Z.
       </label>
-      <h3 className="settings-heading">Keys</h3>
+      <h3 className={modal.sectionHeading}>Keys</h3>
       {problem && (
-        <p className="form-error" role="alert">
+        <p className={forms.error} role="alert">
           {problem}
         </p>
       )}
-      <ul className="key-list" aria-label="Keys">
+      <ul className={styles.keyList} aria-label="Keys">
         {(Object.keys(SHORTCUTS) as ShortcutName[]).map((name) => (
           <li key={name}>
             <span>{SHORTCUTS[name].label}</span>

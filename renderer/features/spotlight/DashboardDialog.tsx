@@ -6,6 +6,7 @@ import type { DashboardStats } from '../../../common/types';
 import { saveFile } from '../../api';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import styles from './DashboardDialog.module.css';
 
 const COLORS = { service: '#2f5bea', spotlight: '#16a06b', ignore: '#9aa3b5', fresh: '#e08a00', returning: '#7c4dff', answers: '#16a06b' };
 
@@ -47,7 +48,7 @@ function Chart({ title, name, children }: { title: string; name: string; childre
     link.click();
   };
   return (
-    <figure className="chart" aria-label={title}>
+    <figure className={styles.chart} aria-label={title}>
       <figcaption>
         {title}
         <span className="spacer" />
@@ -80,8 +81,8 @@ export function DashboardDialog() {
       : `Support gets ${totals.service} requests for ${totals.communityAnswers} community answers: support is the bottleneck.`;
   return (
     <Modal title="Dashboard" onClose={closeDialog} wide>
-      <p className="verdict">{verdict}</p>
-      <ul className="figures">
+      <p className={styles.verdict}>{verdict}</p>
+      <ul className={styles.figures}>
         <li>
           <strong>{stats.medianServiceWaitHours ?? '—'}</strong> h median wait for a service reply
         </li>
@@ -95,7 +96,7 @@ export function DashboardDialog() {
           <strong>{totals.newContributors}</strong> new contributors
         </li>
       </ul>
-      <div className="charts">
+      <div className={styles.charts}>
         <Chart title="Comments routed per week" name="routed-per-week">
           <BarChart width={520} height={220} data={weeks}>
             <CartesianGrid strokeDasharray="3 3" />

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Member, MemberProfile } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
+import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
+import { tagClass } from '../../ui/tag';
+import styles from './MemberDialog.module.css';
 
 /** A member's profile: numbers, milestones, comments, the private note, merge and split. */
 export function MemberDialog() {
@@ -47,28 +51,28 @@ export function MemberDialog() {
         Writes as {profile.aliases.join(', ')} · in {stats.feeds.join(', ')} · first seen {stats.firstSeen ? new Date(stats.firstSeen).toLocaleDateString() : '—'}, last seen{' '}
         {stats.lastSeen ? new Date(stats.lastSeen).toLocaleDateString() : '—'}
       </p>
-      <label className="field">
+      <label className={forms.field}>
         <span>Private note (moderators only; shown with their comments)</span>
         <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== (profile.note ?? '') && run(noteMember(profile.id, note))} />
       </label>
-      <h3 className="settings-heading">Milestones</h3>
-      <ul className="milestones">
+      <h3 className={modal.sectionHeading}>Milestones</h3>
+      <ul className={styles.milestones}>
         {profile.milestones.map((milestone) => (
           <li key={`${milestone.kind}-${milestone.itemId}`}>
-            <span className="tag tag-milestone">{milestone.label}</span> <span className="hint">{new Date(milestone.at).toLocaleDateString()}</span>
+            <span className={tagClass('milestone')}>{milestone.label}</span> <span className="hint">{new Date(milestone.at).toLocaleDateString()}</span>
           </li>
         ))}
       </ul>
-      <h3 className="settings-heading">Comments</h3>
-      <ul className="profile-comments">
+      <h3 className={modal.sectionHeading}>Comments</h3>
+      <ul className={styles.comments}>
         {profile.comments.map((comment) => (
           <li key={comment.id}>
-            <span className="hint">{new Date(comment.publishedAt).toLocaleDateString()}</span> {comment.route && <span className={`tag tag-${comment.route}`}>{comment.route}</span>} {comment.excerpt}
+            <span className="hint">{new Date(comment.publishedAt).toLocaleDateString()}</span> {comment.route && <span className={tagClass(comment.route)}>{comment.route}</span>} {comment.excerpt}
           </li>
         ))}
       </ul>
-      <h3 className="settings-heading">Same person, other names</h3>
-      <div className="inline-form">
+      <h3 className={modal.sectionHeading}>Same person, other names</h3>
+      <div className={forms.inlineForm}>
         <select aria-label="Member to merge in" value={mergeFrom} onChange={(event) => setMergeFrom(event.target.value)}>
           <option value="">Choose a member…</option>
           {others.map((member) => (

@@ -1,12 +1,13 @@
 import type { ItemContext } from '../../../common/types';
 import { useStore } from '../../store';
+import styles from './MemberNote.module.css';
 
 /** The moderator's private note on the author, wherever their comments appear. */
 export function MemberNote({ context }: { context: ItemContext }) {
   const openMember = useStore((state) => state.openMember);
   if (!context.member) return null;
   return (
-    <div className="member-note">
+    <div className={styles.memberNote} role="note" aria-label="Member note">
       {context.member.note && (
         <p>
           <strong>Note on {context.member.name}:</strong> {context.member.note}

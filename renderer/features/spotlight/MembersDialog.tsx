@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Member } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
+import { cx } from '../../ui/cx';
+import forms from '../../ui/forms.module.css';
+import styles from './MembersDialog.module.css';
 
 const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -23,7 +26,7 @@ export function MembersDialog() {
   }, [days, loadMembers]);
   return (
     <Modal title="Members" onClose={closeDialog} wide>
-      <label className="field inline">
+      <label className={cx(forms.field, forms.inline)}>
         <span>Period</span>
         <select value={days} onChange={(event) => setDays(Number(event.target.value))}>
           {PERIODS.map((period) => (
@@ -38,7 +41,7 @@ export function MembersDialog() {
       ) : members.length === 0 ? (
         <p className="hint">Nobody wrote in this period.</p>
       ) : (
-        <table className="board">
+        <table className={styles.board}>
           <thead>
             <tr>
               <th>Member</th>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { OperationInput } from '../../../common/contract';
 import type { ItemContext, ItemDetail } from '../../../common/types';
 import { useStore } from '../../store';
+import forms from '../../ui/forms.module.css';
+import styles from './SpotlightActions.module.css';
 
 /** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
 export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
@@ -17,7 +19,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
   const questions = (context?.thread ?? []).filter((item) => item.id !== detail.id && item.publishedAt <= detail.publishedAt);
 
   return (
-    <section className="spotlight-actions" aria-label="Spotlight">
+    <section className={styles.spotlightActions} aria-label="Spotlight">
       <div className="actions">
         <button type="button" onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
           Feature
@@ -34,7 +36,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
       </div>
       {mode === 'feature' && (
         <form
-          className="inline-form"
+          className={forms.inlineForm}
           onSubmit={(event) => {
             event.preventDefault();
             void recogniseAndClose({ id: detail.id, action: 'feature', note: note.trim() || undefined }, 'Featured: it will be in the next highlights digest.');
@@ -48,7 +50,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
       )}
       {mode === 'invite' && (
         <form
-          className="inline-form"
+          className={forms.inlineForm}
           onSubmit={(event) => {
             event.preventDefault();
             void recogniseAndClose({ id: detail.id, action: 'invite', inviteKind }, 'Invitation drafted below.');
@@ -65,7 +67,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
         </form>
       )}
       {mode === 'answer' && (
-        <ul className="answer-choices" aria-label="Which question did it answer?">
+        <ul className={styles.answers} aria-label="Which question did it answer?">
           {questions.map((question) => (
             <li key={question.id}>
               <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
