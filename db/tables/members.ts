@@ -27,7 +27,7 @@ export function syncMembers(db: Db, now: number, authors?: readonly string[]): v
 }
 
 /** The author names that count for a member, alphabetically. */
-export function aliasesOf(db: Db, memberId: number): string[] {
+function aliasesOf(db: Db, memberId: number): string[] {
   return prepared<[number], { author: string }>(db, 'SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
 }
 
@@ -37,7 +37,7 @@ export function memberOfAuthor(db: Db, author: string): number | null {
 }
 
 /** A member's numbers, optionally counting only activity since `since` (ms). */
-export function memberStats(db: Db, memberId: number, since = 0): MemberStats {
+function memberStats(db: Db, memberId: number, since = 0): MemberStats {
   const mine = `i.author IN (SELECT author FROM member_aliases WHERE member_id = @member)`;
   const row = prepared<{ member: number; since: number }, { comments: number; first: number | null; last: number | null; service: number }>(db, 
       `SELECT COUNT(*) AS comments, MIN(published_at) AS first, MAX(published_at) AS last, COALESCE(SUM(route = 'service'), 0) AS service
