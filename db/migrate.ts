@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations';
+import { writeTransaction } from './write';
 
 export class SchemaTooNewError extends Error {
   constructor(
@@ -35,11 +36,11 @@ export function migrate(db: Database, all: readonly Migration[], now = Date.now)
 
   for (const migration of all) {
     if (migration.version <= found) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now());
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
   return schemaVersion(db);
 }

@@ -6,6 +6,7 @@ import { prepared } from '../statements';
 import { removeSpotlightAction } from './spotlight-actions';
 import { SwitchboardError } from '../../common/errors';
 import type { ActionResult, TriageAction, UndoResult } from '../../common/types';
+import { writeTransaction } from '../write';
 
 /** The columns an action may change, as stored. */
 export interface ItemState {
@@ -59,7 +60,7 @@ export function applyAction(
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new SwitchboardError('invalid-input', action, 'no comments were given');
   if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = snapshot(db, unique);
     const decide = prepared(db, 'INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
@@ -72,7 +73,7 @@ export function applyAction(
         .run(now, action, JSON.stringify({ ...detail, itemIds: unique }), JSON.stringify({ items: before })).lastInsertRowid,
     );
     return { action, itemIds: unique, auditId };
-  })();
+  });
 }
 
 /** Undoing audit entry `auditId` also removes spotlight action `actionId` (recorded in the same transaction). */
@@ -82,7 +83,7 @@ export function undoAlsoRemovesSpotlightAction(db: Db, auditId: number, actionId
 
 /** Restores the items of the newest action not yet undone. */
 export function undoLast(db: Db, now: number): UndoResult {
-  return db.transaction((): UndoResult => {
+  return writeTransaction(db, (): UndoResult => {
     const entry = prepared<[], { id: number; action: string; undo: string }>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
       .get();
     if (!entry) return { action: null, itemIds: [], auditId: null };
@@ -92,5 +93,5 @@ export function undoLast(db: Db, now: number): UndoResult {
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);
     prepared(db, 'UPDATE audit_log SET undone_at = ? WHERE id = ?').run(now, entry.id);
     return { action: entry.action as UndoResult['action'], itemIds: items.map((item) => item.id).filter((id) => present.has(id)), auditId: entry.id };
-  })();
+  });
 }

@@ -6,6 +6,7 @@ import { incidentById } from './incidents';
 import { SwitchboardError } from '../../common/errors';
 import type { Draft } from '../../common/types';
 import { iso } from '../../common/time';
+import { writeTransaction } from '../write';
 
 interface DraftRow {
   id: number;
@@ -38,7 +39,7 @@ export interface DraftInput {
 /** Saves (creating or replacing) a draft; the comments it answers become drafted if they were open. */
 export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
   const key = input.itemId !== undefined ? { column: 'item_id', id: input.itemId } : { column: 'incident_id', id: input.incidentId as number };
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const exists = key.column === 'item_id' ? prepared(db, 'SELECT 1 FROM items WHERE id = ?').get(key.id) : incidentById(db, key.id);
     if (!exists) throw new SwitchboardError('not-found', 'draft', `there is no ${key.column === 'item_id' ? 'comment' : 'incident'} with id ${key.id}`);
     const before = prepared<[number], { body: string }>(db, `SELECT body FROM drafts WHERE ${key.column} = ?`).get(key.id)?.body;
@@ -52,7 +53,7 @@ export function saveDraft(db: Db, input: DraftInput, now: number): Draft {
     const from = before !== undefined && before !== input.body ? "('open', 'ready', 'exported')" : "('open')";
     prepared(db, `UPDATE items SET service_state = 'drafted' WHERE ${itemFilter} AND service_state IN ${from}`).run({ id: key.id });
     return toDraft(prepared<[number], DraftRow>(db, `SELECT * FROM drafts WHERE ${key.column} = ?`).get(key.id) as DraftRow);
-  })();
+  });
 }
 
 /** Starts a suggested draft (a thank-you, an invitation) unless the comment already has one with text. */

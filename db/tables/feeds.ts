@@ -5,6 +5,7 @@ import { prepared } from '../statements';
 import { SwitchboardError } from '../../common/errors';
 import type { FeedSummary } from '../../common/types';
 import { isoOrNull } from '../../common/time';
+import { writeTransaction } from '../write';
 
 interface FeedRow {
   id: number;
@@ -213,10 +214,10 @@ export function feedFamilyItemCount(db: Db, id: number): number {
 
 /** Unsubscribes a feed and the comment feeds it follows (their rows stay as tombstones), deleting their comments if asked. */
 export function unsubscribeFeedFamily(db: Db, id: number, deleteItems: boolean, now: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (deleteItems) prepared(db, `DELETE FROM items WHERE feed_id IN (${FAMILY})`).run({ id });
     prepared(db, `UPDATE feeds SET unsubscribed_at = @now, status = 'muted' WHERE id IN (${FAMILY})`).run({ id, now });
-  })();
+  });
 }
 
 /** Removes the sample feeds and (by cascade) their comments; returns how many feeds went. */

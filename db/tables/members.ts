@@ -6,6 +6,7 @@ import { answerCountOfMember } from './community-answers';
 import { SwitchboardError } from '../../common/errors';
 import type { Member, MemberStats } from '../../common/types';
 import { isoOrNull } from '../../common/time';
+import { writeTransaction } from '../write';
 
 /**
  * Gives every author name that has none a member of its own: all of them (before member reads),
@@ -18,12 +19,12 @@ export function syncMembers(db: Db, now: number, authors?: readonly string[]): v
   if (missing.length === 0) return;
   const member = prepared(db, 'INSERT INTO members (name, created_at) VALUES (?, ?)');
   const alias = prepared(db, 'INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const { author } of missing) {
       const id = Number(member.run(author, now).lastInsertRowid);
       alias.run(author, id, id);
     }
-  })();
+  });
 }
 
 /** The author names that count for a member, alphabetically. */
@@ -100,10 +101,10 @@ export function mergeMembers(db: Db, intoId: number, fromId: number): Member {
   const into = getMember(db, intoId);
   const from = getMember(db, fromId);
   if (into.id === from.id) throw new SwitchboardError('conflict', 'members', `${from.name} is already part of ${into.name}`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     prepared(db, 'UPDATE member_aliases SET member_id = ? WHERE member_id = ?').run(into.id, from.id);
     prepared(db, 'UPDATE members SET merged_into = ? WHERE id = ? OR merged_into = ?').run(into.id, from.id, from.id);
-  })();
+  });
   return getMember(db, into.id);
 }
 
@@ -112,10 +113,10 @@ export function splitMember(db: Db, id: number): Member {
   const row = prepared<[number], { merged_into: number | null }>(db, 'SELECT merged_into FROM members WHERE id = ?').get(id);
   if (!row) throw new SwitchboardError('not-found', 'members', `there is no member with id ${id}`);
   if (row.merged_into === null) throw new SwitchboardError('invalid-input', 'members', `member ${id} is not merged into another`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     prepared(db, 'UPDATE member_aliases SET member_id = ? WHERE original_member_id = ?').run(id, id);
     prepared(db, 'UPDATE members SET merged_into = NULL WHERE id = ?').run(id);
-  })();
+  });
   return getMember(db, id);
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { Settings } from '../../common/types';
 import { DEFAULT_SETTINGS } from '../../common/settings-defaults';
+import { writeTransaction } from '../write';
 
 export function readSettings(db: Db): Settings {
   const rows = prepared<[], { key: string; value: string }>(db, 'SELECT key, value FROM settings').all();
@@ -16,8 +17,8 @@ export function readSettings(db: Db): Settings {
 
 export function updateSettings(db: Db, change: Partial<Settings>): Settings {
   const write = prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [key, value] of Object.entries(change)) if (value !== undefined && key in DEFAULT_SETTINGS) write.run(key, JSON.stringify(value));
-  })();
+  });
   return readSettings(db);
 }

@@ -2,6 +2,7 @@
 // joined handler table behind every door. Each call is validated once here, timed, and its errors
 // turned into SwitchboardErrors.
 import type { Db } from '../../db/connection';
+import { busyError } from '../../db/busy';
 import { createClient } from '../../common/client';
 import type { OperationName, SwitchboardApi } from '../../common/contract';
 import { toSwitchboardError } from '../../common/errors';
@@ -63,7 +64,7 @@ export function createService(options: ServiceOptions): Service {
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
-      throw toSwitchboardError(error);
+      throw busyError(error) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
       if (took > SLOW_CALL_MS) log(`switchboard: slow call ${typeof name === 'string' ? name : '(invalid)'} took ${Math.round(took)} ms`);

@@ -25,6 +25,11 @@ describe('SQL homes', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('every write transaction starts IMMEDIATE: only db/write.ts opens one', () => {
+    const opened = [...sourcesUnder('main'), ...sourcesUnder('db')].filter((file) => file !== path.join('db', 'write.ts') && /\.transaction\s*\(/.test(fs.readFileSync(path.join(root, file), 'utf8')));
+    expect(opened).toEqual([]);
+  });
+
   it('the check would see one', () => {
     const finds = (text: string) => [...text.matchAll(STATEMENT)].length;
     expect(finds("const row = ctx.db.prepare('SELECT 1').get();")).toBe(1);

@@ -10,12 +10,13 @@ import { suggestDraft } from '../../../db/tables/drafts';
 import { replyContext } from '../../../db/tables/reply-context';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { listTemplates } from '../../../db/tables/templates';
+import { writeTransaction } from '../../../db/write';
 
 const DEFAULT_THANKS = 'Thank you, {{author}}, for helping out in "{{thread_title}}". Answers like yours are what make this community work.';
 
 export function answeredByCommunity(db: Db, itemId: number, answerId: number, now: number): ActionResult {
   if (itemId === answerId) throw new SwitchboardError('invalid-input', 'service', 'a comment cannot answer itself');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const helper = replyContext(db, answerId);
     if (!helper) throw new SwitchboardError('not-found', 'service', `there is no comment with id ${answerId}`);
     const result = applyAction(
@@ -34,5 +35,5 @@ export function answeredByCommunity(db: Db, itemId: number, answerId: number, no
     const thanks = fillPlaceholders(template && template.variables.length === 0 ? template.body : DEFAULT_THANKS, values).text;
     suggestDraft(db, answerId, { body: thanks, templates: template && template.variables.length === 0 ? [template.name] : [] }, now);
     return result;
-  })();
+  });
 }

@@ -11,6 +11,7 @@ import { listTemplates } from '../../../db/tables/templates';
 import { SwitchboardError } from '../../../common/errors';
 import type { Draft, Template } from '../../../common/types';
 import { BUILT_IN_PLACEHOLDERS, builtInValues, fillPlaceholders, placeholdersIn } from '../../../common/placeholders';
+import { writeTransaction } from '../../../db/write';
 
 /**
  * Placeholders still in a draft that an export could not fill: any but the built-in ones in an
@@ -72,9 +73,9 @@ export function draftFromTemplate(db: Db, input: TemplateDraftInput, now: number
   if (filled.missing.length) {
     throw new SwitchboardError('invalid-input', 'draft', `"${template.name}" needs ${filled.missing.map((name) => `--var ${name}=...`).join(' ')}`);
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const draft = saveDraft(db, { itemId: item.id, body: filled.text, templates: [template.name] }, now);
     if (input.ready) markReady(db, [item.id], now);
     return draft;
-  })();
+  });
 }

@@ -7,6 +7,7 @@ import type { Incident } from '../../../common/types';
 import { applyAction } from '../../../db/tables/audit-log';
 import { draftFor, startIncidentDraft } from '../../../db/tables/drafts';
 import { incidentById, incidentCandidates, incidentItemIds, incidentSeed, insertIncident } from '../../../db/tables/incidents';
+import { writeTransaction } from '../../../db/write';
 
 const WINDOW = 6 * 60 * 60_000;
 const STOP_WORDS = new Set('the a an and or but is are was were be been to of in on at for with this that it my our your we i you they have has had not no can do does did any there here from by as so just still'.split(' '));
@@ -25,12 +26,12 @@ export function getIncident(db: Db, id: number): Incident {
 /** Makes one incident of several service comments; their shared reply starts from the first one's draft, if any. */
 export function createIncident(db: Db, itemIds: number[], title: string, now: number): Incident {
   if (itemIds.length < 2) throw new SwitchboardError('invalid-input', 'incidents', 'an incident groups at least two comments');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = insertIncident(db, title, now);
     applyAction(db, 'incident', itemIds, (item) => ({ incident_id: id, service_state: item.service_state ?? 'open' }), { incidentId: id, title }, now);
     startIncidentDraft(db, id, itemIds, now);
     return getIncident(db, id);
-  })();
+  });
 }
 
 /** Service comments that look like the same problem as `itemId`: same thread, or same feed and close in time, sharing words. */

@@ -5,6 +5,7 @@ import type { OpmlImportResult } from '../../../common/types';
 import { readOpml, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';
+import { writeTransaction } from '../../../db/write';
 
 export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
   let outlines;
@@ -14,7 +15,7 @@ export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
     throw new SwitchboardError('invalid-input', 'opml', (error as Error).message.replace(/^opml: /, ''));
   }
   const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [] };
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     for (const outline of outlines) {
       let url: string;
       try {
@@ -31,7 +32,7 @@ export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
       insertFeed(ctx, { url, title: outline.title });
       result.added += 1;
     }
-  })();
+  });
   ctx.events.emit('feeds-changed', {});
   return result;
 }

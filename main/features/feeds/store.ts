@@ -12,6 +12,7 @@ import { storeIncomingComment } from '../../../db/tables/items-ingest';
 import { upsertThread, type StoredThread } from '../../../db/tables/threads';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
+import { writeTransaction } from '../../../db/write';
 
 /** What storing a fetch needs to know of its feed. */
 export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days'>;
@@ -88,7 +89,7 @@ function storeComments(db: Db, feedId: number, comments: NormalizedComment[], no
 export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, now: number): StoreResult {
   const result: StoreResult = { newItems: 0, updatedItems: 0, newItemIds: [] };
   if (outcome.status === 'cancelled') return result;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (outcome.status === 'error') return void recordFailure(db, feed, outcome, now);
     if (!recordSuccess(db, feed, outcome, now) || outcome.status === 'not-modified') return;
     const parsed = outcome.feed;
@@ -97,6 +98,6 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     else storeComments(db, feed.id, parsed.comments, now, result);
     // New authors get their member records as they arrive (milestones and the board read them).
     if (result.newItems > 0) syncMembers(db, now, parsed.comments.map((comment) => comment.author));
-  })();
+  });
   return result;
 }

@@ -12,6 +12,7 @@ import { suggestDraft } from '../../../db/tables/drafts';
 import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
 import { listTemplates } from '../../../db/tables/templates';
 import { syncMembers } from '../../../db/tables/members';
+import { writeTransaction } from '../../../db/write';
 
 export interface SpotlightRequest {
   itemId: number;
@@ -44,7 +45,7 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
     if (request.answersItemId === request.itemId) throw new SwitchboardError('invalid-input', 'spotlight', 'a comment cannot answer itself');
     getItem(db, request.answersItemId);
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     syncMembers(db, now);
     // Recognising a comment puts it in the spotlight lane; like every moderator action it is
     // recorded with what undoes it (the lane it came from, and the recognition itself).
@@ -60,5 +61,5 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
     undoAlsoRemovesSpotlightAction(db, audit.auditId, actionId);
     if (request.action === 'thank' || request.action === 'invite') suggestDraft(db, request.itemId, draftText(db, request.itemId, request.action, request.inviteKind), now);
     return { actionId };
-  })();
+  });
 }

@@ -5,11 +5,12 @@ import { deleteSampleFeeds, findFeedByUrl } from '../../../../db/tables/feeds';
 import { refreshFeeds } from '../refresh';
 import { insertFeed } from '../subscriptions';
 import { sampleFeedUrls } from './sample-feeds';
+import { writeTransaction } from '../../../../db/write';
 
 export async function loadSamples(ctx: FeedsContext) {
-  const ids = ctx.db.transaction(() =>
+  const ids = writeTransaction(ctx.db, () =>
     sampleFeedUrls().map((url) => findFeedByUrl(ctx.db, url)?.id ?? insertFeed(ctx, { url, title: '', intervalMinutes: 0, isSample: true })),
-  )();
+  );
   ctx.events.emit('feeds-changed', {});
   return refreshFeeds(ctx, { feedIds: ids });
 }
