@@ -91,7 +91,9 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bridge', 'bridge: only GET serves the console');
-      return serveStatic(options.rendererDir, url.pathname, res);
+      // The path exactly as sent: URL parsing would quietly resolve `..`, `%2e%2e` and backslashes away.
+      const target = req.url ?? '/';
+      return serveStatic(options.rendererDir, target.startsWith('/') ? (target.split(/[?#]/)[0] as string) : url.pathname, res);
     }
     const isEvents = url.pathname === '/api/events';
     const refusedToken = checkToken(req, url, token, isEvents);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../main/doors/http';
@@ -134,5 +135,74 @@ describe('browser-mode bridge', () => {
       req.on('error', reject);
     });
     expect(await received).toContain('event: items-changed\ndata: {"reason":"test"}\n\n');
+  });
+});
+
+/** Sends bytes exactly as given (no client-side URL normalising) and reads the whole answer. */
+function rawRequest(bridge: Bridge, head: string, body: Buffer | string = ''): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(bridge.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.setTimeout(3000, () => {
+      socket.destroy();
+      reject(new Error(`no answer to ${JSON.stringify(head.split('\r\n')[0])}`));
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      const [top = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = top.split('\r\n');
+      const headers: http.IncomingHttpHeaders = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n') });
+    });
+    // No half-close: Node's server may drop an answer still being prepared when the client ends first.
+    socket.write(head);
+    if (body.length > 0) socket.write(body);
+  });
+}
+
+function get(bridge: Bridge, target: string): Promise<Reply> {
+  return rawRequest(bridge, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nConnection: close\r\n\r\n`);
+}
+
+async function stillServes(bridge: Bridge, auth: Record<string, string>): Promise<void> {
+  const reply = await request(bridge, 'POST', '/api/call/views-counts', auth, '{}');
+  expect(reply.status).toBe(200);
+  expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
+}
+
+describe('browser-mode bridge under malformed requests', () => {
+  it('refuses bad static paths with a plain-text 400 and keeps serving', async () => {
+    const { bridge, auth } = await bridgeWithRenderer();
+    const bad = [
+      '/assets/x%00.js',
+      '/%00',
+      '/assets/x\0.js',
+      '/assets/%E0%A4%A.js',
+      '/assets/%zz.js',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/../../package.json',
+      '/assets\\..\\..\\package.json',
+      '/assets/%5c..%5cpackage.json',
+      '/assets/' + 'a'.repeat(5000) + '.js',
+    ];
+    for (const target of bad) {
+      const reply = await get(bridge, target);
+      expect(reply.status, target.slice(0, 60)).toBe(400);
+      expect(reply.body.length, target.slice(0, 60)).toBeLessThan(200);
+      expect(reply.body).not.toContain('"name"');
+    }
+    const typed = await get(bridge, '/assets/x%00.js');
+    expect(typed.headers['content-type']).toContain('text/plain');
+    expect(typed.headers['x-content-type-options']).toBe('nosniff');
+    await stillServes(bridge, auth);
+    expect((await get(bridge, '/assets/app.js')).status).toBe(200);
+    expect((await get(bridge, '/some/console/route')).body).toContain('<title>Switchboard</title>');
   });
 });
