@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBridge, type Bridge } from '../../../main/doors/http';
 import { addFeed, addItem, memoryService } from '../../support/seed';
 import { tempDir } from '../../support/temp';
@@ -158,7 +158,19 @@ function rawRequest(bridge: Bridge, head: string, body: Buffer | string = ''): P
         const colon = line.indexOf(':');
         headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
       }
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n') });
+      let body = rest.join('\r\n\r\n');
+      if (headers['transfer-encoding'] === 'chunked') {
+        let plain = '';
+        for (let at = 0; ; ) {
+          const eol = body.indexOf('\r\n', at);
+          const size = parseInt(body.slice(at, eol), 16);
+          if (!(size > 0)) break;
+          plain += body.slice(eol + 2, eol + 2 + size);
+          at = eol + 2 + size + 2;
+        }
+        body = plain;
+      }
+      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body });
     });
     // No half-close: Node's server may drop an answer still being prepared when the client ends first.
     socket.write(head);
@@ -204,5 +216,51 @@ describe('browser-mode bridge under malformed requests', () => {
     await stillServes(bridge, auth);
     expect((await get(bridge, '/assets/app.js')).status).toBe(200);
     expect((await get(bridge, '/some/console/route')).body).toContain('<title>Switchboard</title>');
+  });
+
+  it('answers a request URL it cannot parse with a 400 and keeps serving', async () => {
+    const { bridge, auth } = await bridgeWithRenderer();
+    for (const target of ['//%', '//%/api/call/app-info', 'http://[::1']) {
+      const reply = await get(bridge, target);
+      expect(reply.status, target).toBe(400);
+    }
+    await stillServes(bridge, auth);
+  });
+
+  it('turns anything a request throws, sync or async, into a 500 and keeps serving', async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
+    const real = memoryService();
+    let mode: 'normal' | 'sync' | 'async' = 'normal';
+    const service = Object.create(real) as typeof real;
+    service.call = (name, input) => (mode === 'async' ? Promise.resolve({ unserializable: 1n }) : real.call(name, input));
+    const events = Object.create(real.events) as typeof real.events;
+    events.subscribe = (listener) => {
+      if (mode === 'sync') throw new Error('subscribe exploded');
+      return real.events.subscribe(listener);
+    };
+    Object.defineProperty(service, 'events', { value: events });
+    const bridge = await startBridge({ service, rendererDir });
+    open.push(bridge);
+    const auth = { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' };
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    try {
+      mode = 'sync';
+      const sync = await get(bridge, `/api/events?token=${bridge.token}`);
+      expect(sync.status).toBe(500);
+      expect(JSON.parse(sync.body)).toMatchObject({ ok: false, error: { code: 'internal', stage: 'bridge' } });
+      expect(sync.body).not.toContain('exploded');
+      mode = 'async';
+      const async = await request(bridge, 'POST', '/api/call/views-counts', auth, '{}');
+      expect(async.status).toBe(500);
+      expect(JSON.parse(async.body)).toMatchObject({ ok: false, error: { code: 'internal', stage: 'bridge' } });
+    } finally {
+      spy.mockRestore();
+      mode = 'normal';
+    }
+    expect(logged.join('\n')).toContain('subscribe exploded');
+    expect(logged.join('\n')).toMatch(/BigInt/);
+    await stillServes(bridge, auth);
   });
 });
