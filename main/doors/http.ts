@@ -8,6 +8,8 @@ import { checkOrigin, checkToken, newToken } from './http-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How much of an oversized body is read and thrown away so its 413 arrives; past this the connection is closed. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const KEEPALIVE_MS = 25_000;
 const HTTP_STATUS = { 'invalid-input': 400, 'not-found': 404, conflict: 409, unavailable: 503, internal: 500 } as const;
 
@@ -57,21 +59,35 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   }
 }
 
+/** A body over MAX_BODY_BYTES. Past DRAIN_LIMIT_BYTES the bridge stops waiting for its end (gaveUp). */
+class BodyTooLarge extends Error {
+  constructor(readonly gaveUp: boolean) {
+    super('bridge: the request body is larger than 1 MiB');
+  }
+}
+
+/**
+ * Reads the body. One over the limit is still read to its end, discarding it, before the caller
+ * answers 413: destroying the request mid-upload reset the connection and the client never saw an
+ * answer. Only a body past DRAIN_LIMIT_BYTES is given up on early (the answer then closes the connection).
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(req.headers['content-length']) > DRAIN_LIMIT_BYTES) reject(new BodyTooLarge(true));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('bridge: the request body is larger than 1 MiB'));
-        req.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks.length = 0;
+      if (size > DRAIN_LIMIT_BYTES) reject(new BodyTooLarge(true));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge(false)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => reject(new Error('bridge: the request ended before its body did')));
   });
 }
 
@@ -81,6 +97,11 @@ async function handleCall(service: Service, name: string, req: IncomingMessage, 
     const body = await readBody(req);
     input = body.trim() === '' ? {} : JSON.parse(body);
   } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      if (error.gaveUp) res.setHeader('Connection', 'close');
+      refuse(res, 413, 'bridge', error.message);
+      return;
+    }
     const reason = error instanceof SyntaxError ? 'bridge: the request body is not valid JSON' : (error as Error).message;
     refuse(res, 400, 'bridge', reason);
     return;

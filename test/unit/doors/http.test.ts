@@ -263,4 +263,31 @@ describe('browser-mode bridge under malformed requests', () => {
     expect(logged.join('\n')).toMatch(/BigInt/);
     await stillServes(bridge, auth);
   });
+
+  it('answers a body over 1 MiB with a 413 the client actually reads', async () => {
+    const { bridge, auth } = await bridgeWithRenderer();
+    const big = '"' + 'x'.repeat(1024 * 1024 + 16) + '"';
+    const reply = await request(bridge, 'POST', '/api/call/items-list', auth, big);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', stage: 'bridge' } });
+    expect(JSON.parse(reply.body).error.message).toMatch(/larger than 1 MiB/);
+    const raw = await rawRequest(
+      bridge,
+      `POST /api/call/items-list HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nAuthorization: Bearer ${bridge.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${big.length}\r\nConnection: close\r\n\r\n`,
+      big,
+    );
+    expect(raw.status).toBe(413);
+    // A body declared far past what the bridge will drain is answered at once, and the connection closed.
+    const huge = await rawRequest(
+      bridge,
+      `POST /api/call/items-list HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nAuthorization: Bearer ${bridge.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`,
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.headers.connection).toBe('close');
+    const notJson = await request(bridge, 'POST', '/api/call/items-list', auth, '{' + ' '.repeat(1024 * 1024 - 10));
+    expect(notJson.status).toBe(400);
+    await stillServes(bridge, auth);
+  });
 });
