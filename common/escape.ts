@@ -4,7 +4,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** For XML text and attributes: also drops the control characters XML 1.0 cannot carry. */
+// Characters XML 1.0 forbids anywhere in a document (https://www.w3.org/TR/xml/#charsets): C0
+// controls other than tab, line feed and carriage return, U+FFFE and U+FFFF, and lone surrogates.
+// A parser must reject a document holding one, and no escape (not even &#x...;) can carry it.
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text with the characters XML 1.0 cannot carry dropped. */
+export function xmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
+/** For XML text and attributes (either quote): markup escaped, and what XML 1.0 cannot carry dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
