@@ -1,4 +1,5 @@
-// Escaping text for the markup Switchboard writes (HTML digests, Atom, OPML, plain-text content).
+// Escaping text for the markup Switchboard writes (HTML digests, Atom, OPML, plain-text content),
+// and for the terminal the CLI prints on.
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -17,4 +18,14 @@ export function xmlChars(text: string): string {
 /** For XML text and attributes (either quote): markup escaped, and what XML 1.0 cannot carry dropped. */
 export function escapeXml(text: string): string {
   return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+// C0 and C1 control characters (and DEL) other than tab and line feed. A terminal acts on them
+// (ESC starts OSC/CSI sequences: window title, clear screen, hyperlinks; U+009B is CSI by itself),
+// and in a name or a comment they only serve to spoof or hide text.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Text with every control character but tab and line feed removed: for stored feed text and for what the CLI prints. */
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROL, '');
 }
