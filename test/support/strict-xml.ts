@@ -3,6 +3,11 @@
 // Written independently of common/escape.ts on purpose: it checks that code, it does not reuse it.
 import sax from 'sax';
 
+/** XML 1.0's Char production, for one code point (a lone surrogate is its own code point here). */
+export function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
 /** The problems a strict XML 1.0 parser would report; empty when the document is well-formed. */
 export function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
@@ -16,8 +21,7 @@ export function xmlProblems(xml: string): string[] {
         i++;
       }
     }
-    const allowed = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-    if (!allowed) problems.push(`character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at ${i}`);
+    if (!isXmlChar(cp)) problems.push(`character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at ${i}`);
   }
   const parser = sax.parser(true);
   parser.onerror = (error) => {
@@ -26,4 +30,13 @@ export function xmlProblems(xml: string): string[] {
   };
   parser.write(xml).close();
   return problems;
+}
+
+/** The text content of a well-formed document's root element, as sax reads it. */
+export function xmlText(xml: string): string {
+  let text = '';
+  const parser = sax.parser(true);
+  parser.ontext = (chunk) => (text += chunk);
+  parser.write(xml).close();
+  return text;
 }
