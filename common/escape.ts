@@ -1,10 +1,31 @@
-// Escaping text for the markup Switchboard writes (HTML digests, Atom, OPML, plain-text content).
+// Escaping text for the markup Switchboard writes (HTML digests, Atom, OPML, plain-text content),
+// and for the terminal the CLI prints on.
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** For XML text and attributes: also drops the control characters XML 1.0 cannot carry. */
+// Characters XML 1.0 forbids anywhere in a document (https://www.w3.org/TR/xml/#charsets): C0
+// controls other than tab, line feed and carriage return, U+FFFE and U+FFFF, and lone surrogates.
+// A parser must reject a document holding one, and no escape (not even &#x...;) can carry it.
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text with the characters XML 1.0 cannot carry dropped. */
+export function xmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
+/** For XML text and attributes (either quote): markup escaped, and what XML 1.0 cannot carry dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+// C0 and C1 control characters (and DEL) other than tab and line feed. A terminal acts on them
+// (ESC starts OSC/CSI sequences: window title, clear screen, hyperlinks; U+009B is CSI by itself),
+// and in a name or a comment they only serve to spoof or hide text.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Text with every control character but tab and line feed removed: for stored feed text and for what the CLI prints. */
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROL, '');
 }

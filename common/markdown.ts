@@ -6,7 +6,13 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => `\\${char}`);
 }
 
+/** A link destination that cannot end the link or start another: ( ) < > and whitespace percent-encoded. */
+export function markdownDestination(url: string): string {
+  // encodeURIComponent leaves ( and ) as they are, so every character is encoded by hand.
+  return url.replace(/[<>()\s]/g, (char) => encodeURIComponent(char).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** [label](url), the label escaped (brackets included), the destination kept inside the link. */
 export function markdownLink(label: string, url: string): string {
-  const target = url.replace(/[<>()\s]/g, (char) => encodeURIComponent(char));
-  return `[${escapeMarkdown(label)}](${target})`;
+  return `[${escapeMarkdown(label)}](${markdownDestination(url)})`;
 }

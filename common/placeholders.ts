@@ -18,8 +18,16 @@ export function unknownPlaceholders(body: string, declared: readonly string[]): 
   return placeholdersIn(body).filter((name) => !known.has(name));
 }
 
-/** Fills the placeholders that have a value; the others stay as they are (and are listed). */
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string | null | undefined>>): { text: string; missing: string[] } {
+/**
+ * Fills the placeholders that have a value; the others stay as they are (and are listed).
+ * `escape` makes each value safe for the format the text ends up in (Markdown, say); the
+ * template's own text is the moderator's and is left alone.
+ */
+export function fillPlaceholders(
+  text: string,
+  values: Readonly<Record<string, string | null | undefined>>,
+  escape: (value: string) => string = (value) => value,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];
@@ -27,7 +35,7 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
       missing.add(name);
       return whole;
     }
-    return value;
+    return escape(value);
   });
   return { text: filled, missing: [...missing] };
 }

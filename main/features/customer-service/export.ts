@@ -71,7 +71,9 @@ export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'r
     const draft = draftFor(db, row.itemId, row.incidentId);
     if (!draft || !draft.body.trim()) continue;
     const values = builtInValues(row, moderator);
-    const filled = fillPlaceholders(draft.body, values);
+    // Values come from the feed (an author name can be HTML): in Markdown they are escaped like
+    // every other feed text; CSV and JSON carry them as they are (CSV cells are neutralized below).
+    const filled = fillPlaceholders(draft.body, values, request.format === 'md' ? escapeMarkdown : undefined);
     if (filled.missing.length) {
       problems.push(`comment ${row.itemId}: ${filled.missing.map((name) => `{{${name}}}`).join(', ')}`);
       continue;

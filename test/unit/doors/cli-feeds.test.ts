@@ -3,7 +3,9 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeBindingForThisProcess } from '../../../db/native';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { BIN, ensureBuilt } from '../../support/built-cli';
 import { tempDir } from '../../support/temp';
@@ -14,6 +16,9 @@ beforeAll(async () => {
   server = await startFixtureServer();
 }, 120_000);
 afterAll(() => server.close());
+
+/** C0 and C1 controls (and DEL) a terminal acts on; tab and line feed are text. */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 function switchboard(db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,6 +69,53 @@ describe('switchboard feed commands', () => {
     }
     const text = await switchboard(db, 'items', '--status', 'new', '--search', 'Santos');
     expect(text.stdout).toMatch(/^ID\s+PUBLISHED\s+STATUS\s+AUTHOR\s+EXCERPT\n\d+\s.+Miguel Santos/);
+  });
+
+  it('stores no terminal control characters from a feed, and prints none', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    expect((await switchboard(db, 'subscribe', server.url('/feeds/control-chars.xml'))).code).toBe(0);
+    const items = JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { author: string; threadTitle: string; contentText: string; contentHtml: string }[];
+    expect(items.map((item) => item.author)).toEqual(['Mallory]0;pwned', 'Eve2J']);
+    for (const item of items) {
+      for (const text of [item.author, item.threadTitle, item.contentText]) expect(text).not.toMatch(CONTROL);
+    }
+    expect(items[0]?.contentText).toBe('Window title ]0;pwned then 2J clear, a ]8;;https://evil.example/\\link]8;;\\ and [31mred[0m.\n\nTab kept.');
+    expect(items[1]?.contentText).toBe('line one2J\nline [1Atwo');
+    const feeds = JSON.parse((await switchboard(db, '--json', 'feeds')).stdout) as { title: string }[];
+    expect(feeds[0]?.title).toBe('Comments on: Terminal tricks ]0;pwned');
+    for (const args of [['items'], ['feeds'], ['fetch', '--all']]) {
+      const run = await switchboard(db, ...args);
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(CONTROL);
+    }
+  });
+
+  it('strips control characters from every human-readable line, and keeps --json exact', async () => {
+    const db = path.join(tempDir(), 'seeded.db');
+    expect((await switchboard(db, 'feeds')).code).toBe(0); // creates the schema
+    const raw = new Database(db, { nativeBinding: nativeBindingForThisProcess() });
+    const hostile = 'Hello \u001b]0;pwned\u0007 and \u009b2J\tthere\r\u007f';
+    const feedId = Number(raw.prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://blog.example.com/feed/', ?, 0)").run('Blog \u001b[2J').lastInsertRowid);
+    raw
+      .prepare(
+        `INSERT INTO items (feed_id, guid, author, published_at, content_html, content_text, status, fetched_at, updated_at)
+         VALUES (?, 'g1', ?, ?, '<p>x</p>', ?, 'new', 0, 0)`,
+      )
+      .run(feedId, 'Mal\u001b]8;;https://evil.example/\u001b\\lory', Date.UTC(2026, 10, 25), hostile);
+    raw.close();
+
+    const json = JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { author: string; contentText: string }[];
+    expect(json[0]).toMatchObject({ author: 'Mal\u001b]8;;https://evil.example/\u001b\\lory', contentText: hostile });
+    expect(JSON.parse((await switchboard(db, '--json', 'feeds')).stdout)[0].title).toBe('Blog \u001b[2J');
+
+    const text = await switchboard(db, 'items');
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toMatch(CONTROL);
+    expect(text.stdout).toContain('Mal]8;;https://evil.example/\\lory');
+    expect(text.stdout).toContain('Hello ]0;pwned and 2J there');
+    const feeds = await switchboard(db, 'feeds');
+    expect(feeds.stdout).not.toMatch(CONTROL);
+    expect(feeds.stdout).toContain('Blog [2J');
   });
 
   it('exports OPML atomically and imports it into another database', async () => {

@@ -190,6 +190,33 @@ describe('export files', () => {
     expect(md).toContain('> Down again');
   });
 
+  it('Markdown: a hostile comment link stays one link, and filled values are escaped for Markdown only', async () => {
+    const { service, db, item } = desk();
+    const hostileUrl = 'http://host/p?x=)[Verify your account](javascript:alert(1))';
+    const hostileAuthor = '<a href="javascript:alert(1)">';
+    const id = item(hostileAuthor, 'Down again', 1);
+    db.prepare('UPDATE items SET url = ? WHERE id = ?').run(hostileUrl, id);
+    const formula = item('=HYPERLINK("http://evil.example")', 'Me too', 2);
+    await service.client['items-route']({ ids: [id, formula], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'Hi {{author}}, about [{{thread_title}}]({{comment_url}}): on it.' });
+    await service.client['draft-save']({ itemId: formula, body: '{{author}}, on it.' });
+
+    const md = (await service.client['drafts-export']({ format: 'md', status: 'all' })).content;
+    expect(md).toContain('x=%29[Verify%20your%20account]%28javascript:alert%281%29%29)');
+    expect(md).not.toContain('](javascript:');
+    expect(md).not.toMatch(/(^|[^\\])<a href/m);
+    expect(md).toContain('### \\<a href="javascript:alert\\(1\\)"\\> ([comment](http://host/p?x=%29[Verify%20your%20account]%28javascript:alert%281%29%29))');
+    expect(md).toContain(
+      'Hi \\<a href="javascript:alert\\(1\\)"\\>, about [Frankfurt outage](http://host/p?x=\\)\\[Verify your account\\]\\(javascript:alert\\(1\\)\\)): on it.',
+    );
+
+    const csv = (await service.client['drafts-export']({ format: 'csv', status: 'all' })).content;
+    expect(csv).toContain(`Hi ${hostileAuthor.replace(/"/g, '""')}, about [Frankfurt outage](${hostileUrl}): on it.`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example""), on it."`);
+    const json = JSON.parse((await service.client['drafts-export']({ format: 'json', status: 'all' })).content) as { reply: string }[];
+    expect(json.map((record) => record.reply)).toEqual(expect.arrayContaining([`Hi ${hostileAuthor}, about [Frankfurt outage](${hostileUrl}): on it.`, '=HYPERLINK("http://evil.example"), on it.']));
+  });
+
   it('an export interrupted midway leaves the earlier file intact and no stray temporary file', () => {
     const dir = tempDir();
     const target = path.join(dir, 'replies.csv');

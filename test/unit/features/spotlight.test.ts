@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../common/types';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
+import { xmlProblems } from '../../support/strict-xml';
 
 const NOW = Date.UTC(2026, 10, 26, 12); // a Thursday
 const DAY = 24 * 60 * 60_000;
@@ -137,6 +138,17 @@ describe('digest', () => {
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0]).toMatchObject({ title: 'Marcus in “Webhooks stop firing”', author: 'Marcus' });
     expect(feed.items[0]?.content).toContain('&lt;script&gt;');
+  });
+
+  it('as an Atom feed a strict XML 1.0 parser accepts, whatever the comment holds', async () => {
+    const { service, blog, say } = community();
+    const id = say(blog, 'Mal\uFFFEory\u0001', 'Nice \uFFFF fix \u0008 and \u{1F600} kept', 2);
+    await service.client['spotlight-act']({ id, action: 'feature', note: 'odd \uFFFF note' });
+    const range = { from: new Date(NOW - 7 * DAY).toISOString().slice(0, 10), to: new Date(NOW).toISOString().slice(0, 10) };
+    const atom = (await service.client['digest-export']({ ...range, format: 'atom' })).content;
+    expect(xmlProblems(atom)).toEqual([]);
+    expect(atom).toContain('Nice  fix  and \u{1F600} kept');
+    expect(atom).toContain('<name>Malory</name>');
   });
 
   it('refuses a period that ends before it starts', async () => {

@@ -8,6 +8,7 @@ import { DiscoveredFeeds, KEEP_DISCOVERED_MS } from '../../../main/features/feed
 import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { hostLimiter } from '../../../main/features/feeds/host-limiter';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
+import { xmlProblems } from '../../support/strict-xml';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink } from '../../../main/features/feeds/parse/threads';
 import { describeFeedXml, readFeedHead } from '../../../main/features/feeds/parse/describe';
 import { inlineXhtmlAsHtml } from '../../../main/features/feeds/parse/inline-xhtml';
@@ -348,6 +349,15 @@ describe('OPML', () => {
     const written = writeOpml(outlines.map((outline) => ({ ...outline, siteUrl: null })), new Date(Date.UTC(2026, 10, 26)));
     expect(written).toContain('text="Hostwise &amp; friends"');
     expect(readOpml(written)).toEqual(outlines);
+  });
+
+  it('writes OPML a strict XML 1.0 parser accepts, whatever the feed titles and addresses hold', () => {
+    const written = writeOpml(
+      [{ url: 'https://blog.example.com/feed/?q=\uFFFF', title: 'Odd \uFFFE\u0001 blog \uD800 & "friends" \u{1F600}', siteUrl: 'https://blog.example.com/\u000B' }],
+      new Date(Date.UTC(2026, 10, 26)),
+    );
+    expect(xmlProblems(written)).toEqual([]);
+    expect(readOpml(written)).toEqual([{ url: 'https://blog.example.com/feed/?q=', title: 'Odd blog & "friends" \u{1F600}' }]);
   });
 
   it('refuses a file that is not OPML', () => {

@@ -9,6 +9,7 @@ import type { IOptions, Transformer } from 'sanitize-html';
 import { Parser } from 'htmlparser2';
 import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS, WEB_PROTOCOLS } from '../../../../common/comment-html';
 import { hasCredentials } from '../../../../common/urls';
+import { stripControlChars } from '../../../../common/escape';
 
 // Disallowed elements whose whole subtree is dropped, not just the tag. Their content is code,
 // raw text or foreign markup (svg/math) that a browser parses differently from htmlparser2;
@@ -154,7 +155,9 @@ class TextCollector {
   }
 
   result(): string {
-    const lines = this.parts.join('').split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+    // Control characters (ESC sequences, C1 controls) are dropped before spacing is tidied, so a
+    // line holding one still trims like any other.
+    const lines = stripControlChars(this.parts.join('')).split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
     return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   }
 }
@@ -229,7 +232,7 @@ export function plainText(value: string | null | undefined, max = 300): string {
   // Most titles and names hold no markup and no entities: then there is nothing to parse.
   const decoded = value.includes('<') || value.includes('&') ? htmlToText(value) : value;
   // Control characters (other than whitespace, already collapsed) only serve to spoof names.
-  const text = decoded.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const text = stripControlChars(decoded.replace(/\s+/g, ' ')).trim();
   if (text.length <= max) return text; // UTF-16 units: never fewer than code points
   const chars = Array.from(text); // code points, so a truncation never splits an emoji's surrogate pair
   if (chars.length <= max) return text;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, stripControlChars } from '../../../common/escape';
+import { htmlToText, plainText, sanitizeComment } from '../../../main/features/feeds/sanitize/sanitize';
+import { xmlProblems } from '../../support/strict-xml';
+
+describe('escapeXml', () => {
+  it('drops every character XML 1.0 forbids, lone surrogates included, and keeps pairs', () => {
+    const hostile = 'a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h\uDFFFi\u{1F600}j\tk\nl\rm\uE000n\uFFFD';
+    expect(escapeXml(hostile)).toBe('abcdefghi\u{1F600}j\tk\nl\rm\uE000n\uFFFD');
+    expect(escapeXml('\uDBFF\uDFFF\uDC00\uD800')).toBe('\uDBFF\uDFFF');
+    for (const quote of ['"', "'"]) expect(xmlProblems(`<a x=${quote}${escapeXml(`${hostile}<&>"'`)}${quote}>${escapeXml(hostile)}</a>`)).toEqual([]);
+  });
+});
+
+describe('stripControlChars', () => {
+  it('removes C0 and C1 controls and DEL, keeps tab, line feed and everything printable', () => {
+    expect(stripControlChars('a\u0000\u001b]0;pwned\u0007b\u009b2J\u0085\u007f\r\tc\nd\u00a0\u{1F600}')).toBe('a]0;pwnedb2J\tc\nd\u00a0\u{1F600}');
+  });
+
+  it('leaves none in stored feed text: names, titles and the plain text of comments', () => {
+    const sequence = '&#x1b;]0;pwned&#x7; \u009b2J';
+    expect(plainText(`Mallory${sequence}`)).toBe('Mallory]0;pwned 2J');
+    expect(htmlToText(`<p>a${sequence}</p><pre>b\u001b[1A </pre>`)).toBe('a]0;pwned 2J\n\nb[1A');
+    expect(sanitizeComment(`<p>a${sequence}</p>`).text).toBe('a]0;pwned 2J');
+  });
+});
