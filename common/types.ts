@@ -56,6 +56,8 @@ export interface FetchResult {
   status: 'ok' | 'not-modified' | 'error' | 'cancelled';
   newItems: number;
   error: FeedFailure | null;
+  /** Entries of the feed left out (empty, unreadable or garbage) while the rest were stored; absent when none. */
+  skippedEntries?: number;
 }
 
 export interface FeedCandidate {

@@ -11,6 +11,8 @@ function summarize(results: FetchResult[]): string {
   const cancelled = results.filter((result) => result.status === 'cancelled').length;
   if (results.length === 0) return 'No feed was due.';
   const parts = [`${plural(results.length - cancelled, 'feed')} fetched`, `${plural(newItems, 'new comment')}`];
+  const skipped = results.reduce((sum, result) => sum + (result.skippedEntries ?? 0), 0);
+  if (skipped) parts.push(`${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped`);
   if (failed) parts.push(`${failed} failed — see Feed health`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return `${parts.join(', ')}.`;

@@ -26,7 +26,9 @@ function fetchRows(results: FetchResult[]): string {
   const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
   const failed = results.filter((result) => result.status === 'error').length;
   const lines = results.map((result) =>
-    result.error ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}` : `feed ${result.feedId}: ${result.status}, ${result.newItems} new`,
+    result.error
+      ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}`
+      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}`,
   );
   return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }
