@@ -132,6 +132,16 @@ describe('switchboard triage commands', () => {
     expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until ISO_TIME or --until-reply\n' });
     expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
   });
+
+  it('reads ids as decimal digits only: no hex, exponent, sign, fraction, spaces or unsafe sizes', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const refused = ['0x10', '1e1', '+3', '1.0', ' 7', '7 ', '0b1', '', '9007199254740993'];
+    const runs = await Promise.all(refused.map((id) => switchboard(db, 'route', id, 'service')));
+    runs.forEach((run, index) => expect(run, refused[index]).toMatchObject({ code: 1, stdout: '', stderr: `switchboard: cli: item-id must be a positive whole number, not "${refused[index]}"\n` }));
+    expect(await switchboard(db, 'fetch', '--feed', '0x2')).toMatchObject({ code: 1, stderr: 'switchboard: cli: --feed must be a positive whole number, not "0x2"\n' });
+    // Leading zeros are still decimal: 010 is comment 10, never 8.
+    expect(await switchboard(db, 'done', '010')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 10; it may have been deleted with its feed\n' });
+  });
 });
 
 describe('switchboard service-desk commands', () => {
