@@ -74,10 +74,15 @@ export interface SubscribeResult {
   fetch: FetchResult;
 }
 
+/** An OPML import reads at most this many outlines; the rest are counted as left out. */
+export const MAX_OPML_OUTLINES = 10_000;
+
 export interface OpmlImportResult {
   added: number;
   alreadySubscribed: number;
   invalid: string[];
+  /** Outlines past the first MAX_OPML_OUTLINES (10,000), not imported; absent when none. */
+  leftOut?: number;
 }
 
 export interface ItemSummary {

@@ -1,4 +1,4 @@
-import type { FetchResult } from '../../common/types';
+import { MAX_OPML_OUTLINES, type FetchResult } from '../../common/types';
 import { api } from '../api';
 import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';
@@ -57,7 +57,8 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
       const result = await attempt(() => api['opml-import']({ opml: text }));
       if (!result) return null;
       const skipped = result.invalid.length ? `, ${result.invalid.length} skipped (not http or https)` : '';
-      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}).`;
+      const leftOut = result.leftOut ? `, ${result.leftOut} left out: an import reads the first ${MAX_OPML_OUTLINES.toLocaleString('en-US')} outlines` : '';
+      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}${leftOut}).`;
       set({ lastFetchSummary: message });
       if (result.added > 0) void get().fetchNow();
       return message;

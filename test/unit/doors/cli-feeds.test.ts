@@ -82,6 +82,18 @@ describe('switchboard feed commands', () => {
     expect(missing).toMatchObject({ code: 1, stderr: `switchboard: opml: cannot read ${path.join(dir, 'nope.opml')}: ENOENT\n` });
   });
 
+  it('opml import says how many outlines past the first 10,000 it left out', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.opml');
+    const outlines = Array.from({ length: 10_005 }, (_, i) => `<outline type="rss" text="Blog ${i}" xmlUrl="https://blog${i}.example/feed/"/>`);
+    fs.writeFileSync(file, `<?xml version="1.0"?><opml version="2.0"><head><title>Big</title></head><body>${outlines.join('\n')}</body></opml>`);
+    const text = await switchboard(path.join(dir, 'text.db'), 'opml', 'import', file);
+    expect(text).toMatchObject({ code: 0, stderr: 'switchboard: opml: left out 5 outlines after the first 10000 (an import reads at most 10000)\n' });
+    expect(text.stdout).toBe('Imported 10000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10000). Fetch them with: switchboard fetch\n');
+    const json = await switchboard(path.join(dir, 'json.db'), '--json', 'opml', 'import', file);
+    expect(JSON.parse(json.stdout)).toEqual({ added: 10_000, alreadySubscribed: 0, invalid: [], leftOut: 5 });
+  }, 60_000);
+
   it('unsubscribe keeps comments unless told, and demo loads the samples', async () => {
     const db = path.join(tempDir(), 'cli.db');
     const demo = await switchboard(db, 'demo');
