@@ -56,6 +56,8 @@ export interface FetchResult {
   status: 'ok' | 'not-modified' | 'error' | 'cancelled';
   newItems: number;
   error: FeedFailure | null;
+  /** Entries of the feed left out (empty, unreadable or garbage) while the rest were stored; absent when none. */
+  skippedEntries?: number;
 }
 
 export interface FeedCandidate {
@@ -72,10 +74,15 @@ export interface SubscribeResult {
   fetch: FetchResult;
 }
 
+/** An OPML import reads at most this many outlines; the rest are counted as left out. */
+export const MAX_OPML_OUTLINES = 10_000;
+
 export interface OpmlImportResult {
   added: number;
   alreadySubscribed: number;
   invalid: string[];
+  /** Outlines past the first MAX_OPML_OUTLINES (10,000), not imported; absent when none. */
+  leftOut?: number;
 }
 
 export interface ItemSummary {

@@ -65,7 +65,7 @@ export const feedsOperations = {
     result: returns<{ removedFeeds: number }>(),
   },
   'opml-import': {
-    summary: 'Subscribe to every feed in an OPML document, in one transaction (fetch them with feeds-fetch).',
+    summary: 'Subscribe to every feed in an OPML document (its first 10,000 outlines; leftOut counts the rest), in one transaction (fetch them with feeds-fetch).',
     input: z.object({ opml: z.string().min(1).max(20 * 1024 * 1024) }).strict(),
     result: returns<OpmlImportResult>(),
   },

@@ -6,7 +6,8 @@ import { openService } from '../app/open-service';
 import { resolveDbPath } from '../platform/paths';
 import { installGuards } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
-import { appEntryUrl, createConsoleWindow } from './window';
+import { appEntryUrl } from './entry';
+import { createConsoleWindow } from './window';
 
 function dbFlag(argv: readonly string[]): string | undefined {
   const index = argv.indexOf('--db');
@@ -14,7 +15,11 @@ function dbFlag(argv: readonly string[]): string | undefined {
 }
 
 function openConsole(): void {
-  const entry = appEntryUrl(__dirname);
+  const entry = appEntryUrl(__dirname, {
+    isPackaged: app.isPackaged,
+    rendererUrl: process.env.ELECTRON_RENDERER_URL,
+    mode: process.env.NODE_ENV_ELECTRON_VITE,
+  });
   installGuards(entry);
   let service;
   try {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { BrowserWindow } from 'electron';
 
 export function createConsoleWindow(preloadPath: string): BrowserWindow {
@@ -23,11 +22,4 @@ export function createConsoleWindow(preloadPath: string): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   return window;
-}
-
-/** The renderer entry: the dev server in `electron-vite dev`, the built file otherwise. */
-export function appEntryUrl(outMainDir: string): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) return devServer;
-  return new URL(`file://${path.join(outMainDir, '..', 'renderer', 'index.html')}`).href;
 }

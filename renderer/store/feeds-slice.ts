@@ -1,4 +1,4 @@
-import type { FetchResult } from '../../common/types';
+import { MAX_OPML_OUTLINES, type FetchResult } from '../../common/types';
 import { api } from '../api';
 import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';
@@ -11,6 +11,8 @@ function summarize(results: FetchResult[]): string {
   const cancelled = results.filter((result) => result.status === 'cancelled').length;
   if (results.length === 0) return 'No feed was due.';
   const parts = [`${plural(results.length - cancelled, 'feed')} fetched`, `${plural(newItems, 'new comment')}`];
+  const skipped = results.reduce((sum, result) => sum + (result.skippedEntries ?? 0), 0);
+  if (skipped) parts.push(`${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped`);
   if (failed) parts.push(`${failed} failed — see Feed health`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return `${parts.join(', ')}.`;
@@ -55,7 +57,8 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
       const result = await attempt(() => api['opml-import']({ opml: text }));
       if (!result) return null;
       const skipped = result.invalid.length ? `, ${result.invalid.length} skipped (not http or https)` : '';
-      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}).`;
+      const leftOut = result.leftOut ? `, ${result.leftOut} left out: an import reads the first ${MAX_OPML_OUTLINES.toLocaleString('en-US')} outlines` : '';
+      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}${leftOut}).`;
       set({ lastFetchSummary: message });
       if (result.added > 0) void get().fetchNow();
       return message;

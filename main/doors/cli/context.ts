@@ -66,9 +66,13 @@ export function cliContext(program: Command, io: CliIO): CliContext {
   };
 }
 
+/**
+ * A positive whole number written in decimal digits only (leading zeros allowed: 010 is 10).
+ * Number() alone read "0x10" as 16, "1e1" as 10 and " 7" as 7: a typo must not act on another id.
+ */
 export function parseId(text: string, what: string): number {
-  const id = Number(text);
-  if (!Number.isInteger(id) || id <= 0) throw new SwitchboardError('invalid-input', 'cli', `${what} must be a positive whole number, not "${text}"`);
+  const id = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) throw new SwitchboardError('invalid-input', 'cli', `${what} must be a positive whole number, not "${text}"`);
   return id;
 }
 

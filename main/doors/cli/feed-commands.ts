@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { Service } from '../../app/service';
-import type { FeedSummary, FetchResult, ItemDetail } from '../../../common/types';
+import { MAX_OPML_OUTLINES, type FeedSummary, type FetchResult, type ItemDetail, type OpmlImportResult } from '../../../common/types';
 import { itemStatus, route } from '../../../common/contract/shared';
 import { optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
@@ -26,7 +26,9 @@ function fetchRows(results: FetchResult[]): string {
   const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
   const failed = results.filter((result) => result.status === 'error').length;
   const lines = results.map((result) =>
-    result.error ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}` : `feed ${result.feedId}: ${result.status}, ${result.newItems} new`,
+    result.error
+      ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}`
+      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}`,
   );
   return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }
@@ -121,7 +123,9 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       }
       const result = await cli.withClient((client) => client['opml-import']({ opml: text }));
       for (const url of result.invalid) cli.io.err(`switchboard: opml: skipped "${url}": not an http or https address`);
-      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped). Fetch them with: switchboard fetch`);
+      if (result.leftOut) cli.io.err(`switchboard: opml: left out ${result.leftOut} outlines after the first ${MAX_OPML_OUTLINES} (an import reads at most ${MAX_OPML_OUTLINES})`);
+      const leftOut = (r: OpmlImportResult) => (r.leftOut ? `, ${r.leftOut} left out past the first ${MAX_OPML_OUTLINES}` : '');
+      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}). Fetch them with: switchboard fetch`);
     });
   opml
     .command('export')

@@ -2,19 +2,19 @@
 import { SwitchboardError } from '../../../common/errors';
 import type { FeedsContext } from './context';
 import type { OpmlImportResult } from '../../../common/types';
-import { readOpml, writeOpml } from './opml';
+import { readOpmlCounted, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';
 import { writeTransaction } from '../../../db/write';
 
 export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
-  let outlines;
+  let outlines, leftOut;
   try {
-    outlines = readOpml(text);
+    ({ outlines, leftOut } = readOpmlCounted(text));
   } catch (error) {
     throw new SwitchboardError('invalid-input', 'opml', (error as Error).message.replace(/^opml: /, ''));
   }
-  const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [] };
+  const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [], ...(leftOut > 0 ? { leftOut } : {}) };
   writeTransaction(ctx.db, () => {
     for (const outline of outlines) {
       let url: string;

@@ -1,5 +1,6 @@
 // OPML, the file format feed readers exchange subscriptions in.
 import { Parser as XmlParser } from 'htmlparser2';
+import { MAX_OPML_OUTLINES } from '../../../common/types';
 import { escapeXml } from '../../../common/escape';
 import { plainText } from './sanitize/sanitize';
 
@@ -8,11 +9,20 @@ export interface OpmlOutline {
   title: string;
 }
 
-export const MAX_OPML_OUTLINES = 10_000;
+export { MAX_OPML_OUTLINES };
 
 /** Every outline with an xmlUrl, nested folders included, in document order. */
 export function readOpml(text: string): OpmlOutline[] {
+  return readOpmlCounted(text).outlines;
+}
+
+/**
+ * The first MAX_OPML_OUTLINES outlines with an xmlUrl, in document order, and how many more the
+ * file held: those are left out, and the import says so rather than dropping them silently.
+ */
+export function readOpmlCounted(text: string): { outlines: OpmlOutline[]; leftOut: number } {
   const outlines: OpmlOutline[] = [];
+  let leftOut = 0;
   let sawOpml = false;
   const parser = new XmlParser(
     {
@@ -20,14 +30,16 @@ export function readOpml(text: string): OpmlOutline[] {
         if (name.toLowerCase() === 'opml') sawOpml = true;
         if (name.toLowerCase() !== 'outline') return;
         const url = attributes.xmlUrl ?? attributes.xmlurl;
-        if (url && outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: plainText(attributes.title ?? attributes.text) });
+        if (!url) return;
+        if (outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: plainText(attributes.title ?? attributes.text) });
+        else leftOut += 1;
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(text);
   if (!sawOpml) throw new Error('opml: this file is not OPML (it has no <opml> element)');
-  return outlines;
+  return { outlines, leftOut };
 }
 
 export function writeOpml(feeds: { url: string; title: string; siteUrl: string | null }[], createdAt: Date): string {

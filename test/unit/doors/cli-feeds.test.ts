@@ -134,6 +134,18 @@ describe('switchboard feed commands', () => {
     expect(missing).toMatchObject({ code: 1, stderr: `switchboard: opml: cannot read ${path.join(dir, 'nope.opml')}: ENOENT\n` });
   });
 
+  it('opml import says how many outlines past the first 10,000 it left out', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.opml');
+    const outlines = Array.from({ length: 10_005 }, (_, i) => `<outline type="rss" text="Blog ${i}" xmlUrl="https://blog${i}.example/feed/"/>`);
+    fs.writeFileSync(file, `<?xml version="1.0"?><opml version="2.0"><head><title>Big</title></head><body>${outlines.join('\n')}</body></opml>`);
+    const text = await switchboard(path.join(dir, 'text.db'), 'opml', 'import', file);
+    expect(text).toMatchObject({ code: 0, stderr: 'switchboard: opml: left out 5 outlines after the first 10000 (an import reads at most 10000)\n' });
+    expect(text.stdout).toBe('Imported 10000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10000). Fetch them with: switchboard fetch\n');
+    const json = await switchboard(path.join(dir, 'json.db'), '--json', 'opml', 'import', file);
+    expect(JSON.parse(json.stdout)).toEqual({ added: 10_000, alreadySubscribed: 0, invalid: [], leftOut: 5 });
+  }, 60_000);
+
   it('unsubscribe keeps comments unless told, and demo loads the samples', async () => {
     const db = path.join(tempDir(), 'cli.db');
     const demo = await switchboard(db, 'demo');
@@ -183,6 +195,18 @@ describe('switchboard triage commands', () => {
     expect(await switchboard(db, 'route', '1', 'trash')).toMatchObject({ code: 1, stderr: 'switchboard: cli: route must be service, spotlight or ignore, not "trash"\n' });
     expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until ISO_TIME or --until-reply\n' });
     expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
+  });
+
+  it('reads ids as decimal digits only: no hex, exponent, sign, fraction, spaces or unsafe sizes', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    const refused = ['0x10', '1e1', '+3', '1.0', ' 7', '7 ', '0b1', '', '9007199254740993'];
+    // Created once first: several first runs at once on a new file race to migrate it.
+    expect((await switchboard(db, 'feeds')).code).toBe(0);
+    const runs = await Promise.all(refused.map((id) => switchboard(db, 'route', id, 'service')));
+    runs.forEach((run, index) => expect(run, refused[index]).toMatchObject({ code: 1, stdout: '', stderr: `switchboard: cli: item-id must be a positive whole number, not "${refused[index]}"\n` }));
+    expect(await switchboard(db, 'fetch', '--feed', '0x2')).toMatchObject({ code: 1, stderr: 'switchboard: cli: --feed must be a positive whole number, not "0x2"\n' });
+    // Leading zeros are still decimal: 010 is comment 10, never 8.
+    expect(await switchboard(db, 'done', '010')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 10; it may have been deleted with its feed\n' });
   });
 });
 

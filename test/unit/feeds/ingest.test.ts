@@ -187,6 +187,23 @@ describe('hostile feeds', () => {
     expect(Date.parse(limited.nextFetchAt!)).toBeGreaterThanOrEqual(service.context.now() + 15 * 60_000);
     await service.close();
   }, 60_000);
+
+  it.each([
+    ['degenerate-items.xml', ['Ana Pereira', 'Kofi Mensah', 'Lin Zhao'], 5],
+    ['degenerate-entries.atom', ['Rosa Jiménez', 'Sam Okoro'], 3],
+  ])('%s: an empty or garbage entry is skipped and counted, never the feed', async (file, authors, skipped) => {
+    const service = memoryService();
+    const result = await subscribed(service, `/feeds/${file}`);
+    expect(result.fetch).toMatchObject({ status: 'ok', newItems: authors.length, error: null, skippedEntries: skipped });
+    const stored = await items(service, result.feed.id);
+    expect(stored.map((item) => item.author).sort()).toEqual([...authors].sort());
+    for (const item of stored) expect(item.contentText.length).toBeGreaterThan(0);
+    // Fetched again through a run, the feed is unchanged (304): nothing new, nothing skipped.
+    const again = await service.client['feeds-fetch']({ feedIds: [result.feed.id] });
+    expect(again[0]).toMatchObject({ status: 'not-modified', newItems: 0 });
+    expect(again[0]?.skippedEntries).toBeUndefined();
+    await service.close();
+  });
 });
 
 describe('subscribing by page address', () => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../../common/escape';
 import { plainText, sanitizeComment } from '../sanitize/sanitize';
-import type { RawEntry, RawFeed } from './rss';
+import { UNREADABLE, type RawEntry, type RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
 import { isPlainWebUrl } from '../../../../common/urls';
 
@@ -32,6 +32,8 @@ export interface NormalizedFeed {
   comments: NormalizedComment[];
   /** For a posts feed: each post's comment feed (wfw:commentRss or Atom rel="replies"). */
   commentFeeds: FeedLink[];
+  /** Entries left out: unreadable, throwing, or with nothing to moderate (no text, no link). */
+  skipped: number;
 }
 
 const MAX_GUID = 500;
@@ -53,10 +55,13 @@ function absoluteHttpUrl(value: string | undefined | null, base?: string | null)
 }
 
 function links(entry: RawEntry): { rel: string; href: string }[] {
-  return (entry.links ?? []).flatMap((link): { rel: string; href: string }[] => {
+  // For an empty <item/>, xml2js hands rss-parser '' and it copies ''.link: String.prototype.link.
+  if (!Array.isArray(entry.links)) return [];
+  return entry.links.flatMap((link): { rel: string; href: string }[] => {
     if (typeof link === 'string') return [{ rel: 'alternate', href: link }];
-    const href = link.$?.href;
-    return href ? [{ rel: link.$?.rel ?? 'alternate', href }] : [];
+    if (!link || typeof link !== 'object') return [];
+    const href = text(link.$?.href);
+    return href ? [{ rel: text(link.$?.rel) ?? 'alternate', href }] : [];
   });
 }
 
@@ -171,23 +176,18 @@ export function describeFeed(feed: RawFeed, feedUrl: string): Pick<NormalizedFee
   return { title: titleOf(feed, feedUrl), kind: tally.kind };
 }
 
-export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number): NormalizedFeed {
-  const title = titleOf(feed, feedUrl);
-  const siteUrl = absoluteHttpUrl(feed.link, feedUrl);
-  const perThreadTitle = threadTitleFromFeedTitle(title);
-  const feedThread = perThreadTitle ? { url: siteUrl, title: perThreadTitle } : null;
-  const commentFeeds: FeedLink[] = [];
-  const tally = new KindTally();
-
-  const comments = feed.items.filter((entry) => !isRedditSubmission(entry)).map((entry): NormalizedComment => {
+/** One entry as a comment; null when it throws or carries neither text nor a link to the comment. */
+function normalizeEntry(entry: RawEntry, feedUrl: string, fetchedAt: number, feedThread: ThreadRef | null, commentFeeds: FeedLink[]): NormalizedComment | null {
+  try {
     const entryLinks = links(entry);
-    const url = absoluteHttpUrl(entryLinks.find((link) => link.rel === 'alternate')?.href ?? entry.link, feedUrl);
+    const url = absoluteHttpUrl(entryLinks.find((link) => link.rel === 'alternate')?.href ?? text(entry.link), feedUrl);
     const replies = repliesOf(entry, entryLinks, feedUrl);
-    if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
-    tally.add(entry, feedUrl);
     const author = authorOf(entry);
     const rawHtml = rawHtmlOf(entry);
     const content = sanitizeComment(rawHtml, url ?? feedUrl);
+    if (replies) commentFeeds.push({ url: replies, title: plainText(text(entry.title)) });
+    // A posts feed's entries are followed for their comment feeds, whatever their text.
+    if (!replies && !url && !content.text.trim()) return null;
     return {
       guid: stableGuid(entry, url, author.name, rawHtml),
       url,
@@ -198,7 +198,30 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
       contentHtml: content.html,
       contentText: content.text,
     };
-  });
+  } catch {
+    return null;
+  }
+}
 
-  return { title, siteUrl, kind: tally.kind, comments, commentFeeds };
+export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number): NormalizedFeed {
+  const title = titleOf(feed, feedUrl);
+  const siteUrl = absoluteHttpUrl(feed.link, feedUrl);
+  const perThreadTitle = threadTitleFromFeedTitle(title);
+  const feedThread = perThreadTitle ? { url: siteUrl, title: perThreadTitle } : null;
+  const commentFeeds: FeedLink[] = [];
+  const tally = new KindTally();
+
+  const comments: NormalizedComment[] = [];
+  let skipped = 0;
+  for (const entry of feed.items) {
+    if (isRedditSubmission(entry)) continue;
+    tally.add(entry, feedUrl);
+    // Each entry alone: one that is unreadable, throws, or holds nothing to moderate is skipped
+    // and counted, and the feed's other comments are still stored.
+    const comment = entry[UNREADABLE] ? null : normalizeEntry(entry, feedUrl, fetchedAt, feedThread, commentFeeds);
+    if (comment) comments.push(comment);
+    else skipped += 1;
+  }
+
+  return { title, siteUrl, kind: tally.kind, comments, commentFeeds, skipped };
 }

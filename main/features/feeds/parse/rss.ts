@@ -5,8 +5,12 @@ import Parser from 'rss-parser';
 import { FeedError } from '../errors';
 import { inlineXhtmlAsHtml } from './inline-xhtml';
 
+/** Marks an entry rss-parser could not read (it threw on it): normalizing skips and counts it. */
+export const UNREADABLE: unique symbol = Symbol('unreadable entry');
+
 export interface RawEntry {
   [key: string]: unknown;
+  [UNREADABLE]?: true;
   title?: string;
   link?: string;
   guid?: string;
@@ -63,9 +67,31 @@ export async function parseFeedXml(xml: string): Promise<RawFeed> {
     // XML errors, the next document's first error went unnoticed and its broken markup was read
     // as text.
     const parser = new Parser<Record<string, unknown>, RawEntry>(OPTIONS);
+    entryByEntry(parser);
     return (await parser.parseString(inlineXhtmlAsHtml(xml))) as unknown as RawFeed;
   } catch (error) {
     throw refusal(error);
+  }
+}
+
+type EntryReaders = Record<'parseItemRss' | 'parseItemAtom', (...args: unknown[]) => RawEntry>;
+
+/**
+ * rss-parser reads each entry with one method and throws on some degenerate ones (an Atom
+ * `<entry/>`, or `<link/>` without attributes, reads `.$` of nothing), which lost the whole feed.
+ * Each entry is read alone: one it throws on becomes an UNREADABLE entry, skipped and counted.
+ */
+function entryByEntry(parser: Parser<Record<string, unknown>, RawEntry>): void {
+  const readers = parser as unknown as EntryReaders;
+  for (const name of ['parseItemRss', 'parseItemAtom'] as const) {
+    const read = readers[name].bind(parser);
+    readers[name] = (...args) => {
+      try {
+        return read(...args);
+      } catch {
+        return { [UNREADABLE]: true };
+      }
+    };
   }
 }
 
