@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAddress } from '../../../main/features/feeds/fetch/address';
 import { classifyAddress as reexported } from '../../../main/features/feeds/fetch/fetcher';
+import { classifyAddress as shared, isLocalNetworkHost } from '../../../common/ip-address';
 
 describe('classifyAddress', () => {
   it.each([
@@ -69,5 +70,34 @@ describe('classifyAddress', () => {
 
   it('is what the fetcher uses by default', () => {
     expect(reexported).toBe(classifyAddress);
+  });
+});
+
+describe('isLocalNetworkHost (comment images)', () => {
+  // Hosts as `new URL(src).hostname` writes them.
+  const host = (url: string) => new URL(url).hostname;
+
+  it.each([
+    'http://127.0.0.1/', 'http://2130706433/', 'http://0x7f.1/', 'http://0.0.0.0/', 'http://[::1]/', 'http://[::]/',
+    'http://[::ffff:127.0.0.1]/', 'http://[::ffff:192.168.0.1]/', 'http://169.254.169.254/', 'http://10.1.2.3/',
+    'http://172.16.0.1/', 'http://172.31.255.255/', 'http://192.168.1.1/', 'http://100.64.0.1/',
+    'http://192.0.2.1/', 'http://198.51.100.7/', 'http://203.0.113.9/', 'http://[2001:db8::1]/',
+    'http://[fc00::1]/', 'http://[fd12:3456::1]/', 'http://[fe80::1]/', 'http://[febf::1]/',
+    'http://localhost/', 'http://LOCALHOST./', 'http://app.localhost/', 'http://printer.local/',
+    'http://router.home.arpa/', 'http://metadata.google.internal/',
+  ])('%s is local', (url) => {
+    expect(isLocalNetworkHost(host(url))).toBe(true);
+  });
+
+  it.each([
+    'https://images.example.org/', 'http://8.8.8.8/', 'http://172.32.0.1/', 'http://192.169.0.1/',
+    'http://[2606:4700:4700::1111]/', 'http://[::ffff:8.8.8.8]/', 'https://localhost.example.com/',
+    'https://local.example/', 'https://mylocal/',
+  ])('%s is not', (url) => {
+    expect(isLocalNetworkHost(host(url))).toBe(false);
+  });
+
+  it('is the fetcher\'s classification (one definition)', () => {
+    expect(classifyAddress).toBe(shared);
   });
 });

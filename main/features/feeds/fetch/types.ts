@@ -1,7 +1,8 @@
 // The fetcher's contract: bytes of one feed URL, fetched safely, or a FeedError.
 import type { FeedErrorCategory } from '../errors';
 
-export type AddressClass = 'public' | 'private' | 'loopback';
+export type { AddressClass } from '../../../../common/ip-address';
+import type { AddressClass } from '../../../../common/ip-address';
 
 export interface FetchLimits {
   /** Time allowed to open the TCP (and TLS) connection, ms. Default 10 000. */

@@ -9,6 +9,7 @@ import type { IOptions, Transformer } from 'sanitize-html';
 import { Parser } from 'htmlparser2';
 import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS, WEB_PROTOCOLS } from '../../../../common/comment-html';
 import { hasCredentials } from '../../../../common/urls';
+import { isLocalNetworkHost } from '../../../../common/ip-address';
 import { stripControlChars } from '../../../../common/escape';
 
 // Disallowed elements whose whole subtree is dropped, not just the tag. Their content is code,
@@ -76,6 +77,9 @@ function optionsFor(base: URL | undefined): IOptions {
       q: withUrl('cite', base, WEB),
       img: (tagName, attribs) => {
         const { attribs: out } = imgSrc(tagName, attribs);
+        // An image on the moderator's own machine or network is a blind GET against it (a router's
+        // reboot page, a local service), never content: it loses its source and is dropped below.
+        if (out.src && isLocalNetworkHost(new URL(out.src).hostname)) delete out.src;
         // Only plain pixel counts survive ("1px" counts as 1), so the 1×1 check below sees numbers.
         for (const dim of ['width', 'height']) {
           if (/^\s*\d{1,5}(?:px)?\s*$/i.test(out[dim] ?? '')) out[dim] = String(parseInt(out[dim]!, 10));
@@ -84,11 +88,18 @@ function optionsFor(base: URL | undefined): IOptions {
         return { tagName, attribs: out };
       },
     },
-    // An image with no usable source shows nothing; a 1×1 (or 0×0) one is a tracking beacon.
-    exclusiveFilter: (frame) =>
-      frame.tag === 'img' &&
-      (!frame.attribs.src || (Number(frame.attribs.width ?? 2) <= 1 && Number(frame.attribs.height ?? 2) <= 1)),
+    // An image with no usable source shows nothing; a tiny one is a tracking beacon.
+    exclusiveFilter: (frame) => frame.tag === 'img' && (!frame.attribs.src || isTrackingPixel(frame.attribs)),
   };
+}
+
+/** Both dimensions at most 2 px (1×1, 2×2, 2×1), or either one 0: a read receipt, not a picture.
+ *  One dimension alone says nothing about the other, so it does not count. */
+function isTrackingPixel(attribs: Record<string, string>): boolean {
+  const width = attribs.width === undefined ? undefined : Number(attribs.width);
+  const height = attribs.height === undefined ? undefined : Number(attribs.height);
+  if (width === 0 || height === 0) return true;
+  return width !== undefined && height !== undefined && width <= 2 && height <= 2;
 }
 
 /** Allow-list sanitizing of one comment's HTML. `baseUrl` (the comment's or feed's URL) resolves relative links and image sources. */
