@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { COMMENT_ATTRIBUTES, COMMENT_TAGS, LINK_PROTOCOLS } from '../../../common/comment-html';
 import { openExternal } from '../../api';
 import { cx } from '../../ui/cx';
@@ -10,9 +10,35 @@ import styles from './CommentHtml.module.css';
 // DOMPurify takes one attribute list for every tag, so the per-tag allow-list is flattened.
 const ALLOWED_ATTR = [...new Set(Object.values(COMMENT_ATTRIBUTES).flat())];
 const SAFE_URL = new RegExp(`^(?:${LINK_PROTOCOLS.join('|')})`, 'i');
+const CONFIG = { ALLOWED_TAGS: COMMENT_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: SAFE_URL, ALLOW_DATA_ATTR: false };
 
-export function sanitizeForDisplay(html: string): string {
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS: COMMENT_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: SAFE_URL, ALLOW_DATA_ATTR: false });
+// Remote images are blocked until asked for: loading one tells its sender when the moderator
+// reads the comment (and from which address). A second DOMPurify instance, so its hook never
+// touches other callers: inside DOMPurify's inert document, after the allow-list has run, each
+// image's source moves to data-src (kept only so "Show images" is an honest count; nothing reads
+// it back) and its size goes, so what reaches the page is the alt text as a placeholder.
+const blocking = DOMPurify();
+let blockedImages = 0;
+blocking.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName !== 'IMG') return;
+  const src = node.getAttribute('src');
+  if (src === null) return;
+  blockedImages++;
+  node.removeAttribute('src');
+  node.removeAttribute('width');
+  node.removeAttribute('height');
+  node.setAttribute('data-src', src);
+  const alt = node.getAttribute('alt')?.trim();
+  node.setAttribute('alt', alt ? `Image: ${alt}` : 'Image');
+});
+
+/** The comment's HTML ready for the page; unless `loadImages`, its images stay unloaded
+ *  (`blockedImages` says how many). */
+export function sanitizeForDisplay(html: string, { loadImages = false } = {}): { html: string; blockedImages: number } {
+  if (loadImages) return { html: DOMPurify.sanitize(html, CONFIG), blockedImages: 0 };
+  blockedImages = 0;
+  const clean = blocking.sanitize(html, CONFIG);
+  return { html: clean, blockedImages };
 }
 
 /** Links open in the system browser, never inside the console. */
@@ -24,9 +50,26 @@ function onClick(event: MouseEvent<HTMLDivElement>) {
   if (href) openExternal(href);
 }
 
-/** The comment's HTML; while it loads (html empty), the excerpt as plain text. */
+/** The comment's HTML; while it loads (html empty), the excerpt as plain text. Its images load
+ *  only after "Show images", for this comment only: another comment starts blocked again. */
 export function CommentHtml({ html, fallbackText }: { html: string; fallbackText: string }) {
-  const clean = useMemo(() => sanitizeForDisplay(html), [html]);
+  const [imagesShownFor, setImagesShownFor] = useState<string | null>(null);
+  const loadImages = html !== '' && imagesShownFor === html;
+  const clean = useMemo(() => sanitizeForDisplay(html, { loadImages }), [html, loadImages]);
   if (!html) return <div className={styles.body}>{fallbackText}</div>;
-  return <div className={cx(styles.body, styles.html)} onClick={onClick} dangerouslySetInnerHTML={{ __html: clean }} />;
+  return (
+    <>
+      {clean.blockedImages > 0 && (
+        <p className={styles.imagesBlocked}>
+          <span>
+            {clean.blockedImages === 1 ? '1 image' : `${clean.blockedImages} images`} not loaded, so the sender cannot tell you read this.
+          </span>{' '}
+          <button type="button" className="small" onClick={() => setImagesShownFor(html)}>
+            Show images
+          </button>
+        </p>
+      )}
+      <div className={cx(styles.body, styles.html)} onClick={onClick} dangerouslySetInnerHTML={{ __html: clean.html }} />
+    </>
+  );
 }

@@ -137,7 +137,8 @@ export function DetailPane() {
             </p>
           </header>
           {context && <MemberNote context={context} />}
-          <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
+          {/* Keyed by comment: images shown for one comment are blocked again on the next, or on coming back. */}
+          <CommentHtml key={detail.id} html={detail.contentHtml} fallbackText={detail.contentText} />
           {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions key={detail.id} detail={detail} context={context} />}
           {/* Only once the full comment (with its draft) has arrived, not from the list row painted first. */}
           {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={detail.id} detail={detail} />}

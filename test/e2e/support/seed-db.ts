@@ -12,6 +12,8 @@ export interface SeedComment {
   text: string;
   thread: string;
   minutesAgo: number;
+  /** The comment's stored HTML, as the sanitizer left it; `<p>text</p>` when absent. */
+  html?: string;
 }
 
 export interface SeedSpec {
@@ -33,7 +35,7 @@ export function seedComments(dbPath: string, { feedTitle, comments }: SeedSpec):
     );
     comments.forEach((comment, index) => {
       const threadId = (thread.get(`https://blog.example/${comment.thread.replace(/\W+/g, '-').toLowerCase()}`, comment.thread, now) as { id: number }).id;
-      const id = item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, `<p>${comment.text}</p>`, comment.text, now, now).lastInsertRowid;
+      const id = item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, comment.html ?? `<p>${comment.text}</p>`, comment.text, now, now).lastInsertRowid;
       indexItem(db, Number(id), comment.text, comment.author, comment.thread);
     });
   })();
