@@ -29,3 +29,15 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 export function stripControlChars(text: string): string {
   return text.replace(CONTROL, '');
 }
+
+// Bidi controls: the embeddings and overrides (U+202A–U+202E), the isolates (U+2066–U+2069) and
+// the marks (U+200E, U+200F, U+061C). In a name they reorder the text beside it ("\u202Etroppus
+// laiciffO" reads "Official support"). Stored text keeps them, since right-to-left writing uses
+// them and the console shows each name isolated (renderer/ui/Name.tsx); a terminal cannot
+// isolate, so what the CLI prints drops them.
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text for a terminal: control characters (stripControlChars) and bidi controls removed. Everything the CLI prints as text goes through it. */
+export function terminalText(text: string): string {
+  return stripControlChars(text).replace(BIDI_CONTROL, '');
+}

@@ -58,6 +58,8 @@ export interface FetchResult {
   error: FeedFailure | null;
   /** Entries of the feed left out (empty, unreadable or garbage) while the rest were stored; absent when none. */
   skippedEntries?: number;
+  /** Comments stored with a notice instead of their content, whose HTML was over the size or nesting limit; absent when none. */
+  withheldEntries?: number;
 }
 
 export interface FeedCandidate {

@@ -5,6 +5,7 @@ import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
 import styles from './Sidebar.module.css';
+import { Name } from '../ui/Name';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
@@ -58,7 +59,7 @@ function FeedList() {
                 onClick={() => openDialog('feed-health', feed.id)}
               />
               <button type="button" className={styles.feedButton} title={feed.url} aria-current={activeFeed === feed.id ? 'page' : undefined} onClick={() => showFeed(feed.id)}>
-                <span className={styles.feedTitle}>{feed.title || feed.url}</span>
+                <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
                 <span className={styles.count} aria-label={`${feed.newCount} new`}>
                   {feed.newCount || ''}
                 </span>

@@ -13,6 +13,8 @@ function summarize(results: FetchResult[]): string {
   const parts = [`${plural(results.length - cancelled, 'feed')} fetched`, `${plural(newItems, 'new comment')}`];
   const skipped = results.reduce((sum, result) => sum + (result.skippedEntries ?? 0), 0);
   if (skipped) parts.push(`${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped`);
+  const withheld = results.reduce((sum, result) => sum + (result.withheldEntries ?? 0), 0);
+  if (withheld) parts.push(`${plural(withheld, 'comment')} too large or deeply nested to show`);
   if (failed) parts.push(`${failed} failed — see Feed health`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return `${parts.join(', ')}.`;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
-import { stripControlChars } from '../../../common/escape';
+import { terminalText } from '../../../common/escape';
 import type { SwitchboardApi } from '../../../common/contract';
 import type { Service } from '../../app/service';
 import { openService } from '../../app/open-service';
@@ -31,7 +31,7 @@ export function cliContext(program: Command, io: CliIO): CliContext {
   const globals = () => program.opts<GlobalOptions>();
   return {
     // What goes to stderr is always a line for a person, often quoting a feed (a page's feed titles).
-    io: { out: (text) => io.out(text), err: (text) => io.err(stripControlChars(text)) },
+    io: { out: (text) => io.out(text), err: (text) => io.err(terminalText(text)) },
     json: () => globals().json === true,
     dbPath: () => resolveDbPath(globals().db),
     async withService(run) {
@@ -49,7 +49,7 @@ export function cliContext(program: Command, io: CliIO): CliContext {
     print(value, render) {
       // --json is exact (JSON escapes what a terminal would act on); text is stripped of it.
       if (globals().json) printJson(io, value);
-      else io.out(stripControlChars(render(value)));
+      else io.out(terminalText(render(value)));
     },
     writeOut(stage, out, content, summary) {
       if (!out) {
@@ -79,7 +79,7 @@ export function parseId(text: string, what: string): number {
 /** Lines of columns, each as wide as its widest cell. */
 export function table(rows: string[][]): string {
   // Stripped before measuring, so a column is as wide as what the terminal shows.
-  rows = rows.map((row) => row.map(stripControlChars));
+  rows = rows.map((row) => row.map(terminalText));
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')).join('\n');
 }

@@ -28,7 +28,7 @@ function fetchRows(results: FetchResult[]): string {
   const lines = results.map((result) =>
     result.error
       ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}`
-      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}`,
+      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}${result.withheldEntries ? `, ${result.withheldEntries} too large or deeply nested to show` : ''}`,
   );
   return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }

@@ -1,7 +1,7 @@
 // How the CLI talks: results on stdout (one JSON document with --json), every failure as one
 // line on stderr and exit code 1.
 import { toSwitchboardError } from '../../../common/errors';
-import { stripControlChars } from '../../../common/escape';
+import { terminalText } from '../../../common/escape';
 
 export interface CliIO {
   out(text: string): void;
@@ -19,5 +19,5 @@ export function printJson(io: CliIO, value: unknown): void {
 
 /** One line, whatever went wrong: `switchboard: stage: what happened and what to do`. */
 export function errorLine(error: unknown): string {
-  return `switchboard: ${stripControlChars(toSwitchboardError(error).message.replace(/\s*\n\s*/g, ' '))}`;
+  return `switchboard: ${terminalText(toSwitchboardError(error).message.replace(/\s*\n\s*/g, ' '))}`;
 }

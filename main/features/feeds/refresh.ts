@@ -42,7 +42,12 @@ function hostOf(url: string): string {
 function resultOf(feedId: number, outcome: IngestOutcome, newItems: number): FetchResult {
   if (outcome.status === 'error') return { feedId, status: 'error', newItems: 0, error: { category: outcome.category, message: outcome.message } };
   const skipped = outcome.status === 'ok' ? outcome.feed.skipped : 0;
-  return { feedId, status: outcome.status, newItems, error: null, ...(skipped > 0 ? { skippedEntries: skipped } : {}) };
+  const withheld = outcome.status === 'ok' ? outcome.feed.withheld : 0;
+  return {
+    feedId, status: outcome.status, newItems, error: null,
+    ...(skipped > 0 ? { skippedEntries: skipped } : {}),
+    ...(withheld > 0 ? { withheldEntries: withheld } : {}),
+  };
 }
 
 const cancelled = (feedId: number): FetchResult => ({ feedId, status: 'cancelled', newItems: 0, error: null });

@@ -6,6 +6,7 @@ import { cx } from '../../ui/cx';
 import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS, type Health } from './feed-health';
 import styles from './FeedHealthPanel.module.css';
 import { OpmlButtons } from './OpmlButtons';
+import { Name } from '../../ui/Name';
 
 const BADGES: Record<Health, string | undefined> = { healthy: styles.badgeHealthy, failing: styles.badgeFailing, parked: styles.badgeParked, pending: undefined, muted: undefined };
 
@@ -35,7 +36,7 @@ function FeedTitle({ feed }: { feed: FeedSummary }) {
   if (!editing) {
     return (
       <>
-        <strong>{feed.title || feed.url}</strong>
+        <strong><Name text={feed.title} fallback={feed.url} /></strong>
         <button type="button" className="link-like" onClick={() => setEditing(true)} aria-label={`Rename ${feed.title || feed.url}`}>
           Rename
         </button>

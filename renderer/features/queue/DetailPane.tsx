@@ -12,6 +12,7 @@ import styles from './DetailPane.module.css';
 import empty from './empty-state.module.css';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
+import { Name, NameList } from '../../ui/Name';
 
 function Actions({ detail }: { detail: ItemDetail }) {
   const title = useShortcutTitle();
@@ -97,12 +98,12 @@ function Author({ context }: { context: ItemContext }) {
   const { author } = context;
   return (
     <section className={styles.author} aria-label="Author">
-      <h3>{author.name || 'Anonymous'}</h3>
+      <h3><Name text={author.name} fallback="Anonymous" /></h3>
       <p>
         {author.comments} comments · customer service {author.byRoute.service} · spotlight {author.byRoute.spotlight} · ignored {author.byRoute.ignore}
       </p>
       <p className="hint">
-        First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · {author.feeds.join(', ')}
+        First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · <NameList names={author.feeds} />
       </p>
       <ul className={styles.recent} aria-label="Recent comments by the author">
         {author.recent.slice(0, 5).map((item) => (
@@ -130,9 +131,9 @@ export function DetailPane() {
         <article className={styles.article}>
           <Actions detail={detail} />
           <header className={styles.header}>
-            <h2>{detail.author || 'Anonymous'}</h2>
+            <h2><Name text={detail.author} fallback="Anonymous" /></h2>
             <p className={styles.meta}>
-              {detail.feedTitle} · {detail.threadTitle} · <time dateTime={detail.publishedAt}>{new Date(detail.publishedAt).toLocaleString()}</time>
+              <Name text={detail.feedTitle} /> · <Name text={detail.threadTitle} /> · <time dateTime={detail.publishedAt}>{new Date(detail.publishedAt).toLocaleString()}</time>
               {detail.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
             </p>
           </header>

@@ -10,6 +10,7 @@ import { tagClass } from '../../ui/tag';
 import { awaitingReply, isOverdue } from '../../../common/waiting';
 import { formatAge } from './format';
 import styles from './QueueList.module.css';
+import { Name } from '../../ui/Name';
 
 const ROW_HEIGHT = 86;
 
@@ -38,7 +39,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
         <span className={styles.check} aria-hidden="true">
           {checked ? '☑' : ''}
         </span>
-        <span className={styles.author}>{item.author || 'Anonymous'}</span>
+        <span className={styles.author}><Name text={item.author} fallback="Anonymous" /></span>
         {item.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
         {item.route && <span className={tagClass(item.route)}>{ROUTE_LABELS[item.route].badge}</span>}
         <Waiting item={item} />
@@ -47,7 +48,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
       </div>
       <div className={styles.excerpt}>{item.excerpt}</div>
       <div className={styles.meta}>
-        {item.feedTitle} · {item.threadTitle}
+        <Name text={item.feedTitle} /> · <Name text={item.threadTitle} />
       </div>
     </li>
   );

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import { tagClass } from '../../ui/tag';
 import styles from './MemberDialog.module.css';
+import { Name, NameList } from '../../ui/Name';
 
 /** A member's profile: numbers, milestones, comments, the private note, merge and split. */
 export function MemberDialog() {
@@ -48,7 +49,7 @@ export function MemberDialog() {
         {stats.comments} comments · {stats.communityAnswers} community answers · featured {stats.featured} · thanked {stats.thanked} · {stats.serviceRequests} service requests
       </p>
       <p className="hint">
-        Writes as {profile.aliases.join(', ')} · in {stats.feeds.join(', ')} · first seen {stats.firstSeen ? new Date(stats.firstSeen).toLocaleDateString() : '—'}, last seen{' '}
+        Writes as <NameList names={profile.aliases} /> · in <NameList names={stats.feeds} /> · first seen {stats.firstSeen ? new Date(stats.firstSeen).toLocaleDateString() : '—'}, last seen{' '}
         {stats.lastSeen ? new Date(stats.lastSeen).toLocaleDateString() : '—'}
       </p>
       <label className={forms.field}>
@@ -82,12 +83,12 @@ export function MemberDialog() {
           ))}
         </select>
         <button type="button" disabled={!mergeFrom} onClick={() => run(mergeMembers(profile.id, Number(mergeFrom)), () => setMergeFrom(''))}>
-          Merge into {profile.name}
+          Merge into <Name text={profile.name} />
         </button>
       </div>
       {profile.merged.map((merged) => (
         <p key={merged.id}>
-          Includes {merged.name}{' '}
+          Includes <Name text={merged.name} />{' '}
           <button type="button" className="small" onClick={() => run(splitMember(merged.id), () => openMember(profile.id))}>
             Split off
           </button>

@@ -1,6 +1,7 @@
 import type { ItemContext } from '../../../common/types';
 import { useStore } from '../../store';
 import styles from './MemberNote.module.css';
+import { Name } from '../../ui/Name';
 
 /** The moderator's private note on the author, wherever their comments appear. */
 export function MemberNote({ context }: { context: ItemContext }) {
@@ -10,11 +11,11 @@ export function MemberNote({ context }: { context: ItemContext }) {
     <div className={styles.memberNote} role="note" aria-label="Member note">
       {context.member.note && (
         <p>
-          <strong>Note on {context.member.name}:</strong> {context.member.note}
+          <strong>Note on <Name text={context.member.name} />:</strong> {context.member.note}
         </p>
       )}
       <button type="button" className="link-like" onClick={() => openMember(context.member!.id)}>
-        Open {context.member.name}'s profile
+        Open <Name text={context.member.name} />'s profile
       </button>
     </div>
   );

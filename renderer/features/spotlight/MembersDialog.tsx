@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { cx } from '../../ui/cx';
 import forms from '../../ui/forms.module.css';
 import styles from './MembersDialog.module.css';
+import { Name, NameList } from '../../ui/Name';
 
 const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -58,9 +59,9 @@ export function MembersDialog() {
               <tr key={member.id}>
                 <td>
                   <button type="button" className="link-like" onClick={() => openMember(member.id)}>
-                    {member.name}
+                    <Name text={member.name} />
                   </button>
-                  {member.aliases.length > 1 && <span className="hint"> also {member.aliases.filter((alias) => alias !== member.name).join(', ')}</span>}
+                  {member.aliases.length > 1 && <span className="hint"> also <NameList names={member.aliases.filter((alias) => alias !== member.name)} /></span>}
                 </td>
                 <td>{member.stats.communityAnswers}</td>
                 <td>{member.stats.featured}</td>

@@ -4,6 +4,7 @@ import type { ItemContext, ItemDetail } from '../../../common/types';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import styles from './SpotlightActions.module.css';
+import { Name } from '../../ui/Name';
 
 /** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
 export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
@@ -71,7 +72,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
           {questions.map((question) => (
             <li key={question.id}>
               <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
-                <strong>{question.author}</strong> {question.excerpt}
+                <strong><Name text={question.author} /></strong> {question.excerpt}
               </button>
             </li>
           ))}

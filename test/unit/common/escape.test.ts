@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, stripControlChars } from '../../../common/escape';
+import { escapeXml, stripControlChars, terminalText } from '../../../common/escape';
+import { table } from '../../../main/doors/cli/context';
 import { htmlToText, plainText, sanitizeComment } from '../../../main/features/feeds/sanitize/sanitize';
 import { xmlProblems } from '../../support/strict-xml';
 
@@ -22,5 +23,25 @@ describe('stripControlChars', () => {
     expect(plainText(`Mallory${sequence}`)).toBe('Mallory]0;pwned 2J');
     expect(htmlToText(`<p>a${sequence}</p><pre>b\u001b[1A </pre>`)).toBe('a]0;pwned 2J\n\nb[1A');
     expect(sanitizeComment(`<p>a${sequence}</p>`).text).toBe('a]0;pwned 2J');
+  });
+});
+
+// Issue 11, failure 12: bidi controls in a name reorder the text around it ("\u202Etroppus laiciffO"
+// shows as "Official support"). Stored text keeps them (Hebrew and Arabic use the marks; the
+// console isolates names in <bdi>); a terminal cannot isolate, so the CLI drops them.
+describe('terminalText', () => {
+  const BIDI = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C';
+
+  it('drops control characters and every bidi embedding, override, isolate and mark', () => {
+    expect(terminalText(`Mallory\u202Etroppus laiciffO${BIDI}\u001b[2J ok\tend\n`)).toBe('Mallorytroppus laiciffO[2J ok\tend\n');
+    expect(terminalText('שלום עולם \u{1F600} abc')).toBe('שלום עולם \u{1F600} abc');
+  });
+
+  it('is what the CLI prints in tables', () => {
+    expect(table([['id', 'author'], ['1', '\u202Etroppus laiciffO\u2066x\u2069']])).toBe('id  author\n1   troppus laiciffOx');
+  });
+
+  it('leaves stored text its marks: only the terminal drops them', () => {
+    expect(stripControlChars(`a${BIDI}b`)).toBe(`a${BIDI}b`);
   });
 });

@@ -208,6 +208,7 @@ describe('snooze', () => {
         kind: 'comments' as const,
         commentFeeds: [],
         skipped: 0,
+        withheld: 0,
         comments: [{ guid, url: null, thread: { url: 'https://acme.example/Outage', title: 'Outage' }, author, authorUrl: null, publishedAt: NOW, contentHtml: '<p>Hi</p>', contentText: 'Hi' }],
       },
     });

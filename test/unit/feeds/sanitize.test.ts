@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { htmlToText, plainText, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { htmlToText, MAX_COMMENT_DEPTH, MAX_COMMENT_HTML, plainText, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 
 const FIXTURES = join(__dirname, '../../fixtures/sanitize');
 const BASE = 'https://blog.example.com/2026/11/post/';
@@ -212,5 +213,53 @@ describe('plainText', () => {
 
   it('removes control characters', () => {
     expect(plainText('An\u0000n\u0007e')).toBe('Anne');
+  });
+});
+
+// Issue 11, failure 3: 200,000 nested <div>s (4.4 MB, under the 10 MiB feed limit) took 43 s in
+// sanitize-html. A comment over the size or nesting limit is never handed to the HTML parser:
+// it is stored as a short notice, counted, and the feed's other comments are stored as usual.
+describe('bounded work per comment', () => {
+  // The issue's comment (4.4 MB) is over the size limit; 20,000 nested <div>s (210 KB) are under
+  // it and over the nesting limit; one paragraph of text just over the size limit is plain large.
+  const huge = '<div>'.repeat(200_000) + 'deep' + '</div>'.repeat(200_000);
+  const deep = '<div>'.repeat(20_000) + 'deep' + '</div>'.repeat(20_000);
+  const large = `<p>${'x'.repeat(MAX_COMMENT_HTML)}</p>`;
+
+  it('withholds a comment nested deeper than the limit or larger than the limit, with a reason', () => {
+    expect(deep.length).toBeLessThan(MAX_COMMENT_HTML);
+    expect(sanitizeComment(huge, BASE)).toMatchObject({ withheld: 'too-large' });
+    expect(sanitizeComment(deep, BASE)).toMatchObject({ withheld: 'too-deep' });
+    expect(sanitizeComment(large, BASE)).toMatchObject({ withheld: 'too-large' });
+    // Unclosed, the same nesting is just as deep.
+    expect(sanitizeComment('<div>'.repeat(MAX_COMMENT_DEPTH + 1) + 'deep', BASE)).toMatchObject({ withheld: 'too-deep' });
+    for (const html of [huge, deep, large]) {
+      const out = sanitizeComment(html, BASE);
+      expect(out.text).toMatch(/open the original/);
+      expect(out.html.length).toBeLessThan(500);
+    }
+    // Just under the limits, a comment is sanitized as ever.
+    const nested = '<div>'.repeat(MAX_COMMENT_DEPTH) + 'ok' + '</div>'.repeat(MAX_COMMENT_DEPTH);
+    expect(sanitizeComment(nested, BASE)).toEqual({ html: sanitizeCommentHtml(nested, BASE), text: 'ok' });
+    // Many tags side by side are not nesting, and unclosed <p>/<li> close each other.
+    const wide = '<ul>' + '<li>item'.repeat(1000) + '</ul>' + '<p>para'.repeat(1000);
+    expect(sanitizeComment(wide, BASE).withheld).toBeUndefined();
+  });
+
+  it('stores the feed\'s other comments and counts the withheld ones', () => {
+    const entry = (n: number, html: string) => ({ guid: `c${n}`, link: `https://blog.example.com/post/#c${n}`, creator: `Author ${n}`, 'content:encoded': html });
+    const raw = { title: 'Comments on: Post', link: 'https://blog.example.com/post/', items: [entry(1, '<p>first</p>'), entry(2, deep), entry(3, huge), entry(4, large), entry(5, '<p>last</p>')] };
+    const feed = normalizeFeed(raw, 'https://blog.example.com/post/feed/', 0);
+    expect(feed.comments.map((c) => c.guid)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(feed.comments.map((c) => c.contentText)).toEqual(['first', expect.stringMatching(/nested/), expect.stringMatching(/large/), expect.stringMatching(/large/), 'last']);
+    expect(feed.comments.map((c) => c.withheld)).toEqual([undefined, 'too-deep', 'too-large', 'too-large', undefined]);
+    expect(feed).toMatchObject({ skipped: 0, withheld: 3 });
+  });
+});
+
+describe('bounded work per title', () => {
+  it('reads at most a bounded prefix of a title or name, so deep markup in one is cheap', () => {
+    expect(plainText('<div>'.repeat(200_000) + 'x')).toBe('');
+    expect(plainText('<b>Support</b>' + '<div>'.repeat(200_000))).toBe('Support');
   });
 });

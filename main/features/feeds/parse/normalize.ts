@@ -3,7 +3,7 @@
 // last, on every entry.
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../../common/escape';
-import { plainText, sanitizeComment } from '../sanitize/sanitize';
+import { plainText, sanitizeComment, type WithheldReason } from '../sanitize/sanitize';
 import { UNREADABLE, type RawEntry, type RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
 import { isPlainWebUrl } from '../../../../common/urls';
@@ -17,6 +17,8 @@ export interface NormalizedComment {
   publishedAt: number;
   contentHtml: string;
   contentText: string;
+  /** Set when the comment's HTML was over the size or nesting limit: its content is a notice, not the comment. */
+  withheld?: WithheldReason;
 }
 
 export interface FeedLink {
@@ -34,6 +36,8 @@ export interface NormalizedFeed {
   commentFeeds: FeedLink[];
   /** Entries left out: unreadable, throwing, or with nothing to moderate (no text, no link). */
   skipped: number;
+  /** Comments stored with a notice in place of HTML over the size or nesting limit. */
+  withheld: number;
 }
 
 const MAX_GUID = 500;
@@ -197,6 +201,7 @@ function normalizeEntry(entry: RawEntry, feedUrl: string, fetchedAt: number, fee
       publishedAt: publishedAt(entry, fetchedAt),
       contentHtml: content.html,
       contentText: content.text,
+      ...(content.withheld ? { withheld: content.withheld } : {}),
     };
   } catch {
     return null;
@@ -223,5 +228,6 @@ export function normalizeFeed(feed: RawFeed, feedUrl: string, fetchedAt: number)
     else skipped += 1;
   }
 
-  return { title, siteUrl, kind: tally.kind, comments, commentFeeds, skipped };
+  const withheld = comments.filter((comment) => comment.withheld).length;
+  return { title, siteUrl, kind: tally.kind, comments, commentFeeds, skipped, withheld };
 }

@@ -104,6 +104,8 @@ function isTrackingPixel(attribs: Record<string, string>): boolean {
 
 /** Allow-list sanitizing of one comment's HTML. `baseUrl` (the comment's or feed's URL) resolves relative links and image sources. */
 export function sanitizeCommentHtml(html: string, baseUrl?: string): string {
+  const withheld = withheldReason(html);
+  if (withheld) return `<p><em>${WITHHELD_TEXT[withheld]}</em></p>`;
   return sanitizeHtml(html, optionsFor(parseBase(baseUrl))).trim();
 }
 
@@ -222,12 +224,78 @@ function textOptionsFor(baseUrl: string | undefined): IOptions {
   return options;
 }
 
+// Bounded work per comment. sanitize-html's cost grows with the square of the nesting depth
+// (200,000 nested <div>s, 4.4 MB, took 43 s), and so does htmlparser2's own element stack, so a
+// comment over either limit never reaches an HTML parser that keeps a stack.
+//
+// Size, in UTF-16 units of HTML: 256 Ki. The longest comments sites allow are well under it
+// (WordPress stores at most 65,525 bytes of comment, Discourse posts default to 32,000
+// characters, Reddit comments to 10,000), with room for the markup a feed wraps them in.
+export const MAX_COMMENT_HTML = 256 * 1024;
+// Nesting: 200 elements deep. Real comments nest a few quotes and lists (a dozen levels at most);
+// browsers themselves stop nesting the DOM at 512, and sanitize-html is fast at this depth.
+export const MAX_COMMENT_DEPTH = 200;
+
+/** Why a comment's content was not shown: its HTML was over MAX_COMMENT_HTML or nested deeper than MAX_COMMENT_DEPTH. */
+export type WithheldReason = 'too-large' | 'too-deep';
+
+const WITHHELD_TEXT: Record<WithheldReason, string> = {
+  'too-large': 'This comment was too large to show here; open the original.',
+  'too-deep': 'This comment was too deeply nested to show here; open the original.',
+};
+
+class TooDeep extends Error {}
+
+/**
+ * True when the HTML nests elements deeper than `max`, as htmlparser2 (so sanitize-html) would
+ * build them: void elements and implied closes (`<p>` after `<p>`, `<li>` after `<li>`) counted
+ * as it counts them. Linear: the count of start tags bounds the depth, so most comments need no
+ * parse at all, and a parse stops as soon as the depth passes `max`, its stack never deeper.
+ */
+function nestsDeeperThan(html: string, max: number): boolean {
+  let starts = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    if (/[a-zA-Z]/.test(html[at + 1] ?? '') && ++starts > max) break;
+  }
+  if (starts <= max) return false;
+  let depth = 0;
+  const parser = new Parser({
+    onopentag: () => {
+      if (++depth > max) throw new TooDeep();
+    },
+    onclosetag: () => {
+      depth--;
+    },
+  });
+  try {
+    parser.end(html);
+    return false;
+  } catch (error) {
+    if (error instanceof TooDeep) return true;
+    throw error;
+  }
+}
+
+/** Why a comment's HTML must not be parsed, if it must not. */
+export function withheldReason(html: string): WithheldReason | undefined {
+  if (html.length > MAX_COMMENT_HTML) return 'too-large';
+  if (nestsDeeperThan(html, MAX_COMMENT_DEPTH)) return 'too-deep';
+  return undefined;
+}
+
 /**
  * Sanitizes a comment and extracts its plain text in one parse: the same result as
  * sanitizeCommentHtml plus htmlToText of its output, for half the work on the ingest path.
  * Only tags the sanitizer keeps mark text boundaries, as they would in its output.
+ * A comment over the size or nesting limit is not parsed: its content is a short notice, and
+ * `withheld` says why.
  */
-export function sanitizeComment(html: string, baseUrl?: string): { html: string; text: string } {
+export function sanitizeComment(html: string, baseUrl?: string): { html: string; text: string; withheld?: WithheldReason } {
+  const withheld = withheldReason(html);
+  if (withheld) {
+    const text = WITHHELD_TEXT[withheld];
+    return { html: `<p><em>${text}</em></p>`, text, withheld };
+  }
   const collector = new TextCollector();
   collecting = collector;
   try {
@@ -237,9 +305,15 @@ export function sanitizeComment(html: string, baseUrl?: string): { html: string;
   }
 }
 
+/** How much of a title or name (UTF-16 units) is read: markup and entities around at most a few hundred characters. */
+const MAX_TITLE_INPUT = 16 * 1024;
+
 /** A title or author name from a feed: plain text only (any markup or entities decoded and removed), whitespace collapsed, trimmed, at most `max` characters (default 300). */
 export function plainText(value: string | null | undefined, max = 300): string {
   if (!value) return '';
+  // A name of 300 characters needs no more than MAX_TITLE_INPUT of markup around it; more is cut
+  // before parsing, so a title of 200,000 nested <div>s costs no more than a short one.
+  if (value.length > MAX_TITLE_INPUT) value = value.slice(0, /[\uD800-\uDBFF]/.test(value[MAX_TITLE_INPUT - 1]!) ? MAX_TITLE_INPUT - 1 : MAX_TITLE_INPUT);
   // Most titles and names hold no markup and no entities: then there is nothing to parse.
   const decoded = value.includes('<') || value.includes('&') ? htmlToText(value) : value;
   // Control characters (other than whitespace, already collapsed) only serve to spoof names.
