@@ -6,7 +6,7 @@ import type { FeedCandidate } from '../../../common/types';
 import { isWebProtocol } from '../../../common/urls';
 import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
-import { classifyAddress } from './fetch/address';
+import { classifyAddress } from '../../../common/ip-address';
 import { fetchFeed } from './fetch/fetcher';
 import { describeFeedXml } from './parse/describe';
 import { guardXml } from './parse/xml-guard';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress } from '../../../main/features/feeds/fetch/address';
 import { classifyAddress as reexported } from '../../../main/features/feeds/fetch/fetcher';
-import { classifyAddress as shared, isLocalNetworkHost } from '../../../common/ip-address';
+import { classifyAddress, isLocalNetworkHost } from '../../../common/ip-address';
 
 describe('classifyAddress', () => {
   it.each([
@@ -95,9 +94,5 @@ describe('isLocalNetworkHost (comment images)', () => {
     'https://local.example/', 'https://mylocal/',
   ])('%s is not', (url) => {
     expect(isLocalNetworkHost(host(url))).toBe(false);
-  });
-
-  it('is the fetcher\'s classification (one definition)', () => {
-    expect(classifyAddress).toBe(shared);
   });
 });

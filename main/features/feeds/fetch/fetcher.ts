@@ -6,14 +6,14 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Readable, Transform } from 'node:stream';
 import { FeedError } from '../errors';
-import { classifyAddress } from './address';
+import { classifyAddress, type AddressClass } from '../../../../common/ip-address';
 import { createDecoders } from './decompress';
 import { abortError, networkError } from './failures';
 import { checkFeedUrl, REDIRECT_STATUSES, resolveRedirect, visitKey } from './redirects';
 import { statusError } from './status';
-import type { AddressClass, FetchLimits, FetchRequest, FetchResponse } from './types';
+import type { FetchLimits, FetchRequest, FetchResponse } from './types';
 
-export { classifyAddress } from './address';
+export { classifyAddress } from '../../../../common/ip-address';
 
 export const DEFAULT_LIMITS: Readonly<FetchLimits> = Object.freeze({
   connectTimeoutMs: 10_000,

@@ -1,7 +1,6 @@
 // The fetcher's contract: bytes of one feed URL, fetched safely, or a FeedError.
 import type { FeedErrorCategory } from '../errors';
 
-export type { AddressClass } from '../../../../common/ip-address';
 import type { AddressClass } from '../../../../common/ip-address';
 
 export interface FetchLimits {
