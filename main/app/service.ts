@@ -15,8 +15,6 @@ import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
 
-export type { ServiceContext } from './context';
-
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
 

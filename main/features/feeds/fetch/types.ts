@@ -1,6 +1,5 @@
 // The fetcher's contract: bytes of one feed URL, fetched safely, or a FeedError.
 import type { FeedErrorCategory } from '../errors';
-
 import type { AddressClass } from '../../../../common/ip-address';
 
 export interface FetchLimits {
