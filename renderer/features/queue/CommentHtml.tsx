@@ -15,19 +15,17 @@ const CONFIG = { ALLOWED_TAGS: COMMENT_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: S
 // Remote images are blocked until asked for: loading one tells its sender when the moderator
 // reads the comment (and from which address). A second DOMPurify instance, so its hook never
 // touches other callers: inside DOMPurify's inert document, after the allow-list has run, each
-// image's source moves to data-src (kept only so "Show images" is an honest count; nothing reads
-// it back) and its size goes, so what reaches the page is the alt text as a placeholder.
+// image loses its source and size (they are counted for "Show images"), so what reaches the page
+// is the alt text as a placeholder.
 const blocking = DOMPurify();
 let blockedImages = 0;
 blocking.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName !== 'IMG') return;
-  const src = node.getAttribute('src');
-  if (src === null) return;
+  if (!node.hasAttribute('src')) return;
   blockedImages++;
   node.removeAttribute('src');
   node.removeAttribute('width');
   node.removeAttribute('height');
-  node.setAttribute('data-src', src);
   const alt = node.getAttribute('alt')?.trim();
   node.setAttribute('alt', alt ? `Image: ${alt}` : 'Image');
 });
