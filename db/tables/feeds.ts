@@ -80,9 +80,11 @@ export interface FeedFetchState {
   follow_days: number | null;
   etag: string | null;
   last_modified: string | null;
+  /** Whose threads its comments join (feeds/site.ts). */
+  site: string;
 }
 
-const FETCH_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days';
+const FETCH_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days, site';
 
 /** These live feeds, whatever their status; ids that are not (any longer) subscribed are left out. */
 export function feedsById(db: Db, ids: number[]): FeedFetchState[] {
@@ -141,10 +143,11 @@ export function recordFetchSuccess(db: Db, id: number, success: FetchSuccess, no
 }
 
 /** A new subscription; returns its id. */
-export function insertFeedRow(db: Db, feed: { url: string; title: string; intervalMinutes: number; followDays: number | null; isSample: boolean }, now: number): number {
+export function insertFeedRow(db: Db, feed: { url: string; site: string; title: string; intervalMinutes: number; followDays: number | null; isSample: boolean }, now: number): number {
   return Number(
-    prepared(db, `INSERT INTO feeds (url, title, interval_minutes, follow_days, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    prepared(db, `INSERT INTO feeds (url, site, title, interval_minutes, follow_days, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
       feed.url,
+      feed.site,
       feed.title,
       feed.intervalMinutes,
       feed.followDays,
@@ -154,22 +157,25 @@ export function insertFeedRow(db: Db, feed: { url: string; title: string; interv
   );
 }
 
-/** A feed unsubscribed earlier, subscribed again: a fresh subscription (no follow expiry, no failure history), its title kept unless a new one is given. */
-export function reviveFeed(db: Db, id: number, title: string): void {
+/** A feed unsubscribed earlier, subscribed again: a fresh subscription (no follow expiry, no failure history, the site it is reached by now), its title kept unless a new one is given. */
+export function reviveFeed(db: Db, id: number, feed: { title: string; site: string }): void {
   prepared(
     db,
     `UPDATE feeds SET unsubscribed_at = NULL, status = 'active', next_fetch_at = NULL, last_fetched_at = NULL, error_count = 0,
-            parent_feed_id = NULL, follow_until = NULL, title = CASE WHEN @title = '' THEN title ELSE @title END WHERE id = @id`,
-  ).run({ id, title });
+            parent_feed_id = NULL, follow_until = NULL, site = @site, title = CASE WHEN @title = '' THEN title ELSE @title END WHERE id = @id`,
+  ).run({ id, ...feed });
 }
 
-/** A post's comment feed, followed until `followUntil`; nothing when the URL is known already (a tombstone stays unsubscribed). Returns whether it was added. */
+/**
+ * A post's comment feed, followed until `followUntil`, with the posts feed's site; nothing when
+ * the URL is known already (a tombstone stays unsubscribed). Returns whether it was added.
+ */
 export function insertFollowedFeed(db: Db, feed: { url: string; title: string; intervalMinutes: number; parentId: number; followUntil: number }, now: number): boolean {
   return (
     prepared(
       db,
-      `INSERT INTO feeds (url, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
-       VALUES (@url, @title, 'comments', @intervalMinutes, @parentId, @followUntil, @now)
+      `INSERT INTO feeds (url, site, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
+       SELECT @url, site, @title, 'comments', @intervalMinutes, @parentId, @followUntil, @now FROM feeds WHERE id = @parentId
        ON CONFLICT (url) DO NOTHING`,
     ).run({ ...feed, now }).changes > 0
   );

@@ -17,6 +17,7 @@ import {
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
 import { plainText } from './sanitize/sanitize';
+import { feedSite } from './site';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 
 /** The fetcher's own rules (http or https, no user name or password), said as a subscribe error. */
@@ -28,19 +29,21 @@ export function checkSubscribableUrl(url: string): string {
   }
 }
 
-export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string; intervalMinutes?: number; followDays?: number | null; isSample?: boolean }): number {
+/** A new subscription (or one unsubscribed earlier, revived). `page`: the web page it was found on, which vouches for its site. */
+export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string; page?: string | null; intervalMinutes?: number; followDays?: number | null; isSample?: boolean }): number {
   const existing = findFeedByUrl(ctx.db, feed.url);
   if (existing && !existing.unsubscribed) {
     throw new SwitchboardError('conflict', 'subscribe', `you are already subscribed to ${feed.url} (feed ${existing.id})`);
   }
+  const site = feedSite(feed.url, feed.page);
   // Subscribing again to a feed unsubscribed earlier brings it back (with any comments kept).
   if (existing) {
-    reviveFeed(ctx.db, existing.id, plainText(feed.title));
+    reviveFeed(ctx.db, existing.id, { title: plainText(feed.title), site });
     return existing.id;
   }
   return insertFeedRow(
     ctx.db,
-    { url: feed.url, title: plainText(feed.title), intervalMinutes: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, followDays: feed.followDays ?? null, isSample: feed.isSample === true },
+    { url: feed.url, site, title: plainText(feed.title), intervalMinutes: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, followDays: feed.followDays ?? null, isSample: feed.isSample === true },
     ctx.now(),
   );
 }
@@ -55,8 +58,9 @@ async function lookAt(ctx: FeedsContext, url: string): Promise<Discovery> {
 
 /** The feeds an address offers. A feed address was downloaded to be named: that download is kept for the subscribe that follows. */
 export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
-  const { candidates, feed } = await lookAt(ctx, checkSubscribableUrl(url));
+  const { candidates, feed, page } = await lookAt(ctx, checkSubscribableUrl(url));
   if (feed && candidates[0]) ctx.feeds.discovered.keep({ candidate: candidates[0], feed }, ctx.now());
+  if (page) ctx.feeds.discovered.keepPage(page, candidates.map((candidate) => candidate.url), ctx.now());
   return candidates;
 }
 
@@ -68,12 +72,15 @@ export async function discover(ctx: FeedsContext, url: string): Promise<FeedCand
 export async function subscribe(ctx: FeedsContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
   const url = checkSubscribableUrl(input.url);
   const kept = ctx.feeds.discovered.take(url, ctx.now());
-  const { candidates, feed: downloaded } = kept ? { candidates: [kept.candidate], feed: kept.feed } : await lookAt(ctx, url);
+  const looked = kept ? { candidates: [kept.candidate], feed: kept.feed, page: undefined } : await lookAt(ctx, url);
+  const { candidates, feed: downloaded } = looked;
+  // Found on a page: this call's (a page address), or the one feeds-discover read before (the console's choice).
+  const page = looked.page ?? ctx.feeds.discovered.pageOf(url, ctx.now());
   const [best, ...alternatives] = candidates;
   if (!best) throw new SwitchboardError('invalid-input', 'subscribe', 'no feed was found at that address');
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
   const followDays = input.followDays ?? (best.kind === 'posts' ? DEFAULT_FOLLOW_DAYS : undefined);
-  const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, intervalMinutes: input.intervalMinutes, followDays });
+  const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, page, intervalMinutes: input.intervalMinutes, followDays });
   const first = downloaded?.finalUrl === best.url ? new Map([[id, downloaded]]) : undefined;
   const [fetch] = await fetchFeedsNow(ctx, [id], first);
   return { feed: getFeed(ctx.db, id), alternatives, fetch: fetch! };
