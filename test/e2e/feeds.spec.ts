@@ -44,7 +44,7 @@ test.describe('subscribing', () => {
   test('by pasting a page address, then a broken feed shows its error in the feed-health panel', async ({ dbPath, consolePage: page }) => {
     const opml = path.join(path.dirname(dbPath), 'old.opml');
     fs.writeFileSync(opml, `<opml version="2.0"><body><outline text="Old status blog" xmlUrl="${server.url('/hostile/gone')}"/></body></opml>`);
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'opml', 'import', opml]);
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'opml', 'import', '--allow-local', opml]);
     await page.reload();
 
     await page.getByRole('button', { name: 'Subscribe…' }).click();

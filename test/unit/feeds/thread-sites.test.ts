@@ -21,7 +21,7 @@ afterAll(() => server.close());
 const elsewhere = (path: string) => `http://localhost:${server.port}${path}`;
 
 async function subscribe(service: Service, url: string): Promise<number> {
-  const result = await service.client['feeds-subscribe']({ url });
+  const result = await service.client['feeds-subscribe']({ url, allowLocal: true });
   expect(result.fetch).toMatchObject({ status: 'ok', error: null });
   return result.feed.id;
 }
