@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyAddress } from '../../../common/ip-address';
 import { openDatabase } from '../../../db/connection';
 import { createService, type Service } from '../../../main/app/service';
+import { followCommentFeeds } from '../../../main/features/feeds/follow';
 import { inProcessRunner } from '../../../main/features/feeds/runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 
@@ -118,6 +119,17 @@ describe('a feed on this computer or the local network needs the moderator to co
       { url: 'http://[::1]:8080/feed', origin: 'opml', allowLocal: 1 },
       { url: `http://localhost:${local.port}/feeds/atom10.xml`, origin: 'opml', allowLocal: 1 },
     ]);
+    await app.close();
+  });
+
+  it("a post's comment feed followed through a posts feed comes in on the posts feed's terms", async () => {
+    const app = service();
+    const { db } = app.context;
+    const parent = Number(
+      db.prepare("INSERT INTO feeds (url, site, origin, allow_local, kind, title, created_at) VALUES ('https://blog.example/feed/', 'blog.example', 'discovered', 0, 'posts', '', 0)").run().lastInsertRowid,
+    );
+    followCommentFeeds(db, { id: parent, url: 'https://blog.example/feed/', follow_days: 14 }, [{ url: 'https://blog.example/launch/feed/', title: 'Launch' }], 0);
+    expect(db.prepare('SELECT site, origin, allow_local AS allowLocal FROM feeds WHERE parent_feed_id = ?').all(parent)).toEqual([{ site: 'blog.example', origin: 'discovered', allowLocal: 0 }]);
     await app.close();
   });
 

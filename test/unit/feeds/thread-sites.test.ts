@@ -67,6 +67,21 @@ describe('a thread belongs to the site that published it', () => {
     await service.close();
   });
 
+  it("a blog's comment feed on another host (a CDN) joins the blog's threads when the blog's page links it", async () => {
+    const service = memoryService();
+    const blog = await subscribe(service, server.url('/feeds/typepad-comments.atom'));
+    const ruth = (await commentsOf(service, blog)).find((item) => item.author === 'Ruth Abernathy')!;
+    await service.client['items-snooze']({ ids: [ruth.id], untilReply: true });
+
+    // The blog's own page (on 127.0.0.1) vouches for its comment feed served from another host.
+    const onCdn = elsewhere('/feeds/typepad-post-comments.atom');
+    await subscribe(service, server.url(`/hostile/links-to/${encodeURIComponent(onCdn)}`));
+
+    expect(await service.client['item-get']({ id: ruth.id })).toMatchObject({ status: 'new', backFromSnooze: true });
+    expect(await threadAuthors(service, ruth.id)).toEqual(['Kenji Nakamura', 'Ruth Abernathy', 'Oskar Lindqvist', 'Ruth Abernathy']);
+    await service.close();
+  });
+
   it('hnrss-style feeds, whose threads are on news.ycombinator, share them across the feeds of their host', async () => {
     const service = memoryService();
     const thread = await subscribe(service, server.url('/feeds/hnrss-comments.xml'));
