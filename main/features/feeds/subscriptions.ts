@@ -101,6 +101,8 @@ export async function discover(ctx: FeedsContext, url: string): Promise<FeedCand
  * Subscribes to a feed, or to the best feed a page offers, and stores its first batch. A feed is
  * downloaded once: the download feeds-discover kept for this address, or the one made here to
  * look at it, is what gets stored; a page costs the page and one download of the feed it picks.
+ * A feed on this computer or the local network needs `allowLocal`, the moderator's confirmation
+ * (local-feeds.ts); one found on a page takes that page's site (site.ts).
  */
 export async function subscribe(
   ctx: FeedsContext,

@@ -209,7 +209,7 @@ function requestOnce(url: URL, ctx: HopContext): Promise<Hop> {
 }
 
 /** Why a feed the moderator did not type may not reach this address, and what to do about it. */
-export function localFeedRefusal(address: string): string {
+function localFeedRefusal(address: string): string {
   return (
     `refused to connect to ${address}, which is on this computer or the local network: this feed was found on a web page or in an OPML file. ` +
     'If you trust it, subscribe to its address again and confirm the local address (switchboard subscribe --allow-local)'
