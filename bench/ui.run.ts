@@ -20,8 +20,8 @@ function seed(dbPath: string): void {
   const db = openDatabase(dbPath);
   const now = Date.now();
   db.transaction(() => {
-    const feed = db.prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://bench.example/comments/feed/', 'Bench blog', 0)").run().lastInsertRowid;
-    const thread = db.prepare('INSERT INTO threads (url, title, created_at) VALUES (?, ?, 0)');
+    const feed = db.prepare("INSERT INTO feeds (url, site, title, created_at) VALUES ('https://bench.example/comments/feed/', 'bench.example', 'Bench blog', 0)").run().lastInsertRowid;
+    const thread = db.prepare("INSERT INTO threads (site, url, title, created_at) VALUES ('bench.example', ?, ?, 0)");
     const threads = Array.from({ length: 500 }, (_, n) => Number(thread.run(`https://bench.example/post-${n}/`, `Post number ${n}`).lastInsertRowid));
     const item = db.prepare(
       `INSERT INTO items (feed_id, guid, thread_id, author, published_at, content_html, content_text, fetched_at, updated_at)

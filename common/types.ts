@@ -67,6 +67,8 @@ export interface FeedCandidate {
   title: string;
   /** Why it ranks where it does: a comment feed is what Switchboard is for. */
   kind: 'comments' | 'posts' | 'unknown';
+  /** The address on this computer or the local network it points at, if any: subscribing to it needs the moderator's confirmation. */
+  localAddress?: string;
 }
 
 export interface SubscribeResult {
@@ -85,6 +87,8 @@ export interface OpmlImportResult {
   invalid: string[];
   /** Outlines past the first MAX_OPML_OUTLINES (10,000), not imported; absent when none. */
   leftOut?: number;
+  /** Feeds on this computer or the local network, left out because the import did not confirm them (allowLocal); absent when none. */
+  local?: { url: string; address: string }[];
 }
 
 export interface ItemSummary {

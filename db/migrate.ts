@@ -24,6 +24,12 @@ export function schemaVersion(db: Database): number {
  * Applies every migration newer than the file's version, in order, each inside its own
  * transaction together with the version bump, so a failure leaves the last good version.
  * Refuses a file written by a newer app rather than guessing at its schema.
+ *
+ * Foreign keys are off while migrations run, as SQLite's documented table rebuild ("making other
+ * kinds of table schema changes") requires: with them on, dropping the old copy of a parent table
+ * would run its ON DELETE actions on every child row. The pragma is a no-op inside a transaction,
+ * so it is set around them, and each migration checks the keys itself before it commits: one
+ * that leaves a dangling reference is rolled back.
  */
 export function migrate(db: Database, all: readonly Migration[], now = Date.now): number {
   const known = all.at(-1)?.version ?? 0;
@@ -34,13 +40,25 @@ export function migrate(db: Database, all: readonly Migration[], now = Date.now)
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
 
-  for (const migration of all) {
-    if (migration.version <= found) continue;
-    writeTransaction(db, () => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, now());
-      db.pragma(`user_version = ${migration.version}`);
-    });
+  const pending = all.filter((migration) => migration.version > found);
+  if (pending.length === 0) return found;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      writeTransaction(db, () => {
+        db.exec(migration.sql);
+        const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (dangling.length > 0) {
+          const { table, parent } = dangling[0]!;
+          throw new Error(`database: migration ${migration.version} (${migration.name}) would leave ${dangling.length} rows of ${table} pointing at missing ${parent} rows; nothing was changed`);
+        }
+        record.run(migration.version, migration.name, now());
+        db.pragma(`user_version = ${migration.version}`);
+      });
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return schemaVersion(db);
 }

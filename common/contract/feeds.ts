@@ -15,9 +15,16 @@ export const feedsOperations = {
     result: returns<FeedCandidate[]>(),
   },
   'feeds-subscribe': {
-    summary: 'Subscribe to a feed or page address (its best comment feed) and fetch it once.',
+    summary:
+      'Subscribe to a feed or page address (its best comment feed) and fetch it once. A feed on this computer or the local network needs allowLocal: true, the moderator\'s confirmation.',
     input: z
-      .object({ url: webAddress, title: z.string().max(300).optional(), intervalMinutes: interval.optional(), followDays: followDays.optional() })
+      .object({
+        url: webAddress,
+        title: z.string().max(300).optional(),
+        intervalMinutes: interval.optional(),
+        followDays: followDays.optional(),
+        allowLocal: z.boolean().optional(),
+      })
       .strict(),
     result: returns<SubscribeResult>(),
   },
@@ -65,8 +72,9 @@ export const feedsOperations = {
     result: returns<{ removedFeeds: number }>(),
   },
   'opml-import': {
-    summary: 'Subscribe to every feed in an OPML document (its first 10,000 outlines; leftOut counts the rest), in one transaction (fetch them with feeds-fetch).',
-    input: z.object({ opml: z.string().min(1).max(20 * 1024 * 1024) }).strict(),
+    summary:
+      'Subscribe to every feed in an OPML document (its first 10,000 outlines; leftOut counts the rest), in one transaction (fetch them with feeds-fetch). Feeds on this computer or the local network are left out (listed in local) unless allowLocal confirms them.',
+    input: z.object({ opml: z.string().min(1).max(20 * 1024 * 1024), allowLocal: z.boolean().optional() }).strict(),
     result: returns<OpmlImportResult>(),
   },
   'opml-export': {

@@ -65,10 +65,13 @@ export function getFeed(db: Db, id: number): FeedSummary {
   return toSummary(row);
 }
 
-export function findFeedByUrl(db: Db, url: string): { id: number; unsubscribed: boolean } | null {
-  const row = prepared<[string], { id: number; unsubscribed_at: number | null }>(db, 'SELECT id, unsubscribed_at FROM feeds WHERE url = ?').get(url);
-  return row ? { id: row.id, unsubscribed: row.unsubscribed_at !== null } : null;
+export function findFeedByUrl(db: Db, url: string): { id: number; unsubscribed: boolean; allowLocal: boolean } | null {
+  const row = prepared<[string], { id: number; unsubscribed_at: number | null; allow_local: number }>(db, 'SELECT id, unsubscribed_at, allow_local FROM feeds WHERE url = ?').get(url);
+  return row ? { id: row.id, unsubscribed: row.unsubscribed_at !== null, allowLocal: row.allow_local === 1 } : null;
 }
+
+/** How a subscription came in: typed by the moderator, found on a web page, or imported from OPML. */
+export type FeedOrigin = 'typed' | 'discovered' | 'opml';
 
 /** What a fetch needs to know of a feed, and what storing its result updates. */
 export interface FeedFetchState {
@@ -80,9 +83,14 @@ export interface FeedFetchState {
   follow_days: number | null;
   etag: string | null;
   last_modified: string | null;
+  /** Whose threads its comments join (feeds/site.ts). */
+  site: string;
+  origin: FeedOrigin;
+  /** 1 when the moderator allowed it to reach this computer or the local network. */
+  allow_local: number;
 }
 
-const FETCH_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days';
+const FETCH_COLUMNS = 'id, url, title, interval_minutes, error_count, etag, last_modified, follow_days, site, origin, allow_local';
 
 /** These live feeds, whatever their status; ids that are not (any longer) subscribed are left out. */
 export function feedsById(db: Db, ids: number[]): FeedFetchState[] {
@@ -141,10 +149,21 @@ export function recordFetchSuccess(db: Db, id: number, success: FetchSuccess, no
 }
 
 /** A new subscription; returns its id. */
-export function insertFeedRow(db: Db, feed: { url: string; title: string; intervalMinutes: number; followDays: number | null; isSample: boolean }, now: number): number {
+export interface NewFeed {
+  url: string;
+  site: string;
+  origin: FeedOrigin;
+  allowLocal: boolean;
+  title: string;
+}
+
+export function insertFeedRow(db: Db, feed: NewFeed & { intervalMinutes: number; followDays: number | null; isSample: boolean }, now: number): number {
   return Number(
-    prepared(db, `INSERT INTO feeds (url, title, interval_minutes, follow_days, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    prepared(db, `INSERT INTO feeds (url, site, origin, allow_local, title, interval_minutes, follow_days, is_sample, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       feed.url,
+      feed.site,
+      feed.origin,
+      feed.allowLocal ? 1 : 0,
       feed.title,
       feed.intervalMinutes,
       feed.followDays,
@@ -154,22 +173,35 @@ export function insertFeedRow(db: Db, feed: { url: string; title: string; interv
   );
 }
 
-/** A feed unsubscribed earlier, subscribed again: a fresh subscription (no follow expiry, no failure history), its title kept unless a new one is given. */
-export function reviveFeed(db: Db, id: number, title: string): void {
+/**
+ * A feed unsubscribed earlier, subscribed again: a fresh subscription (no follow expiry, no failure
+ * history, reached the way it came in now), its title kept unless a new one is given.
+ */
+export function reviveFeed(db: Db, id: number, feed: Omit<NewFeed, 'url'>): void {
   prepared(
     db,
     `UPDATE feeds SET unsubscribed_at = NULL, status = 'active', next_fetch_at = NULL, last_fetched_at = NULL, error_count = 0,
-            parent_feed_id = NULL, follow_until = NULL, title = CASE WHEN @title = '' THEN title ELSE @title END WHERE id = @id`,
-  ).run({ id, title });
+            parent_feed_id = NULL, follow_until = NULL, site = @site, origin = @origin, allow_local = @allowLocal,
+            title = CASE WHEN @title = '' THEN title ELSE @title END WHERE id = @id`,
+  ).run({ id, ...feed, allowLocal: feed.allowLocal ? 1 : 0 });
 }
 
-/** A post's comment feed, followed until `followUntil`; nothing when the URL is known already (a tombstone stays unsubscribed). Returns whether it was added. */
+/** The moderator allowed this feed to reach this computer or the local network; it is due at once. */
+export function allowLocalFeed(db: Db, id: number): void {
+  prepared(db, `UPDATE feeds SET allow_local = 1, status = 'active', error_count = 0, next_fetch_at = NULL WHERE id = ?`).run(id);
+}
+
+/**
+ * A post's comment feed, followed until `followUntil`, on the posts feed's terms (its site, how it
+ * came in, whether it may reach the local network); nothing when the URL is known already (a
+ * tombstone stays unsubscribed). Returns whether it was added.
+ */
 export function insertFollowedFeed(db: Db, feed: { url: string; title: string; intervalMinutes: number; parentId: number; followUntil: number }, now: number): boolean {
   return (
     prepared(
       db,
-      `INSERT INTO feeds (url, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
-       VALUES (@url, @title, 'comments', @intervalMinutes, @parentId, @followUntil, @now)
+      `INSERT INTO feeds (url, site, origin, allow_local, title, kind, interval_minutes, parent_feed_id, follow_until, created_at)
+       SELECT @url, site, origin, allow_local, @title, 'comments', @intervalMinutes, @parentId, @followUntil, @now FROM feeds WHERE id = @parentId
        ON CONFLICT (url) DO NOTHING`,
     ).run({ ...feed, now }).changes > 0
   );

@@ -11,6 +11,7 @@ import type { Handler } from '../core/context';
 import { EventBus } from '../core/event-bus';
 import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
+import type { AddressClass } from '../../common/ip-address';
 import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
@@ -40,6 +41,8 @@ export interface ServiceOptions {
   version: string;
   now?: () => number;
   runner?: IngestRunner;
+  /** How subscribing tells public addresses from local ones; tests play a public host on loopback. */
+  classifyAddress?: (address: string) => AddressClass;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
 }
@@ -52,7 +55,7 @@ export function createService(options: ServiceOptions): Service {
     events: new EventBus(),
     now: options.now ?? Date.now,
     runner: options.runner ?? workerRunner(),
-    feeds: new FeedsRuntime(),
+    feeds: new FeedsRuntime({ classifyAddress: options.classifyAddress }),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const call = async (name: unknown, input: unknown): Promise<unknown> => {

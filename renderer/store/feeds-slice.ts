@@ -47,7 +47,7 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
       await attempt(() => api['feeds-remove-samples']());
     },
     discover: (url) => api['feeds-discover']({ url }),
-    subscribe: (url, followDays) => api['feeds-subscribe']({ url, ...(followDays ? { followDays } : {}) }),
+    subscribe: (url, followDays, allowLocal) => api['feeds-subscribe']({ url, ...(followDays ? { followDays } : {}), ...(allowLocal ? { allowLocal } : {}) }),
     retryFeed: (id) => attempt(() => api['feeds-retry']({ id })),
     async setFeedMuted(id, muted) {
       await attempt(() => api['feeds-update']({ id, status: muted ? 'muted' : 'active' }));
@@ -55,15 +55,16 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
     async updateFeed(id, change) {
       await attempt(() => api['feeds-update']({ id, ...change }));
     },
-    async importOpml(text) {
-      const result = await attempt(() => api['opml-import']({ opml: text }));
+    async importOpml(text, allowLocal) {
+      const result = await attempt(() => api['opml-import']({ opml: text, ...(allowLocal ? { allowLocal } : {}) }));
       if (!result) return null;
       const skipped = result.invalid.length ? `, ${result.invalid.length} skipped (not http or https)` : '';
       const leftOut = result.leftOut ? `, ${result.leftOut} left out: an import reads the first ${MAX_OPML_OUTLINES.toLocaleString('en-US')} outlines` : '';
-      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}${leftOut}).`;
+      const local = result.local ? `, ${result.local.length} on your own computer or local network left out` : '';
+      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}${leftOut}${local}).`;
       set({ lastFetchSummary: message });
       if (result.added > 0) void get().fetchNow();
-      return message;
+      return { message, local: result.local ?? [] };
     },
     async exportOpml() {
       return (await attempt(() => api['opml-export']()))?.opml ?? null;

@@ -83,12 +83,16 @@ export interface FeedsSlice {
   loadSamples(): Promise<void>;
   removeSamples(): Promise<void>;
   discover(url: string): Promise<FeedCandidate[]>;
-  subscribe(url: string, followDays?: number): Promise<SubscribeResult>;
+  /** allowLocal: the moderator confirmed a feed on this computer or the local network. */
+  subscribe(url: string, followDays?: number, allowLocal?: boolean): Promise<SubscribeResult>;
   retryFeed(id: number): Promise<FetchResult | null>;
   setFeedMuted(id: number, muted: boolean): Promise<void>;
   updateFeed(id: number, change: { title?: string; intervalMinutes?: 0 | 5 | 15 | 60 | 240 | 1440 }): Promise<void>;
-  /** Subscribes to every feed of an OPML file in one transaction, then fetches them with progress. */
-  importOpml(text: string): Promise<string | null>;
+  /**
+   * Subscribes to every feed of an OPML file in one transaction, then fetches them with progress.
+   * Feeds on this computer or the local network only with allowLocal; the ones left out are listed.
+   */
+  importOpml(text: string, allowLocal?: boolean): Promise<{ message: string; local: { url: string; address: string }[] } | null>;
   exportOpml(): Promise<string | null>;
   unsubscribe(id: number, deleteItems: boolean): Promise<void>;
 }

@@ -44,7 +44,7 @@ test.describe('subscribing', () => {
   test('by pasting a page address, then a broken feed shows its error in the feed-health panel', async ({ dbPath, consolePage: page }) => {
     const opml = path.join(path.dirname(dbPath), 'old.opml');
     fs.writeFileSync(opml, `<opml version="2.0"><body><outline text="Old status blog" xmlUrl="${server.url('/hostile/gone')}"/></body></opml>`);
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'opml', 'import', opml]);
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'opml', 'import', '--allow-local', opml]);
     await page.reload();
 
     await page.getByRole('button', { name: 'Subscribe…' }).click();
@@ -54,8 +54,10 @@ test.describe('subscribing', () => {
     await expect(dialog.getByText('3 feeds found — comment feeds first')).toBeVisible();
     const own = dialog.getByRole('radio', { name: /Moving your DNS to Hostwise without downtime Comments Feed/ });
     await expect(own).toBeChecked();
+    // The fixture server is this computer: the dialog asks, and subscribing anyway confirms it.
+    await expect(dialog.getByRole('note')).toHaveText('This feed is on your own computer or local network (127.0.0.1). Subscribe anyway?');
     await dialog.screenshot({ path: test.info().outputPath('subscribe-dialog.png') });
-    await dialog.getByRole('button', { name: 'Subscribe' }).click();
+    await dialog.getByRole('button', { name: 'Subscribe anyway' }).click();
     await expect(dialog.getByRole('status')).toHaveText(/Subscribed to .+\. 4 comments fetched\./);
     await dialog.getByRole('button', { name: 'Done' }).click();
 
@@ -88,6 +90,11 @@ test.describe('subscribing', () => {
     </body></opml>`;
     await page.getByRole('button', { name: 'Subscribe…' }).click();
     await page.getByLabel('OPML file').setInputFiles({ name: 'feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    // The fixture server is this computer: its feeds are left out until the moderator confirms them.
+    const local = page.getByRole('group', { name: 'Feeds on your own computer or local network' });
+    await expect(local).toContainText('These 2 feeds are on your own computer or local network, and were left out. Import them anyway?');
+    await expect(local.getByRole('listitem')).toHaveText([`${server.url('/feeds/atom10.xml')} (127.0.0.1)`, `${server.url('/feeds/rss10-rdf.xml')} (127.0.0.1)`]);
+    await local.getByRole('button', { name: 'Import them anyway' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     // The background scheduler may fetch them first; the queue fills either way.
     await expect(page.getByRole('status').filter({ hasText: /Imported 2 feeds|2 feeds fetched/ })).toBeVisible();

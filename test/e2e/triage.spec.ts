@@ -142,7 +142,7 @@ test.describe('snooze until the author writes again', () => {
   test('hides the comment, and brings it back when a new comment by that author arrives', async ({ dbPath, consolePage: page }) => {
     server.setRoute('/feeds/quillpad.xml', 'edited-comment-v1.xml');
     // Asynchronously: the fixture server answering the CLI lives in this very process.
-    await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'subscribe', server.url('/feeds/quillpad.xml')]);
+    await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'subscribe', '--allow-local', server.url('/feeds/quillpad.xml')]);
     await page.reload();
 
     const queue = page.getByRole('listbox', { name: 'Queue' });

@@ -11,6 +11,7 @@
 //   /hostile/redirect-loop        302 → /hostile/redirect-loop-a → -b → -a → …
 //   /hostile/redirect-chain/<n>   302 → <n-1> … until 0, which serves wordpress-comments.xml
 //   /hostile/redirect-to/<url>    302 to decodeURIComponent(<url>) (?status=301|303|307|308)
+//   /hostile/links-to/<url>       an HTML page whose one comment feed link is decodeURIComponent(<url>)
 //   /hostile/gzip-bomb            Content-Encoding: gzip, ~1 MB that inflates to 1 GiB of spaces
 //   /hostile/gzip|deflate|brotli  wordpress-comments.xml with that coding if Accept-Encoding allows it
 //                                 (deflate is zlib-wrapped; ?raw=1 sends raw deflate as some servers do)
@@ -364,6 +365,13 @@ export async function startFixtureServer(options: { host?: string } = {}): Promi
       if (!page || !m[1].endsWith('.html')) return notFound(res);
       // A page that is not UTF-8 names its charset itself (<meta>), as older blogs do.
       res.writeHead(200, { 'Content-Type': isUtf8(page) ? 'text/html; charset=utf-8' : 'text/html', 'Content-Length': page.length }).end(page);
+      return;
+    }
+    if ((m = /^\/hostile\/links-to\/(.+)$/.exec(pathname)) && m[1]) {
+      // A page linking one comment feed anywhere: a public page steering a subscription elsewhere.
+      const href = decodeURIComponent(m[1]).replace(/[<>"&]/g, '');
+      const page = `<!doctype html><html><head><title>Ledgerly Notes</title><link rel="alternate" type="application/rss+xml" title="Comments" href="${href}"></head><body>Notes</body></html>`;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
     if ((m = /^\/hostile\/redirect-chain\/(\d{1,4})$/.exec(pathname)) && m[1]) {

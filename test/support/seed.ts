@@ -16,11 +16,12 @@ export function memoryService(): Service {
 }
 
 export function addFeed(db: Db, title = 'Acme blog comments', url = `https://acme.example/${title.replace(/\W+/g, '-')}/comments/feed/`): number {
-  return Number(db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, 0)').run(url, title).lastInsertRowid);
+  return Number(db.prepare('INSERT INTO feeds (url, site, title, created_at) VALUES (?, ?, ?, 0)').run(url, new URL(url).hostname, title).lastInsertRowid);
 }
 
-export function addThread(db: Db, title: string, url = `https://acme.example/${title.replace(/\W+/g, '-')}`): number {
-  return Number(db.prepare('INSERT INTO threads (url, title, created_at) VALUES (?, ?, 0)').run(url, title).lastInsertRowid);
+/** A thread of `site` (addFeed's default feeds are on acme.example). */
+export function addThread(db: Db, title: string, url = `https://acme.example/${title.replace(/\W+/g, '-')}`, site = 'acme.example'): number {
+  return Number(db.prepare('INSERT INTO threads (site, url, title, created_at) VALUES (?, ?, ?, 0)').run(site, url, title).lastInsertRowid);
 }
 
 export interface ItemSeed {

@@ -62,9 +62,10 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .description("subscribe to a feed, or to a page's best comment feed, and fetch it once")
     .argument('<url>', 'a feed address, or a blog, post or forum page that links its feeds')
     .option('--follow-days <n>', "for a posts feed: follow each new post's comment feed for this many days")
-    .action(async (url: string, options: { followDays?: string }) => {
+    .option('--allow-local', 'confirm a feed on this computer or the local network (loopback or private address)')
+    .action(async (url: string, options: { followDays?: string; allowLocal?: boolean }) => {
       const followDays = options.followDays === undefined ? undefined : parseId(options.followDays, '--follow-days');
-      const result = await cli.withClient((client) => client['feeds-subscribe']({ url, followDays }));
+      const result = await cli.withClient((client) => client['feeds-subscribe']({ url, followDays, allowLocal: options.allowLocal === true }));
       for (const other of result.alternatives) cli.io.err(`switchboard: the page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`);
       if (result.fetch.error) cli.io.err(`switchboard: the first fetch failed: ${result.fetch.error.category}: ${result.fetch.error.message}`);
       cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
@@ -114,18 +115,23 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .command('import')
     .description('subscribe to every feed in an OPML file, in one go (then run: switchboard fetch)')
     .argument('<file>', 'the OPML file')
-    .action(async (file: string) => {
+    .option('--allow-local', 'also import the feeds on this computer or the local network (loopback or private addresses)')
+    .action(async (file: string, options: { allowLocal?: boolean }) => {
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (error) {
         throw new SwitchboardError('invalid-input', 'opml', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      const result = await cli.withClient((client) => client['opml-import']({ opml: text }));
+      const result = await cli.withClient((client) => client['opml-import']({ opml: text, allowLocal: options.allowLocal === true }));
       for (const url of result.invalid) cli.io.err(`switchboard: opml: skipped "${url}": not an http or https address`);
+      for (const { url, address } of result.local ?? []) {
+        cli.io.err(`switchboard: opml: left out ${url}: it is on your own computer or local network (${address}); import again with --allow-local if you trust it`);
+      }
       if (result.leftOut) cli.io.err(`switchboard: opml: left out ${result.leftOut} outlines after the first ${MAX_OPML_OUTLINES} (an import reads at most ${MAX_OPML_OUTLINES})`);
       const leftOut = (r: OpmlImportResult) => (r.leftOut ? `, ${r.leftOut} left out past the first ${MAX_OPML_OUTLINES}` : '');
-      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}). Fetch them with: switchboard fetch`);
+      const local = (r: OpmlImportResult) => (r.local ? `, ${r.local.length} on the local network left out` : '');
+      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}${local(r)}). Fetch them with: switchboard fetch`);
     });
   opml
     .command('export')

@@ -83,6 +83,8 @@ export interface Discovery {
   candidates: FeedCandidate[];
   /** When the address was a feed: the response, kept so that subscribing to it needs no second download. */
   feed?: DownloadedFeed;
+  /** When the address was a web page: where it was read (after redirects), the page that vouches for the feeds it links. */
+  page?: string;
 }
 
 /**
@@ -107,5 +109,5 @@ export async function discoverAddress(url: string, signal?: AbortSignal): Promis
   if (candidates.length === 0) {
     throw new FeedError('not-a-feed', 'this page links no RSS or Atom feed; paste the address of its comment feed instead');
   }
-  return { candidates };
+  return { candidates, page: response.finalUrl };
 }

@@ -1,6 +1,9 @@
-// Feeds downloaded by discovery, kept for a few minutes by the address they were found at, so the
-// subscription that follows (the console asks feeds-discover, then feeds-subscribe) stores that
-// download instead of fetching the feed again. Each is used once; a few at most are kept.
+// What discovery found, kept for a few minutes for the subscription that follows (the console asks
+// feeds-discover, then feeds-subscribe with the feed the moderator chose):
+// - feeds it downloaded, by the address they were found at, so that subscription stores that
+//   download instead of fetching the feed again; each is used once, a few at most are kept;
+// - the page each feed it offered was found on, so that subscription knows how the feed came in
+//   (a page vouches for the site of the feeds it links, see site.ts).
 import type { FeedCandidate } from '../../../common/types';
 import type { DownloadedFeed } from './pipeline';
 
@@ -14,8 +17,27 @@ export interface DiscoveredFeed {
   feed: DownloadedFeed;
 }
 
+/** Feed addresses remembered with their page at most (a page offers a handful); the oldest go first. */
+const MAX_FOUND_ON = 200;
+
 export class DiscoveredFeeds {
   private readonly kept = new Map<string, DiscoveredFeed & { at: number }>();
+  private readonly pages = new Map<string, { page: string; at: number }>();
+
+  /** Remembers the page these feed addresses were found on. */
+  keepPage(page: string, feedUrls: string[], now: number): void {
+    for (const url of feedUrls) {
+      this.pages.delete(url);
+      this.pages.set(url, { page, at: now });
+    }
+    while (this.pages.size > MAX_FOUND_ON) this.pages.delete(this.pages.keys().next().value!);
+  }
+
+  /** The page this feed address was found on in the last few minutes, if any. */
+  pageOf(url: string, now: number): string | null {
+    const entry = this.pages.get(url);
+    return entry && now - entry.at <= KEEP_DISCOVERED_MS ? entry.page : null;
+  }
 
   /** Keeps a feed discovery downloaded, under its final address (the candidate's). */
   keep(discovered: DiscoveredFeed, now: number): void {
@@ -40,5 +62,6 @@ export class DiscoveredFeeds {
 
   clear(): void {
     this.kept.clear();
+    this.pages.clear();
   }
 }

@@ -17,6 +17,6 @@ export const feedHandlers = {
   'feeds-retry': (ctx, input) => retryFeed(ctx, input.id),
   'feeds-load-samples': (ctx) => loadSamples(ctx),
   'feeds-remove-samples': (ctx) => removeSamples(ctx),
-  'opml-import': (ctx, input) => importOpml(ctx, input.opml),
+  'opml-import': (ctx, input) => importOpml(ctx, input.opml, input.allowLocal === true),
   'opml-export': (ctx) => exportOpml(ctx),
 } satisfies FeatureHandlers<FeedsContext>;

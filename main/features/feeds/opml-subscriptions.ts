@@ -5,9 +5,11 @@ import type { OpmlImportResult } from '../../../common/types';
 import { readOpmlCounted, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
 import { checkSubscribableUrl, insertFeed } from './subscriptions';
+import { pointsInward } from './discover';
 import { writeTransaction } from '../../../db/write';
 
-export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
+/** Imports the outlines; a feed on this computer or the local network (as written) only when `allowLocal` confirms it (local-feeds.ts). */
+export function importOpml(ctx: FeedsContext, text: string, allowLocal = false): OpmlImportResult {
   let outlines, leftOut;
   try {
     ({ outlines, leftOut } = readOpmlCounted(text));
@@ -15,6 +17,7 @@ export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
     throw new SwitchboardError('invalid-input', 'opml', (error as Error).message.replace(/^opml: /, ''));
   }
   const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [], ...(leftOut > 0 ? { leftOut } : {}) };
+  const local: { url: string; address: string }[] = [];
   writeTransaction(ctx.db, () => {
     for (const outline of outlines) {
       let url: string;
@@ -29,10 +32,15 @@ export function importOpml(ctx: FeedsContext, text: string): OpmlImportResult {
         result.alreadySubscribed += 1;
         continue;
       }
-      insertFeed(ctx, { url, title: outline.title });
+      if (!allowLocal && pointsInward(url)) {
+        local.push({ url, address: new URL(url).hostname });
+        continue;
+      }
+      insertFeed(ctx, { url, title: outline.title, fromOpml: true, allowLocal: allowLocal && pointsInward(url) });
       result.added += 1;
     }
   });
+  if (local.length > 0) result.local = local;
   ctx.events.emit('feeds-changed', {});
   return result;
 }

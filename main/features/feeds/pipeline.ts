@@ -24,6 +24,8 @@ export interface IngestJob {
   etag?: string | null;
   lastModified?: string | null;
   limits?: Partial<FetchLimits>;
+  /** Refuse every address on this computer or the local network (FetchRequest.publicOnly). */
+  publicOnly?: boolean;
   /** The feed as discovery downloaded it: read from these bytes instead of downloading it again. */
   downloaded?: DownloadedFeed;
 }
@@ -60,6 +62,7 @@ export async function ingestFeed(job: IngestJob, signal?: AbortSignal, onFetched
           etag: job.etag,
           lastModified: job.lastModified,
           limits: job.limits,
+          publicOnly: job.publicOnly,
           signal,
         }).finally(onFetched);
     if (response.status === 'not-modified') return response;

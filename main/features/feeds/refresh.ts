@@ -7,6 +7,7 @@ import type { FetchResult } from '../../../common/types';
 import { viewCounts } from '../../core/changes';
 import type { DownloadedFeed, IngestOutcome } from './pipeline';
 import { isSampleUrl } from './samples/sample-feeds';
+import { mustStayPublic } from './local-feeds';
 import { storeOutcome } from './store';
 import { dueFeeds, feedsById, type FeedFetchState } from '../../../db/tables/feeds';
 
@@ -73,7 +74,7 @@ async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSign
         () =>
           new Promise<void>((release) => {
             if (stopped()) return release();
-            outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified }, signal, release);
+            outcome = ctx.runner.run({ url, etag: feed.etag, lastModified: feed.last_modified, publicOnly: mustStayPublic(feed) }, signal, release);
             outcome.then(() => release(), () => release());
           }),
         { first },

@@ -3,9 +3,18 @@
 // reachable, the feeds discovery just downloaded, and the sample server once it is needed.
 import { DiscoveredFeeds } from './discovered';
 import { hostLimiter, type HostLimited } from './host-limiter';
+import { classifyAddress } from '../../../common/ip-address';
+import type { Classify } from './local-feeds';
 import { startSampleServer, type SampleServer } from './samples/sample-feeds';
 
 export class FeedsRuntime {
+  /** How subscribing classifies the addresses a feed's host resolves to; tests play a public host on loopback. */
+  readonly classifyAddress: Classify;
+
+  constructor(options: { classifyAddress?: Classify } = {}) {
+    this.classifyAddress = options.classifyAddress ?? classifyAddress;
+  }
+
   /** The fetch run under way: its canceller, and a promise settled when it ends. */
   activeFetch: AbortController | null = null;
   activeRun: Promise<unknown> | null = null;

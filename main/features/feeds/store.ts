@@ -15,7 +15,7 @@ import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './
 import { writeTransaction } from '../../../db/write';
 
 /** What storing a fetch needs to know of its feed. */
-export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days'>;
+export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days' | 'site'>;
 
 export interface StoreResult {
   newItems: number;
@@ -56,20 +56,21 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
   );
 }
 
-function storeComments(db: Db, feedId: number, comments: NormalizedComment[], now: number, result: StoreResult): void {
+/** Comments join their threads within the feed's site only (site.ts): another site's thread of the same address is not theirs. */
+function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): void {
   const index = searchIndexer(db);
   const wakeOnReply = replyWaker(db);
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, StoredThread | null>();
   const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
-    const key = threadKey(feedId, comment);
+    const key = threadKey(feed.id, comment);
     if (!key) return null;
-    if (!threads.has(key)) threads.set(key, upsertThread(db, key, comment.thread.title, now));
+    if (!threads.has(key)) threads.set(key, upsertThread(db, feed.site, key, comment.thread.title, now));
     return threads.get(key) ?? null;
   };
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
-    const stored = storeIncomingComment(db, feedId, thread?.id ?? null, comment, now);
+    const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
     if (stored.kind === 'new') {
       index(stored.id, comment.contentText, comment.author, thread?.title ?? '');
       if (thread) wakeOnReply(thread.id, comment.author, stored.id);
@@ -95,7 +96,7 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     const parsed = outcome.feed;
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
-    else storeComments(db, feed.id, parsed.comments, now, result);
+    else storeComments(db, feed, parsed.comments, now, result);
     // New authors get their member records as they arrive (milestones and the board read them).
     if (result.newItems > 0) syncMembers(db, now, parsed.comments.map((comment) => comment.author));
   });

@@ -9,6 +9,7 @@ import {
   findFeedByUrl,
   getFeed,
   insertFeedRow,
+  allowLocalFeed,
   resumeFeed,
   reviveFeed,
   unsubscribeFeedFamily,
@@ -17,6 +18,8 @@ import {
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
 import { plainText } from './sanitize/sanitize';
+import { feedSite } from './site';
+import { confirmLocal, localAddressOf } from './local-feeds';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
 
 /** The fetcher's own rules (http or https, no user name or password), said as a subscribe error. */
@@ -28,19 +31,47 @@ export function checkSubscribableUrl(url: string): string {
   }
 }
 
-export function insertFeed(ctx: FeedsContext, feed: { url: string; title: string; intervalMinutes?: number; followDays?: number | null; isSample?: boolean }): number {
+export interface FeedToInsert {
+  url: string;
+  title: string;
+  /** The web page it was found on: it vouches for the feed's site (site.ts), and the feed came in 'discovered'. */
+  page?: string | null;
+  /** Imported from an OPML file. */
+  fromOpml?: boolean;
+  /** The moderator confirmed it may reach this computer or the local network (local-feeds.ts). */
+  allowLocal?: boolean;
+  intervalMinutes?: number;
+  followDays?: number | null;
+  isSample?: boolean;
+}
+
+/**
+ * A new subscription (or one unsubscribed earlier, revived). Subscribing again to a live feed is a
+ * conflict, unless it confirms a local address the feed was refused (its fetch says to do that).
+ */
+export function insertFeed(ctx: FeedsContext, feed: FeedToInsert): number {
   const existing = findFeedByUrl(ctx.db, feed.url);
   if (existing && !existing.unsubscribed) {
+    if (feed.allowLocal && !existing.allowLocal) {
+      allowLocalFeed(ctx.db, existing.id);
+      return existing.id;
+    }
     throw new SwitchboardError('conflict', 'subscribe', `you are already subscribed to ${feed.url} (feed ${existing.id})`);
   }
+  const terms = {
+    site: feedSite(feed.url, feed.page),
+    origin: feed.fromOpml ? ('opml' as const) : feed.page ? ('discovered' as const) : ('typed' as const),
+    allowLocal: feed.allowLocal === true,
+    title: plainText(feed.title),
+  };
   // Subscribing again to a feed unsubscribed earlier brings it back (with any comments kept).
   if (existing) {
-    reviveFeed(ctx.db, existing.id, plainText(feed.title));
+    reviveFeed(ctx.db, existing.id, terms);
     return existing.id;
   }
   return insertFeedRow(
     ctx.db,
-    { url: feed.url, title: plainText(feed.title), intervalMinutes: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, followDays: feed.followDays ?? null, isSample: feed.isSample === true },
+    { url: feed.url, ...terms, intervalMinutes: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES, followDays: feed.followDays ?? null, isSample: feed.isSample === true },
     ctx.now(),
   );
 }
@@ -53,27 +84,45 @@ async function lookAt(ctx: FeedsContext, url: string): Promise<Discovery> {
   return outcome;
 }
 
-/** The feeds an address offers. A feed address was downloaded to be named: that download is kept for the subscribe that follows. */
+/**
+ * The feeds an address offers, each marked with the local address it points at, if any (the
+ * console asks before subscribing to it). A feed address was downloaded to be named: that
+ * download is kept for the subscribe that follows; a page is remembered as where its feeds were found.
+ */
 export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
-  const { candidates, feed } = await lookAt(ctx, checkSubscribableUrl(url));
+  const { candidates, feed, page } = await lookAt(ctx, checkSubscribableUrl(url));
   if (feed && candidates[0]) ctx.feeds.discovered.keep({ candidate: candidates[0], feed }, ctx.now());
-  return candidates;
+  if (page) ctx.feeds.discovered.keepPage(page, candidates.map((candidate) => candidate.url), ctx.now());
+  const local = await Promise.all(candidates.map((candidate) => localAddressOf(candidate.url, ctx.feeds.classifyAddress)));
+  return candidates.map((candidate, index) => (local[index] ? { ...candidate, localAddress: local[index] } : candidate));
 }
 
 /**
  * Subscribes to a feed, or to the best feed a page offers, and stores its first batch. A feed is
  * downloaded once: the download feeds-discover kept for this address, or the one made here to
  * look at it, is what gets stored; a page costs the page and one download of the feed it picks.
+ * A feed on this computer or the local network needs `allowLocal`, the moderator's confirmation
+ * (local-feeds.ts); one found on a page takes that page's site (site.ts).
  */
-export async function subscribe(ctx: FeedsContext, input: { url: string; title?: string; intervalMinutes?: number; followDays?: number }): Promise<SubscribeResult> {
+export async function subscribe(
+  ctx: FeedsContext,
+  input: { url: string; title?: string; intervalMinutes?: number; followDays?: number; allowLocal?: boolean },
+): Promise<SubscribeResult> {
   const url = checkSubscribableUrl(input.url);
+  const allowLocal = input.allowLocal === true;
+  // A feed feeds-discover found on a page (the console's choice) is not requested before the moderator confirms a local address.
+  const foundOn = ctx.feeds.discovered.pageOf(url, ctx.now());
+  if (foundOn) await confirmLocal(url, allowLocal, ctx.feeds.classifyAddress);
   const kept = ctx.feeds.discovered.take(url, ctx.now());
-  const { candidates, feed: downloaded } = kept ? { candidates: [kept.candidate], feed: kept.feed } : await lookAt(ctx, url);
+  const looked = kept ? { candidates: [kept.candidate], feed: kept.feed, page: undefined } : await lookAt(ctx, url);
+  const { candidates, feed: downloaded } = looked;
+  const page = looked.page ?? foundOn;
   const [best, ...alternatives] = candidates;
   if (!best) throw new SwitchboardError('invalid-input', 'subscribe', 'no feed was found at that address');
+  if (!foundOn || best.url !== url) await confirmLocal(best.url, allowLocal, ctx.feeds.classifyAddress);
   // A posts feed only makes sense followed: its posts' comment feeds are where the comments are.
   const followDays = input.followDays ?? (best.kind === 'posts' ? DEFAULT_FOLLOW_DAYS : undefined);
-  const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, intervalMinutes: input.intervalMinutes, followDays });
+  const id = insertFeed(ctx, { url: best.url, title: input.title ?? best.title, page, allowLocal, intervalMinutes: input.intervalMinutes, followDays });
   const first = downloaded?.finalUrl === best.url ? new Map([[id, downloaded]]) : undefined;
   const [fetch] = await fetchFeedsNow(ctx, [id], first);
   return { feed: getFeed(ctx.db, id), alternatives, fetch: fetch! };

@@ -47,7 +47,8 @@ export function SubscribeDialog() {
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const result = await subscribe(chosen, chosenCandidate?.kind === 'posts' ? followDays : undefined);
+      // Choosing a feed that points at this computer or the local network, then "Subscribe anyway", is the confirmation.
+      const result = await subscribe(chosen, chosenCandidate?.kind === 'posts' ? followDays : undefined, chosenCandidate?.localAddress !== undefined);
       const fetched = result.fetch.error ? `The first fetch failed: ${result.fetch.error.message}.` : `${result.fetch.newItems} comments fetched.`;
       setStep({ name: 'done', message: `Subscribed to ${result.feed.title || result.feed.url}. ${fetched}` });
     });
@@ -92,12 +93,15 @@ export function SubscribeDialog() {
               <input type="number" min={1} max={365} required value={followDays} onChange={(event) => setFollowDays(Number(event.target.value))} />
             </label>
           )}
+          {chosenCandidate?.localAddress && (
+            <p role="note">This feed is on your own computer or local network ({chosenCandidate.localAddress}). Subscribe anyway?</p>
+          )}
           <div className="actions">
             <button type="button" onClick={() => setStep({ name: 'enter' })} disabled={busy}>
               Back
             </button>
             <button type="submit" className="primary" disabled={busy || !chosen}>
-              {busy ? 'Subscribing…' : 'Subscribe'}
+              {busy ? 'Subscribing…' : chosenCandidate?.localAddress ? 'Subscribe anyway' : 'Subscribe'}
             </button>
           </div>
         </form>

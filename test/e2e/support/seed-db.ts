@@ -27,14 +27,15 @@ export function seedComments(dbPath: string, { feedTitle, comments }: SeedSpec):
   const db = new Database(dbPath, { nativeBinding: nativeBindingForThisProcess() });
   const now = Date.now();
   db.transaction(() => {
-    const feedId = db.prepare('INSERT INTO feeds (url, title, created_at) VALUES (?, ?, ?)').run(`https://${feedTitle.replace(/\W+/g, '-').toLowerCase()}.example/comments/feed/`, feedTitle, now).lastInsertRowid;
-    const thread = db.prepare('INSERT INTO threads (url, title, created_at) VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET title = excluded.title RETURNING id');
+    const site = `${feedTitle.replace(/\W+/g, '-').toLowerCase()}.example`;
+    const feedId = db.prepare('INSERT INTO feeds (url, site, title, created_at) VALUES (?, ?, ?, ?)').run(`https://${site}/comments/feed/`, site, feedTitle, now).lastInsertRowid;
+    const thread = db.prepare('INSERT INTO threads (site, url, title, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (site, url) DO UPDATE SET title = excluded.title RETURNING id');
     const item = db.prepare(
       `INSERT INTO items (feed_id, guid, thread_id, author, published_at, content_html, content_text, fetched_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     comments.forEach((comment, index) => {
-      const threadId = (thread.get(`https://blog.example/${comment.thread.replace(/\W+/g, '-').toLowerCase()}`, comment.thread, now) as { id: number }).id;
+      const threadId = (thread.get(site, `https://blog.example/${comment.thread.replace(/\W+/g, '-').toLowerCase()}`, comment.thread, now) as { id: number }).id;
       const id = item.run(feedId, `seed-${index}`, threadId, comment.author, now - comment.minutesAgo * 60_000, comment.html ?? `<p>${comment.text}</p>`, comment.text, now, now).lastInsertRowid;
       indexItem(db, Number(id), comment.text, comment.author, comment.thread);
     });

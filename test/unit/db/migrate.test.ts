@@ -74,4 +74,18 @@ describe('migrations', () => {
     expect(tableNames(db)).toEqual(['a', 'schema_migrations']);
     db.close();
   });
+
+  it('run with foreign keys off (for table rebuilds) and roll back one that leaves a dangling reference', () => {
+    const db = new Database(':memory:', { nativeBinding: nativeBindingForThisProcess() });
+    db.pragma('foreign_keys = ON');
+    const steps = [
+      { version: 1, name: 'parents', sql: 'CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p (id)); INSERT INTO p VALUES (1); INSERT INTO c VALUES (1);' },
+      { version: 2, name: 'orphans', sql: 'DELETE FROM p;' },
+    ];
+    expect(() => migrate(db, steps)).toThrow('database: migration 2 (orphans) would leave 1 rows of c pointing at missing p rows; nothing was changed');
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) FROM p').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
 });

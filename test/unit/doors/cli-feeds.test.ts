@@ -31,7 +31,7 @@ function switchboard(db: string, ...args: string[]): Promise<{ code: number; std
 describe('switchboard feed commands', () => {
   it('subscribe picks the best comment feed of a page and lists the others on stderr', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    const run = await switchboard(db, '--json', 'subscribe', server.url('/pages/wordpress-home.html'));
+    const run = await switchboard(db, '--json', 'subscribe', '--allow-local', server.url('/pages/wordpress-home.html'));
     expect(run.code).toBe(0);
     const feed = JSON.parse(run.stdout);
     expect(feed).toMatchObject({ id: 1, url: server.url('/feeds/wordpress-comments.xml'), itemCount: 5, status: 'active', lastError: null });
@@ -40,10 +40,10 @@ describe('switchboard feed commands', () => {
 
   it('feeds, fetch and items speak the documented JSON, and fetch exits 0 when a feed fails', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
-    await switchboard(db, 'subscribe', server.url('/feeds/rss10-rdf.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/rss10-rdf.xml'));
     server.setRoute('/feeds/breaks.xml', 'wordpress-comments.xml');
-    await switchboard(db, 'subscribe', server.url('/feeds/breaks.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/breaks.xml'));
     server.setRoute('/feeds/breaks.xml', null);
 
     const fetched = await switchboard(db, '--json', 'fetch', '--all');
@@ -73,7 +73,7 @@ describe('switchboard feed commands', () => {
 
   it('stores no terminal control characters from a feed, and prints none', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    expect((await switchboard(db, 'subscribe', server.url('/feeds/control-chars.xml'))).code).toBe(0);
+    expect((await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/control-chars.xml'))).code).toBe(0);
     const items = JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { author: string; threadTitle: string; contentText: string; contentHtml: string }[];
     expect(items.map((item) => item.author)).toEqual(['Mallory]0;pwned', 'Eve2J']);
     for (const item of items) {
@@ -121,14 +121,14 @@ describe('switchboard feed commands', () => {
   it('exports OPML atomically and imports it into another database', async () => {
     const dir = tempDir();
     const first = path.join(dir, 'first.db');
-    await switchboard(first, 'subscribe', server.url('/feeds/atom10.xml'));
+    await switchboard(first, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const out = path.join(dir, 'subscriptions.opml');
     const exported = await switchboard(first, 'opml', 'export', '--out', out);
     expect(exported.stdout).toBe(`Wrote 1 feeds to ${out}.\n`);
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const second = path.join(dir, 'second.db');
-    const imported = await switchboard(second, '--json', 'opml', 'import', out);
+    const imported = await switchboard(second, '--json', 'opml', 'import', '--allow-local', out);
     expect(JSON.parse(imported.stdout)).toEqual({ added: 1, alreadySubscribed: 0, invalid: [] });
     const missing = await switchboard(second, 'opml', 'import', path.join(dir, 'nope.opml'));
     expect(missing).toMatchObject({ code: 1, stderr: `switchboard: opml: cannot read ${path.join(dir, 'nope.opml')}: ENOENT\n` });
@@ -159,9 +159,29 @@ describe('switchboard feed commands', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'switchboard: feeds: there is no feed with id 99; "switchboard feeds" lists them\n' });
   });
 
+  it('asks for --allow-local before subscribing to or importing a feed on this computer or the local network', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.db');
+    const url = server.url('/feeds/atom10.xml');
+    const refused = await switchboard(db, 'subscribe', url);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toBe(
+      `switchboard: subscribe: ${url} is on your own computer or local network (127.0.0.1); subscribe to it only if you trust it, and confirm: answer yes in the subscribe dialog, or add --allow-local to switchboard subscribe\n`,
+    );
+    const file = path.join(dir, 'local.opml');
+    fs.writeFileSync(file, '<opml version="2.0"><body><outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/></body></opml>');
+    const imported = await switchboard(db, 'opml', 'import', file);
+    expect(imported).toMatchObject({
+      code: 0,
+      stdout: 'Imported 0 feeds (0 already subscribed, 0 skipped, 1 on the local network left out). Fetch them with: switchboard fetch\n',
+      stderr: 'switchboard: opml: left out http://169.254.169.254/latest/meta-data/: it is on your own computer or local network (169.254.169.254); import again with --allow-local if you trust it\n',
+    });
+    expect(JSON.parse((await switchboard(db, '--json', 'feeds')).stdout)).toEqual([]);
+  });
+
   it('explains a URL that cannot be subscribed to, in one line', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    const run = await switchboard(db, 'subscribe', server.url('/pages/no-feed.html'));
+    const run = await switchboard(db, 'subscribe', '--allow-local', server.url('/pages/no-feed.html'));
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toBe('switchboard: subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)\n');
   });
@@ -170,7 +190,7 @@ describe('switchboard feed commands', () => {
 describe('switchboard triage commands', () => {
   it('route, snooze, done and undo, with the items fields they change', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const ids = JSON.parse((await switchboard(db, '--json', 'items')).stdout).map((item: { id: number }) => item.id) as number[];
 
     expect((await switchboard(db, 'route', String(ids[0]), 'service')).stdout).toBe(`Comment ${ids[0]} routed to customer service. Undo with: switchboard undo\n`);
@@ -214,7 +234,7 @@ describe('switchboard service-desk commands', () => {
   it('adds a saved reply, drafts from it with a variable, and exports CSV to stdout and to a file', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.db');
-    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const [first] = JSON.parse((await switchboard(db, '--json', 'items', '--limit', '1')).stdout) as { id: number; author: string }[];
     await switchboard(db, 'route', String(first!.id), 'service');
 
@@ -243,7 +263,7 @@ describe('switchboard spotlight commands', () => {
   it('features and thanks, lists members, merges them, exports a digest and prints stats', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.db');
-    await switchboard(db, 'subscribe', server.url('/feeds/atom10.xml'));
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const items = JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { id: number; author: string }[];
     expect((await switchboard(db, 'spotlight', String(items[0]!.id), '--action', 'feature', '--note', 'Clear and kind')).stdout).toBe(`Comment ${items[0]!.id}: feature recorded.\n`);
     expect((await switchboard(db, 'spotlight', String(items[1]!.id), '--action', 'thank')).stdout).toContain('a draft is waiting in the spotlight lane');

@@ -26,7 +26,7 @@ function switchboard(db: string, ...args: string[]): Promise<{ code: number; std
 async function subscribe(url: string) {
   const db = path.join(tempDir(), 'cli.db');
   const before = server.requests().length;
-  const run = await switchboard(db, '--json', 'subscribe', url);
+  const run = await switchboard(db, '--json', 'subscribe', '--allow-local', url);
   return { ...run, db, requests: server.requests().slice(before) };
 }
 

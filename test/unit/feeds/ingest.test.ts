@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function subscribed(service: Service, path: string): Promise<SubscribeResult> {
-  return service.client['feeds-subscribe']({ url: server.url(path) });
+  return service.client['feeds-subscribe']({ url: server.url(path), allowLocal: true });
 }
 
 async function items(service: Service, feedId?: number): Promise<ItemDetail[]> {
@@ -265,7 +265,7 @@ describe('subscribing by page address', () => {
     await new Promise<void>((resolve) => posts.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(posts.address() as AddressInfo).port}`;
     const service = memoryService();
-    const result = await service.client['feeds-subscribe']({ url: `${origin}/feed/` });
+    const result = await service.client['feeds-subscribe']({ url: `${origin}/feed/`, allowLocal: true });
     expect(result.feed).toMatchObject({ kind: 'posts', followDays: 14, itemCount: 0 });
     const followed = () => service.client['feeds-list']().then((feeds) => feeds.filter((feed) => feed.parentFeedId === result.feed.id));
     expect((await followed()).map((feed) => feed.url).sort()).toEqual([`${origin}/post-1/feed/`, `${origin}/post-2/feed/`]);
@@ -319,7 +319,7 @@ describe('subscription life cycle', () => {
   it('titles from pages and OPML files are plain text, control characters removed', async () => {
     const service = memoryService();
     const opml = `<opml version="2.0"><body><outline text="&lt;b&gt;Evil&lt;/b&gt; &#x1b;[2J&#x7;blog" xmlUrl="${server.url('/feeds/atom10.xml')}"/></body></opml>`;
-    await service.client['opml-import']({ opml });
+    await service.client['opml-import']({ opml, allowLocal: true });
     const [feed] = await service.client['feeds-list']();
     expect(feed!.title).toBe('Evil [2Jblog');
     await service.close();
@@ -358,8 +358,8 @@ describe('unsubscribing, samples and OPML', () => {
       <outline text="B" xmlUrl="${server.url('/feeds/rss10-rdf.xml')}"/>
       <outline text="bad" xmlUrl="javascript:alert(1)"/>
     </body></opml>`;
-    expect(await service.client['opml-import']({ opml })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
-    expect(await service.client['opml-import']({ opml })).toMatchObject({ added: 0, alreadySubscribed: 2 });
+    expect(await service.client['opml-import']({ opml, allowLocal: true })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
+    expect(await service.client['opml-import']({ opml, allowLocal: true })).toMatchObject({ added: 0, alreadySubscribed: 2 });
     const fetched = await service.client['feeds-fetch']();
     expect(fetched.map((result) => result.newItems)).toEqual([4, 4]);
     const exported = await service.client['opml-export']();

@@ -44,7 +44,7 @@ async function subscribeAsTheDialogDoes(service: Service, url: string): Promise<
   const candidates = await service.client['feeds-discover']({ url });
   const chosen = candidates[0]!;
   const followDays = chosen.kind === 'posts' ? 14 : undefined;
-  return await service.client['feeds-subscribe']({ url: chosen.url, ...(followDays ? { followDays } : {}) });
+  return await service.client['feeds-subscribe']({ url: chosen.url, allowLocal: true, ...(followDays ? { followDays } : {}) });
 }
 
 async function storedAuthors(service: Service, feedId: number): Promise<string[]> {
@@ -102,7 +102,7 @@ describe.each(['in process', 'worker thread'] as const)('feeds-subscribe alone (
   it('a feed address: one request to the feed, its comments stored', async () => {
     const service = serviceWith(runner);
     const url = server.url('/feeds/wordpress-comments.xml');
-    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url }));
+    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url, allowLocal: true }));
     expect(requests).toEqual(['GET /feeds/wordpress-comments.xml']);
     expect(result).toMatchObject({ feed: { url, itemCount: 5 }, alternatives: [], fetch: { status: 'ok', newItems: 5 } });
     expect(await storedAuthors(service, result.feed.id)).toEqual(WORDPRESS_AUTHORS);
@@ -111,7 +111,7 @@ describe.each(['in process', 'worker thread'] as const)('feeds-subscribe alone (
 
   it('a page address: one request to the page and one to the feed', async () => {
     const service = serviceWith(runner);
-    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url: server.url('/pages/wordpress-home.html') }));
+    const { result, requests } = await requestsDuring(() => service.client['feeds-subscribe']({ url: server.url('/pages/wordpress-home.html'), allowLocal: true }));
     expect(requests).toEqual(['GET /pages/wordpress-home.html', 'GET /feeds/wordpress-comments.xml']);
     expect(result.alternatives.map((candidate) => candidate.url)).toEqual([server.url('/feeds/wordpress-posts.xml')]);
     expect(result.fetch).toMatchObject({ status: 'ok', newItems: 5 });
@@ -127,7 +127,7 @@ describe('the download discovery keeps', () => {
     const { result, requests } = await requestsDuring(async () => {
       await service.client['feeds-discover']({ url });
       now += KEEP_DISCOVERED_MS + 1;
-      return await service.client['feeds-subscribe']({ url });
+      return await service.client['feeds-subscribe']({ url, allowLocal: true });
     });
     expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
     expect(result.fetch).toMatchObject({ status: 'ok', newItems: 4 });
@@ -140,7 +140,7 @@ describe('the download discovery keeps', () => {
     const { requests } = await requestsDuring(async () => {
       const { feed } = await subscribeAsTheDialogDoes(service, url);
       await service.client['feeds-unsubscribe']({ id: feed.id });
-      return service.client['feeds-subscribe']({ url });
+      return service.client['feeds-subscribe']({ url, allowLocal: true });
     });
     expect(requests).toEqual(['GET /feeds/atom10.xml', 'GET /feeds/atom10.xml']);
     await service.close();

@@ -208,6 +208,14 @@ function requestOnce(url: URL, ctx: HopContext): Promise<Hop> {
   });
 }
 
+/** Why a feed the moderator did not type may not reach this address, and what to do about it. */
+function localFeedRefusal(address: string): string {
+  return (
+    `refused to connect to ${address}, which is on this computer or the local network: this feed was found on a web page or in an OPML file. ` +
+    'If you trust it, subscribe to its address again and confirm the local address (switchboard subscribe --allow-local)'
+  );
+}
+
 /** Header values Node would refuse to send (a corrupted stored validator) are left out. */
 const sendable = (value: string | null | undefined): value is string => !!value && /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
 
@@ -221,14 +229,16 @@ async function run(request: FetchRequest, transport: TransportOptions, stopper: 
 
   // The class of the address the first hop really connected to. If that was the public internet,
   // no later hop may reach a private or loopback address (a public feed host must not be able to
-  // point us at the moderator's LAN); a feed configured on the LAN may redirect within it.
+  // point us at the moderator's LAN); a feed configured on the LAN may redirect within it. A
+  // public-only fetch refuses such an address at every hop, the first included, whatever its
+  // name resolved to.
   let origin: AddressClass | undefined;
-  const refuse = (address: string): FeedError | null =>
-    origin === 'public' && classify(address) !== 'public'
-      ? new FeedError('blocked', `refused a redirect from a public server to a private address (${address})`)
-      : null;
+  const refuse = (address: string): FeedError | null => {
+    if ((!request.publicOnly && origin !== 'public') || classify(address) === 'public') return null;
+    return new FeedError('blocked', request.publicOnly ? localFeedRefusal(address) : `refused a redirect from a public server to a private address (${address})`);
+  };
   const connected = (address: string): FeedError | null => {
-    if (origin !== undefined) return refuse(address);
+    if (origin !== undefined || request.publicOnly) return refuse(address);
     origin = classify(address);
     return null;
   };

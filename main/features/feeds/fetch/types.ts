@@ -22,6 +22,13 @@ export interface FetchRequest {
   /** Cancels the fetch (the socket is destroyed). The promise rejects with the signal's reason when that is a FeedError,
    *  with category 'timeout' for AbortSignal.timeout(), and otherwise with 'network' "the fetch was cancelled". */
   signal?: AbortSignal;
+  /**
+   * Every address the fetch connects to, the first one included, must be public: for a feed the
+   * moderator did not type (found on a web page, imported from OPML) and did not allow to reach
+   * this computer or the local network. Otherwise only redirects are held back (from a public
+   * host to a private address).
+   */
+  publicOnly?: boolean;
   /** How an IP address is classified; tests inject one to play a "public" host on loopback. */
   classifyAddress?: (address: string) => AddressClass;
 }
