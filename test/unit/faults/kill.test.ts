@@ -5,13 +5,13 @@
 // comments must be stored whole with its fetch record or not at all, and every decision and
 // draft acknowledged before the kill (HTTP 200, CLI exit 0) must be there. The moments and the
 // choices come from a seeded generator: a failure names the seed, and KILL_SEED=<seed> replays it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { commentGuid, startCommentFeedServer, type CommentFeedServer } from '../../server/comment-feeds';
-import { BIN, ensureBuilt } from '../../support/built-cli';
+import { ensureBuilt } from '../../support/built-cli';
+import { spawnSwitchboard, startConsole, type ConsoleProcess } from '../../support/console-process';
 import { tempDir } from '../../support/temp';
 
 const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -67,42 +67,13 @@ class Acknowledged<V> {
   }
 }
 
-interface Console {
-  child: ChildProcess;
-  call(operation: string, input: unknown): Promise<unknown>;
-}
-
 const children = new Set<ChildProcess>();
 
 function spawnTracked(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnSwitchboard(args);
   children.add(child);
   child.once('exit', () => children.delete(child));
-  child.stderr!.resume();
   return child;
-}
-
-async function startConsole(db: string): Promise<Console> {
-  const child = spawnTracked(['serve', '--db', db]);
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`switchboard serve exited (${code}) before printing its address`)));
-    createInterface({ input: child.stdout! }).once('line', resolve);
-  });
-  const url = new URL(line.replace('Switchboard console: ', ''));
-  const token = url.searchParams.get('token');
-  return {
-    child,
-    async call(operation, input) {
-      const response = await fetch(`${url.origin}/api/call/${operation}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (response.status !== 200 || !reply.ok) throw new Error(`${operation}: ${response.status} ${reply.error?.message}`);
-      return reply.result;
-    },
-  };
 }
 
 function killAll(): Promise<void> {
@@ -123,22 +94,22 @@ afterAll(async () => {
 });
 
 /** Types a reply into a draft one character at a time, each keystroke saved, as the composer does. */
-async function typeDraft(console: Console, drafts: Acknowledged<string>, itemId: number, stop: () => boolean): Promise<void> {
+async function typeDraft(served: ConsoleProcess, drafts: Acknowledged<string>, itemId: number, stop: () => boolean): Promise<void> {
   const text = `Sorry about that, we are on it (${between(1000, 9999)}).`;
   for (let length = 1; length <= text.length && !stop(); length += 1) {
     const body = text.slice(0, length);
     drafts.sent(itemId, body);
-    await console.call('draft-save', { itemId, body });
+    await served.call('draft-save', { itemId, body });
     drafts.acked(itemId, body);
   }
 }
 
-async function routeSome(console: Console, routes: Acknowledged<string>, ids: number[], stop: () => boolean): Promise<void> {
+async function routeSome(served: ConsoleProcess, routes: Acknowledged<string>, ids: number[], stop: () => boolean): Promise<void> {
   while (!stop()) {
     const id = pick(ids);
     const route = pick(ROUTES);
     routes.sent(id, route);
-    await console.call('items-route', { ids: [id], route });
+    await served.call('items-route', { ids: [id], route });
     routes.acked(id, route);
   }
 }
@@ -192,7 +163,7 @@ it(`keeps the database whole and every acknowledged write through ${KILLS} SIGKI
   const drafts = new Acknowledged<string>();
 
   // The subscriptions and a first batch of comments to work on, without a kill.
-  const first = await startConsole(file);
+  const first = await startConsole(file, spawnTracked);
   const opml = Array.from({ length: FEEDS }, (_, feed) => `<outline text="Site ${feed}" xmlUrl="${feeds.url(feed)}"/>`).join('');
   await first.call('opml-import', { opml: `<opml version="2.0"><body>${opml}</body></opml>` });
   await first.call('feeds-fetch', { all: true });
@@ -204,14 +175,14 @@ it(`keeps the database whole and every acknowledged write through ${KILLS} SIGKI
 
   for (let kill = 1; kill <= KILLS; kill += 1) {
     feeds.nextBatch();
-    const console = await startConsole(file);
+    const served = await startConsole(file, spawnTracked);
     let killed = false;
     const stop = () => killed;
     // Failed calls are the ones the kill cut off: unacknowledged, so nothing is owed for them.
     const work = [
-      console.call('feeds-fetch', { all: true }),
-      routeSome(console, routes, byConsole, stop),
-      typeDraft(console, drafts, pick(ids), stop),
+      served.call('feeds-fetch', { all: true }),
+      routeSome(served, routes, byConsole, stop),
+      typeDraft(served, drafts, pick(ids), stop),
       routeFromCli(file, routes, pick(byCli)),
     ].map((job) => job.catch(() => undefined));
     await new Promise((resolve) => setTimeout(resolve, between(50, 900)));
