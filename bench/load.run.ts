@@ -3,14 +3,15 @@
 // through its HTTP bridge: list the Inbox, open a comment, route it, save a draft. Prints the
 // API round trips during the run (p50/p95/max, goal: p95 under 100 ms), the run's duration,
 // comments stored per second, and the most connections and requests any one host saw at once
-// (the limit is 2 per host). Asserts nothing.
+// (the limit is 2 per host). Asserts nothing. BENCH_PROFILE_DIR=<folder> keeps the console's CPU
+// profiles (open them in Chrome DevTools, or summarize with scripts like bench/ingest-stages.ts does).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { startCommentFeedServer, type CommentFeedServer } from '../test/server/comment-feeds';
-import { startConsole, type ConsoleProcess } from '../test/support/console-process';
+import { spawnSwitchboard, startConsole, type ConsoleProcess } from '../test/support/console-process';
 
 const HOSTS = Number(process.env.BENCH_HOSTS ?? 50);
 const FEEDS_PER_HOST = Number(process.env.BENCH_FEEDS_PER_HOST ?? 10);
@@ -18,6 +19,8 @@ const FEEDS_PER_HOST = Number(process.env.BENCH_FEEDS_PER_HOST ?? 10);
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 20);
 /** The moderator's pause between two actions. */
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 20);
+/** A folder for the console process's CPU profiles (its main thread and each ingest worker), to find where time goes. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const ROUTES = ['service', 'spotlight', 'ignore'] as const;
 
 type Timings = Map<string, number[]>;
@@ -66,7 +69,7 @@ it('500 feeds fetched while the console is used', async () => {
   const comments = (feed: number) => 20 + ((feed * 7) % 31);
   const hosts: CommentFeedServer[] = await Promise.all(Array.from({ length: HOSTS }, () => startCommentFeedServer({ comments, delayMs: DELAY_MS })));
   const dbPath = path.join(dir, 'bench.db');
-  const app = await startConsole(dbPath);
+  const app = await startConsole(dbPath, (args) => spawnSwitchboard(args, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []));
   try {
     const outlines = hosts.flatMap((host, h) => Array.from({ length: FEEDS_PER_HOST }, (_, f) => `<outline text="Site ${h}-${f}" xmlUrl="${host.url(f)}"/>`));
     await app.call('opml-import', { opml: `<opml version="2.0"><body>${outlines.join('')}</body></opml>` });
@@ -102,7 +105,9 @@ it('500 feeds fetched while the console is used', async () => {
     process.stdout.write(`database: ${(db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number).toLocaleString('en')} comments\n`);
     db.close();
   } finally {
+    const exited = new Promise((resolve) => app.child.once('exit', resolve));
     app.child.kill('SIGTERM');
+    await exited; // the CPU profiles are written as it exits
     await Promise.all(hosts.map((host) => host.close()));
     fs.rmSync(dir, { recursive: true, force: true });
   }

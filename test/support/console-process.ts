@@ -11,9 +11,10 @@ export interface ConsoleProcess {
   call(operation: string, input: unknown): Promise<unknown>;
 }
 
-/** The `switchboard` command with these arguments, its stderr drained (the slow-call log goes there). */
-export function spawnSwitchboard(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The `switchboard` command with these arguments (`nodeArgs` go to node itself, --cpu-prof say),
+ *  its stderr drained (the slow-call log goes there). */
+export function spawnSwitchboard(args: string[], nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr!.resume();
   return child;
 }
