@@ -16,6 +16,8 @@ export interface CommentFeedServer {
   nextBatch(): void;
   /** How many comments feed n carries in each batch. */
   commentsIn(feed: number): number;
+  /** Feed requests received so far. */
+  requests(): number;
   /** The most requests being answered at one time, and the most sockets open at one time. */
   peak(): { requests: number; connections: number };
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startCommentFeedServer(options: CommentFeedOptions = {}): 
   let batch = 0;
   let origin = '';
   let requests = 0;
+  let received = 0;
   let connections = 0;
   const peak = { requests: 0, connections: 0 };
   const sockets = new Set<Socket>();
@@ -55,6 +58,7 @@ export async function startCommentFeedServer(options: CommentFeedOptions = {}): 
   const server = http.createServer((req, res) => {
     const match = /^\/feeds\/(\d+)\.xml$/.exec(req.url ?? '');
     if (!match) return void res.writeHead(404).end();
+    received += 1;
     requests += 1;
     peak.requests = Math.max(peak.requests, requests);
     res.once('close', () => (requests -= 1));
@@ -86,6 +90,7 @@ export async function startCommentFeedServer(options: CommentFeedOptions = {}): 
     },
     nextBatch: () => void (batch += 1),
     commentsIn: comments,
+    requests: () => received,
     peak: () => ({ ...peak }),
     close: () =>
       new Promise<void>((resolve) => {

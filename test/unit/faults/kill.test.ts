@@ -32,6 +32,7 @@ function seeded(seed: number): () => number {
 }
 const random = seeded(SEED);
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 /**
@@ -123,6 +124,16 @@ async function routeFromCli(db: string, routes: Acknowledged<string>, id: number
   if (code === 0) routes.acked(id, route);
 }
 
+/** How many feeds have stored this batch. */
+function feedsAtBatch(file: string, batch: number): number {
+  const db = openDatabase(file);
+  try {
+    return db.prepare('SELECT COUNT(*) FROM feeds WHERE etag = ?').pluck().get(`"b${batch}"`) as number;
+  } finally {
+    db.close();
+  }
+}
+
 /** What a reopened database holds that the moderator or a fetch could have lost. */
 function inspect(file: string, routes: Acknowledged<string>, drafts: Acknowledged<string>): string[] {
   const db = openDatabase(file);
@@ -173,6 +184,7 @@ it(`keeps the database whole and every acknowledged write through ${KILLS} SIGKI
   const byCli = ids.filter((_, n) => n % 2 === 1);
   await killAll();
 
+  let cutRuns = 0;
   for (let kill = 1; kill <= KILLS; kill += 1) {
     feeds.nextBatch();
     const served = await startConsole(file, spawnTracked);
@@ -185,18 +197,21 @@ it(`keeps the database whole and every acknowledged write through ${KILLS} SIGKI
       typeDraft(served, drafts, pick(ids), stop),
       routeFromCli(file, routes, pick(byCli)),
     ].map((job) => job.catch(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, between(50, 900)));
+    // The kill lands while comments are being stored: some time after the feeds are first asked for.
+    const asked = feeds.requests();
+    for (let waited = 0; feeds.requests() === asked && waited < 5000; waited += 10) await sleep(10);
+    await sleep(between(0, 400));
     killed = true;
     await killAll();
     await Promise.all(work);
     expect(inspect(file, routes, drafts), `after kill ${kill}; ${replay}`).toEqual([]);
+    if (feedsAtBatch(file, kill) % FEEDS !== 0) cutRuns += 1;
   }
   // The checks had something to check: batches stored between kills, writes acknowledged.
   const db = openDatabase(file);
   const stored = db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
-  const recorded = db.prepare("SELECT COUNT(*) FROM feeds WHERE etag = ?").pluck().get(`"b${KILLS}"`) as number;
   db.close();
-  process.stdout.write(`kill test (KILL_SEED=${SEED}): ${stored - ids.length} comments stored after the first fetch, ${recorded} of ${FEEDS} feeds at the last batch, ${routes.count} routings and ${drafts.count} draft saves acknowledged\n`);
+  process.stdout.write(`kill test (KILL_SEED=${SEED}): ${stored - ids.length} comments stored after the first fetch; ${cutRuns} of ${KILLS} kills cut a fetch run half-way; ${routes.count} routings and ${drafts.count} draft saves acknowledged\n`);
   expect(stored, replay).toBeGreaterThan(ids.length);
   expect(routes.count, replay).toBeGreaterThan(0);
   expect(drafts.count, replay).toBeGreaterThan(0);
