@@ -15,6 +15,8 @@
 //   /hostile/gzip-bomb            Content-Encoding: gzip, ~1 MB that inflates to 1 GiB of spaces
 //   /hostile/gzip|deflate|brotli  wordpress-comments.xml with that coding if Accept-Encoding allows it
 //                                 (deflate is zlib-wrapped; ?raw=1 sends raw deflate as some servers do)
+//   /hostile/many-entries         70,000 short HTML comments (~9.7 MiB, under the 10 MiB limit) that take
+//                                 seconds to parse and sanitize: the feed a read deadline is for
 //   /hostile/gone 410, /hostile/error 500, /hostile/retry-after 429 (Retry-After: 120),
 //   /hostile/unavailable 503 (Retry-After: an HTTP date one hour ahead), /hostile/no-feed (HTML, 200)
 //   anything else                 404
@@ -119,6 +121,19 @@ function* hugeBody(total: number): Generator<Buffer> {
     sent += chunk.length;
     yield chunk;
   }
+}
+
+let manyEntries: Buffer | undefined;
+
+/** The slowest feed to read found within the fetch size and comment limits, per byte: many tiny
+ *  entries, each a comment with a little HTML to sanitize (about 3 s per 10 MiB on one core). */
+function manyEntriesFeed(): Buffer {
+  manyEntries ??= Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Many entries</title><link>https://many.example/</link>\n' +
+      Array.from({ length: 70_000 }, (_, i) => `<item><guid>g${i}</guid><link>https://many.example/p#${i}</link><description>&lt;p&gt;&lt;b&gt;h${i}&lt;/b&gt;&lt;/p&gt;</description></item>\n`).join('') +
+      '</channel></rss>\n',
+  );
+  return manyEntries;
 }
 
 let bomb: Promise<Buffer> | undefined;
@@ -261,6 +276,9 @@ export async function startFixtureServer(options: { host?: string } = {}): Promi
         return;
       case 'billion-laughs':
         res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(BILLION_LAUGHS);
+        return;
+      case 'many-entries':
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(head ? undefined : manyEntriesFeed());
         return;
       case 'huge': {
         const headers: http.OutgoingHttpHeaders = { 'Content-Type': 'application/rss+xml; charset=utf-8' };

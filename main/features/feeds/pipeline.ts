@@ -45,30 +45,45 @@ export function outcomeOfError(error: unknown): IngestOutcome {
   return { status: 'error', category: 'parse', message: `the feed could not be read (${message.slice(0, 160)})`, httpStatus: null, retryAt: null };
 }
 
-/** The bytes discovery downloaded, as the fetcher would have answered; there is no network part to wait for. */
-function downloadedResponse(downloaded: DownloadedFeed, onFetched?: () => void): Extract<FetchResponse, { status: 'ok' }> {
-  onFetched?.();
+/** The bytes discovery downloaded, as the fetcher would have answered. */
+function downloadedResponse(downloaded: DownloadedFeed): Extract<FetchResponse, { status: 'ok' }> {
   const { body } = downloaded;
   return { status: 'ok', ...downloaded, body: Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
 }
 
-/** `onFetched` is told when the network part is over (the body is read, or the fetch failed), before parsing starts. */
-export async function ingestFeed(job: IngestJob, signal?: AbortSignal, onFetched?: () => void, now = Date.now): Promise<IngestOutcome> {
+/** Runs a feed's reading (parse and sanitize). The worker runs one at a time and tells the lead
+ *  which, so the lead can stop a reading that takes too long (ingest-thread.ts). */
+export type Reading = <T>(read: () => Promise<T>) => Promise<T>;
+const readNow: Reading = (read) => read();
+
+/**
+ * `onFetched` is told when the network part is over (the body is read, or the fetch failed),
+ * before reading starts, with the bytes it downloaded (none for a job `downloaded` already), so
+ * a reading stopped half-way can be done again without another download.
+ */
+export async function ingestFeed(
+  job: IngestJob,
+  signal?: AbortSignal,
+  onFetched?: (downloaded?: DownloadedFeed) => void,
+  reading: Reading = readNow,
+): Promise<IngestOutcome> {
   try {
-    const response = job.downloaded
-      ? downloadedResponse(job.downloaded, onFetched)
-      : await fetchFeed({
-          url: job.url,
-          etag: job.etag,
-          lastModified: job.lastModified,
-          limits: job.limits,
-          publicOnly: job.publicOnly,
-          signal,
-        }).finally(onFetched);
+    let response: FetchResponse | undefined;
+    try {
+      response = job.downloaded
+        ? downloadedResponse(job.downloaded)
+        : await fetchFeed({ url: job.url, etag: job.etag, lastModified: job.lastModified, limits: job.limits, publicOnly: job.publicOnly, signal });
+    } finally {
+      const fetched = response?.status === 'ok' && !job.downloaded ? response : undefined;
+      onFetched?.(fetched && { finalUrl: fetched.finalUrl, body: fetched.body, contentType: fetched.contentType, etag: fetched.etag, lastModified: fetched.lastModified });
+    }
     if (response.status === 'not-modified') return response;
-    const xml = guardXml(decodeFeedBody(response.body, response.contentType));
-    const feed = normalizeFeed(await parseFeedXml(xml), response.finalUrl, now());
-    return { status: 'ok', finalUrl: response.finalUrl, etag: response.etag, lastModified: response.lastModified, feed };
+    const { finalUrl, etag, lastModified, body, contentType } = response;
+    return await reading(async () => {
+      const xml = guardXml(decodeFeedBody(body, contentType));
+      const feed = normalizeFeed(await parseFeedXml(xml), finalUrl, Date.now());
+      return { status: 'ok', finalUrl, etag, lastModified, feed };
+    });
   } catch (error) {
     return outcomeOfError(error);
   }

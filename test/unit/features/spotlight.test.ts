@@ -103,6 +103,8 @@ describe('milestones', () => {
     const page = await service.client['items-list']({ view: 'all', limit: 500 });
     expect(page.items.find((item) => item.id === answers[2])?.milestone).toBe('Ana: 3rd community answer');
     expect(page.items.find((item) => item.id === answers[1])?.milestone).toBeNull();
+    expect(page.items.find((item) => item.id === returned)?.milestone).toBe('Ana: back after 150 days away');
+    expect(page.items.find((item) => item.id === first)?.milestone).toBeNull();
   });
 });
 
