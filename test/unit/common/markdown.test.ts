@@ -20,12 +20,14 @@ describe('markdownLink', () => {
     expect(markdownLink('a](javascript:alert(1))[b', 'https://ok.example/')).toBe('[a\\]\\(javascript:alert\\(1\\)\\)\\[b](https://ok.example/)');
   });
 
-  it('keeps a destination exact where Markdown would read a backslash escape or an entity in it', () => {
+  it('keeps a destination exact where Markdown would read a backslash escape, an entity or a control character in it', () => {
     // A WHATWG href keeps a backslash in its query and fragment: unescaped, it ate the closing
     // parenthesis and the link was lost (or, inside parentheses, swallowed the one after it).
     expect(linksIn(markdownLink('thread', 'http://host.example/#x\\'))).toEqual([{ text: 'thread', href: 'http://host.example/#x%5C' }]);
     expect(linksIn(`(${markdownLink('comment', 'http://host.example/?q=\\')})`)).toEqual([{ text: 'comment', href: 'http://host.example/?q=%5C' }]);
     // An entity in a destination is decoded: ?a=1&amp;b=2 became ?a=1&b=2, another address.
     expect(linksIn(markdownLink('x', 'http://host.example/?a=1&amp;b=2'))).toEqual([{ text: 'x', href: 'http://host.example/?a=1&amp;b=2' }]);
+    // CommonMark allows no control character in a destination: one there ended the link.
+    expect(linksIn(markdownLink('x', 'http://host.example/\u001b'))).toEqual([{ text: 'x', href: 'http://host.example/%1B' }]);
   });
 });
