@@ -1,14 +1,15 @@
-// Property tests (fast-check) for the Markdown export of reply drafts, through the service on a
-// real database: whatever the feed put in names, titles, links and comments, and whatever the
-// moderator put in settings, a CommonMark parser (markdown-it) finds exactly the links the export
-// meant (each thread, each comment, the links the moderator wrote), no raw HTML, and no link to a
-// script, data or vbscript URL.
+// Property tests (fast-check) for the Markdown exports: reply drafts (through the service on a real
+// database) and the community highlights digest. Whatever the feed put in names, titles, links and
+// comments, and whatever the moderator wrote, a CommonMark parser (markdown-it) finds exactly the
+// links the export meant (each thread, each comment, the links the moderator wrote), no raw HTML,
+// and no link to a script, data or vbscript URL.
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { stripControlChars } from '../../../common/escape';
 import { plainText } from '../../../main/features/feeds/sanitize/sanitize';
+import { digestMarkdown } from '../../../main/features/spotlight/digest';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 // Raw HTML on, so any that reaches the output shows up as html tokens; every destination accepted,
@@ -56,6 +57,16 @@ function* walk(tokens: Token[]): Generator<Token> {
   }
 }
 
+/** What a CommonMark reader finds in a document: its links' destinations, and any raw HTML. */
+function read(content: string): { links: string[]; html: string[] } {
+  const tokens = [...walk(markdown.parse(content, {}))];
+  return {
+    links: tokens.filter((token) => token.type === 'link_open').map((token) => token.attrGet('href') ?? ''),
+    html: tokens.filter((token) => token.type.startsWith('html_')).map((token) => token.content),
+  };
+}
+const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
+
 describe('the Markdown export, for hostile feed values', () => {
   it('holds exactly the links it meant, no raw HTML and no script or data link', async () => {
     await fc.assert(
@@ -78,14 +89,45 @@ describe('the Markdown export, for hostile feed values', () => {
           }
         }
         const { content } = await service.client['drafts-export']({ format: 'md', status: 'all' });
-        const tokens = [...walk(markdown.parse(content, {}))];
-        const links = tokens.filter((token) => token.type === 'link_open').map((token) => token.attrGet('href') ?? '');
-        expect(tokens.filter((token) => token.type.startsWith('html_')).map((token) => token.content)).toEqual([]);
-        expect(links.filter((href) => /^\s*(javascript|vbscript|data):/i.test(href))).toEqual([]);
+        const { links, html } = read(content);
+        expect(html).toEqual([]);
+        expect(links.filter((href) => SCRIPT_URL.test(href))).toEqual([]);
         expect(links, content).toHaveLength(meant);
         await service.close();
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** http or https with no user name or password: the addresses a digest may link. */
+function isPlainWebAddress(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, username, password } = new URL(url);
+  return (protocol === 'http:' || protocol === 'https:') && !username && !password;
+}
+
+const highlight = fc.record({
+  author: feedName,
+  threadTitle: feedName,
+  threadUrl: fc.option(webHref),
+  url: fc.option(fc.oneof(webHref, fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox(1)', ' javascript:alert(1)', 'http://u:p@bank.example@evil.example/'))),
+  text: commentText,
+  // The moderator's note, typed in a text area: several lines, anything in them.
+  note: fc.option(hostile),
+});
+
+describe('the Markdown highlights digest, for hostile feed values and notes', () => {
+  it('links each comment that has a web address once, and holds no raw HTML and no script or data link', () => {
+    fc.assert(
+      fc.property(fc.array(highlight, { maxLength: 5 }), (items) => {
+        const highlights = items.map((item, index) => ({ ...item, itemId: index + 1, featuredAt: '2026-11-20T10:00:00.000Z' }));
+        const { links, html } = read(digestMarkdown(highlights, '2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z'));
+        expect(html).toEqual([]);
+        expect(links.filter((href) => SCRIPT_URL.test(href))).toEqual([]);
+        expect(links).toHaveLength(items.filter((item) => item.url && isPlainWebAddress(item.url)).length);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
