@@ -148,6 +148,14 @@ describe('plainText', () => {
     expect(plainText('  <p>Ann</p>\n<p>Smith</p>\t ')).toBe('Ann Smith');
   });
 
+  it('collapses whitespace around a control character it drops, so a name is read the same every time', () => {
+    // DEL and C1 controls are XML characters, so a feed can send them. Collapsing before dropping
+    // them left two spaces ("Mallory  Smith"), and a second reading (an OPML import) gave one.
+    expect(plainText('Mallory \u007f Smith')).toBe('Mallory Smith');
+    expect(plainText('Mallory\t\u0085\tSmith')).toBe('Mallory Smith');
+    expect(plainText(plainText('Mallory \u009b Smith'))).toBe('Mallory Smith');
+  });
+
   it('returns an empty string for null, undefined and empty input', () => {
     expect(plainText(null)).toBe('');
     expect(plainText(undefined)).toBe('');
