@@ -11,6 +11,7 @@ import { ingestFeed, type IngestOutcome } from '../../../main/features/feeds/pip
 import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
+import { violations } from '../../support/html-allow-list';
 
 const FIXTURES = join(__dirname, '../../fixtures/feeds');
 // By name, so a counterexample names the fixture rather than printing its bytes.
@@ -140,7 +141,8 @@ async function entriesIn(body: Buffer, type: string | null): Promise<number> {
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const webUrlOrNull = (value: string | null) => value === null || (URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol));
 
-/** The outcome is a categorized error with a message, or comments a moderator can work with, the unread entries counted. */
+/** The outcome is a categorized error with a message, or comments a moderator can work with (their HTML
+ *  inside the allow-list), the unread entries counted. */
 async function expectWellFormed(outcome: IngestOutcome, body: Buffer, type: string | null): Promise<void> {
   if (outcome.status === 'error') {
     expect(FEED_ERROR_CATEGORIES).toContain(outcome.category);
@@ -161,6 +163,7 @@ async function expectWellFormed(outcome: IngestOutcome, body: Buffer, type: stri
     expect(Number.isFinite(comment.publishedAt)).toBe(true);
     expect(comment.publishedAt).toBeLessThanOrEqual(NOW);
     for (const text of [comment.author, comment.thread.title, comment.contentText, feed.title]) expect(text).not.toMatch(CONTROL);
+    expect(violations(comment.contentHtml)).toEqual([]);
   }
   for (const link of feed.commentFeeds) expect(webUrlOrNull(link.url)).toBe(true);
   expect(Number.isInteger(feed.skipped) && feed.skipped >= 0).toBe(true);

@@ -81,7 +81,7 @@ describe('the Atom highlights digest, for any names, comments and notes', () => 
           items.map((item) => ({ quote: carried(item.text), note: item.note ? carried(item.note) : null })),
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 });
