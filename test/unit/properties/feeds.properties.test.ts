@@ -14,7 +14,8 @@ import { decodeFeedBody } from '../../../main/features/feeds/fetch/decode';
 import { violations } from '../../support/html-allow-list';
 
 const FIXTURES = join(__dirname, '../../fixtures/feeds');
-// By name, so a counterexample names the fixture rather than printing its bytes.
+// By name, so a counterexample names the fixture rather than printing its bytes. Read as UTF-8:
+// the windows-1252 one becomes a feed whose declaration does not match its bytes, one more odd encoding.
 const FEEDS = new Map(readdirSync(FIXTURES).sort().map((name) => [name, readFileSync(join(FIXTURES, name), 'utf8')]));
 const feedText = (name: string) => FEEDS.get(name)!;
 const FEED_URL = 'https://blog.example.com/comments/feed/';
