@@ -15,9 +15,14 @@ export function xmlChars(text: string): string {
   return text.replace(NOT_XML_CHAR, '');
 }
 
-/** For XML text and attributes (either quote): markup escaped, and what XML 1.0 cannot carry dropped. */
+// Tab, line feed and carriage return go as character references: a parser reads a literal CR (or
+// CR LF) as LF everywhere, and a literal tab or line feed in an attribute as a space (XML 1.0
+// §2.11, §3.3.3), so only a reference gives the value back as it was.
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/** For XML text and attributes (either quote): markup escaped, what XML 1.0 cannot carry dropped, and the rest read back exactly. */
 export function escapeXml(text: string): string {
-  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return xmlChars(text).replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char]!);
 }
 
 // C0 and C1 control characters (and DEL) other than tab and line feed. A terminal acts on them

@@ -6,10 +6,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => `\\${char}`);
 }
 
-/** A link destination that cannot end the link or start another: ( ) < > and whitespace percent-encoded. */
+/**
+ * A link destination that cannot end the link or start another, and reads back as the same URL:
+ * ( ) < >, whitespace and control characters percent-encoded; a backslash and & escaped with a backslash, since
+ * Markdown reads `\)` as a parenthesis that does not end the link and `&amp;` as an entity.
+ */
 export function markdownDestination(url: string): string {
   // encodeURIComponent leaves ( and ) as they are, so every character is encoded by hand.
-  return url.replace(/[<>()\s]/g, (char) => encodeURIComponent(char).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
+  return url
+    .replace(/[\\&]/g, (char) => `\\${char}`)
+    .replace(/[<>()\s\u0000-\u001F\u007F]/g, (char) => encodeURIComponent(char).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 /** [label](url), the label escaped (brackets included), the destination kept inside the link. */

@@ -40,3 +40,52 @@ export function xmlText(xml: string): string {
   parser.write(xml).close();
   return text;
 }
+
+/** One element of a document, as a conforming XML 1.0 parser hands it to an application. */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  /** The element's own text (CDATA included), not its children's. */
+  text: string;
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** An attribute value as written between its quotes, as XML 1.0 §3.3.3 reads it: a literal tab or
+ *  line feed is a space, and references are decoded in the same pass (so &#10; stays a line feed). */
+function attributeValue(written: string): string {
+  return written.replace(/[\t\n]|&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (whole, ref: string | undefined) => {
+    if (!ref) return ' ';
+    if (!ref.startsWith('#')) return PREDEFINED[ref]!;
+    return String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+  });
+}
+
+/**
+ * Every element of a well-formed document, with the values a conforming parser (libxml2, a
+ * browser, a feed reader) gives, which sax alone does not: line ends normalized first (XML 1.0
+ * §2.11: CR LF and CR become LF), and in attribute values every literal tab or line feed read as a
+ * space (§3.3.3), while one written as a character reference (&#9; &#10;) is kept. Attribute
+ * values are read from the start tag's own text, which sax has already found well-formed.
+ */
+export function readXml(xml: string): XmlElement[] {
+  const doc = xml.replace(/\r\n?/g, '\n');
+  const elements: XmlElement[] = [];
+  const open: XmlElement[] = [];
+  const parser = sax.parser(true);
+  parser.onopentag = (tag) => {
+    const startTag = doc.slice(parser.startTagPosition - 1, parser.position);
+    const attributes: Record<string, string> = {};
+    for (const [, name, , written] of startTag.matchAll(/\s([^\s=]+)\s*=\s*(["'])([^]*?)\2/g)) attributes[name!] = attributeValue(written!);
+    const element = { name: tag.name, attributes, text: '' };
+    elements.push(element);
+    open.push(element);
+  };
+  parser.onclosetag = () => void open.pop();
+  parser.ontext = parser.oncdata = (chunk) => {
+    const current = open.at(-1);
+    if (current) current.text += chunk;
+  };
+  parser.write(doc).close();
+  return elements;
+}

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { escapeXml, stripControlChars, terminalText } from '../../../common/escape';
 import { table } from '../../../main/doors/cli/context';
 import { htmlToText, plainText, sanitizeComment } from '../../../main/features/feeds/sanitize/sanitize';
-import { xmlProblems } from '../../support/strict-xml';
+import { readXml, xmlProblems } from '../../support/strict-xml';
 
 describe('escapeXml', () => {
   it('drops every character XML 1.0 forbids, lone surrogates included, and keeps pairs', () => {
     const hostile = 'a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h\uDFFFi\u{1F600}j\tk\nl\rm\uE000n\uFFFD';
-    expect(escapeXml(hostile)).toBe('abcdefghi\u{1F600}j\tk\nl\rm\uE000n\uFFFD');
+    expect(escapeXml(hostile)).toBe('abcdefghi\u{1F600}j&#9;k&#10;l&#13;m\uE000n\uFFFD');
     expect(escapeXml('\uDBFF\uDFFF\uDC00\uD800')).toBe('\uDBFF\uDFFF');
     for (const quote of ['"', "'"]) expect(xmlProblems(`<a x=${quote}${escapeXml(`${hostile}<&>"'`)}${quote}>${escapeXml(hostile)}</a>`)).toEqual([]);
+  });
+
+  it('keeps tabs, line feeds and carriage returns, which a parser would otherwise turn into spaces or line feeds', () => {
+    // XML 1.0 reads a literal CR (or CR LF) as LF everywhere (§2.11), and a literal tab or line
+    // feed in an attribute as a space (§3.3.3); only a character reference keeps them.
+    const value = 'a\tb\nc\rd\r\ne';
+    const [element] = readXml(`<a title="${escapeXml(value)}">${escapeXml(value)}</a>`);
+    expect(element).toEqual({ name: 'a', attributes: { title: value }, text: value });
   });
 });
 

@@ -316,8 +316,9 @@ export function plainText(value: string | null | undefined, max = 300): string {
   if (value.length > MAX_TITLE_INPUT) value = value.slice(0, /[\uD800-\uDBFF]/.test(value[MAX_TITLE_INPUT - 1]!) ? MAX_TITLE_INPUT - 1 : MAX_TITLE_INPUT);
   // Most titles and names hold no markup and no entities: then there is nothing to parse.
   const decoded = value.includes('<') || value.includes('&') ? htmlToText(value) : value;
-  // Control characters (other than whitespace, already collapsed) only serve to spoof names.
-  const text = stripControlChars(decoded.replace(/\s+/g, ' ')).trim();
+  // Control characters only serve to spoof names. They go before whitespace is collapsed, so the
+  // spaces on either side of one become a single space.
+  const text = stripControlChars(decoded).replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text; // UTF-16 units: never fewer than code points
   const chars = Array.from(text); // code points, so a truncation never splits an emoji's surrogate pair
   if (chars.length <= max) return text;
