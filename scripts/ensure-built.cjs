@@ -7,7 +7,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const SOURCES = ['main', 'preload', 'renderer', 'db', 'electron.vite.config.ts', 'package.json'];
+const SOURCES = ['common', 'main', 'preload', 'renderer', 'db', 'electron.vite.config.ts', 'package.json'];
 const STAMP = path.join(root, 'out', '.build-stamp');
 
 function newestMtime(entry) {
