@@ -66,6 +66,7 @@ export async function ingestFeed(
   signal?: AbortSignal,
   onFetched?: (downloaded?: DownloadedFeed) => void,
   reading: Reading = readNow,
+  now = Date.now,
 ): Promise<IngestOutcome> {
   try {
     let response: FetchResponse | undefined;
@@ -81,7 +82,7 @@ export async function ingestFeed(
     const { finalUrl, etag, lastModified, body, contentType } = response;
     return await reading(async () => {
       const xml = guardXml(decodeFeedBody(body, contentType));
-      const feed = normalizeFeed(await parseFeedXml(xml), finalUrl, Date.now());
+      const feed = normalizeFeed(await parseFeedXml(xml), finalUrl, now());
       return { status: 'ok', finalUrl, etag, lastModified, feed };
     });
   } catch (error) {

@@ -130,7 +130,7 @@ const fixture = fc.constantFrom(...FEEDS.keys());
 const contentType = fc.constantFrom(null, 'application/rss+xml', 'application/atom+xml; charset=utf-8', 'text/xml; charset=windows-1252', 'text/html', 'application/xml; charset=bogus');
 
 async function ingest(body: Buffer, type: string | null): Promise<IngestOutcome> {
-  return ingestFeed({ url: FEED_URL, downloaded: { finalUrl: FEED_URL, body, contentType: type, etag: null, lastModified: null } }, undefined, undefined, () => NOW);
+  return ingestFeed({ url: FEED_URL, downloaded: { finalUrl: FEED_URL, body, contentType: type, etag: null, lastModified: null } }, undefined, undefined, undefined, () => NOW);
 }
 
 /** How many entries the parser hands over that are comments to count (Reddit's submission is not one). */
