@@ -1,0 +1,136 @@
+// The real `switchboard` command on storage a user cannot write: a database file without write
+// permission (in a writable folder, and in a read-only folder where SQLite cannot even create its
+// -shm file), and a really full disk (a 1 MiB tmpfs filled to the last byte). Reading and
+// exporting to stdout work; a change fails in one line that says what is wrong, exit code 1.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/connection';
+import { addFeed, addItem } from '../../support/seed';
+import { BIN, ensureBuilt } from '../../support/built-cli';
+import { tempDir } from '../../support/temp';
+
+beforeAll(ensureBuilt, 120_000);
+
+const ROOT = process.getuid?.() === 0;
+
+/**
+ * Root writes through any permission bits, so as root the command runs as `nobody` (runuser);
+ * null with the reason when neither way can make a file unwritable here.
+ */
+function unprivilegedRunner(): { prefix: string[] } | { reason: string } {
+  if (!ROOT) return { prefix: [] };
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => fs.existsSync(candidate));
+  return runuser ? { prefix: [runuser, '-u', 'nobody', '--'] } : { reason: 'running as root without runuser, so no file can be made unwritable' };
+}
+
+function run(prefix: string[], db: string, ...args: string[]) {
+  const [command, ...rest] = [...prefix, process.execPath, BIN, '--db', db, ...args];
+  const result = spawnSync(command as string, rest, { encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DB: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A database with two comments in customer service, the first with a reply ready to export. */
+function seededDatabase(folder: string): string {
+  const file = path.join(folder, 'switchboard.db');
+  const db = openDatabase(file);
+  const feedId = addFeed(db);
+  addItem(db, { feedId, author: 'Ana', text: 'Where is my refund?', route: 'service', status: 'routed' });
+  addItem(db, { feedId, author: 'Ben', text: 'Same here', route: 'service', status: 'routed' });
+  db.close();
+  const drafted = run([], file, 'draft', '1', '--text', 'Hi Ana, your refund left today.', '--ready');
+  if (drafted.code !== 0) throw new Error(`seed: ${drafted.stderr}`);
+  return file;
+}
+
+describe.each([
+  ['in a folder it may write to', 0o777],
+  ['in a folder it may not write to either', 0o555],
+])('a database file the user may not write, %s', (_, folderMode) => {
+  const runner = unprivilegedRunner();
+
+  it('lists the comments and exports to stdout; a change fails in one line that says the file is read-only', (context) => {
+    if ('reason' in runner) {
+      console.log(`skipped: ${runner.reason}`);
+      context.skip();
+      return;
+    }
+    const folder = tempDir();
+    const file = seededDatabase(folder);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(folder, folderMode);
+
+    const items = run(runner.prefix, file, 'items');
+    expect(items.stderr).toBe('');
+    expect(items.stdout).toContain('Where is my refund?');
+    expect(items.code).toBe(0);
+
+    const exported = run(runner.prefix, file, 'export', 'drafts', '--format', 'csv');
+    expect(exported.stdout).toContain('Hi Ana, your refund left today.');
+    expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: .* is read-only/);
+    expect(exported.code).toBe(0);
+
+    const routed = run(runner.prefix, file, 'route', '2', 'spotlight');
+    expect(routed.stderr).toBe(
+      `switchboard: database: ${file} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH\n`,
+    );
+    expect(routed.code).toBe(1);
+    fs.chmodSync(folder, 0o755);
+  });
+});
+
+describe('a full disk', () => {
+  let mounted: string | undefined;
+  afterEach(() => {
+    if (mounted) spawnSync('umount', [mounted]);
+    mounted = undefined;
+  });
+
+  /** A 1 MiB tmpfs at `folder`, or why one cannot be mounted here. */
+  function smallDisk(folder: string): string | null {
+    if (!ROOT) return 'mounting a small tmpfs needs root';
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', folder], { encoding: 'utf8' });
+    if (mount.status !== 0) return `mount -t tmpfs failed: ${(mount.stderr || String(mount.error)).trim()}`;
+    mounted = folder;
+    return null;
+  }
+
+  it('still lists and exports to stdout; a draft save says the disk is full', (context) => {
+    const disk = tempDir();
+    const refused = smallDisk(disk);
+    if (refused) {
+      console.log(`skipped: ${refused}`);
+      context.skip();
+      return;
+    }
+    const seeded = seededDatabase(tempDir());
+    const file = path.join(disk, 'switchboard.db');
+    fs.copyFileSync(seeded, file);
+    // Every free byte taken, as a disk fills up.
+    const ballast = fs.openSync(path.join(disk, 'ballast'), 'w');
+    try {
+      const block = Buffer.alloc(4096);
+      for (;;) fs.writeSync(ballast, block);
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      fs.closeSync(ballast);
+    }
+
+    const items = run([], file, 'items');
+    expect(items.stderr).toBe('');
+    expect(items.stdout).toContain('Where is my refund?');
+
+    const exported = run([], file, 'export', 'drafts', '--format', 'csv');
+    expect(exported.stdout).toContain('Hi Ana, your refund left today.');
+    expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: the disk holding .* is full/);
+    expect(exported.code).toBe(0);
+
+    const drafted = run([], file, 'draft', '2', '--text', 'Hi Ben');
+    expect(drafted.stderr).toBe(
+      `switchboard: database: the disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room\n`,
+    );
+    expect(drafted.code).toBe(1);
+  });
+});
