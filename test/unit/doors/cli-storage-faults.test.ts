@@ -80,6 +80,28 @@ describe.each([
   });
 });
 
+describe('an export into a folder the user may not write to', () => {
+  const runner = unprivilegedRunner();
+
+  it('fails in one line that says so, and leaves no file behind', (context) => {
+    if ('reason' in runner) {
+      console.log(`skipped: ${runner.reason}`);
+      context.skip();
+      return;
+    }
+    const file = seededDatabase(tempDir());
+    fs.chmodSync(path.dirname(file), 0o777);
+    const locked = tempDir();
+    fs.chmodSync(locked, ROOT ? 0o755 : 0o555);
+    const out = path.join(locked, 'replies.csv');
+
+    const exported = run(runner.prefix, file, 'export', 'drafts', '--format', 'csv', '--out', out);
+    expect(exported.stderr).toBe(`switchboard: export: cannot write ${out}: you may not write to that folder. Choose another folder, or check its permissions; nothing was written\n`);
+    expect(exported.code).toBe(1);
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
+});
+
 describe('a full disk', () => {
   let mounted: string | undefined;
   afterEach(() => {
@@ -126,6 +148,14 @@ describe('a full disk', () => {
     expect(exported.stdout).toContain('Hi Ana, your refund left today.');
     expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: the disk holding .* is full/);
     expect(exported.code).toBe(0);
+
+    // An export to a file on that disk fails whole: no half-written file, no temporary one.
+    const before = fs.readdirSync(disk).sort();
+    const out = path.join(disk, 'replies.csv');
+    const toFile = run([], file, 'export', 'drafts', '--format', 'csv', '--out', out);
+    expect(toFile.stderr).toBe(`switchboard: export: cannot write ${out}: the disk is full. Free some space, or choose a folder on another disk; nothing was written\n`);
+    expect(toFile.code).toBe(1);
+    expect(fs.readdirSync(disk).sort()).toEqual(before);
 
     const drafted = run([], file, 'draft', '2', '--text', 'Hi Ben');
     expect(drafted.stderr).toBe(
