@@ -1,6 +1,7 @@
 import packageJson from '../../package.json';
 import { openDatabase } from '../../db/connection';
 import { SchemaTooNewError } from '../../db/migrate';
+import { applyPageCap } from '../../db/page-cap';
 import { storageFault } from '../../db/storage-faults';
 import { SwitchboardError } from '../../common/errors';
 import { createService, type Service, type ServiceOptions } from './service';
@@ -11,7 +12,9 @@ import { createService, type Service, type ServiceOptions } from './service';
  */
 export function openService(dbPath: string, options: Pick<ServiceOptions, 'log'> = {}): Service {
   try {
-    return createService({ db: openDatabase(dbPath), dbPath, version: packageJson.version, ...options });
+    const db = openDatabase(dbPath);
+    applyPageCap(db);
+    return createService({ db, dbPath, version: packageJson.version, ...options });
   } catch (error) {
     const fault = storageFault(error, dbPath);
     if (fault) throw fault;
