@@ -3,9 +3,11 @@
 // Each reaches the moderator as a plain error that says what is wrong and what to do, never
 // "internal"; reads keep working where nothing needs to be written.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../db/connection';
 import { nativeBindingForThisProcess } from '../../../db/native';
 import { storageFault } from '../../../db/storage-faults';
@@ -56,6 +58,38 @@ describe('a full disk', () => {
 
     db.pragma(`max_page_count = ${pages * 2}`);
     expect((await service.client['draft-save']({ itemId, body: reply, templates: [] })).body).toBe(reply);
+    await service.close();
+  });
+});
+
+describe('a fetch into a full database', () => {
+  // A feed of 30 long comments: more than the free room in any page the file already has.
+  const entries = Array.from({ length: 30 }, (_, n) => `<item><title>Comment ${n}</title><link>https://blog.example/post#c${n}</link><guid>c${n}</guid>
+    <dc:creator>Reader ${n}</dc:creator><pubDate>Wed, 25 Nov 2026 10:${String(n).padStart(2, '0')}:00 GMT</pubDate>
+    <description>${'The checkout page times out after the update. '.repeat(25)}</description></item>`);
+  const feed = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Comments on the post</title><link>https://blog.example/post</link>${entries.join('')}</channel></rss>`;
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    server = http.createServer((_, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feed));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/comments/feed/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("says in the feed's result that the disk is full, and stores nothing of the feed", async () => {
+    const file = path.join(tempDir(), 'switchboard.db');
+    const db = openDatabase(file);
+    const feedId = addFeed(db, 'Acme blog comments', url);
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const service = serviceOn(db, file);
+
+    const [result] = await service.client['feeds-fetch']({ feedIds: [feedId] });
+    expect(result?.error).toEqual({
+      category: 'storage',
+      message: `storing this feed's comments failed (database: the disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room); they will be fetched again`,
+    });
+    expect((await service.client['items-list']({ view: 'all' })).items).toEqual([]);
     await service.close();
   });
 });
