@@ -7,12 +7,15 @@ import { busyError } from './busy';
 import type { Db } from './connection';
 import { readOnlyReason } from './open-mode';
 
+function readOnlyAdvice(file: string, folder: boolean): string {
+  return `${file} is read-only${folder ? ' (its folder does not allow writing)' : ''}: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH`;
+}
+
 /** SQLite's primary result code names each advice; extended codes (SQLITE_IOERR_WRITE, ...) share their primary's. */
 const ADVICE: Record<string, (file: string, code: string) => string> = {
   SQLITE_FULL: (file) =>
     `the disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room`,
-  SQLITE_READONLY: (file, code) =>
-    `${file} is read-only${code === 'SQLITE_READONLY_DIRECTORY' ? ' (its folder does not allow writing)' : ''}: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH`,
+  SQLITE_READONLY: (file, code) => readOnlyAdvice(file, code === 'SQLITE_READONLY_DIRECTORY'),
   SQLITE_IOERR: (file, code) =>
     `the disk failed while reading or writing ${file} (${code}), so the change was not saved. Check that the disk is still connected and healthy, then try again`,
   SQLITE_CORRUPT: (file) =>
@@ -51,4 +54,13 @@ export function storageFault(error: unknown, file: string, db?: Db): Switchboard
   const advice = code === undefined ? undefined : ADVICE[adviceKey(code, db)];
   if (code === undefined || advice === undefined) return null;
   return new SwitchboardError('unavailable', 'database', advice(file, code));
+}
+
+/** Why `db` (opened on `file`) is read-only, said as a change would be refused; null when it is writable. */
+export function readOnlyNotice(file: string, db: Db): string | null {
+  if (!db.readonly) return null;
+  if (readOnlyReason(db) === 'disk-full') {
+    return `database: the disk holding ${file} was full when Switchboard opened it, so it is open read-only: reading works, changes can't be saved. Free some space, then restart Switchboard`;
+  }
+  return `database: ${readOnlyAdvice(file, false)}`;
 }

@@ -104,6 +104,10 @@ describe('a read-only database', () => {
     const service = serviceOn(openRaw(file, { readonly: true }), file);
 
     expect((await service.client['items-list']({ view: 'all' })).items.map((item) => item.id).sort()).toEqual([...ids].sort());
+    // The console shows this before the moderator starts typing.
+    expect((await service.client['app-info']()).readOnly).toBe(
+      `database: ${file} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH`,
+    );
     const refused = await service.client['items-route']({ ids: [ids[0] as number], route: 'spotlight' }).catch((error: unknown) => error);
     expect(refused).toMatchObject({
       code: 'unavailable',
