@@ -27,7 +27,7 @@ test('a reply typed on a full disk stays on screen and is saved once there is ro
   for (let row = 0; row < 20; row += 1) ballast.run();
   other.exec('VACUUM');
   const pages = other.pragma('page_count', { simple: true }) as number;
-  const { served, child } = await serveConsole(dbPath, { [PAGE_CAP_VARIABLE]: String(pages) });
+  const { served, child } = await serveConsole(dbPath, { env: { [PAGE_CAP_VARIABLE]: String(pages) } });
   try {
     await page.goto(served.url);
     await page.getByRole('button', { name: /^Customer service/ }).click();

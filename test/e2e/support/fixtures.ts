@@ -18,11 +18,19 @@ export interface ServedConsole {
 
 const URL_LINE = /^Switchboard console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)$/;
 
-/** Starts `switchboard serve` on a free port (with `env` added to its environment) and waits for the one line it prints. */
-export async function serveConsole(dbPath: string, env: NodeJS.ProcessEnv = {}): Promise<{ served: ServedConsole; child: ChildProcess }> {
+export interface ServeOptions {
+  /** Added to the server's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Another user to run the server as (uid, gid). */
+  user?: { uid?: number; gid?: number };
+}
+
+/** Starts `switchboard serve` on a free port and waits for the one line it prints. */
+export async function serveConsole(dbPath: string, { env = {}, user = {} }: ServeOptions = {}): Promise<{ served: ServedConsole; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), 'serve', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
+    ...user,
   });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {

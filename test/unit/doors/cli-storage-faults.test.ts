@@ -1,4 +1,4 @@
-// The real `switchboard` command on storage a user cannot write: a database file without write
+// The real `switchboard` command on storage its user cannot write: a database file without write
 // permission (in a writable folder, and in a read-only folder where SQLite cannot even create its
 // -shm file), and a really full disk (a 1 MiB tmpfs filled to the last byte). Reading and
 // exporting to stdout work; a change fails in one line that says what is wrong, exit code 1.
@@ -10,24 +10,14 @@ import { openDatabase } from '../../../db/connection';
 import { addFeed, addItem } from '../../support/seed';
 import { BIN, ensureBuilt } from '../../support/built-cli';
 import { tempDir } from '../../support/temp';
+import { unprivileged, type RunAs } from '../../support/unprivileged';
 
 beforeAll(ensureBuilt, 120_000);
 
 const ROOT = process.getuid?.() === 0;
 
-/**
- * Root writes through any permission bits, so as root the command runs as `nobody` (runuser);
- * null with the reason when neither way can make a file unwritable here.
- */
-function unprivilegedRunner(): { prefix: string[] } | { reason: string } {
-  if (!ROOT) return { prefix: [] };
-  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => fs.existsSync(candidate));
-  return runuser ? { prefix: [runuser, '-u', 'nobody', '--'] } : { reason: 'running as root without runuser, so no file can be made unwritable' };
-}
-
-function run(prefix: string[], db: string, ...args: string[]) {
-  const [command, ...rest] = [...prefix, process.execPath, BIN, '--db', db, ...args];
-  const result = spawnSync(command as string, rest, { encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DB: '' } });
+function run(user: RunAs, db: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DB: '' }, ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -39,7 +29,7 @@ function seededDatabase(folder: string): string {
   addItem(db, { feedId, author: 'Ana', text: 'Where is my refund?', route: 'service', status: 'routed' });
   addItem(db, { feedId, author: 'Ben', text: 'Same here', route: 'service', status: 'routed' });
   db.close();
-  const drafted = run([], file, 'draft', '1', '--text', 'Hi Ana, your refund left today.', '--ready');
+  const drafted = run({}, file, 'draft', '1', '--text', 'Hi Ana, your refund left today.', '--ready');
   if (drafted.code !== 0) throw new Error(`seed: ${drafted.stderr}`);
   return file;
 }
@@ -48,11 +38,11 @@ describe.each([
   ['in a folder it may write to', 0o777],
   ['in a folder it may not write to either', 0o555],
 ])('a database file the user may not write, %s', (_, folderMode) => {
-  const runner = unprivilegedRunner();
+  const user = unprivileged();
 
   it('lists the comments and exports to stdout; a change fails in one line that says the file is read-only', (context) => {
-    if ('reason' in runner) {
-      console.log(`skipped: ${runner.reason}`);
+    if ('reason' in user) {
+      console.log(`skipped: ${user.reason}`);
       context.skip();
       return;
     }
@@ -61,17 +51,17 @@ describe.each([
     fs.chmodSync(file, 0o444);
     fs.chmodSync(folder, folderMode);
 
-    const items = run(runner.prefix, file, 'items');
+    const items = run(user, file, 'items');
     expect(items.stderr).toBe('');
     expect(items.stdout).toContain('Where is my refund?');
     expect(items.code).toBe(0);
 
-    const exported = run(runner.prefix, file, 'export', 'drafts', '--format', 'csv');
+    const exported = run(user, file, 'export', 'drafts', '--format', 'csv');
     expect(exported.stdout).toContain('Hi Ana, your refund left today.');
     expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: .* is read-only/);
     expect(exported.code).toBe(0);
 
-    const routed = run(runner.prefix, file, 'route', '2', 'spotlight');
+    const routed = run(user, file, 'route', '2', 'spotlight');
     expect(routed.stderr).toBe(
       `switchboard: database: ${file} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH\n`,
     );
@@ -81,11 +71,11 @@ describe.each([
 });
 
 describe('an export into a folder the user may not write to', () => {
-  const runner = unprivilegedRunner();
+  const user = unprivileged();
 
   it('fails in one line that says so, and leaves no file behind', (context) => {
-    if ('reason' in runner) {
-      console.log(`skipped: ${runner.reason}`);
+    if ('reason' in user) {
+      console.log(`skipped: ${user.reason}`);
       context.skip();
       return;
     }
@@ -95,7 +85,7 @@ describe('an export into a folder the user may not write to', () => {
     fs.chmodSync(locked, ROOT ? 0o755 : 0o555);
     const out = path.join(locked, 'replies.csv');
 
-    const exported = run(runner.prefix, file, 'export', 'drafts', '--format', 'csv', '--out', out);
+    const exported = run(user, file, 'export', 'drafts', '--format', 'csv', '--out', out);
     expect(exported.stderr).toBe(`switchboard: export: cannot write ${out}: you may not write to that folder. Choose another folder, or check its permissions; nothing was written\n`);
     expect(exported.code).toBe(1);
     expect(fs.readdirSync(locked)).toEqual([]);
@@ -140,11 +130,11 @@ describe('a full disk', () => {
       fs.closeSync(ballast);
     }
 
-    const items = run([], file, 'items');
+    const items = run({}, file, 'items');
     expect(items.stderr).toBe('');
     expect(items.stdout).toContain('Where is my refund?');
 
-    const exported = run([], file, 'export', 'drafts', '--format', 'csv');
+    const exported = run({}, file, 'export', 'drafts', '--format', 'csv');
     expect(exported.stdout).toContain('Hi Ana, your refund left today.');
     expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: the disk holding .* is full/);
     expect(exported.code).toBe(0);
@@ -152,12 +142,12 @@ describe('a full disk', () => {
     // An export to a file on that disk fails whole: no half-written file, no temporary one.
     const before = fs.readdirSync(disk).sort();
     const out = path.join(disk, 'replies.csv');
-    const toFile = run([], file, 'export', 'drafts', '--format', 'csv', '--out', out);
+    const toFile = run({}, file, 'export', 'drafts', '--format', 'csv', '--out', out);
     expect(toFile.stderr).toBe(`switchboard: export: cannot write ${out}: the disk is full. Free some space, or choose a folder on another disk; nothing was written\n`);
     expect(toFile.code).toBe(1);
     expect(fs.readdirSync(disk).sort()).toEqual(before);
 
-    const drafted = run([], file, 'draft', '2', '--text', 'Hi Ben');
+    const drafted = run({}, file, 'draft', '2', '--text', 'Hi Ben');
     expect(drafted.stderr).toBe(
       `switchboard: database: the disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room\n`,
     );
