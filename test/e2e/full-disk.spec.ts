@@ -15,10 +15,15 @@ test('a reply typed on a full disk stays on screen and is saved once there is ro
   test.skip(testInfo.project.name === 'electron', 'the database cap is set in the browser-mode server; the Electron window shares the composer this tests');
   seedComments(dbPath, {
     feedTitle: 'Hostwise status blog',
-    comments: [{ author: 'Priya N', text: 'Checkout has been down for two hours. Is there an ETA?', thread: 'Frankfurt outage', minutesAgo: 30 }],
+    comments: [
+      { author: 'Priya N', text: 'Checkout has been down for two hours. Is there an ETA?', thread: 'Frankfurt outage', minutesAgo: 30 },
+      { author: 'Marcus T', text: 'Still down here too.', thread: 'Frankfurt outage', minutesAgo: 20 },
+    ],
   });
-  const routed = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'route', '1', 'service'], { encoding: 'utf8' });
-  expect(routed.stderr).toBe('');
+  for (const id of ['1', '2']) {
+    const routed = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'route', id, 'service'], { encoding: 'utf8' });
+    expect(routed.stderr).toBe('');
+  }
 
   // Something else on the disk that can be deleted later: rows of a table in the same file.
   const other = new Database(dbPath, { nativeBinding: nativeBindingForThisProcess() });
@@ -31,7 +36,8 @@ test('a reply typed on a full disk stays on screen and is saved once there is ro
   try {
     await page.goto(served.url);
     await page.getByRole('button', { name: /^Customer service/ }).click();
-    await page.getByRole('listbox', { name: 'Queue' }).getByRole('option', { name: /Priya N/ }).click();
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Priya N/ }).click();
     const reply = page.getByRole('region', { name: 'Reply' });
     const text = reply.getByRole('textbox', { name: 'Reply text' });
     // A long reply pasted in (more than a database page), then a few words typed after it.
@@ -45,6 +51,11 @@ test('a reply typed on a full disk stays on screen and is saved once there is ro
       `database: the disk holding ${dbPath} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room×`,
     );
     await expect(reply.getByRole('status')).toHaveText('Not saved');
+    await expect(text).toHaveValue(typed);
+    // Another comment and back: the unsaved reply is still there, in memory.
+    await queue.getByRole('option', { name: /Marcus T/ }).click();
+    await expect(text).toHaveValue('');
+    await queue.getByRole('option', { name: /Priya N/ }).click();
     await expect(text).toHaveValue(typed);
 
     // Room is made: the deleted rows' pages are free for the console's next try.
