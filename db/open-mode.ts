@@ -39,7 +39,8 @@ function isWalFile(file: string): boolean {
 export function openMode(file: string): OpenMode {
   if (file === ':memory:' || !fs.existsSync(file)) return 'read-write';
   const folder = path.dirname(path.resolve(file));
-  if (writable(file) && writable(folder)) return 'read-write';
+  // Where the folder refuses new files, -wal and -shm files that are already there will do.
+  if (writable(file) && (writable(folder) || (writable(`${file}-wal`) && writable(`${file}-shm`)))) return 'read-write';
   const sidecarsMissing = !fs.existsSync(`${file}-wal`) || !fs.existsSync(`${file}-shm`);
   return !writable(folder) && sidecarsMissing && isWalFile(file) ? 'read-only-copy' : 'read-only';
 }

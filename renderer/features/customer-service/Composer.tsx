@@ -132,13 +132,13 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         <button type="button" onClick={() => setPicking(true)} title="Insert a saved reply (;)">
           Insert saved reply
         </button>
-        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then(() => (target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
+        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then((stored) => (!stored ? undefined : target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
           Mark ready
         </button>
         <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>
           Copy reply and open comment
         </button>
-        <button type="button" onClick={() => void autosave.flush().then(() => resolve([detail.id]))}>
+        <button type="button" onClick={() => void autosave.flush().then((stored) => (stored ? resolve([detail.id]) : undefined))}>
           Resolve
         </button>
       </div>

@@ -16,8 +16,8 @@ export interface Autosave {
   status: string;
   /** Whether the text differs from what was last saved. */
   dirty(): boolean;
-  /** Saves pending text now (before marking ready, say). */
-  flush(): Promise<void>;
+  /** Saves pending text now (before marking ready, say); resolves to whether the text on screen is stored. */
+  flush(): Promise<boolean>;
   /** The text now stored came from elsewhere (a thank-you drafted by the service): nothing is pending. */
   adopt(body: string): void;
 }
@@ -86,11 +86,11 @@ export function useAutosave(target: DraftTarget, body: string, templates: string
     dirty: () => latest.current.body !== lastSaved.current,
     async flush() {
       const { target: where, body: text, templates: used } = latest.current;
-      if (text === lastSaved.current) return;
-      if (await saveDraft(where, text, used)) {
-        lastSaved.current = text;
-        setStatus('Saved');
-      }
+      if (text === lastSaved.current) return true;
+      if (!(await saveDraft(where, text, used))) return false;
+      lastSaved.current = text;
+      setStatus('Saved');
+      return true;
     },
     adopt(text: string) {
       lastSaved.current = text;
