@@ -33,6 +33,14 @@ function seededFile(comments = 3): { file: string; ids: number[] } {
   return { file, ids };
 }
 
+/** The disk is full from now on: no free page left in the file (VACUUM), and the file may not grow. Returns its size in pages. */
+function fillDisk(db: Db): number {
+  db.exec('VACUUM');
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.pragma(`max_page_count = ${pages}`);
+  return pages;
+}
+
 function openRaw(file: string, options: { readonly?: boolean } = {}): Db {
   return new Database(file, { nativeBinding: nativeBindingForThisProcess(), ...options });
 }
@@ -43,9 +51,7 @@ describe('a full disk', () => {
     const db = openDatabase(file);
     const service = serviceOn(db, file);
     const itemId = ids[0] as number;
-    // The file may not grow by a single page: what a full disk does to SQLite.
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    db.pragma(`max_page_count = ${pages}`);
+    const pages = fillDisk(db);
     const reply = 'Thanks for waiting. '.repeat(600);
 
     const refused = await service.client['draft-save']({ itemId, body: reply, templates: [] }).catch((error: unknown) => error);
@@ -81,7 +87,7 @@ describe('a fetch into a full database', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     const db = openDatabase(file);
     const feedId = addFeed(db, 'Acme blog comments', url);
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    fillDisk(db);
     const service = serviceOn(db, file);
 
     const [result] = await service.client['feeds-fetch']({ feedIds: [feedId] });
