@@ -71,7 +71,7 @@ function noRoom(error: unknown): boolean {
  * -shm file it did not write a -wal either; only a crash that left a -wal without its -shm would
  * hold newer transactions, and those are missing from the copy until the file can be opened again.
  */
-function readOnlyCopy(file: string, nativeBinding: string): Database.Database {
+export function readOnlyCopy(file: string, nativeBinding: string): Database.Database {
   const image = fs.readFileSync(file);
   image[18] = 1;
   image[19] = 1;
