@@ -14,6 +14,8 @@ export interface AppInfo {
   schemaVersion: number;
   /** False while every feed fails to connect (the network seems down). */
   online: boolean;
+  /** Why this database can be read but not changed (a read-only file, a full disk at start); null when it can be changed. */
+  readOnly: string | null;
 }
 
 export type ViewCounts = Record<ViewName, number> & {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import { nativeBindingForThisProcess } from './native';
+import { openConnection } from './open-mode';
 
 export type Db = Database.Database;
 
@@ -13,7 +14,7 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { nativeBinding: nativeBindingForThisProcess() });
+  const db = openConnection(file, nativeBindingForThisProcess());
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -2,7 +2,7 @@
 // joined handler table behind every door. Each call is validated once here, timed, and its errors
 // turned into SwitchboardErrors.
 import type { Db } from '../../db/connection';
-import { busyError } from '../../db/busy';
+import { storageFault } from '../../db/storage-faults';
 import { createClient } from '../../common/client';
 import type { OperationName, SwitchboardApi } from '../../common/contract';
 import { toSwitchboardError } from '../../common/errors';
@@ -65,7 +65,7 @@ export function createService(options: ServiceOptions): Service {
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
-      throw busyError(error) ?? toSwitchboardError(error);
+      throw storageFault(error, context.dbPath, context.db) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
       if (took > SLOW_CALL_MS) log(`switchboard: slow call ${typeof name === 'string' ? name : '(invalid)'} took ${Math.round(took)} ms`);
@@ -76,7 +76,9 @@ export function createService(options: ServiceOptions): Service {
     context,
     call,
     client: createClient(call),
-    startScheduler: (tickMs) => startScheduler(context, tickMs),
+    // A read-only database cannot take what a fetch brings: no fetch is tried, rather than every
+    // feed failing each tick with the same "read-only" error.
+    startScheduler: (tickMs) => (context.db.readonly ? () => {} : startScheduler(context, tickMs)),
     async close() {
       await context.feeds.close();
       await context.runner.close();

@@ -24,7 +24,9 @@ export function announceChange(ctx: CoreContext, reason: string, auditId?: numbe
  * and says so when another process changed comments, so consoles reload what they show.
  */
 export function catchUpBeforeRead(ctx: CoreContext): void {
-  if (wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
+  // A read-only file (opened so, db/open-mode.ts) keeps its due snoozes: waking them is a write,
+  // and a read must not fail for it.
+  if (!ctx.db.readonly && wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
   else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
 }
 
@@ -43,9 +45,15 @@ export function runAndAnnounce<T>(ctx: CoreContext, reason: string, run: () => T
   const result = run();
   setImmediate(() => {
     if (!ctx.db.open) return;
-    // A key is now the only call: it also brings back snoozes that came due and others' changes.
-    catchUpBeforeRead(ctx);
-    announceChange(ctx, reason, auditIdOf(result));
+    try {
+      // A key is now the only call: it also brings back snoozes that came due and others' changes.
+      catchUpBeforeRead(ctx);
+      announceChange(ctx, reason, auditIdOf(result));
+    } catch (error) {
+      // Out of any call, nobody is waiting for this error (a full disk while waking a snooze):
+      // it is logged, and the next read catches up; thrown, it would end the process.
+      process.stderr.write(`switchboard: announce: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   });
   return result;
 }

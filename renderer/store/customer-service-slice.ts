@@ -1,9 +1,22 @@
 import { api, saveFile } from '../api';
 import { attempter } from './attempt';
+import { draftKey, RETRY_MS, worthRetrying } from './unsaved-drafts';
 import type { CustomerServiceSlice, SliceCreator } from './types';
 
 export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (set, get) => {
   const attempt = attempter(get);
+  // The banner a failed draft save put up, taken down once every waiting draft is stored.
+  let shownFailure: string | null = null;
+  let retryTimer: ReturnType<typeof setInterval> | null = null;
+  let saves = 0;
+  const retryWaiting = () => {
+    const waiting = Object.values(get().unsavedDrafts);
+    if (waiting.length === 0 && retryTimer !== null) {
+      clearInterval(retryTimer);
+      retryTimer = null;
+    }
+    for (const draft of waiting) void get().saveDraft(draft.target, draft.body, draft.templates);
+  };
 
   return {
     templates: [],
@@ -18,7 +31,35 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       await attempt(() => api['template-delete']({ id }));
       await get().loadTemplates();
     },
-    saveDraft: (target, body, templates) => attempt(() => api['draft-save']({ ...target, body, templates })),
+    unsavedDrafts: {},
+    async saveDraft(target, body, templates) {
+      const key = draftKey(target);
+      // Saves of one draft may overlap (a retry and a keystroke): the latest text wins.
+      const order = (saves += 1);
+      try {
+        const draft = await api['draft-save']({ ...target, body, templates });
+        // Only text as old as this or older stops waiting: newer text typed meanwhile still waits.
+        set((state) => {
+          if ((state.unsavedDrafts[key]?.order ?? Infinity) > order) return {};
+          const { [key]: _saved, ...rest } = state.unsavedDrafts;
+          return { unsavedDrafts: rest };
+        });
+        if (shownFailure !== null && Object.keys(get().unsavedDrafts).length === 0) {
+          if (get().error === shownFailure) get().dismissError();
+          shownFailure = null;
+        }
+        return draft;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // The same failure again (a retry, the next keystroke) is not put back once dismissed.
+        if (message !== shownFailure) get().report(error);
+        if (!worthRetrying(error)) return null;
+        shownFailure = message;
+        set((state) => ((state.unsavedDrafts[key]?.order ?? 0) > order ? {} : { unsavedDrafts: { ...state.unsavedDrafts, [key]: { target, body, templates, order } } }));
+        retryTimer ??= setInterval(retryWaiting, RETRY_MS);
+        return null;
+      }
+    },
     async markReady(ids) {
       const done = await attempt(() => api['drafts-ready']({ ids }));
       if (done) set({ notice: 'Reply ready to export. z to undo.' });

@@ -31,7 +31,8 @@ export const useStore = create<StoreState>()((set, get) => ({
 export function startStore(): () => void {
   const { refreshCounts, refreshFeeds, loadView, loadSettings, report } = useStore.getState();
   void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates()]);
-  api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine }), report);
+  // A database that cannot be changed says so before the moderator starts typing.
+  api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine, ...(info.readOnly ? { error: info.readOnly } : {}) }), report);
   const setOnline = () => useStore.setState({ online: navigator.onLine });
   window.addEventListener('online', setOnline);
   window.addEventListener('offline', setOnline);

@@ -1,4 +1,5 @@
 import type { OperationInput } from '../../common/contract';
+import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
 import type { DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
@@ -108,8 +109,13 @@ export interface CustomerServiceSlice {
   loadTemplates(): Promise<void>;
   saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[] }): Promise<void>;
   deleteTemplate(id: number): Promise<void>;
-  /** Stores a draft (the composer calls this as you type); resolves to the stored draft. */
-  saveDraft(target: { itemId: number } | { incidentId: number }, body: string, templates: string[]): Promise<Draft | null>;
+  /** Drafts the service could not store yet, by draftKey(target): kept, shown again, retried until stored. */
+  unsavedDrafts: Record<string, UnsavedDraft>;
+  /**
+   * Stores a draft (the composer calls this as you type); resolves to the stored draft, or null
+   * when it is not stored: then it waits in unsavedDrafts and is tried again every RETRY_MS.
+   */
+  saveDraft(target: DraftTarget, body: string, templates: string[]): Promise<Draft | null>;
   markReady(ids: number[]): Promise<boolean>;
   markIncidentReady(incidentId: number): Promise<boolean>;
   resolve(ids: number[]): Promise<void>;

@@ -6,6 +6,7 @@ import type { Service } from '../../app/service';
 import { openService } from '../../app/open-service';
 import { resolveDbPath } from '../../platform/paths';
 import { writeFileAtomic } from '../../platform/atomic-write';
+import { cannotWrite } from '../../platform/write-failure';
 import { printJson, type CliIO } from './output';
 
 interface GlobalOptions {
@@ -59,7 +60,7 @@ export function cliContext(program: Command, io: CliIO): CliContext {
       try {
         writeFileAtomic(out, content);
       } catch (error) {
-        throw new SwitchboardError('invalid-input', stage, `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new SwitchboardError('invalid-input', stage, cannotWrite(out, error));
       }
       this.print({ file: out, count: summary.count }, () => summary.text);
     },

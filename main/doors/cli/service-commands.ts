@@ -1,6 +1,6 @@
 // The customer-service desk from the terminal: saved replies, drafts, export.
 import type { Command } from 'commander';
-import { SwitchboardError } from '../../../common/errors';
+import { SwitchboardError, toSwitchboardError } from '../../../common/errors';
 import { draftsFormat, draftsSelection, lane } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
@@ -82,8 +82,13 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
         // Without --status, the contract's default (ready) applies.
         const result = await client['drafts-export']({ format: oneOf(draftsFormat.options, options.format, '--format'), status: optionalOneOf(draftsSelection.options, options.status, '--status') });
         cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
-        // Only a file (or stdout) written in full makes the replies exported.
-        await client['drafts-mark-exported']({ ids: result.itemIds });
+        // Only a file (or stdout) written in full makes the replies exported. On a full disk or a
+        // read-only file that mark cannot be stored, yet the export is whole: say so, and succeed.
+        try {
+          await client['drafts-mark-exported']({ ids: result.itemIds });
+        } catch (error) {
+          cli.io.err(`switchboard: the export is complete, but its replies could not be marked exported: ${toSwitchboardError(error).message}`);
+        }
       });
     });
 }

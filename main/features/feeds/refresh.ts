@@ -10,6 +10,7 @@ import { isSampleUrl } from './samples/sample-feeds';
 import { mustStayPublic } from './local-feeds';
 import { storeOutcome } from './store';
 import { dueFeeds, feedsById, type FeedFetchState } from '../../../db/tables/feeds';
+import { storageFault } from '../../../db/storage-faults';
 
 type DueFeed = FeedFetchState;
 
@@ -86,7 +87,8 @@ async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSign
     return resultOf(feed.id, finished, stored.newItems);
   } catch (error) {
     // The database refused the batch (busy, full, closed): nothing of it was stored.
-    const message = `storing this feed's comments failed (${error instanceof Error ? error.message : String(error)}); they will be fetched again`;
+    const why = storageFault(error, ctx.dbPath, ctx.db)?.message ?? (error instanceof Error ? error.message : String(error));
+    const message = `storing this feed's comments failed (${why}); they will be fetched again`;
     return { feedId: feed.id, status: 'error', newItems: 0, error: { category: 'storage', message } };
   }
 }

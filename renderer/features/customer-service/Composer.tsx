@@ -11,6 +11,7 @@ import forms from '../../ui/forms.module.css';
 import { tagClass } from '../../ui/tag';
 import styles from './Composer.module.css';
 import { TemplatePicker } from './TemplatePicker';
+import { draftKey } from '../../store/unsaved-drafts';
 import { useAutosave } from './useAutosave';
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
@@ -27,12 +28,14 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const markIncidentReady = useStore((state) => state.markIncidentReady);
   const resolve = useStore((state) => state.resolve);
   const suggestIncident = useStore((state) => state.suggestIncident);
-  const [body, setBody] = useState(detail.draft?.body ?? '');
-  const [used, setUsed] = useState<string[]>(detail.draft?.templates ?? []);
+  const target = detail.incidentId !== null ? { incidentId: detail.incidentId } : { itemId: detail.id };
+  // Text the service could not store yet (a full disk) comes back in place of the stored draft.
+  const [waiting] = useState(() => useStore.getState().unsavedDrafts[draftKey(target)]);
+  const [body, setBody] = useState(waiting?.body ?? detail.draft?.body ?? '');
+  const [used, setUsed] = useState<string[]>(waiting?.templates ?? detail.draft?.templates ?? []);
   const [picking, setPicking] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  const target = detail.incidentId !== null ? { incidentId: detail.incidentId } : { itemId: detail.id };
-  const autosave = useAutosave(target, body, used);
+  const autosave = useAutosave(target, body, used, detail.draft?.body ?? '');
 
   // A draft written elsewhere (a thank-you or an invitation) shows here, unless you are typing.
   // Only a change of the stored text triggers this: the typed text and the saver are read
@@ -129,13 +132,13 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         <button type="button" onClick={() => setPicking(true)} title="Insert a saved reply (;)">
           Insert saved reply
         </button>
-        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then(() => (target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
+        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then((stored) => (!stored ? undefined : target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
           Mark ready
         </button>
         <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>
           Copy reply and open comment
         </button>
-        <button type="button" onClick={() => void autosave.flush().then(() => resolve([detail.id]))}>
+        <button type="button" onClick={() => void autosave.flush().then((stored) => (stored ? resolve([detail.id]) : undefined))}>
           Resolve
         </button>
       </div>

@@ -1,40 +1,54 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store';
+import { draftKey, type DraftTarget } from '../../store/unsaved-drafts';
 
 const QUIET_MS = 400;
 const AT_MOST_MS = 1000;
 
 /**
  * Saves the draft 0.4 s after typing pauses, and at least once a second while it goes on, so a
- * crash loses at most the last second; pending text is also saved when the page is left.
- * Returns what to show: "Saving…", "Saved", or nothing.
+ * crash loses at most the last second; pending text is also saved when the page is left. Text
+ * the service could not store (a full disk) is kept by the store and retried there; it shows
+ * "Not saved" until then, and "Saved" once a retry stores it.
  */
 export interface Autosave {
-  /** "Saving…", "Saved", or nothing. */
+  /** "Saving…", "Saved", "Not saved", or nothing. */
   status: string;
   /** Whether the text differs from what was last saved. */
   dirty(): boolean;
-  /** Saves pending text now (before marking ready, say). */
-  flush(): Promise<void>;
+  /** Saves pending text now (before marking ready, say); resolves to whether the text on screen is stored. */
+  flush(): Promise<boolean>;
   /** The text now stored came from elsewhere (a thank-you drafted by the service): nothing is pending. */
   adopt(body: string): void;
 }
 
-export function useAutosave(target: { itemId: number } | { incidentId: number }, body: string, templates: string[]): Autosave {
+/** `stored`: the draft as the service holds it, which `body` may not be yet (text still waiting to be saved). */
+export function useAutosave(target: DraftTarget, body: string, templates: string[], stored: string): Autosave {
   const saveDraft = useStore((state) => state.saveDraft);
-  const [status, setStatus] = useState('');
-  const lastSaved = useRef(body);
+  const key = draftKey(target);
+  const waiting = useStore((state) => state.unsavedDrafts[key]);
+  const [status, setStatus] = useState(body === stored ? '' : 'Not saved');
+  const lastSaved = useRef(stored);
   const firstUnsaved = useRef<number | null>(null);
-  const latest = useRef({ target, body, templates });
-  latest.current = { target, body, templates };
-  const key = JSON.stringify(target);
+  const latest = useRef({ target, body, templates, stored });
+  latest.current = { target, body, templates, stored };
 
-  // A different comment: what was loaded is what is saved.
+  // A different comment: what the service holds is what is saved.
   useEffect(() => {
-    lastSaved.current = latest.current.body;
+    lastSaved.current = latest.current.stored;
     firstUnsaved.current = null;
-    setStatus('');
+    setStatus(latest.current.body === latest.current.stored ? '' : 'Not saved');
   }, [key]);
+
+  // A retry (the store's, every few seconds) stored the text that was waiting.
+  const wasWaiting = useRef(waiting);
+  useEffect(() => {
+    const before = wasWaiting.current;
+    wasWaiting.current = waiting;
+    if (before === undefined || waiting !== undefined) return;
+    lastSaved.current = before.body;
+    if (latest.current.body === before.body) setStatus('Saved');
+  }, [waiting]);
 
   useEffect(() => {
     if (body === lastSaved.current) return;
@@ -72,11 +86,11 @@ export function useAutosave(target: { itemId: number } | { incidentId: number },
     dirty: () => latest.current.body !== lastSaved.current,
     async flush() {
       const { target: where, body: text, templates: used } = latest.current;
-      if (text === lastSaved.current) return;
-      if (await saveDraft(where, text, used)) {
-        lastSaved.current = text;
-        setStatus('Saved');
-      }
+      if (text === lastSaved.current) return true;
+      if (!(await saveDraft(where, text, used))) return false;
+      lastSaved.current = text;
+      setStatus('Saved');
+      return true;
     },
     adopt(text: string) {
       lastSaved.current = text;

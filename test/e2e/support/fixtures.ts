@@ -18,10 +18,19 @@ export interface ServedConsole {
 
 const URL_LINE = /^Switchboard console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)$/;
 
+export interface ServeOptions {
+  /** Added to the server's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Another user to run the server as (uid, gid). */
+  user?: { uid?: number; gid?: number };
+}
+
 /** Starts `switchboard serve` on a free port and waits for the one line it prints. */
-export async function serveConsole(dbPath: string): Promise<{ served: ServedConsole; child: ChildProcess }> {
+export async function serveConsole(dbPath: string, { env = {}, user = {} }: ServeOptions = {}): Promise<{ served: ServedConsole; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), 'serve', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    ...user,
   });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
@@ -33,7 +42,7 @@ export async function serveConsole(dbPath: string): Promise<{ served: ServedCons
   return { served: { url: match[0].slice('Switchboard console: '.length), origin: match[1]!, token: match[2]!, dbPath }, child };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
