@@ -20,25 +20,36 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The newest schema version these migrations reach. */
+export function latestVersion(all: readonly Migration[]): number {
+  return all.at(-1)?.version ?? 0;
+}
+
 /**
  * Applies every migration newer than the file's version, in order, each inside its own
  * transaction together with the version bump, so a failure leaves the last good version.
  * Refuses a file written by a newer app rather than guessing at its schema.
+ *
+ * Each transaction takes the write lock first and only then reads the version: several
+ * processes opening one new file at once (CLI commands started together) queue on the lock,
+ * and the ones that come later find the migration done instead of applying it again.
  */
 export function migrate(db: Database, all: readonly Migration[], now = Date.now): number {
-  const known = all.at(-1)?.version ?? 0;
-  const found = schemaVersion(db);
-  if (found > known) throw new SchemaTooNewError(found, known);
-
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-
+  const known = latestVersion(all);
+  const tooNew = () => {
+    const found = schemaVersion(db);
+    if (found > known) throw new SchemaTooNewError(found, known);
+    return found;
+  };
+  // Up to date: no lock taken, so an ordinary open never waits behind a writer.
+  if (tooNew() === known) return known;
   for (const migration of all) {
-    if (migration.version <= found) continue;
     writeTransaction(db, () => {
+      if (tooNew() >= migration.version) return;
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
       db.exec(migration.sql);
-      record.run(migration.version, migration.name, now());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now());
       db.pragma(`user_version = ${migration.version}`);
     });
   }
