@@ -17,6 +17,8 @@ export interface EventMap {
   'feeds-changed': Record<string, never>;
   /** Whether feeds can be reached; offline, fetching waits and everything stored stays usable. */
   'network-changed': { online: boolean };
+  /** A backup replaced the database: every console reloads everything it shows. */
+  'database-restored': { restored: string; keptAside: string | null };
 }
 
 export type EventName = keyof EventMap;
@@ -24,4 +26,4 @@ export type EventName = keyof EventMap;
 /** One event: its name and that event's payload (a union the renderer can switch on). */
 export type SwitchboardEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed'];
+export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed', 'database-restored'];

@@ -14,6 +14,30 @@ export interface AppInfo {
   schemaVersion: number;
   /** False while every feed fails to connect (the network seems down). */
   online: boolean;
+  /** Set when the database failed its check at open: the console is read-only until a backup is restored. */
+  damage: DatabaseDamage | null;
+}
+
+/** What the check at open found wrong with the database file, and the backup that would bring it back. */
+export interface DatabaseDamage {
+  finding: string;
+  newestBackup: BackupInfo | null;
+}
+
+/** One backup in the folder beside the database. `before-restore`: the file a restore replaced. */
+export interface BackupInfo {
+  name: string;
+  file: string;
+  kind: 'daily' | 'before-migration' | 'manual' | 'before-restore';
+  automatic: boolean;
+  takenAt: number;
+  bytes: number;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** Where the replaced database was kept (in the backups folder), or null when there was none. */
+  keptAside: string | null;
 }
 
 export type ViewCounts = Record<ViewName, number> & {

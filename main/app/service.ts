@@ -13,6 +13,9 @@ import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
+import type { Damage } from '../../db/open';
+import { startBackupSchedule } from './backups';
+import { readOnlyWriteError } from './damage';
 import { handlers } from './handlers';
 
 /** A call slower than this is logged with its name and duration. */
@@ -28,7 +31,7 @@ export interface Service {
   call(name: unknown, input: unknown): Promise<unknown>;
   /** The same calls, typed by the contract: what the CLI and the tests use. */
   readonly client: SwitchboardApi;
-  /** Fetches due feeds in the background until the returned function is called. */
+  /** Fetches due feeds and takes the daily backup in the background until the returned function is called. */
   startScheduler(tickMs?: number): () => void;
   /** Stops background work (fetches, the worker, the sample server) and closes the database. */
   close(): Promise<void>;
@@ -40,6 +43,8 @@ export interface ServiceOptions {
   version: string;
   now?: () => number;
   runner?: IngestRunner;
+  /** What the check at open found wrong with the file (then `db` is read-only). */
+  damage?: Damage | null;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
 }
@@ -53,15 +58,20 @@ export function createService(options: ServiceOptions): Service {
     now: options.now ?? Date.now,
     runner: options.runner ?? workerRunner(),
     feeds: new FeedsRuntime(),
+    damage: options.damage ?? null,
+    swapping: null,
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const call = async (name: unknown, input: unknown): Promise<unknown> => {
     const started = performance.now();
     try {
+      // A restore is replacing the database: run on the file that comes back.
+      if (context.swapping) await context.swapping.catch(() => undefined);
       const call = validateCall(name, input);
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
+      if (context.damage && (error as { code?: unknown }).code === 'SQLITE_READONLY') throw readOnlyWriteError(context.dbPath, context.damage);
       throw busyError(error) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
@@ -73,7 +83,19 @@ export function createService(options: ServiceOptions): Service {
     context,
     call,
     client: createClient(call),
-    startScheduler: (tickMs) => startScheduler(context, tickMs),
+    startScheduler(tickMs) {
+      const stopBackups = startBackupSchedule(context, log);
+      // A damaged database is read-only: feeds are fetched again once a backup is restored.
+      let stopFeeds = context.damage ? null : startScheduler(context, tickMs);
+      const unsubscribe = context.events.subscribe((event) => {
+        if (event.name === 'database-restored' && !stopFeeds && !context.damage) stopFeeds = startScheduler(context, tickMs);
+      });
+      return () => {
+        stopBackups();
+        stopFeeds?.();
+        unsubscribe();
+      };
+    },
     async close() {
       await context.feeds.close();
       await context.runner.close();

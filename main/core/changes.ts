@@ -24,6 +24,8 @@ export function announceChange(ctx: CoreContext, reason: string, auditId?: numbe
  * and says so when another process changed comments, so consoles reload what they show.
  */
 export function catchUpBeforeRead(ctx: CoreContext): void {
+  // A read-only database (opened so because it is damaged) can be read but not caught up.
+  if (ctx.db.readonly) return;
   if (wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
   else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
 }
