@@ -24,8 +24,25 @@ export function damagedDatabaseError(dbPath: string, damage: DatabaseDamage): Sw
   );
 }
 
-/** A write refused because the damaged database was opened read-only: said instead of SQLite's error. */
-export function readOnlyWriteError(dbPath: string, damage: DatabaseDamage): SwitchboardError {
-  const restore = damage.newestBackup ? `restore the backup from ${when(damage.newestBackup.takenAt)} in Settings` : 'it has no backup to restore';
-  return new SwitchboardError('unavailable', 'database', `${dbPath} is damaged, so Switchboard opened it read-only and this change was not saved; ${restore}`);
+function restoreAdvice(damage: DatabaseDamage | null): string {
+  if (!damage) return 'restore a backup in Settings (or with switchboard restore)';
+  return damage.newestBackup ? `restore the backup from ${when(damage.newestBackup.takenAt)} in Settings` : 'it has no backup to restore';
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/**
+ * SQLite's own words for a damaged file, said for a moderator instead: a write refused because the
+ * damaged database was opened read-only, or a read that reached a damaged page (also when the
+ * damage appeared after the check at open). Null for any other error.
+ */
+export function storageFaultError(dbPath: string, damage: DatabaseDamage | null, error: unknown): SwitchboardError | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (damage && code === 'SQLITE_READONLY') {
+    return new SwitchboardError('unavailable', 'database', `${dbPath} is damaged, so Switchboard opened it read-only and this change was not saved; ${restoreAdvice(damage)}`);
+  }
+  if (typeof code === 'string' && DAMAGE_CODES.has(code)) {
+    return new SwitchboardError('unavailable', 'database', `part of ${dbPath} is damaged and could not be read (SQLite: ${(error as Error).message}); ${restoreAdvice(damage)}`);
+  }
+  return null;
 }

@@ -15,7 +15,7 @@ import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import type { Damage } from '../../db/open';
 import { startBackupSchedule } from './backups';
-import { readOnlyWriteError } from './damage';
+import { storageFaultError } from './damage';
 import { handlers } from './handlers';
 
 /** A call slower than this is logged with its name and duration. */
@@ -71,8 +71,7 @@ export function createService(options: ServiceOptions): Service {
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
-      if (context.damage && (error as { code?: unknown }).code === 'SQLITE_READONLY') throw readOnlyWriteError(context.dbPath, context.damage);
-      throw busyError(error) ?? toSwitchboardError(error);
+      throw storageFaultError(context.dbPath, context.damage, error) ?? busyError(error) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
       if (took > SLOW_CALL_MS) log(`switchboard: slow call ${typeof name === 'string' ? name : '(invalid)'} took ${Math.round(took)} ms`);
