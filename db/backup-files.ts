@@ -6,18 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type BackupKind = 'daily' | 'before-migration' | 'manual' | 'before-restore';
+import type { BackupInfo } from '../common/types';
 
-export interface BackupFile {
-  /** The file name, which is also how a backup is named to the service. */
-  name: string;
-  file: string;
-  kind: BackupKind;
-  /** Taken automatically (daily, before a migration): only these are pruned. */
-  automatic: boolean;
-  takenAt: number;
-  bytes: number;
-}
+/** A backup's file name is also how it is named to the service; only `automatic` ones are pruned. */
+export type BackupFile = BackupInfo;
+export type BackupKind = BackupInfo['kind'];
 
 /** Automatic backups kept per database; older ones are deleted after each new one. */
 export const KEEP_AUTOMATIC = 7;

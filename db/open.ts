@@ -2,18 +2,15 @@
 // file read-only rather than write more into it, and back an existing database up before a
 // migration changes its schema.
 import fs from 'node:fs';
+import type { DatabaseDamage } from '../common/types';
 import { backUp } from './backup';
 import { listBackups, type BackupFile } from './backup-files';
 import { configure, connect, openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
-/** Why a database was opened read-only, and the backup that would bring it back. */
-export interface Damage {
-  /** What SQLite's check found, in its words. */
-  finding: string;
-  newestBackup: BackupFile | null;
-}
+/** Why a database was opened read-only (SQLite's finding, in its words), and the backup that would bring it back. */
+export type Damage = DatabaseDamage;
 
 export interface OpenedDatabase {
   db: Db;

@@ -6,32 +6,13 @@ import type { Command } from 'commander';
 import { backUpTo } from '../../../db/backup';
 import { backupsDir, listBackups, type BackupFile } from '../../../db/backup-files';
 import { replaceWithBackup } from '../../../db/restore';
+import { BACKUP_KIND_LABEL, readableSize } from '../../../common/backups';
 import { SwitchboardError } from '../../../common/errors';
 import { table, type CliContext } from './context';
 
-/** "4.2 MB": sizes as a person reads them. */
-export function readableSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB'];
-  let size = bytes / 1024;
-  let unit = 0;
-  while (size >= 1024 && unit < units.length - 1) {
-    size /= 1024;
-    unit += 1;
-  }
-  return `${size.toFixed(size < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
-const KIND_LABEL: Record<BackupFile['kind'], string> = {
-  daily: 'automatic (daily)',
-  'before-migration': 'automatic (before an upgrade)',
-  manual: 'manual',
-  'before-restore': 'replaced by a restore',
-};
-
 function listText(dbPath: string, backups: BackupFile[]): string {
   if (backups.length === 0) return `No backups of ${dbPath} yet (they go in ${backupsDir(dbPath)}). Take one with: switchboard backup`;
-  const rows = backups.map((backup) => [new Date(backup.takenAt).toISOString().slice(0, 19).replace('T', ' '), KIND_LABEL[backup.kind], readableSize(backup.bytes), backup.file]);
+  const rows = backups.map((backup) => [new Date(backup.takenAt).toISOString().slice(0, 19).replace('T', ' '), BACKUP_KIND_LABEL[backup.kind], readableSize(backup.bytes), backup.file]);
   return table([['TAKEN (UTC)', 'KIND', 'SIZE', 'FILE'], ...rows]);
 }
 
