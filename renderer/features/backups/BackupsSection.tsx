@@ -43,7 +43,7 @@ export function BackupsSection() {
                 <td>{BACKUP_KIND_LABEL[backup.kind]}</td>
                 <td>{readableSize(backup.bytes)}</td>
                 <td>
-                  <button type="button" onClick={() => askRestore(backup)} aria-label={`Restore the backup from ${backupTime(backup.takenAt)}`}>
+                  <button type="button" onClick={() => askRestore(backup)} aria-label={`Restore the ${BACKUP_KIND_LABEL[backup.kind]} backup from ${backupTime(backup.takenAt)}`}>
                     Restore…
                   </button>
                 </td>

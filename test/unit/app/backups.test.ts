@@ -7,7 +7,8 @@ import { listBackups } from '../../../db/backup-files';
 import { openService } from '../../../main/app/open-service';
 import { dailyBackupIfDue } from '../../../main/app/backups';
 import type { SwitchboardEvent } from '../../../common/events';
-import { damagePages, databaseWithComments } from '../../support/damage';
+import { databaseWithComments } from '../../support/damage';
+import { damagePages } from '../../support/damage-pages';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 

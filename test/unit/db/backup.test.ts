@@ -9,7 +9,8 @@ import { backUp, backUpTo, verifyDatabaseFile } from '../../../db/backup';
 import { backupsDir, listBackups } from '../../../db/backup-files';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
-import { damagePages, databaseWithComments } from '../../support/damage';
+import { databaseWithComments } from '../../support/damage';
+import { damagePages } from '../../support/damage-pages';
 import { tempDir } from '../../support/temp';
 
 const HOUR = 3_600_000;

@@ -10,7 +10,8 @@ import { migrate } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
 import { BIN, ensureBuilt } from '../../support/built-cli';
-import { damagePages, databaseWithComments } from '../../support/damage';
+import { databaseWithComments } from '../../support/damage';
+import { damagePages } from '../../support/damage-pages';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 
