@@ -35,23 +35,22 @@ export function newestBackup(file: string): BackupFile | null {
 
 export async function openChecked(file: string, now: () => number): Promise<OpenedDatabase> {
   if (file === ':memory:' || !fs.existsSync(file)) return { db: openDatabase(file), damage: null };
-  const probe = connect(file);
+  // Checked through a read-only connection: nothing is written into a file before it passes.
+  const probe = connect(file, { readonly: true });
+  probe.pragma('busy_timeout = 5000');
   const finding = quickCheck(probe);
-  if (finding !== 'ok') {
-    probe.close();
-    const db = connect(file, { readonly: true });
-    db.pragma('busy_timeout = 5000');
-    return { db, damage: { finding, newestBackup: newestBackup(file) } };
-  }
+  if (finding !== 'ok') return { db: probe, damage: { finding, newestBackup: newestBackup(file) } };
+  probe.close();
+  const db = connect(file);
   try {
-    configure(probe);
-    const version = schemaVersion(probe);
+    configure(db);
+    const version = schemaVersion(db);
     // A database with a schema (so with the moderator's data) is copied before it changes.
-    if (version > 0 && version < latestVersion(migrations)) await backUp(probe, file, 'before-migration', now());
-    migrate(probe, migrations, now);
-    return { db: probe, damage: null };
+    if (version > 0 && version < latestVersion(migrations)) await backUp(db, file, 'before-migration', now());
+    migrate(db, migrations, now);
+    return { db, damage: null };
   } catch (error) {
-    probe.close();
+    db.close();
     throw error;
   }
 }

@@ -3,6 +3,16 @@ import { schemaVersion } from '../../db/migrate';
 import type { FeatureHandlers } from '../core/context';
 import type { ServiceContext } from './context';
 
+/** The file's schema version; 0 when the file is too damaged to say, so the console can still learn of the damage. */
+function readableVersion(ctx: ServiceContext): number {
+  try {
+    return schemaVersion(ctx.db);
+  } catch (error) {
+    if (ctx.damage) return 0;
+    throw error;
+  }
+}
+
 export const appHandlers = {
-  'app-info': (ctx) => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: schemaVersion(ctx.db), online: ctx.feeds.online, damage: ctx.damage }),
+  'app-info': (ctx) => ({ version: ctx.version, dbPath: ctx.dbPath, schemaVersion: readableVersion(ctx), online: ctx.feeds.online, damage: ctx.damage }),
 } satisfies FeatureHandlers<ServiceContext>;
