@@ -70,6 +70,8 @@ async function restoreInPlace(ctx: ServiceContext, name: string) {
   ctx.swapping = swap;
   try {
     const keptAside = await swap;
+    // Done before the event: what starts on it (the daily backup, fetching) must find the swap over.
+    ctx.swapping = null;
     ctx.events.emit('database-restored', { restored: backup.name, keptAside });
     return { restored: backup.name, keptAside };
   } finally {

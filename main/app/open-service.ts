@@ -5,10 +5,11 @@ import { SwitchboardError } from '../../common/errors';
 import { damagedDatabaseError } from './damage';
 import { createService, type Service, type ServiceOptions } from './service';
 
-export interface OpenServiceOptions extends Pick<ServiceOptions, 'log' | 'now'> {
+export interface OpenServiceOptions extends Pick<ServiceOptions, 'log' | 'now' | 'checker'> {
   /**
-   * A damaged database: the console opens it read-only and offers a restore; a one-shot command
-   * (`refuse`) stops with the file, its newest backup and the command that restores it.
+   * A database whose header or schema cannot be read: the console opens it read-only and offers a
+   * restore; a one-shot command (`refuse`) stops with the file, its newest backup and the command
+   * that restores it.
    */
   damaged?: 'read-only' | 'refuse';
 }
@@ -32,5 +33,5 @@ export async function openService(dbPath: string, options: OpenServiceOptions = 
     opened.db.close();
     throw damagedDatabaseError(dbPath, opened.damage);
   }
-  return createService({ db: opened.db, damage: opened.damage, dbPath, version: packageJson.version, log: options.log, now });
+  return createService({ db: opened.db, damage: opened.damage, dbPath, version: packageJson.version, log: options.log, now, checker: options.checker });
 }

@@ -15,6 +15,7 @@ import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import type { Damage } from '../../db/open';
 import { startBackupSchedule } from './backups';
+import { checkInBackground, workerChecker, type Checker } from './integrity';
 import { storageFaultError } from './damage';
 import { handlers } from './handlers';
 
@@ -43,8 +44,10 @@ export interface ServiceOptions {
   version: string;
   now?: () => number;
   runner?: IngestRunner;
-  /** What the check at open found wrong with the file (then `db` is read-only). */
+  /** What the look at open found wrong with the file (then `db` is read-only). */
   damage?: Damage | null;
+  /** The full integrity check the scheduler runs first (a worker thread by default). */
+  checker?: Checker;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
 }
@@ -83,14 +86,25 @@ export function createService(options: ServiceOptions): Service {
     call,
     client: createClient(call),
     startScheduler(tickMs) {
-      const stopBackups = startBackupSchedule(context, log);
-      // A damaged database is read-only: feeds are fetched again once a backup is restored.
-      let stopFeeds = context.damage ? null : startScheduler(context, tickMs);
+      let stopped = false;
+      let stopBackups: (() => void) | null = null;
+      let stopFeeds: (() => void) | null = null;
+      // Backups and fetches start once the file has passed its full check: a damaged database is
+      // read-only and not worth copying, until a backup is restored.
+      const startWork = () => {
+        if (stopped || context.damage) return;
+        stopBackups ??= startBackupSchedule(context, log);
+        stopFeeds ??= startScheduler(context, tickMs);
+      };
+      checkInBackground(context, options.checker ?? workerChecker())
+        .catch((error: unknown) => log(`switchboard: integrity check: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(startWork);
       const unsubscribe = context.events.subscribe((event) => {
-        if (event.name === 'database-restored' && !stopFeeds && !context.damage) stopFeeds = startScheduler(context, tickMs);
+        if (event.name === 'database-restored') startWork();
       });
       return () => {
-        stopBackups();
+        stopped = true;
+        stopBackups?.();
         stopFeeds?.();
         unsubscribe();
       };

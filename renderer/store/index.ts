@@ -51,6 +51,8 @@ export function startStore(): () => void {
         return useStore.setState({ fetchProgress: event.payload.finished ? null : event.payload });
       case 'network-changed':
         return useStore.setState({ online: event.payload.online });
+      case 'database-damaged':
+        return useStore.setState({ damage: event.payload });
       case 'database-restored':
         // Everything on screen came from the file that was replaced: start again from the restored one.
         return window.location.reload();

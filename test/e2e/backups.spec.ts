@@ -75,7 +75,7 @@ test.describe('a damaged database', () => {
       const settings = page.getByRole('dialog', { name: 'Settings' });
       await settings.getByRole('checkbox').uncheck();
       await settings.getByRole('button', { name: 'Close' }).click();
-      await expect(page.getByRole('alert').filter({ hasText: 'this change was not saved' })).toContainText(`${dbPath} is damaged, so Switchboard opened it read-only and this change was not saved; restore the backup from`);
+      await expect(page.getByRole('alert').filter({ hasText: 'this change was not saved' })).toContainText(`${dbPath} is damaged, so Switchboard opened it read-only and this change was not saved. Restore its newest backup, from`);
 
       await banner.getByRole('button', { name: /^Restore backup from / }).click();
       await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore and reload' }).click();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../db/backup-files';
 import { openService } from '../../../main/app/open-service';
 import { dailyBackupIfDue } from '../../../main/app/backups';
+import { checkFile } from '../../../db/open';
 import type { SwitchboardEvent } from '../../../common/events';
 import { databaseWithComments } from '../../support/damage';
 import { damagePages } from '../../support/damage-pages';
@@ -14,6 +15,9 @@ import { tempDir } from '../../support/temp';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 28, 9);
+
+/** The full check in this thread (the app runs it in a worker thread of the built bundle). */
+const inProcessCheck = async (file: string) => checkFile(file);
 
 function clock(start: number) {
   let now = start;
@@ -25,7 +29,7 @@ describe('the daily backup', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 5);
     const time = clock(START);
-    const service = await openService(file, { log: () => {}, now: time.now });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck });
     try {
       const stop = service.startScheduler(3_600_000);
       await expect.poll(() => listBackups(file).length).toBe(1);
@@ -94,7 +98,7 @@ describe('restoring from the running console', () => {
 });
 
 describe('a damaged database in the console', () => {
-  it('opens read-only: reading works, a write is refused in plain words, and restoring the newest backup brings it back', async () => {
+  it('is found by the full check once the console is up: it goes read-only, says so to every console, takes no backup, and restoring the newest backup brings it back', async () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 300);
     const time = clock(START);
@@ -102,23 +106,29 @@ describe('a damaged database in the console', () => {
     const backup = await first.client['backup-create']();
     await first.close();
     damagePages(file);
+    time.advance(2 * 24 * HOUR);
 
-    const service = await openService(file, { log: () => {}, now: time.now, damaged: 'read-only' });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck });
+    const events: SwitchboardEvent[] = [];
+    service.events.subscribe((event) => events.push(event));
+    const stop = service.startScheduler(3_600_000);
     try {
-      const info = await service.client['app-info']();
-      expect(info.damage).toMatchObject({ newestBackup: { name: backup.name, takenAt: START } });
-      expect(info.damage!.finding).not.toBe('ok');
+      await expect.poll(async () => (await service.client['app-info']()).damage).toMatchObject({ newestBackup: { name: backup.name, takenAt: START } });
+      expect(events).toContainEqual({ name: 'database-damaged', payload: expect.objectContaining({ newestBackup: expect.objectContaining({ name: backup.name }) }) });
       expect(service.context.db.readonly).toBe(true);
       expect((await service.client['settings-get']()).overdueHours).toBe(24);
+      // No daily backup of a damaged file, though the newest backup is two days old.
+      expect((await service.client['backups-list']()).map((listed) => listed.name)).toEqual([backup.name]);
+
+      const advice = `Restore its newest backup, from 2026-11-28 09:00 UTC, in Settings or with: switchboard restore ${backup.file} --db ${file}`;
+      await expect(service.client['settings-update']({ moderatorName: 'Dana' })).rejects.toMatchObject({
+        code: 'unavailable',
+        message: `database: ${file} is damaged, so Switchboard opened it read-only and this change was not saved. ${advice}`,
+      });
       // A read that reaches a damaged page says so, and what to do.
       await expect(service.client['items-list']({ view: 'all', limit: 500 })).rejects.toMatchObject({
         code: 'unavailable',
-        message: expect.stringMatching(new RegExp(`^database: part of ${file} is damaged and could not be read \\(SQLite: .+\\); restore the backup from 2026-11-28 09:00 UTC in Settings$`)),
-      });
-
-      await expect(service.client['settings-update']({ moderatorName: 'Dana' })).rejects.toMatchObject({
-        code: 'unavailable',
-        message: `database: ${file} is damaged, so Switchboard opened it read-only and this change was not saved; restore the backup from 2026-11-28 09:00 UTC in Settings`,
+        message: `database: part of ${file} is damaged and could not be read (SQLite: database disk image is malformed). ${advice}`,
       });
       await expect(service.client['backup-create']()).rejects.toMatchObject({ code: 'unavailable' });
 
@@ -127,7 +137,10 @@ describe('a damaged database in the console', () => {
       expect(service.context.db.readonly).toBe(false);
       expect((await service.client['settings-update']({ moderatorName: 'Dana' })).moderatorName).toBe('Dana');
       expect((await service.client['items-list']({ view: 'all', limit: 500 })).items).toHaveLength(300);
+      // Restored, the daily backup (two days due) is taken again.
+      await expect.poll(() => listBackups(file).filter((listed) => listed.kind === 'daily').length).toBe(1);
     } finally {
+      stop();
       await service.close();
     }
   });

@@ -11,7 +11,7 @@ import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
 import { BIN, ensureBuilt } from '../../support/built-cli';
 import { databaseWithComments } from '../../support/damage';
-import { damagePages } from '../../support/damage-pages';
+import { damageHeader, damagePages } from '../../support/damage-pages';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 
@@ -196,19 +196,23 @@ describe('switchboard restore', () => {
 });
 
 describe('a damaged database', () => {
-  it('stops a command with the file, its newest backup and the exact command that restores it, which works', () => {
+  const quoted = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('whose header cannot be read stops every command with the file, its newest backup and the exact command that restores it, which works', () => {
     const dir = tempDir();
     const db = path.join(dir, 'my data', 'switchboard.db');
     fs.mkdirSync(path.dirname(db));
     databaseWithComments(db, 300);
     expect(switchboard(db, 'backup').code).toBe(0);
-    damagePages(db);
+    damageHeader(db);
     const before = fs.readFileSync(db);
 
-    const run = switchboard(db, 'items');
+    const run = switchboard(db, 'feeds');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^switchboard: database: ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged \\(SQLite's check found: .+\\); Switchboard left it as it is\\. Restore its newest backup, from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, with: switchboard restore .+ --db .+\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^switchboard: database: ${quoted(db)} is damaged \\(SQLite's check found: file is not a database\\); Switchboard left it as it is\\. Restore its newest backup, from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, in Settings or with: switchboard restore .+ --db '${quoted(db)}'\\n$`),
+    );
     expect(fs.readFileSync(db).equals(before)).toBe(true);
 
     const command = /with: switchboard (restore .+)$/m.exec(run.stderr)![1]!;
@@ -218,10 +222,23 @@ describe('a damaged database', () => {
     expect(JSON.parse(switchboard(db, '--json', 'items', '--limit', '500').stdout)).toHaveLength(300);
   });
 
+  it('with damaged pages fails the command that reaches them with the same advice, in place of an internal error', () => {
+    const db = path.join(tempDir(), 'switchboard.db');
+    databaseWithComments(db, 300);
+    expect(switchboard(db, 'backup').code).toBe(0);
+    damagePages(db);
+
+    const run = switchboard(db, 'items', '--limit', '500');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(`^switchboard: database: part of ${quoted(db)} is damaged and could not be read \\(SQLite: database disk image is malformed\\)\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore ${quoted(path.dirname(db))}/backups/switchboard-.+-manual\\.sqlite --db ${quoted(db)}\\n$`),
+    );
+  });
+
   it('without a backup, says there is none', () => {
     const db = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(db, 300);
-    damagePages(db);
+    damageHeader(db);
     const run = switchboard(db, 'feeds');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('It has no backup in the backups folder beside it; copy the file somewhere safe before trying repair tools');
