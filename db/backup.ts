@@ -17,10 +17,11 @@ export { KEEP_AUTOMATIC };
 /**
  * Checks that `file` is a whole Switchboard database this app can open: SQLite, passes
  * integrity_check, has the migrations table, and a schema no newer than this app's. Returns its
- * schema version; otherwise throws a SwitchboardError (stage `stage`) saying what is wrong with it.
+ * schema version; otherwise throws a SwitchboardError (stage `stage`) saying what is wrong with it,
+ * naming it as `called` (its path by default).
  */
-export function verifyDatabaseFile(file: string, stage: string): number {
-  const refuse = (why: string) => new SwitchboardError('invalid-input', stage, `${file} ${why}`);
+export function verifyDatabaseFile(file: string, stage: string, called = file): number {
+  const refuse = (why: string) => new SwitchboardError('invalid-input', stage, `${called} ${why}`);
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingForThisProcess() });
@@ -56,7 +57,7 @@ export function temporaryBeside(target: string): string {
  * is switched to a rollback journal: a backup is one self-contained file, and opening it to check
  * or restore it leaves no -wal or -shm file beside it.
  */
-export async function verifiedCopy(db: Db, target: string, stage = 'backup'): Promise<string> {
+export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database'): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryBeside(target);
   try {
@@ -67,7 +68,8 @@ export async function verifiedCopy(db: Db, target: string, stage = 'backup'): Pr
     } finally {
       copy.close();
     }
-    verifyDatabaseFile(temporary, stage);
+    // The copy is a fresh file: when it fails, what it was copied from is damaged, so that is named.
+    verifyDatabaseFile(temporary, stage, `a fresh copy of ${source} (not kept)`);
     return temporary;
   } catch (error) {
     fs.rmSync(temporary, { force: true });

@@ -70,7 +70,7 @@ export async function replaceWithBackup(dbFile: string, source: string, at: numb
   }
   let copy: string;
   try {
-    copy = await verifiedCopy(reader, dbFile, 'restore');
+    copy = await verifiedCopy(reader, dbFile, 'restore', source);
   } finally {
     reader.close();
   }
