@@ -45,6 +45,16 @@ describe('a backup', () => {
     expect(verifyDatabaseFile(daily.file, 'test')).toBe(migrations.at(-1)!.version);
   });
 
+  it('of a damaged database is not kept, and says why', async () => {
+    const file = path.join(tempDir(), 'switchboard.db');
+    databaseWithComments(file, 300);
+    damagePages(file);
+    const db = openDatabase(file);
+    await expect(backUp(db, file, 'daily', T0)).rejects.toThrow(/^backup: a fresh copy of the database \(not kept\) is damaged: SQLite's integrity check found/);
+    db.close();
+    expect(fs.readdirSync(backupsDir(file))).toEqual([]);
+  });
+
   it('taken twice in one second keeps both', async () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 5);
