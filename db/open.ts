@@ -14,13 +14,10 @@ import { configure, connect, openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
-/** Why a database was opened read-only (SQLite's finding, in its words), and the backup that would bring it back. */
-export type Damage = DatabaseDamage;
-
 export interface OpenedDatabase {
   db: Db;
   /** Set when the file failed its check: `db` is then read-only. */
-  damage: Damage | null;
+  damage: DatabaseDamage | null;
 }
 
 /** Whether the header and the schema can be read: 'ok', or what SQLite said. Milliseconds at any size. */

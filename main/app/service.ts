@@ -13,7 +13,7 @@ import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
-import type { Damage } from '../../db/open';
+import type { DatabaseDamage } from '../../common/types';
 import { startBackupSchedule } from './backups';
 import { checkInBackground, workerChecker, type Checker } from './integrity';
 import { storageFaultError } from './damage';
@@ -45,7 +45,7 @@ export interface ServiceOptions {
   now?: () => number;
   runner?: IngestRunner;
   /** What the look at open found wrong with the file (then `db` is read-only). */
-  damage?: Damage | null;
+  damage?: DatabaseDamage | null;
   /** The full integrity check the scheduler runs first (a worker thread by default). */
   checker?: Checker;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
