@@ -2,7 +2,7 @@
 // rather than write more into it, and back an existing database up before a migration changes
 // its schema.
 //
-// PRAGMA quick_check reads every page: about 9 s for a million comments (npm run bench:open), too
+// PRAGMA quick_check reads every page: 6 to 9 s for a million comments (npm run bench:open), too
 // long to stand before every command. So an open only looks at what every statement needs (the
 // header and the schema), and the console runs the full check in a worker thread once it is up
 // (main/app/integrity.ts); damage found later is reported by the statement that reaches it.
