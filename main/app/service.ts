@@ -65,6 +65,8 @@ export function createService(options: ServiceOptions): Service {
     swapping: null,
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  /** Runs the full check again; set while the console's background work runs (startScheduler). */
+  let recheck: (() => void) | null = null;
   const call = async (name: unknown, input: unknown): Promise<unknown> => {
     const started = performance.now();
     try {
@@ -74,7 +76,11 @@ export function createService(options: ServiceOptions): Service {
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
-      throw storageFaultError(context.dbPath, context.damage, error) ?? busyError(error) ?? toSwitchboardError(error);
+      const fault = storageFaultError(context.dbPath, context.damage, error);
+      // A damaged page met after the check at start: check the whole file again, which turns the
+      // console read-only (with its banner) when the damage is confirmed.
+      if (fault && !context.damage) recheck?.();
+      throw fault ?? busyError(error) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
       if (took > SLOW_CALL_MS) log(`switchboard: slow call ${typeof name === 'string' ? name : '(invalid)'} took ${Math.round(took)} ms`);
@@ -96,14 +102,23 @@ export function createService(options: ServiceOptions): Service {
         stopBackups ??= startBackupSchedule(context, log);
         stopFeeds ??= startScheduler(context, tickMs);
       };
-      checkInBackground(context, options.checker ?? workerChecker())
-        .catch((error: unknown) => log(`switchboard: integrity check: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(startWork);
+      const checker = options.checker ?? workerChecker();
+      let checking: Promise<void> | null = null;
+      recheck = () => {
+        checking ??= checkInBackground(context, checker)
+          .catch((error: unknown) => log(`switchboard: integrity check: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => {
+            checking = null;
+            startWork();
+          });
+      };
+      recheck();
       const unsubscribe = context.events.subscribe((event) => {
         if (event.name === 'database-restored') startWork();
       });
       return () => {
         stopped = true;
+        recheck = null;
         stopBackups?.();
         stopFeeds?.();
         unsubscribe();

@@ -98,6 +98,31 @@ describe('restoring from the running console', () => {
 });
 
 describe('a damaged database in the console', () => {
+  it('met by a read after the check at start passed is checked again, and the console goes read-only', async () => {
+    const file = path.join(tempDir(), 'switchboard.db');
+    databaseWithComments(file, 300);
+    const checks: string[] = [];
+    // The check at start misses the damage (as when a disk fails after it): the first verdict is 'ok'.
+    damagePages(file);
+    const checker = async (checked: string) => {
+      checks.push(checks.length === 0 ? 'ok' : checkFile(checked));
+      return checks.at(-1)!;
+    };
+    const service = await openService(file, { log: () => {}, checker });
+    const stop = service.startScheduler(3_600_000);
+    try {
+      await expect.poll(() => checks).toEqual(['ok']);
+      await expect(service.client['items-list']({ view: 'all', limit: 500 })).rejects.toMatchObject({ code: 'unavailable' });
+      await expect.poll(async () => (await service.client['app-info']()).damage).not.toBeNull();
+      expect(service.context.db.readonly).toBe(true);
+      expect(checks).toHaveLength(2);
+    } finally {
+      stop();
+      await service.close();
+    }
+  });
+
+
   it('is found by the full check once the console is up: it goes read-only, says so to every console, takes no backup, and restoring the newest backup brings it back', async () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 300);
