@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { backUpTo } from '../../../db/backup';
 import { backupsDir, listBackups, type BackupFile } from '../../../db/backup-files';
+import { checkFile, newestBackup } from '../../../db/open';
 import { replaceWithBackup } from '../../../db/restore';
+import { damagedDatabaseError } from '../../app/damage';
 import { BACKUP_KIND_LABEL, readableSize } from '../../../common/backups';
 import { SwitchboardError } from '../../../common/errors';
 import { table, type CliContext } from './context';
@@ -49,6 +51,17 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .action(() => {
       const backups = listBackups(cli.dbPath());
       cli.print(backups, (list) => listText(cli.dbPath(), list));
+    });
+
+  program
+    .command('check')
+    .description("run SQLite's full check (PRAGMA quick_check) of the database; commands only look at its header and schema")
+    .action(() => {
+      const dbPath = cli.dbPath();
+      if (!fs.existsSync(dbPath)) throw new SwitchboardError('not-found', 'check', `there is no database at ${dbPath}`);
+      const finding = checkFile(dbPath);
+      if (finding !== 'ok') throw damagedDatabaseError(dbPath, { finding, newestBackup: newestBackup(dbPath) });
+      cli.print({ file: dbPath, ok: true }, () => `${dbPath} passed SQLite's full check.`);
     });
 
   program

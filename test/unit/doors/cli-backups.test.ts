@@ -235,6 +235,18 @@ describe('a damaged database', () => {
     );
   });
 
+  it('is found by switchboard check, which reads every page, with the same advice', () => {
+    const db = path.join(tempDir(), 'switchboard.db');
+    databaseWithComments(db, 300);
+    expect(switchboard(db, 'check')).toEqual({ code: 0, stdout: `${db} passed SQLite's full check.\n`, stderr: '' });
+    expect(switchboard(db, 'backup').code).toBe(0);
+    damagePages(db);
+
+    const run = switchboard(db, 'check');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^switchboard: database: ${quoted(db)} is damaged \\(SQLite's check found: .+\\); Switchboard left it as it is\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore .+-manual\\.sqlite --db ${quoted(db)}\\n$`));
+  });
+
   it('without a backup, says there is none', () => {
     const db = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(db, 300);
