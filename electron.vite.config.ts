@@ -22,6 +22,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli-entry.ts'),
           // Fetch and parse run in this worker thread, off the process that serves the console.
           'ingest-worker': resolve(__dirname, 'main/workers/ingest-worker.ts'),
+          // The full integrity check (PRAGMA quick_check) of the database, off the console's thread.
+          'check-worker': resolve(__dirname, 'main/workers/check-worker.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every bundled file
         // (the worker and the built renderer are found relative to it).

@@ -20,7 +20,7 @@ const TRIALS = 5;
 function seed(file: string): void {
   const db = openDatabase(file);
   db.transaction(() => {
-    const feed = db.prepare("INSERT INTO feeds (url, title, created_at) VALUES ('https://blog.example/comments/feed/', 'Blog', 0)").run().lastInsertRowid;
+    const feed = db.prepare("INSERT INTO feeds (url, site, title, created_at) VALUES ('https://blog.example/comments/feed/', 'blog.example', 'Blog', 0)").run().lastInsertRowid;
     const item = db.prepare(
       `INSERT INTO items (feed_id, guid, author, published_at, content_html, content_text, fetched_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)`,
     );

@@ -8,34 +8,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { it } from 'vitest';
-import { openDatabase } from '../db/connection';
-import { indexItem } from '../db/search-index';
+import { seedComments } from './seed-comments';
 import { chromiumPath } from '../test/e2e/support/chromium';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 60);
 const ROOT = path.resolve(__dirname, '..');
-
-function seed(dbPath: string): void {
-  const db = openDatabase(dbPath);
-  const now = Date.now();
-  db.transaction(() => {
-    const feed = db.prepare("INSERT INTO feeds (url, site, title, created_at) VALUES ('https://bench.example/comments/feed/', 'bench.example', 'Bench blog', 0)").run().lastInsertRowid;
-    const thread = db.prepare("INSERT INTO threads (site, url, title, created_at) VALUES ('bench.example', ?, ?, 0)");
-    const threads = Array.from({ length: 500 }, (_, n) => Number(thread.run(`https://bench.example/post-${n}/`, `Post number ${n}`).lastInsertRowid));
-    const item = db.prepare(
-      `INSERT INTO items (feed_id, guid, thread_id, author, published_at, content_html, content_text, fetched_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)`,
-    );
-    for (let n = 0; n < ITEMS; n += 1) {
-      const author = `Member ${n % 5000}`;
-      const text = `Comment ${n}: the dashboard shows a 502 again after the deploy; is anyone else seeing this?`;
-      const id = Number(item.run(feed, `bench-${n}`, threads[n % threads.length], author, now - n * 60_000, `<p>${text}</p>`, text).lastInsertRowid);
-      indexItem(db, id, text, author, `Post number ${n % threads.length}`);
-    }
-  })();
-  db.close();
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -46,7 +24,7 @@ it('console speed with 100,000 comments', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-ui-'));
   const dbPath = path.join(dir, 'bench.db');
   let started = performance.now();
-  seed(dbPath);
+  seedComments(dbPath, ITEMS);
   const seedSeconds = (performance.now() - started) / 1000;
 
   const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'switchboard.cjs'), 'serve', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -9,6 +9,7 @@ import { queueOperations } from './contract/queue';
 import { customerServiceOperations } from './contract/customer-service';
 import { settingsOperations } from './contract/settings';
 import { spotlightOperations } from './contract/spotlight';
+import { backupOperations } from './contract/backups';
 
 export const contract = {
   ...settingsOperations,
@@ -16,6 +17,7 @@ export const contract = {
   ...queueOperations,
   ...customerServiceOperations,
   ...spotlightOperations,
+  ...backupOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 // Push events, from the service out to every door (IPC send in Electron, server-sent events in
 // browser mode). Plain data only: this file is shared with the renderer.
-import type { ViewCounts } from './types';
+import type { DatabaseDamage, ViewCounts } from './types';
 
 export interface EventMap {
   /**
@@ -17,6 +17,10 @@ export interface EventMap {
   'feeds-changed': Record<string, never>;
   /** Whether feeds can be reached; offline, fetching waits and everything stored stays usable. */
   'network-changed': { online: boolean };
+  /** The full check found the database damaged: it is read-only from now on, until a backup is restored. */
+  'database-damaged': DatabaseDamage;
+  /** A backup replaced the database: every console reloads everything it shows. */
+  'database-restored': { restored: string; keptAside: string | null };
 }
 
 export type EventName = keyof EventMap;
@@ -24,4 +28,4 @@ export type EventName = keyof EventMap;
 /** One event: its name and that event's payload (a union the renderer can switch on). */
 export type SwitchboardEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed'];
+export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed', 'database-damaged', 'database-restored'];

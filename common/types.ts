@@ -16,6 +16,30 @@ export interface AppInfo {
   online: boolean;
   /** Why this database can be read but not changed (a read-only file, a full disk at start); null when it can be changed. */
   readOnly: string | null;
+  /** Set when the database failed its check at open: the console is read-only until a backup is restored. */
+  damage: DatabaseDamage | null;
+}
+
+/** What the check at open found wrong with the database file, and the backup that would bring it back. */
+export interface DatabaseDamage {
+  finding: string;
+  newestBackup: BackupInfo | null;
+}
+
+/** One backup in the folder beside the database. `before-restore`: the file a restore replaced. */
+export interface BackupInfo {
+  name: string;
+  file: string;
+  kind: 'daily' | 'before-migration' | 'manual' | 'before-restore';
+  automatic: boolean;
+  takenAt: number;
+  bytes: number;
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** Where the replaced database was kept (in the backups folder), or null when there was none. */
+  keptAside: string | null;
 }
 
 export type ViewCounts = Record<ViewName, number> & {

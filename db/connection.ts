@@ -9,17 +9,32 @@ import { openConnection } from './open-mode';
 export type Db = Database.Database;
 
 /**
+ * A connection to `file` with no settings applied; `readonly` never writes to it. Otherwise it is
+ * opened for writing where the system allows it, else read-only (db/open-mode.ts).
+ */
+export function connect(file: string, options: { readonly?: boolean } = {}): Db {
+  if (options.readonly) return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingForThisProcess() });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return openConnection(file, nativeBindingForThisProcess());
+}
+
+/** The settings every Switchboard connection works under. */
+export function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
  * Opens (creating if needed) the Switchboard database at `file` and brings its schema up to date.
- * `:memory:` gives a private in-memory database, for tests.
+ * `:memory:` gives a private in-memory database, for tests. The app opens through openChecked
+ * (db/open.ts), which checks the file and backs it up before a migration first.
  */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = openConnection(file, nativeBindingForThisProcess());
+  const db = connect(file);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    configure(db);
     migrate(db, migrations);
     return db;
   } catch (error) {

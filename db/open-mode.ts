@@ -88,8 +88,9 @@ export function openConnection(file: string, nativeBinding: string): Database.Da
       if (file !== ':memory:') db.pragma('schema_version');
       return db;
     } catch (error) {
+      // Any other failure (a damaged file) is the caller's to meet and report (db/open.ts).
+      if (!noRoom(error)) return db;
       db.close();
-      if (!noRoom(error)) throw error;
       const copy = readOnlyCopy(file, nativeBinding);
       reasons.set(copy, 'disk-full');
       return copy;

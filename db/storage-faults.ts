@@ -3,6 +3,8 @@
 // The one place these codes are read (a busy database is db/busy.ts's); every door shows the
 // result as it is (CLI line, HTTP and IPC answers, the console's banner).
 import { SwitchboardError } from '../common/errors';
+import type { BackupInfo, DatabaseDamage } from '../common/types';
+import { newestBackup } from './backup-files';
 import { busyError } from './busy';
 import type { Db } from './connection';
 import { readOnlyReason } from './open-mode';
@@ -18,10 +20,6 @@ const ADVICE: Record<string, (file: string, code: string) => string> = {
   SQLITE_READONLY: (file, code) => readOnlyAdvice(file, code === 'SQLITE_READONLY_DIRECTORY'),
   SQLITE_IOERR: (file, code) =>
     `the disk failed while reading or writing ${file} (${code}), so the change was not saved. Check that the disk is still connected and healthy, then try again`,
-  SQLITE_CORRUPT: (file) =>
-    `${file} is damaged (some of its pages are not valid database pages). Stop making changes and restore a backup: run \`switchboard restore\` or use Settings → Backups`,
-  SQLITE_NOTADB: (file) =>
-    `${file} is not a Switchboard database, or is damaged beyond reading. Restore a backup (\`switchboard restore\` or Settings → Backups), or open another file with --db PATH`,
   SQLITE_CANTOPEN: (file) =>
     `${file} cannot be opened: check that its folder exists and that you may read it (and write it, to make changes)`,
 };
@@ -29,6 +27,12 @@ const ADVICE: Record<string, (file: string, code: string) => string> = {
 function sqliteCode(error: unknown): string | undefined {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/** Whether SQLite refused because the file itself is damaged (not the disk, permissions or a lock). */
+export function isDamage(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code !== undefined && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 /**
@@ -43,13 +47,42 @@ function adviceKey(code: string, db: Db | undefined): string {
   return primary;
 }
 
+function when(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Quotes a path for a POSIX shell when it needs it, so the printed command can be pasted. */
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The way back from a damaged file: its newest backup, in Settings or with the command that restores it. */
+function restoreAdvice(file: string, backup: BackupInfo | null): string {
+  if (!backup) return 'It has no backup in the backups folder beside it; copy the file somewhere safe before trying repair tools';
+  return `Restore its newest backup, from ${when(backup.takenAt)}, in Settings or with: switchboard restore ${shellWord(backup.file)} --db ${shellWord(file)}`;
+}
+
+/** The CLI's refusal to work on a database whose header or schema cannot be read. */
+export function damagedDatabaseError(file: string, damage: DatabaseDamage): SwitchboardError {
+  return new SwitchboardError('unavailable', 'database', `${file} is damaged (SQLite's check found: ${damage.finding}); Switchboard left it as it is. ${restoreAdvice(file, damage.newestBackup)}`);
+}
+
 /**
  * The plain error for a storage fault (or a busy database) on `file` (opened as `db`, when it
- * opened), or null when `error` is not one, so the caller keeps its own handling.
+ * opened; `damage`: what the check found, when it found the file damaged and opened it
+ * read-only), or null when `error` is not one, so the caller keeps its own handling.
  */
-export function storageFault(error: unknown, file: string, db?: Db): SwitchboardError | null {
+export function storageFault(error: unknown, file: string, db?: Db, damage?: DatabaseDamage | null): SwitchboardError | null {
   const busy = busyError(error);
   if (busy) return busy;
+  if (damage && sqliteCode(error)?.startsWith('SQLITE_READONLY')) {
+    return new SwitchboardError('unavailable', 'database', `${file} is damaged, so Switchboard opened it read-only and this change was not saved. ${restoreAdvice(file, damage.newestBackup)}`);
+  }
+  if (isDamage(error)) {
+    // A statement reached a damaged page that the look at open could not see.
+    const backup = damage ? damage.newestBackup : file === ':memory:' ? null : newestBackup(file);
+    return new SwitchboardError('unavailable', 'database', `part of ${file} is damaged and could not be read (SQLite: ${(error as Error).message}). ${restoreAdvice(file, backup)}`);
+  }
   const code = sqliteCode(error);
   const advice = code === undefined ? undefined : ADVICE[adviceKey(code, db)];
   if (code === undefined || advice === undefined) return null;

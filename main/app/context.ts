@@ -1,5 +1,11 @@
 // The app's context is the widest one any feature asks for: the core context plus the feeds
-// feature's runner and runtime.
+// feature's runner and runtime, and what the app itself keeps about the database file.
+import type { DatabaseDamage } from '../../common/types';
 import type { FeedsContext } from '../features/feeds/context';
 
-export type ServiceContext = FeedsContext;
+export interface ServiceContext extends FeedsContext {
+  /** Set when the file failed its check at open: `db` is read-only until a backup is restored. */
+  damage: DatabaseDamage | null;
+  /** While a backup replaces the database, every call waits on this before it runs. */
+  swapping: Promise<unknown> | null;
+}

@@ -1,6 +1,7 @@
 // Joins every feature's handlers into the one table the service runs. The type makes a missing
 // or misspelled handler a compile error.
 import { appHandlers } from './app-info';
+import { backupHandlers } from './backups';
 import { feedHandlers } from '../features/feeds/handlers';
 import { queueHandlers } from '../features/queue/handlers';
 import { customerServiceHandlers } from '../features/customer-service/handlers';
@@ -11,6 +12,7 @@ import type { ServiceContext } from './context';
 
 export const handlers: HandlerTable<ServiceContext> = {
   ...appHandlers,
+  ...backupHandlers,
   ...feedHandlers,
   ...queueHandlers,
   ...settingsHandlers,

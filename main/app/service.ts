@@ -2,7 +2,7 @@
 // joined handler table behind every door. Each call is validated once here, timed, and its errors
 // turned into SwitchboardErrors.
 import type { Db } from '../../db/connection';
-import { storageFault } from '../../db/storage-faults';
+import { isDamage, storageFault } from '../../db/storage-faults';
 import { createClient } from '../../common/client';
 import type { OperationName, SwitchboardApi } from '../../common/contract';
 import { toSwitchboardError } from '../../common/errors';
@@ -14,6 +14,9 @@ import { FeedsRuntime } from '../features/feeds/runtime';
 import type { AddressClass } from '../../common/ip-address';
 import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
+import type { DatabaseDamage } from '../../common/types';
+import { startBackupSchedule } from './backups';
+import { checkInBackground, workerChecker, type Checker } from './integrity';
 import { handlers } from './handlers';
 
 /** A call slower than this is logged with its name and duration. */
@@ -29,7 +32,7 @@ export interface Service {
   call(name: unknown, input: unknown): Promise<unknown>;
   /** The same calls, typed by the contract: what the CLI and the tests use. */
   readonly client: SwitchboardApi;
-  /** Fetches due feeds in the background until the returned function is called. */
+  /** Fetches due feeds and takes the daily backup in the background until the returned function is called. */
   startScheduler(tickMs?: number): () => void;
   /** Stops background work (fetches, the worker, the sample server) and closes the database. */
   close(): Promise<void>;
@@ -43,6 +46,10 @@ export interface ServiceOptions {
   runner?: IngestRunner;
   /** How subscribing tells public addresses from local ones; tests play a public host on loopback. */
   classifyAddress?: (address: string) => AddressClass;
+  /** What the look at open found wrong with the file (then `db` is read-only). */
+  damage?: DatabaseDamage | null;
+  /** The full integrity check the scheduler runs first (a worker thread by default). */
+  checker?: Checker;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
 }
@@ -56,16 +63,25 @@ export function createService(options: ServiceOptions): Service {
     now: options.now ?? Date.now,
     runner: options.runner ?? workerRunner(),
     feeds: new FeedsRuntime({ classifyAddress: options.classifyAddress }),
+    damage: options.damage ?? null,
+    swapping: null,
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  /** Runs the full check again; set while the console's background work runs (startScheduler). */
+  let recheck: (() => void) | null = null;
   const call = async (name: unknown, input: unknown): Promise<unknown> => {
     const started = performance.now();
     try {
+      // A restore is replacing the database: run on the file that comes back.
+      if (context.swapping) await context.swapping.catch(() => undefined);
       const call = validateCall(name, input);
       const handler = handlers[call.name] as Handler<OperationName, ServiceContext>;
       return await handler(context, call.input);
     } catch (error) {
-      throw storageFault(error, context.dbPath, context.db) ?? toSwitchboardError(error);
+      // A damaged page met after the check at start: check the whole file again, which turns the
+      // console read-only (with its banner) when the damage is confirmed.
+      if (isDamage(error) && !context.damage) recheck?.();
+      throw storageFault(error, context.dbPath, context.db, context.damage) ?? toSwitchboardError(error);
     } finally {
       const took = performance.now() - started;
       if (took > SLOW_CALL_MS) log(`switchboard: slow call ${typeof name === 'string' ? name : '(invalid)'} took ${Math.round(took)} ms`);
@@ -76,9 +92,43 @@ export function createService(options: ServiceOptions): Service {
     context,
     call,
     client: createClient(call),
-    // A read-only database cannot take what a fetch brings: no fetch is tried, rather than every
-    // feed failing each tick with the same "read-only" error.
-    startScheduler: (tickMs) => (context.db.readonly ? () => {} : startScheduler(context, tickMs)),
+    startScheduler(tickMs) {
+      // A read-only database cannot take what a fetch brings, nor a backup's bookkeeping: no fetch
+      // is tried, rather than every feed failing each tick with the same "read-only" error. A
+      // damaged one (read-only too) still gets its check, and its restore starts the work.
+      if (context.db.readonly && !context.damage) return () => {};
+      let stopped = false;
+      let stopBackups: (() => void) | null = null;
+      let stopFeeds: (() => void) | null = null;
+      // Backups and fetches start once the file has passed its full check: a damaged database is
+      // read-only and not worth copying, until a backup is restored.
+      const startWork = () => {
+        if (stopped || context.damage) return;
+        stopBackups ??= startBackupSchedule(context, log);
+        stopFeeds ??= startScheduler(context, tickMs);
+      };
+      const checker = options.checker ?? workerChecker();
+      let checking: Promise<void> | null = null;
+      recheck = () => {
+        checking ??= checkInBackground(context, checker)
+          .catch((error: unknown) => log(`switchboard: integrity check: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => {
+            checking = null;
+            startWork();
+          });
+      };
+      recheck();
+      const unsubscribe = context.events.subscribe((event) => {
+        if (event.name === 'database-restored') startWork();
+      });
+      return () => {
+        stopped = true;
+        recheck = null;
+        stopBackups?.();
+        stopFeeds?.();
+        unsubscribe();
+      };
+    },
     async close() {
       await context.feeds.close();
       await context.runner.close();

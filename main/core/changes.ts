@@ -24,8 +24,8 @@ export function announceChange(ctx: CoreContext, reason: string, auditId?: numbe
  * and says so when another process changed comments, so consoles reload what they show.
  */
 export function catchUpBeforeRead(ctx: CoreContext): void {
-  // A read-only file (opened so, db/open-mode.ts) keeps its due snoozes: waking them is a write,
-  // and a read must not fail for it.
+  // A read-only file (opened so, db/open-mode.ts, or because it is damaged) keeps its due snoozes:
+  // waking them is a write, and a read must not fail for it.
   if (!ctx.db.readonly && wakeSnoozed(ctx.db, ctx.now()) > 0) announceChange(ctx, 'snooze-ended');
   else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
 }

@@ -14,7 +14,7 @@ function dbFlag(argv: readonly string[]): string | undefined {
   return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
 }
 
-function openConsole(): void {
+async function openConsole(): Promise<void> {
   const entry = appEntryUrl(__dirname, {
     isPackaged: app.isPackaged,
     rendererUrl: process.env.ELECTRON_RENDERER_URL,
@@ -23,7 +23,7 @@ function openConsole(): void {
   installGuards(entry);
   let service;
   try {
-    service = openService(resolveDbPath(dbFlag(process.argv)));
+    service = await openService(resolveDbPath(dbFlag(process.argv)));
   } catch (error) {
     dialog.showErrorBox('Switchboard cannot open its database', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -11,6 +11,8 @@ import { MemberDialog } from '../features/spotlight/MemberDialog';
 import { MembersDialog } from '../features/spotlight/MembersDialog';
 import { TemplatesDialog } from '../features/customer-service/TemplatesDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { DamageBanner } from '../features/backups/DamageBanner';
+import { RestoreConfirm } from '../features/backups/RestoreConfirm';
 import { useKeyboard } from '../features/queue/useKeyboard';
 import { startStore, useStore } from '../store';
 import { cx } from '../ui/cx';
@@ -60,6 +62,7 @@ export function App() {
       {/* `workspace`, a plain class, is what global.css gives the buttons in it their look by. */}
       <main className={cx('workspace', styles.workspace)}>
         <FetchBar />
+        <DamageBanner />
         <ErrorBanner />
         <div className={styles.panes}>
           <QueuePane />
@@ -67,6 +70,7 @@ export function App() {
         </div>
       </main>
       <Dialogs />
+      <RestoreConfirm />
       <Notice />
     </div>
   );

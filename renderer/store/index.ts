@@ -2,6 +2,7 @@
 // a slice's actions.
 import { create } from 'zustand';
 import { api, subscribeEvents } from '../api';
+import { createBackupsSlice } from './backups-slice';
 import { createCustomerServiceSlice } from './customer-service-slice';
 import { createFeedsSlice } from './feeds-slice';
 import { createQueueSlice } from './queue-slice';
@@ -25,6 +26,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createSettingsSlice(set, get),
   ...createCustomerServiceSlice(set, get),
   ...createSpotlightSlice(set, get),
+  ...createBackupsSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
@@ -32,7 +34,10 @@ export function startStore(): () => void {
   const { refreshCounts, refreshFeeds, loadView, loadSettings, report } = useStore.getState();
   void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates()]);
   // A database that cannot be changed says so before the moderator starts typing.
-  api['app-info']().then((info) => useStore.setState({ online: info.online && navigator.onLine, ...(info.readOnly ? { error: info.readOnly } : {}) }), report);
+  api['app-info']().then(
+    (info) => useStore.setState({ online: info.online && navigator.onLine, dbPath: info.dbPath, damage: info.damage, ...(info.readOnly ? { error: info.readOnly } : {}) }),
+    report,
+  );
   const setOnline = () => useStore.setState({ online: navigator.onLine });
   window.addEventListener('online', setOnline);
   window.addEventListener('offline', setOnline);
@@ -50,6 +55,11 @@ export function startStore(): () => void {
         return useStore.setState({ fetchProgress: event.payload.finished ? null : event.payload });
       case 'network-changed':
         return useStore.setState({ online: event.payload.online });
+      case 'database-damaged':
+        return useStore.setState({ damage: event.payload });
+      case 'database-restored':
+        // Everything on screen came from the file that was replaced: start again from the restored one.
+        return window.location.reload();
     }
   });
   return () => {

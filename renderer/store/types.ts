@@ -1,7 +1,7 @@
 import type { OperationInput } from '../../common/contract';
 import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
-import type { DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
+import type { BackupInfo, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -104,6 +104,22 @@ export interface SettingsSlice {
   updateSettings(change: Partial<Settings>): Promise<void>;
 }
 
+export interface BackupsSlice {
+  /** The database file the console works on (from app-info). */
+  dbPath: string;
+  /** Set when the file failed its check at open: the console is read-only until a backup is restored. */
+  damage: DatabaseDamage | null;
+  /** The backups listed in Settings; null until loaded. */
+  backups: BackupInfo[] | null;
+  /** The backup a confirmation is open for ("Restore…" in Settings, or the damage banner). */
+  restoreCandidate: BackupInfo | null;
+  loadBackups(): Promise<void>;
+  backUpNow(): Promise<void>;
+  askRestore(backup: BackupInfo | null): void;
+  /** Replaces the database with the candidate; the console reloads once it is in place. */
+  restore(): Promise<void>;
+}
+
 export interface CustomerServiceSlice {
   templates: Template[];
   loadTemplates(): Promise<void>;
@@ -165,7 +181,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice & BackupsSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

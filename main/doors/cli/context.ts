@@ -37,7 +37,8 @@ export function cliContext(program: Command, io: CliIO): CliContext {
     dbPath: () => resolveDbPath(globals().db),
     async withService(run) {
       // A one-shot command's stderr is for its one-line error; slow calls are the console's log.
-      const service = openService(resolveDbPath(globals().db), { log: () => {} });
+      // A damaged database stops the command with the backup that would bring it back.
+      const service = await openService(resolveDbPath(globals().db), { log: () => {}, damaged: 'refuse' });
       try {
         return await run(service);
       } finally {

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { contract, OPERATION_NAMES } from '../../../common/contract';
 import { SwitchboardError } from '../../../common/errors';
 import { cliContext, table, type CliContext } from './context';
+import { registerBackupCommands } from './backup-commands';
 import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';
 import { registerSpotlightCommands } from './spotlight-commands';
@@ -71,6 +72,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerTriageCommands(program, cli);
   registerServiceCommands(program, cli);
   registerSpotlightCommands(program, cli);
+  registerBackupCommands(program, cli);
 
   program
     .command('serve')

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { BackupsSection } from '../backups/BackupsSection';
 import { Modal } from '../../shell/Modal';
 import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
@@ -62,6 +63,7 @@ export function SettingsDialog() {
           Reset keys to defaults
         </button>
       </div>
+      <BackupsSection />
     </Modal>
   );
 }

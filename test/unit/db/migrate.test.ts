@@ -47,7 +47,7 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('refuse a database written by a newer Switchboard, naming both versions, and leave it untouched', () => {
+  it('refuse a database written by a newer Switchboard, naming both versions, and leave it untouched', async () => {
     const file = path.join(tempDir(), 'future.db');
     const future = new Database(file, { nativeBinding: nativeBindingForThisProcess() });
     future.pragma(`user_version = ${LATEST + 5}`);
@@ -55,8 +55,8 @@ describe('migrations', () => {
     future.close();
 
     expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
-    expect(() => openService(file)).toThrow(`database: this file has schema version ${LATEST + 5}`);
-    expect(() => openService(file)).toThrow('Update Switchboard, or open another file with --db PATH.');
+    await expect(openService(file)).rejects.toThrow(`database: this file has schema version ${LATEST + 5}`);
+    await expect(openService(file)).rejects.toThrow('Update Switchboard, or open another file with --db PATH.');
 
     const check = new Database(file, { nativeBinding: nativeBindingForThisProcess() });
     expect(tableNames(check)).toEqual(['from_the_future']);

@@ -128,7 +128,7 @@ describe('triage actions', () => {
 
   it("announces each action after its answer, with its audit id, and what another process changed apart", async () => {
     const dbPath = path.join(tempDir(), 'switchboard.db');
-    const service = openService(dbPath, { log: () => {} });
+    const service = await openService(dbPath, { log: () => {} });
     const feedId = addFeed(service.context.db);
     const [first, second] = [addItem(service.context.db, { feedId }), addItem(service.context.db, { feedId })];
     const events: SwitchboardEvent[] = [];
@@ -150,7 +150,7 @@ describe('triage actions', () => {
     expect(events[0]).toEqual({ name: 'items-changed', payload: { reason: 'undo', auditId: routed.auditId } });
 
     // The CLI, say: another connection to the same file.
-    const other = openService(dbPath, { log: () => {} });
+    const other = await openService(dbPath, { log: () => {} });
     await other.call('items-done', { ids: [second] });
     await other.close();
     events.length = 0;
@@ -163,7 +163,7 @@ describe('triage actions', () => {
     events.length = 0;
     await service.client['items-list']({ view: 'inbox' });
     expect(events).toEqual([]);
-    const third = openService(dbPath, { log: () => {} });
+    const third = await openService(dbPath, { log: () => {} });
     await third.call('items-reopen', { ids: [second] });
     await third.close();
     await service.client['items-list']({ view: 'inbox' });
