@@ -206,6 +206,11 @@ export interface ShownItem {
  * row shows them now, and the comment the console moves on to, when the call named one: everything
  * the screen needs after the key, in one round trip.
  */
+/** An undo's answer: the comments it restored, as rows (the console names them and goes back to them). */
+export interface UndoAnswer extends UndoResult {
+  items: ItemSummary[];
+}
+
 export interface TriageResult extends ActionResult {
   items: ItemSummary[];
   /** The comment named as `next`, read after the action; null when none was named or it no longer exists. */

@@ -81,11 +81,24 @@ export function undoAlsoRemovesSpotlightAction(db: Db, auditId: number, actionId
   prepared(db, `UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, auditId);
 }
 
-/** Restores the items of the newest action not yet undone. */
-export function undoLast(db: Db, now: number): UndoResult {
+type UndoEntry = { id: number; action: string; undo: string };
+
+/** The newest entry not yet undone; among `auditIds` only, when given. */
+function newestUndoable(db: Db, auditIds: readonly number[] | undefined): UndoEntry | undefined {
+  if (auditIds === undefined) return prepared<[], UndoEntry>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1').get();
+  return prepared<[string], UndoEntry>(
+    db,
+    'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1',
+  ).get(JSON.stringify(auditIds));
+}
+
+/**
+ * Restores the items of the newest action not yet undone; with `auditIds` (the actions one console
+ * made), the newest of those, so a console's z never undoes what a terminal or another window did.
+ */
+export function undoLast(db: Db, now: number, auditIds?: readonly number[]): UndoResult {
   return writeTransaction(db, (): UndoResult => {
-    const entry = prepared<[], { id: number; action: string; undo: string }>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
-      .get();
+    const entry = newestUndoable(db, auditIds);
     if (!entry) return { action: null, itemIds: [], auditId: null };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
     if (spotlightActionId !== undefined) removeSpotlightAction(db, spotlightActionId);

@@ -9,6 +9,7 @@ import { toSwitchboardError } from '../../common/errors';
 import { validateCall } from '../../common/validate';
 import type { Handler } from '../core/context';
 import { EventBus } from '../core/event-bus';
+import { watchOtherProcesses } from '../core/changes';
 import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import type { AddressClass } from '../../common/ip-address';
@@ -29,7 +30,7 @@ export interface Service {
   call(name: unknown, input: unknown): Promise<unknown>;
   /** The same calls, typed by the contract: what the CLI and the tests use. */
   readonly client: SwitchboardApi;
-  /** Fetches due feeds in the background until the returned function is called. */
+  /** Fetches due feeds in the background, and notices other processes' writes, until the returned function is called. */
   startScheduler(tickMs?: number): () => void;
   /** Stops background work (fetches, the worker, the sample server) and closes the database. */
   close(): Promise<void>;
@@ -78,7 +79,15 @@ export function createService(options: ServiceOptions): Service {
     client: createClient(call),
     // A read-only database cannot take what a fetch brings: no fetch is tried, rather than every
     // feed failing each tick with the same "read-only" error.
-    startScheduler: (tickMs) => (context.db.readonly ? () => {} : startScheduler(context, tickMs)),
+    startScheduler: (tickMs) => {
+      // A read-only file still changes under other processes: the console follows them.
+      const stopWatching = watchOtherProcesses(context);
+      const stopFetching = context.db.readonly ? () => {} : startScheduler(context, tickMs);
+      return () => {
+        stopWatching();
+        stopFetching();
+      };
+    },
     async close() {
       await context.feeds.close();
       await context.runner.close();
