@@ -98,7 +98,7 @@ test('10:00 a reply takes any punctuation; Ctrl+; or the button finds a saved re
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help.getByRole('term').filter({ hasText: /^Ctrl\+;$/ })).toHaveCount(1);
-  await expect(help).toContainText('Insert a saved reply (in the reply)');
+  await expect(help).toContainText('Insert a saved reply (in the reply');
 });
 
 test('11:00 notes are kept however they are left: Escape, closing the profile, moving on (bug 5)', async ({ dbPath, consolePage: page }) => {
