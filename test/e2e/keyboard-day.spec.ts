@@ -200,3 +200,76 @@ test('16:00 the console follows what a terminal did, and z undoes what this wind
   await cli('unsubscribe', '1');
   await expect(views.getByText('Hostwise status blog')).toHaveCount(0);
 });
+
+test('the whole day in one page: bulk keys, the spotlight, a note, a reply with punctuation, search and back, a terminal beside it', async ({ dbPath, consolePage: page }) => {
+  const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+  await cli('template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}}.');
+  await cli('members');
+  await page.reload();
+  const { queue, count, selected, toast } = screen(page);
+  const detail = page.getByRole('region', { name: 'Item detail' });
+  const shownAuthor = detail.getByRole('heading', { level: 2 });
+  await expect(selected).toContainText('Ada');
+
+  // Morning triage: two bulk actions, the cursor on the next comment each time.
+  await press(page, 'x', 'j', 'x', 'Shift+S');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 2 comments');
+  await expect(shownAuthor).toHaveText('Cleo');
+  await press(page, 'x', 'j', 'x', 'Shift+I');
+  await expect(count('Ignored')).toHaveAccessibleName('Ignored 2 comments');
+  await expect(shownAuthor).toHaveText('Eva');
+
+  // Two helpers to the spotlight, then through them and back: one action bar.
+  await press(page, 'c');
+  await expect(shownAuthor).toHaveText('Finn');
+  await press(page, 'c');
+  await expect(count('Spotlight')).toHaveAccessibleName('Spotlight 2 comments');
+  await press(page, 'g', 'c');
+  await expect(page.getByRole('heading', { name: 'Spotlight', level: 1 })).toBeVisible();
+  await expect(shownAuthor).toHaveText('Eva');
+  await press(page, 'j');
+  await expect(shownAuthor).toHaveText('Finn');
+  await press(page, 'k');
+  await expect(shownAuthor).toHaveText('Eva');
+  await expect(detail.getByRole('button', { name: 'Feature', exact: true })).toHaveCount(1);
+
+  // A member note, closed with Escape.
+  await detail.getByRole('button', { name: "Open Eva's profile" }).click();
+  await page.getByLabel('Private note (moderators only; shown with their comments)').fill('Wrote the migration guide');
+  await page.keyboard.press('Escape');
+  await expect(detail.getByRole('note', { name: 'Member note' })).toContainText('Note on Eva: Wrote the migration guide');
+
+  // A reply with a semicolon, and a saved reply by its chord.
+  await press(page, 'g', 's');
+  await expect(page.getByRole('heading', { name: 'Customer service', level: 1 })).toBeVisible();
+  await queue.getByRole('option', { name: /Ada/ }).click();
+  await press(page, 'r');
+  const reply = page.getByRole('textbox', { name: 'Reply text' });
+  await expect(reply).toBeFocused();
+  await page.keyboard.type('Refunds apply. Sorry; really. ');
+  await page.keyboard.press('Control+;');
+  await page.keyboard.type('greet');
+  await page.keyboard.press('Enter');
+  await expect(reply).toHaveValue('Refunds apply. Sorry; really. Hi Ada.');
+
+  // Escape back to the list, search and into the results, Escape twice to clear.
+  await page.keyboard.press('Escape');
+  await expect(queue).toBeFocused();
+  await press(page, '/');
+  await page.keyboard.type('Ben');
+  await page.keyboard.press('Enter');
+  await expect(queue).toBeFocused();
+  await expect(queue.getByRole('option')).toHaveText([/Ben/]);
+  await expect(shownAuthor).toHaveText('Ben');
+  await press(page, 'Escape');
+  await expect(queue.getByRole('option')).toHaveCount(2);
+
+  // The terminal beside it: its route shows here; z undoes this window's last action (Finn to the spotlight), by name.
+  await cli('route', '7', 'spotlight');
+  await expect(count('Spotlight')).toHaveAccessibleName('Spotlight 3 comments');
+  await press(page, 'z');
+  await expect(toast('Undid route of Finn ("Finn writes about the outage.")')).toBeVisible();
+  await expect(shownAuthor).toHaveText('Finn');
+  await expect(count('Spotlight')).toHaveAccessibleName('Spotlight 2 comments');
+  await expect(count('Inbox')).toHaveAccessibleName('Inbox 2 comments');
+});
