@@ -10,6 +10,7 @@ function excerpt(item: ItemSummary): string {
 /** What an undo says: the action and the comments it restored, by author and excerpt. */
 export function undoNotice(result: UndoAnswer): string {
   if (result.action === null) return 'Nothing to undo in this window.';
+  if (result.items.length === 0) return `Undid ${result.action}; its comments have since been deleted with their feed.`;
   const [first] = result.items;
   if (result.items.length === 1 && first) return `Undid ${result.action} of ${first.author || 'Anonymous'} ("${excerpt(first)}").`;
   const authors = [...new Set(result.items.map((item) => item.author || 'Anonymous'))];

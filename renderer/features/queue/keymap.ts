@@ -37,8 +37,10 @@ export type ShortcutName = keyof typeof SHORTCUTS;
  * its own commands are chords or Escape: a bare key (";" once opened the saved-reply picker) would
  * eat what the moderator types.
  */
+export const SAVED_REPLY_KEY = 'Ctrl+;';
+
 export const FIELD_KEYS = [
-  { keys: 'Ctrl+;', label: 'Insert a saved reply (in the reply; ⌘; on a Mac)' },
+  { keys: SAVED_REPLY_KEY, label: 'Insert a saved reply (in the reply; ⌘; on a Mac)' },
   { keys: 'Enter, ↓', label: 'From the search box to the results' },
   { keys: 'Escape', label: 'From any text field back to the list, keeping what was typed' },
   { keys: 'Escape', label: 'On the list: untick the selection, else clear the search' },
