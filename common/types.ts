@@ -193,6 +193,11 @@ export interface UndoResult {
   itemIds: number[];
   /** The audit-log entry undone (null when nothing was); the items-changed event of the undo carries it. */
   auditId: number | null;
+  /**
+   * A console's own newest action left as it is, because another window or a terminal changed its
+   * comments (itemIds) since: undoing it would overwrite that change.
+   */
+  superseded?: number;
 }
 
 /** A comment as the detail pane shows it: in full, with its thread and its author's history. */

@@ -14,6 +14,11 @@ export function ownActions(): number[] {
   }
 }
 
+/** Drops an action this window can no longer undo (another window or a terminal changed its comments since). */
+export function forgetOwnAction(auditId: number): void {
+  sessionStorage.setItem(KEY, JSON.stringify(ownActions().filter((id) => id !== auditId)));
+}
+
 /** Keeps the audit entry an action's answer names (every action's answer carries its `auditId`). */
 export function rememberOwnAction(result: unknown): void {
   if (typeof result !== 'object' || result === null || !('auditId' in result) || typeof result.auditId !== 'number') return;

@@ -92,15 +92,31 @@ function newestUndoable(db: Db, auditIds: readonly number[] | undefined): UndoEn
   ).get(JSON.stringify(auditIds));
 }
 
+/** Whether a later action, not undone, changed one of this entry's comments (only another window or a terminal can have, when a console undoes its own newest). */
+function changedSince(db: Db, entryId: number): boolean {
+  return (
+    prepared<[number], { found: number }>(
+      db,
+      `SELECT 1 AS found FROM audit_log AS later, audit_log AS entry
+       WHERE entry.id = ? AND later.id > entry.id AND later.undone_at IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(later.detail, '$.itemIds') AS l JOIN json_each(entry.detail, '$.itemIds') AS e ON l.value = e.value)
+       LIMIT 1`,
+    ).get(entryId) !== undefined
+  );
+}
+
 /**
  * Restores the items of the newest action not yet undone; with `auditIds` (the actions one console
  * made), the newest of those, so a console's z never undoes what a terminal or another window did.
+ * Nor does it overwrite their later change to the same comments: such an action of the console's
+ * is left as it is and named as `superseded` (the console forgets it; z again goes further back).
  */
 export function undoLast(db: Db, now: number, auditIds?: readonly number[]): UndoResult {
   return writeTransaction(db, (): UndoResult => {
     const entry = newestUndoable(db, auditIds);
     if (!entry) return { action: null, itemIds: [], auditId: null };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
+    if (auditIds !== undefined && changedSince(db, entry.id)) return { action: null, itemIds: items.map((item) => item.id), auditId: null, superseded: entry.id };
     if (spotlightActionId !== undefined) removeSpotlightAction(db, spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);

@@ -2,7 +2,7 @@ import { ROUTE_LABELS } from '../../common/labels';
 import type { ItemSummary, Route, TriageResult } from '../../common/types';
 import { isInView } from '../../common/views';
 import { api } from '../api';
-import { ownActions } from '../own-actions';
+import { forgetOwnAction, ownActions } from '../own-actions';
 import { undoNotice } from './undo-notice';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
@@ -165,6 +165,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       try {
         const result = await api['items-undo']({ auditIds: ownActions() });
         if (result.auditId !== null) expectOwn(result.auditId);
+        if (result.superseded !== undefined) forgetOwnAction(result.superseded);
         set({ notice: undoNotice(result) });
         // The comments come back in their places: the page and the feed list are read again, once.
         reload = result.action !== null;

@@ -195,6 +195,17 @@ test('16:00 the console follows what a terminal did, and z undoes what this wind
   await expect(toast('Nothing to undo in this window.')).toBeVisible();
   await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
 
+  // Ada done here, then sent to customer service from the terminal: z leaves the terminal's change be, and says why.
+  await page.keyboard.press('e');
+  await expect(count('Done')).toHaveAccessibleName('Done 1 comments');
+  await cli('route', '1', 'service');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 2 comments');
+  await page.keyboard.press('z');
+  await expect(toast("Not undone: Ada's comment changed since, in another window or a terminal. z again goes further back.")).toBeVisible();
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 2 comments');
+  await page.keyboard.press('z');
+  await expect(toast('Nothing to undo in this window.')).toBeVisible();
+
   // An unsubscribe in the terminal takes the feed off the sidebar.
   await expect(views.getByText('Hostwise status blog')).toHaveCount(1);
   await cli('unsubscribe', '1');

@@ -217,6 +217,12 @@ describe('triage actions', () => {
     expect(await service.client['items-undo']({ auditIds: [mine.auditId] })).toEqual({ action: null, itemIds: [], auditId: null, items: [] });
     // Without ids (the CLI's undo), the newest action of anyone's.
     expect(await service.client['items-undo']()).toMatchObject({ action: 'route', itemIds: [ids.tip] });
+
+    // The console's action on a comment another window or a terminal changed since is left be, and named.
+    const spam = await service.client['items-route']({ ids: [ids.spam], route: 'ignore' });
+    await service.client['items-done']({ ids: [ids.spam] });
+    expect(await service.client['items-undo']({ auditIds: [mine.auditId, spam.auditId] })).toMatchObject({ action: null, auditId: null, itemIds: [ids.spam], superseded: spam.auditId, items: [{ author: 'cheap-pills' }] });
+    expect(await service.client['item-get']({ id: ids.spam })).toMatchObject({ status: 'done', route: 'ignore' });
   });
 
   it('refuses unknown comments and empty bulk actions without changing anything', async () => {
