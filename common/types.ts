@@ -217,6 +217,11 @@ export interface UndoResult {
   itemIds: number[];
   /** The audit-log entry undone (null when nothing was); the items-changed event of the undo carries it. */
   auditId: number | null;
+  /**
+   * A console's own newest action left as it is, because another window or a terminal changed its
+   * comments (itemIds) since: undoing it would overwrite that change.
+   */
+  superseded?: number;
 }
 
 /** A comment as the detail pane shows it: in full, with its thread and its author's history. */
@@ -230,6 +235,11 @@ export interface ShownItem {
  * row shows them now, and the comment the console moves on to, when the call named one: everything
  * the screen needs after the key, in one round trip.
  */
+/** An undo's answer: the comments it restored, as rows (the console names them and goes back to them). */
+export interface UndoAnswer extends UndoResult {
+  items: ItemSummary[];
+}
+
 export interface TriageResult extends ActionResult {
   items: ItemSummary[];
   /** The comment named as `next`, read after the action; null when none was named or it no longer exists. */

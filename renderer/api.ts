@@ -4,6 +4,7 @@ import { createClient } from '../common/client';
 import { EVENT_NAMES, type SwitchboardEvent } from '../common/events';
 import { unwrap, type CallOutcome } from '../common/outcome';
 import { isSafeExternalUrl } from '../common/urls';
+import { rememberOwnAction } from './own-actions';
 
 type Transport = {
   call(name: string, input: unknown): Promise<CallOutcome>;
@@ -75,7 +76,12 @@ function ipcTransport(bridge: NonNullable<Window['switchboard']>): Transport {
 
 const transport: Transport = window.switchboard ? ipcTransport(window.switchboard) : httpTransport();
 
-export const api = createClient(async (name, input) => unwrap(await transport.call(name, input)));
+export const api = createClient(async (name, input) => {
+  const result = unwrap(await transport.call(name, input));
+  // An undo's answer names the entry it undid, not a new action of this window's.
+  if (name !== 'items-undo') rememberOwnAction(result);
+  return result;
+});
 
 export const subscribeEvents = transport.subscribe;
 

@@ -1,6 +1,6 @@
 // Operations of the triage queue: views, filters, context, routing, snooze, undo.
 import { z } from 'zod';
-import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoResult, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
+import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoAnswer, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
 import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder } from './shared';
 
 /** The comment the console moves on to after the action: it comes back in full with the answer. */
@@ -82,8 +82,9 @@ export const queueOperations = {
     result: returns<ActionResult>(),
   },
   'items-undo': {
-    summary: 'Undo the last moderator action not yet undone (call again to go further back).',
-    input: noInput,
-    result: returns<UndoResult>(),
+    summary:
+      'Undo the last moderator action not yet undone (call again to go further back); with auditIds, the newest of those entries not yet undone (a console undoes only what it did itself).',
+    input: z.object({ auditIds: z.array(z.number().int().positive()).max(1_000).optional() }).strict(),
+    result: returns<UndoAnswer>(),
   },
 } as const;

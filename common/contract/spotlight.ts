@@ -15,7 +15,7 @@ export const spotlightOperations = {
         inviteKind: inviteKind.optional(),
       })
       .strict(),
-    result: returns<{ actionId: number }>(),
+    result: returns<{ actionId: number; auditId: number }>(),
   },
   'members-list': {
     summary: 'Members active since a date (all time without one), the most helpful first.',

@@ -81,13 +81,42 @@ export function undoAlsoRemovesSpotlightAction(db: Db, auditId: number, actionId
   prepared(db, `UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, auditId);
 }
 
-/** Restores the items of the newest action not yet undone. */
-export function undoLast(db: Db, now: number): UndoResult {
+type UndoEntry = { id: number; action: string; undo: string };
+
+/** The newest entry not yet undone; among `auditIds` only, when given. */
+function newestUndoable(db: Db, auditIds: readonly number[] | undefined): UndoEntry | undefined {
+  if (auditIds === undefined) return prepared<[], UndoEntry>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1').get();
+  return prepared<[string], UndoEntry>(
+    db,
+    'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1',
+  ).get(JSON.stringify(auditIds));
+}
+
+/** Whether a later action, not undone, changed one of this entry's comments (only another window or a terminal can have, when a console undoes its own newest). */
+function changedSince(db: Db, entryId: number): boolean {
+  return (
+    prepared<[number], { found: number }>(
+      db,
+      `SELECT 1 AS found FROM audit_log AS later, audit_log AS entry
+       WHERE entry.id = ? AND later.id > entry.id AND later.undone_at IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(later.detail, '$.itemIds') AS l JOIN json_each(entry.detail, '$.itemIds') AS e ON l.value = e.value)
+       LIMIT 1`,
+    ).get(entryId) !== undefined
+  );
+}
+
+/**
+ * Restores the items of the newest action not yet undone; with `auditIds` (the actions one console
+ * made), the newest of those, so a console's z never undoes what a terminal or another window did.
+ * Nor does it overwrite their later change to the same comments: such an action of the console's
+ * is left as it is and named as `superseded` (the console forgets it; z again goes further back).
+ */
+export function undoLast(db: Db, now: number, auditIds?: readonly number[]): UndoResult {
   return writeTransaction(db, (): UndoResult => {
-    const entry = prepared<[], { id: number; action: string; undo: string }>(db, 'SELECT id, action, undo FROM audit_log WHERE undone_at IS NULL AND undo IS NOT NULL ORDER BY id DESC LIMIT 1')
-      .get();
+    const entry = newestUndoable(db, auditIds);
     if (!entry) return { action: null, itemIds: [], auditId: null };
     const { items, spotlightActionId } = JSON.parse(entry.undo) as { items: ItemState[]; spotlightActionId?: number };
+    if (auditIds !== undefined && changedSince(db, entry.id)) return { action: null, itemIds: items.map((item) => item.id), auditId: null, superseded: entry.id };
     if (spotlightActionId !== undefined) removeSpotlightAction(db, spotlightActionId);
     const present = new Set(db.prepare<[], { id: number }>(`SELECT id FROM items WHERE id IN (${items.map((item) => Number(item.id)).join(', ') || 'NULL'})`).all().map((row) => row.id));
     for (const { id, ...state } of items) if (present.has(id)) writeState(db, id, state);

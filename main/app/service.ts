@@ -9,6 +9,7 @@ import { toSwitchboardError } from '../../common/errors';
 import { validateCall } from '../../common/validate';
 import type { Handler } from '../core/context';
 import { EventBus } from '../core/event-bus';
+import { watchOtherProcesses } from '../core/changes';
 import { workerRunner, type IngestRunner } from '../features/feeds/runner';
 import { FeedsRuntime } from '../features/feeds/runtime';
 import type { AddressClass } from '../../common/ip-address';
@@ -32,7 +33,7 @@ export interface Service {
   call(name: unknown, input: unknown): Promise<unknown>;
   /** The same calls, typed by the contract: what the CLI and the tests use. */
   readonly client: SwitchboardApi;
-  /** Fetches due feeds and takes the daily backup in the background until the returned function is called. */
+  /** Fetches due feeds, takes the daily backup and notices other processes' writes in the background, until the returned function is called. */
   startScheduler(tickMs?: number): () => void;
   /** Stops background work (fetches, the worker, the sample server) and closes the database. */
   close(): Promise<void>;
@@ -96,7 +97,9 @@ export function createService(options: ServiceOptions): Service {
       // A read-only database cannot take what a fetch brings, nor a backup's bookkeeping: no fetch
       // is tried, rather than every feed failing each tick with the same "read-only" error. A
       // damaged one (read-only too) still gets its check, and its restore starts the work.
-      if (context.db.readonly && !context.damage) return () => {};
+      // A read-only file still changes under other processes: the console follows them.
+      const stopWatching = watchOtherProcesses(context);
+      if (context.db.readonly && !context.damage) return stopWatching;
       let stopped = false;
       let stopBackups: (() => void) | null = null;
       let stopFeeds: (() => void) | null = null;
@@ -124,6 +127,7 @@ export function createService(options: ServiceOptions): Service {
       return () => {
         stopped = true;
         recheck = null;
+        stopWatching();
         stopBackups?.();
         stopFeeds?.();
         unsubscribe();

@@ -30,6 +30,31 @@ export function catchUpBeforeRead(ctx: CoreContext): void {
   else if (writtenElsewhere(ctx.db)) announceChange(ctx, 'elsewhere');
 }
 
+/** How often an open console's service looks for other processes' writes: one PRAGMA read. */
+export const WATCH_MS = 2_000;
+
+/**
+ * While a console is open: notices writes by another process on the same file (the CLI in a
+ * terminal, a second console) within WATCH_MS and announces them, so the console refreshes its
+ * list, counts and feeds without waiting for the moderator's next read. Only SQLite's
+ * data_version is read; nothing is written.
+ */
+export function watchOtherProcesses(ctx: CoreContext, everyMs = WATCH_MS): () => void {
+  const timer = setInterval(() => {
+    if (!ctx.db.open) return;
+    try {
+      if (!writtenElsewhere(ctx.db)) return;
+      announceChange(ctx, 'elsewhere');
+      // A terminal may have subscribed or unsubscribed too.
+      ctx.events.emit('feeds-changed', {});
+    } catch (error) {
+      process.stderr.write(`switchboard: watching for other processes' changes: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The audit entry an action's result names (ActionResult, UndoResult), if it names one. */
 function auditIdOf(result: unknown): number | undefined {
   return typeof result === 'object' && result !== null && 'auditId' in result && typeof result.auditId === 'number' ? result.auditId : undefined;

@@ -2,6 +2,8 @@ import { ROUTE_LABELS } from '../../common/labels';
 import type { ItemSummary, Route, TriageResult } from '../../common/types';
 import { isInView } from '../../common/views';
 import { api } from '../api';
+import { forgetOwnAction, ownActions } from '../own-actions';
+import { undoNotice } from './undo-notice';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
 type Place = Pick<ItemSummary, 'status' | 'route'>;
@@ -159,16 +161,21 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     async undo() {
       set((current) => ({ pendingActions: current.pendingActions + 1 }));
       let reload = false;
+      let restored: number | undefined;
       try {
-        const result = await api['items-undo']();
+        const result = await api['items-undo']({ auditIds: ownActions() });
         if (result.auditId !== null) expectOwn(result.auditId);
-        set({ notice: result.action ? `Undid ${result.action} of ${result.itemIds.length === 1 ? 'a comment' : `${result.itemIds.length} comments`}.` : 'Nothing to undo.' });
+        if (result.superseded !== undefined) forgetOwnAction(result.superseded);
+        set({ notice: undoNotice(result) });
         // The comments come back in their places: the page and the feed list are read again, once.
         reload = result.action !== null;
+        restored = result.itemIds[0];
       } catch (error) {
         get().report(error);
       }
       await settle(reload);
+      // The cursor goes back to the comment restored, shown in full.
+      if (restored !== undefined) await get().select(restored);
     },
     async saveNote(id, note) {
       try {

@@ -82,7 +82,7 @@ test.describe('one call per keystroke', () => {
       page,
       () => page.keyboard.press('z'),
       async () => {
-        await expect(page.getByRole('status').filter({ hasText: 'Undid route of a comment.' })).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: 'Undid route of Ada ("Ada writes about the outage.").' })).toBeVisible();
         await counts(page, { Inbox: 6, 'Customer service': 0 });
         await expect(page.getByRole('button', { name: /^Hostwise status blog/ })).toHaveAccessibleName('Hostwise status blog 6 new');
         await expect(queue.getByRole('option', { name: /Ada/ })).toHaveCount(1);

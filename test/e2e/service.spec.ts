@@ -37,11 +37,11 @@ test.describe('customer-service desk', () => {
     await expect(reply).toContainText('Open');
     const text = reply.getByRole('textbox', { name: 'Reply text' });
     await text.click();
-    await page.keyboard.press(';');
+    await page.keyboard.press('Control+;');
     await page.getByLabel('Find a saved reply').fill('greet');
     await page.keyboard.press('Enter');
     await expect(text).toHaveValue('Hi Priya N, thanks for reporting this.');
-    await page.keyboard.press(';');
+    await page.keyboard.press('Control+;');
     await page.getByLabel('Find a saved reply').fill('ticket');
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: 'ticket' }).fill('#4821');

@@ -40,7 +40,7 @@ test.describe('keyboard triage', () => {
     await expect(queue.getByRole('option')).toHaveText([/Ivo/, /Eva/, /Ada/]);
 
     await page.keyboard.press('z');
-    await expect(page.getByRole('status').filter({ hasText: 'Undid route of a comment.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Undid route of Jo ("Jo writes about the outage.").' })).toBeVisible();
     await page.keyboard.press('Control+z');
     await counts({ Inbox: 4, 'Customer service': 2, Spotlight: 2 });
     await page.keyboard.press('g');

@@ -53,7 +53,7 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .command('undo')
     .description('undo the last moderator action (again to go further back)')
     .action(async () => {
-      const result = await cli.withClient((client) => client['items-undo']());
+      const result = await cli.withClient((client) => client['items-undo']({}));
       cli.print(result, (r) => (r.action ? `Undid ${r.action} of ${r.itemIds.length === 1 ? `comment ${r.itemIds[0]}` : `${r.itemIds.length} comments`}.` : 'Nothing to undo.'));
     });
 }

@@ -52,6 +52,10 @@ export function startScheduler(ctx: FeedsContext, tickMs = TICK_MS): () => void 
   };
   const timer = setInterval(run, tickMs);
   timer.unref();
-  setTimeout(run, 1_000).unref();
-  return () => clearInterval(timer);
+  // Cleared on stop too: a first tick after the service closed would fail on a closed database.
+  const first = setTimeout(run, 1_000).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -50,5 +50,8 @@ export const queueHandlers = {
       input.next,
     ),
   'item-note': (ctx, input) => runAndAnnounce(ctx, 'note', () => noteItem(ctx.db, input.id, input.note, ctx.now())),
-  'items-undo': (ctx) => runAndAnnounce(ctx, 'undo', () => undoLast(ctx.db, ctx.now())),
+  'items-undo': (ctx, input) => {
+    const result = runAndAnnounce(ctx, 'undo', () => undoLast(ctx.db, ctx.now(), input.auditIds));
+    return { ...result, items: itemSummaries(ctx.db, result.itemIds) };
+  },
 } satisfies FeatureHandlers;

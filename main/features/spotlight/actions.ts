@@ -38,7 +38,7 @@ function draftText(db: Db, itemId: number, kind: 'thank' | 'invite', inviteKind:
   return { body: fillPlaceholders(template?.body ?? fallback, values).text, templates: template ? [template.name] : [] };
 }
 
-export function recordSpotlight(db: Db, request: SpotlightRequest, now: number): { actionId: number } {
+export function recordSpotlight(db: Db, request: SpotlightRequest, now: number): { actionId: number; auditId: number } {
   getItem(db, request.itemId);
   if (request.action === 'answer') {
     if (request.answersItemId === undefined) throw new SwitchboardError('invalid-input', 'spotlight', 'say which question it answered (answersId in the API, --answers ITEM_ID on the command line)');
@@ -60,6 +60,7 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
     const actionId = recordSpotlightAction(db, request, now);
     undoAlsoRemovesSpotlightAction(db, audit.auditId, actionId);
     if (request.action === 'thank' || request.action === 'invite') suggestDraft(db, request.itemId, draftText(db, request.itemId, request.action, request.inviteKind), now);
-    return { actionId };
+    // The audit entry, like every action's answer: a console keeps it to undo its own actions.
+    return { actionId, auditId: audit.auditId };
   });
 }

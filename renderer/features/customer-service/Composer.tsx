@@ -13,6 +13,7 @@ import styles from './Composer.module.css';
 import { TemplatePicker } from './TemplatePicker';
 import { draftKey } from '../../store/unsaved-drafts';
 import { useAutosave } from './useAutosave';
+import { isSavedReplyChord, SAVED_REPLY_KEY } from '../queue/keymap';
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
 
@@ -63,7 +64,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   }, [body, picking]);
 
   // Focus goes back to the text at once, not a frame later, so a key typed straight after
-  // picking (another ";") lands in the reply and not on the page.
+  // picking (another Ctrl+;) lands in the reply and not on the page.
   const closePicker = () => {
     setPicking(false);
     area.current?.focus();
@@ -82,7 +83,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === ';' && !event.ctrlKey && !event.metaKey) {
+    if (isSavedReplyChord(event)) {
       event.preventDefault();
       setPicking(true);
     }
@@ -124,12 +125,12 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         aria-label="Reply text"
         rows={6}
         value={body}
-        placeholder="Write the reply, or press ; to insert a saved reply."
+        placeholder={`Write the reply, or press ${SAVED_REPLY_KEY} to insert a saved reply.`}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="actions">
-        <button type="button" onClick={() => setPicking(true)} title="Insert a saved reply (;)">
+        <button type="button" onClick={() => setPicking(true)} title={`Insert a saved reply (${SAVED_REPLY_KEY})`}>
           Insert saved reply
         </button>
         <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then((stored) => (!stored ? undefined : target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { ItemContext, ItemDetail } from '../../../common/types';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
@@ -13,6 +12,7 @@ import empty from './empty-state.module.css';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
 import { Name, NameList } from '../../ui/Name';
+import { useSavedText } from '../../ui/useSavedText';
 
 function Actions({ detail }: { detail: ItemDetail }) {
   const title = useShortcutTitle();
@@ -52,15 +52,11 @@ function Actions({ detail }: { detail: ItemDetail }) {
 
 function Note({ detail }: { detail: ItemDetail }) {
   const saveNote = useStore((state) => state.saveNote);
-  const [note, setNote] = useState(detail.note ?? '');
-  useEffect(() => setNote(detail.note ?? ''), [detail.id, detail.note]);
-  const save = () => {
-    if (note !== (detail.note ?? '')) void saveNote(detail.id, note);
-  };
+  const { text, setText, flush } = useSavedText(detail.note ?? '', (note) => void saveNote(detail.id, note));
   return (
     <label className={styles.note}>
       <span>Moderator note</span>
-      <textarea value={note} rows={2} placeholder="Only moderators see this." onChange={(event) => setNote(event.target.value)} onBlur={save} />
+      <textarea value={text} rows={2} placeholder="Only moderators see this." onChange={(event) => setText(event.target.value)} onBlur={flush} />
     </label>
   );
 }
@@ -128,7 +124,11 @@ export function DetailPane() {
           <p className="hint">j / k to move, s c i to route, ? for every shortcut.</p>
         </div>
       ) : (
-        <article className={styles.article}>
+        // Keyed by comment, and only here: everything in the pane (images shown, an open spotlight
+        // form, the composer's and the note's text) belongs to one comment and starts afresh on the
+        // next. Keys on several siblings here once collided (the same id twice in one parent), and
+        // React kept stale copies of the spotlight bar as j and k moved on.
+        <article key={detail.id} className={styles.article}>
           <Actions detail={detail} />
           <header className={styles.header}>
             <h2><Name text={detail.author} fallback="Anonymous" /></h2>
@@ -138,11 +138,10 @@ export function DetailPane() {
             </p>
           </header>
           {context && <MemberNote context={context} />}
-          {/* Keyed by comment: images shown for one comment are blocked again on the next, or on coming back. */}
-          <CommentHtml key={detail.id} html={detail.contentHtml} fallbackText={detail.contentText} />
-          {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions key={detail.id} detail={detail} context={context} />}
+          <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
+          {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions detail={detail} context={context} />}
           {/* Only once the full comment (with its draft) has arrived, not from the list row painted first. */}
-          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer key={detail.id} detail={detail} />}
+          {detail.guid !== '' && (detail.route === 'service' || detail.route === 'spotlight' || composerFor === detail.id) && <Composer detail={detail} />}
           <Note detail={detail} />
           {context && <Thread context={context} current={detail} />}
           {context && <Author context={context} />}

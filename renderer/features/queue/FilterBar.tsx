@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
 import styles from './FilterBar.module.css';
 import { SaveSearch } from './SavedSearches';
+import { focusQueue } from './QueueList';
 
 /** Search, sort and filters of the queue, in three rows (search and saving it; sort and filters; dates); text search waits for a pause in typing. */
 export function FilterBar() {
@@ -33,7 +34,13 @@ export function FilterBar() {
           aria-label="Search"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          onKeyDown={(event) => event.key === 'Escape' && (event.currentTarget as HTMLInputElement).blur()}
+          onKeyDown={(event) => {
+            // Enter or ↓ goes to the results, searching at once rather than after the pause.
+            if (event.key !== 'Enter' && event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            if ((filters.search ?? '') !== search) void setFilters({ search });
+            focusQueue();
+          }}
         />
         <SaveSearch />
       </div>

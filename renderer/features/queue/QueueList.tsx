@@ -13,6 +13,12 @@ import styles from './QueueList.module.css';
 import { Name } from '../../ui/Name';
 
 const ROW_HEIGHT = 86;
+const QUEUE_ID = 'queue';
+
+/** Puts the keyboard on the list (from search, or Escape in any text field): j, k and routing keys work from there. */
+export function focusQueue(): void {
+  document.getElementById(QUEUE_ID)?.focus();
+}
 
 /** How long a customer-service comment has waited for an answer, red once overdue. */
 function Waiting({ item }: { item: ItemSummary }) {
@@ -78,6 +84,7 @@ export function QueueList() {
     <div ref={scroller} className={styles.scroller}>
       <ul
         className={styles.list}
+        id={QUEUE_ID}
         role="listbox"
         aria-label="Queue"
         aria-multiselectable="false"

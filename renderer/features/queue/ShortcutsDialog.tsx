@@ -1,6 +1,6 @@
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
+import { FIELD_KEYS, keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
 import styles from './ShortcutsDialog.module.css';
 
 export function ShortcutsDialog() {
@@ -16,6 +16,14 @@ export function ShortcutsDialog() {
               <kbd>{bindings[name]}</kbd>
             </dt>
             <dd>{SHORTCUTS[name].label}</dd>
+          </div>
+        ))}
+        {FIELD_KEYS.map((shortcut) => (
+          <div key={shortcut.label}>
+            <dt>
+              <kbd>{shortcut.keys}</kbd>
+            </dt>
+            <dd>{shortcut.label}</dd>
           </div>
         ))}
       </dl>

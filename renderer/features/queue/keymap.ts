@@ -32,6 +32,25 @@ export const SHORTCUTS = {
 
 export type ShortcutName = keyof typeof SHORTCUTS;
 
+/**
+ * Keys inside text fields (fixed, not rebindable). A field takes every printable key as text, so
+ * its own commands are chords or Escape: a bare key (";" once opened the saved-reply picker) would
+ * eat what the moderator types.
+ */
+export const SAVED_REPLY_KEY = 'Ctrl+;';
+
+export const FIELD_KEYS = [
+  { keys: SAVED_REPLY_KEY, label: 'Insert a saved reply (in the reply; ⌘; on a Mac)' },
+  { keys: 'Enter, ↓', label: 'From the search box to the results' },
+  { keys: 'Escape', label: 'From any text field back to the list, keeping what was typed' },
+  { keys: 'Escape', label: 'On the list: untick the selection, else clear the search' },
+] as const satisfies readonly Shortcut[];
+
+/** The chord that opens the saved-reply picker in the reply: Ctrl+; (Cmd+; on a Mac). */
+export function isSavedReplyChord(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
+  return event.key === ';' && (event.ctrlKey || event.metaKey) && !event.altKey;
+}
+
 export type KeyBindings = Record<ShortcutName, string>;
 
 /** The defaults, with the moderator's rebindings over them. */

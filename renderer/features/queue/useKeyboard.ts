@@ -1,11 +1,13 @@
 // The console's keyboard shortcuts, as bound in Settings. They never fire while typing in a field
-// or while a dialog is open (dialogs handle their own keys); with single-key shortcuts switched
-// off, only Ctrl+Z and the arrow keys remain.
+// (there Escape alone goes back to the list, keeping the text) or while a dialog is open (dialogs
+// handle their own keys); with single-key shortcuts switched off, only Ctrl+Z and the arrow keys
+// remain.
 import { useEffect } from 'react';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import type { StoreState } from '../../store/types';
 import { keyBindings, keyOf, type ShortcutName } from './keymap';
+import { focusQueue } from './QueueList';
 
 function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -39,12 +41,18 @@ const ACTIONS: Record<ShortcutName, (state: StoreState) => void> = {
   goDone: (state) => void state.showView('done'),
 };
 
-/** Keys that always work (not rebindable): arrows move, Enter opens, Escape clears the selection. */
+/** Escape on the list: unticks the selection; with nothing ticked, clears the search. */
+function escapeOnList(state: StoreState): void {
+  if (state.checked.size > 0) state.clearChecked();
+  else if (state.filters.search) void state.setFilters({ search: undefined });
+}
+
+/** Keys that always work (not rebindable): arrows move, Enter opens, Escape unticks or clears the search. */
 const FIXED: Record<string, ShortcutName | ((state: StoreState) => void)> = {
   ArrowDown: 'next',
   ArrowUp: 'previous',
   Enter: 'open',
-  Escape: (state) => state.clearChecked(),
+  Escape: escapeOnList,
 };
 
 export function useKeyboard(): void {
@@ -52,6 +60,14 @@ export function useKeyboard(): void {
     let prefix = '';
     const onKeyDown = (event: KeyboardEvent) => {
       const state = useStore.getState();
+      // Escape in a text field of the console (not a dialog's, and not one that used it itself, like
+      // the saved-reply picker) goes back to the list; the field keeps its text (and a search box
+      // its words: Chromium would clear it).
+      if (event.key === 'Escape' && typing(event.target) && state.dialog === null && !event.defaultPrevented) {
+        event.preventDefault();
+        focusQueue();
+        return;
+      }
       if (event.altKey || event.metaKey || typing(event.target) || state.dialog !== null) return;
       if (event.ctrlKey) {
         if (event.key.toLowerCase() === 'z') {

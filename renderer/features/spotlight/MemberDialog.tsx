@@ -7,6 +7,7 @@ import forms from '../../ui/forms.module.css';
 import { tagClass } from '../../ui/tag';
 import styles from './MemberDialog.module.css';
 import { Name, NameList } from '../../ui/Name';
+import { useSavedText } from '../../ui/useSavedText';
 
 /** A member's profile: numbers, milestones, comments, the private note, merge and split. */
 export function MemberDialog() {
@@ -19,7 +20,6 @@ export function MemberDialog() {
   const mergeMembers = useStore((state) => state.mergeMembers);
   const splitMember = useStore((state) => state.splitMember);
   const [profile, setProfile] = useState<MemberProfile | null>(null);
-  const [note, setNote] = useState('');
   const [others, setOthers] = useState<Member[]>([]);
   const [mergeFrom, setMergeFrom] = useState('');
 
@@ -28,14 +28,10 @@ export function MemberDialog() {
     const loaded = await loadMember(memberId);
     if (!loaded) return;
     setProfile(loaded);
-    setNote(loaded.note ?? '');
     const members = await loadMembers();
     if (members) setOthers(members.filter((member) => member.id !== loaded.id));
   }, [memberId, loadMember, loadMembers]);
   useEffect(() => void load(), [load]);
-
-  if (!profile) return null;
-  const { stats } = profile;
   // After a change, the profile refreshes (the store refreshes the comment shown behind it).
   const run = (work: Promise<boolean>, then?: () => void) =>
     void work.then((stored) => {
@@ -43,6 +39,10 @@ export function MemberDialog() {
       then?.();
       return load();
     });
+  const note = useSavedText(profile?.note ?? '', (text) => profile && run(noteMember(profile.id, text)));
+
+  if (!profile) return null;
+  const { stats } = profile;
   return (
     <Modal title={`Member: ${profile.name}`} onClose={closeDialog} wide>
       <p>
@@ -54,7 +54,7 @@ export function MemberDialog() {
       </p>
       <label className={forms.field}>
         <span>Private note (moderators only; shown with their comments)</span>
-        <textarea rows={2} value={note} onChange={(event) => setNote(event.target.value)} onBlur={() => note !== (profile.note ?? '') && run(noteMember(profile.id, note))} />
+        <textarea rows={2} value={note.text} onChange={(event) => note.setText(event.target.value)} onBlur={note.flush} />
       </label>
       <h3 className={modal.sectionHeading}>Milestones</h3>
       <ul className={styles.milestones}>

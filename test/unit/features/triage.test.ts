@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardEvent } from '../../../common/events';
 import type { ActionResult, ItemContext, ItemDetail, ItemPage, TriageResult, UndoResult, ViewCounts } from '../../../common/types';
 import { VIEW_NAMES } from '../../../common/types';
 import { viewQuery, type ListRequest } from '../../../db/tables/items';
 import { openService } from '../../../main/app/open-service';
+import { WATCH_MS } from '../../../main/core/changes';
 import { storeOutcome } from '../../../main/features/feeds/store';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 import { tempDir } from '../../support/temp';
@@ -98,14 +99,14 @@ describe('triage actions', () => {
     await service.client['items-route']({ ids: [ids.tip, ids.thanks], route: 'spotlight' });
     const done = await service.client['items-done']({ ids: [ids.refund] });
 
-    expect(await service.client['items-undo']()).toEqual<UndoResult>({ action: 'done', itemIds: [ids.refund], auditId: done.auditId });
+    expect(await service.client['items-undo']()).toMatchObject<UndoResult>({ action: 'done', itemIds: [ids.refund], auditId: done.auditId });
     expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'routed', route: 'service' });
     const bulk = await service.client['items-undo']();
     expect(bulk.action).toBe('route');
     expect(bulk.itemIds.sort()).toEqual([ids.tip, ids.thanks].sort());
     expect(await page(service, { view: 'inbox' })).toEqual([ids.thanks, ids.question, ids.spam, ids.tip]);
     await service.client['items-undo']();
-    expect(await service.client['items-undo']()).toEqual({ action: null, itemIds: [], auditId: null });
+    expect(await service.client['items-undo']()).toEqual({ action: null, itemIds: [], auditId: null, items: [] });
     expect(await service.client['views-counts']()).toMatchObject({ inbox: 5, service: 0, spotlight: 0 });
   });
 
@@ -169,6 +170,60 @@ describe('triage actions', () => {
     await service.client['items-list']({ view: 'inbox' });
     expect(events.map((event) => [event.name, event.name === 'items-changed' ? event.payload : null])).toEqual([['items-changed', { reason: 'elsewhere' }], ['counts-changed', null]]);
     await service.close();
+  });
+
+  it("notices another process's write within seconds while the console makes no call, and announces it once", async () => {
+    const dbPath = path.join(tempDir(), 'switchboard.db');
+    // The full integrity check passes at once, so the fetch scheduler starts within the test's clock.
+    const service = await openService(dbPath, { log: () => {}, checker: async () => 'ok' });
+    const feedId = addFeed(service.context.db, 'Blog');
+    const id = addItem(service.context.db, { feedId });
+    const events: SwitchboardEvent[] = [];
+    service.events.subscribe((event) => events.push(event));
+    // The clock is the test's: the scheduler's first tick (which also catches up) is let run before the terminal acts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    try {
+      const stop = service.startScheduler();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.waitFor(() => expect(service.context.feeds.activeRun).toBeFalsy());
+      events.length = 0;
+      // A terminal routes the comment and unsubscribes; the console makes no call at all.
+      const terminal = await openService(dbPath, { log: () => {} });
+      await terminal.client['items-route']({ ids: [id], route: 'service' });
+      await terminal.client['feeds-unsubscribe']({ id: feedId });
+      await terminal.close();
+      vi.advanceTimersByTime(WATCH_MS);
+      expect(events.map((event) => event.name)).toEqual(['items-changed', 'counts-changed', 'feeds-changed']);
+      expect(events[0]).toEqual({ name: 'items-changed', payload: { reason: 'elsewhere' } });
+      expect(events[1]).toMatchObject({ name: 'counts-changed', payload: { inbox: 0, service: 1 } });
+      vi.advanceTimersByTime(WATCH_MS * 3);
+      expect(events).toHaveLength(3);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    await service.close();
+  });
+
+  it("undoes only the actions a console names as its own, and names the comments it restored", async () => {
+    const { service, ids } = queue();
+    const mine = await service.client['items-route']({ ids: [ids.refund], route: 'ignore' });
+    // Another window (or the terminal) acts after it.
+    await service.client['items-route']({ ids: [ids.tip], route: 'service' });
+
+    const undone = await service.client['items-undo']({ auditIds: [mine.auditId] });
+    expect(undone).toMatchObject({ action: 'route', itemIds: [ids.refund], auditId: mine.auditId });
+    expect(undone.items.map((item) => [item.author, item.excerpt, item.status])).toEqual([['Priya', 'I want a refund for the downtime', 'new']]);
+    expect(await service.client['item-get']({ id: ids.tip })).toMatchObject({ status: 'routed', route: 'service' });
+    expect(await service.client['items-undo']({ auditIds: [mine.auditId] })).toEqual({ action: null, itemIds: [], auditId: null, items: [] });
+    // Without ids (the CLI's undo), the newest action of anyone's.
+    expect(await service.client['items-undo']()).toMatchObject({ action: 'route', itemIds: [ids.tip] });
+
+    // The console's action on a comment another window or a terminal changed since is left be, and named.
+    const spam = await service.client['items-route']({ ids: [ids.spam], route: 'ignore' });
+    await service.client['items-done']({ ids: [ids.spam] });
+    expect(await service.client['items-undo']({ auditIds: [mine.auditId, spam.auditId] })).toMatchObject({ action: null, auditId: null, itemIds: [ids.spam], superseded: spam.auditId, items: [{ author: 'cheap-pills' }] });
+    expect(await service.client['item-get']({ id: ids.spam })).toMatchObject({ status: 'done', route: 'ignore' });
   });
 
   it('refuses unknown comments and empty bulk actions without changing anything', async () => {
