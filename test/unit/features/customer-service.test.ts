@@ -17,7 +17,7 @@ function desk() {
   const feedId = addFeed(db, 'Hostwise status blog');
   const threadId = addThread(db, 'Frankfurt outage', 'https://status.hostwise.example/outage');
   const item = (author: string, text: string, hoursAgo: number) => addItem(db, { feedId, threadId, author, text, publishedAt: NOW - hoursAgo * HOUR });
-  return { service, db, item };
+  return { service, db, feedId, item };
 }
 
 describe('placeholders', () => {
@@ -138,9 +138,10 @@ describe('service status flow', () => {
 
 describe('incidents', () => {
   it('group look-alike complaints, and export one row per person with the shared reply filled for each', async () => {
-    const { service, item } = desk();
+    const { service, db, feedId, item } = desk();
     const ids = [item('Priya', 'Frankfurt sites down, checkout failing', 3), item('Lee', 'Our Frankfurt sites are down too', 2.5), item('Ana', 'Frankfurt down, losing sales', 2)];
-    const unrelated = item('Bo', 'How do I export invoices?', 1);
+    // Same feed, same hour, another thread and no shared words: not the outage.
+    const unrelated = addItem(db, { feedId, threadId: addThread(db, 'Invoices'), author: 'Bo', text: 'How do I export invoices?', publishedAt: NOW - HOUR });
     await service.client['items-route']({ ids: [...ids, unrelated], route: 'service' });
     expect((await service.client['incident-suggest']({ id: ids[0]! })).sort()).toEqual([...ids].sort());
 
@@ -158,6 +159,16 @@ describe('incidents', () => {
     expect(lines[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(lines.filter((line) => line.includes('Frankfurt is back'))).toHaveLength(3);
     for (const author of ['Priya', 'Lee', 'Ana']) expect(csv.content).toContain(`Hi ${author}, Frankfurt is back since 14:05. Sorry! Sam from Hostwise`);
+  });
+
+  it("suggest the same thread's other service comments even when they share no word (issue 13, bug 10)", async () => {
+    const { service, db } = desk();
+    const feedId = addFeed(db, 'Hostwise forum');
+    const threadId = addThread(db, 'Downtime report', 'https://forum.hostwise.example/t/downtime');
+    const first = addItem(db, { feedId, threadId, author: 'Kim', text: 'Site unreachable since nine', publishedAt: NOW - 30 * HOUR });
+    const second = addItem(db, { feedId, threadId, author: 'Jo', text: 'Getting 502 errors on checkout', publishedAt: NOW });
+    await service.client['items-route']({ ids: [first, second], route: 'service' });
+    expect(await service.client['incident-suggest']({ id: first })).toEqual([first, second]);
   });
 });
 
