@@ -87,7 +87,7 @@ describe('service status flow', () => {
 
     await service.client['draft-save']({ itemId: late, body: 'Hi {{author}}, your ticket is {{ticket}}.' });
     expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'drafted' });
-    await expect(service.client['drafts-ready']({ ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
+    await expect(service.client['drafts-ready']({ ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{ticket}}; fill it in before marking it ready');
     await service.client['draft-save']({ itemId: late, body: 'Hi Priya, your ticket is #4821.' });
     expect((await service.client['views-counts']()).serviceReady).toBe(0);
     await service.client['drafts-ready']({ ids: [late] });
@@ -169,6 +169,18 @@ describe('incidents', () => {
     const second = addItem(db, { feedId, threadId, author: 'Jo', text: 'Getting 502 errors on checkout', publishedAt: NOW });
     await service.client['items-route']({ ids: [first, second], route: 'service' });
     expect(await service.client['incident-suggest']({ id: first })).toEqual([first, second]);
+  });
+
+  it("mark ready a reply whose {{moderator}} the preview fills, once the name is set (issue 13, bug 8)", async () => {
+    const { service, item } = desk();
+    const id = item('Priya', 'Still down!', 3);
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'Hi {{author}}, it is back. {{moderator}}' });
+    await expect(service.client['drafts-ready']({ ids: [id] })).rejects.toThrow('still has {{moderator}}');
+    await service.client['settings-update']({ moderatorName: 'Sam from Hostwise' });
+    await service.client['drafts-ready']({ ids: [id] });
+    expect((await service.client['item-get']({ id })).serviceState).toBe('ready');
+    expect((await service.client['drafts-export']({ format: 'csv' })).content).toContain('Hi Priya, it is back. Sam from Hostwise');
   });
 });
 
