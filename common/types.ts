@@ -128,6 +128,13 @@ export interface ItemDetail extends ItemSummary {
   draft: Draft | null;
 }
 
+/**
+ * What a spotlight saved reply is for, declared by the moderator (never guessed from its name):
+ * Thank and "Answered it" draft the thank-you, Invite the invitation of the kind asked.
+ */
+export const TEMPLATE_KINDS = ['thank-you', 'invite-guest-post', 'invite-volunteer', 'invite-moderator'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
 export interface Template {
   id: number;
   name: string;
@@ -135,6 +142,8 @@ export interface Template {
   body: string;
   /** Placeholders the template declares beyond the built-in ones ({{ticket}}), asked for at insertion. */
   variables: string[];
+  /** At most one spotlight reply per kind; null for the others. */
+  kind: TemplateKind | null;
   updatedAt: string;
 }
 

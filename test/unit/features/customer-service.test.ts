@@ -132,7 +132,7 @@ describe('service status flow', () => {
     expect(await service.client['item-get']({ id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
     const helper = await service.client['item-get']({ id: answer });
     expect(helper).toMatchObject({ status: 'routed', route: 'spotlight' });
-    expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Answers like yours are what make this community work.');
+    expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Help like yours is what makes this community work.');
   });
 });
 
