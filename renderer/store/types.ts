@@ -107,7 +107,7 @@ export interface SettingsSlice {
 export interface CustomerServiceSlice {
   templates: Template[];
   loadTemplates(): Promise<void>;
-  saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[] }): Promise<void>;
+  saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[]; kind: Template['kind'] }): Promise<void>;
   deleteTemplate(id: number): Promise<void>;
   /** Drafts the service could not store yet, by draftKey(target): kept, shown again, retried until stored. */
   unsavedDrafts: Record<string, UnsavedDraft>;
