@@ -185,6 +185,8 @@ export interface PageCursor {
 export interface ItemPage {
   items: ItemSummary[];
   nextCursor: PageCursor | null;
+  /** On the first page of a filtered list: how many comments of the view match the filters (the view's own count says how many it holds). */
+  matching?: number;
 }
 
 export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export' | 'spotlight';
