@@ -139,3 +139,29 @@ test.describe('saved replies by kind', () => {
     await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Hi Marcus T, write a guest post for us?');
   });
 });
+
+test.describe('look-alike complaints', () => {
+  test.use({
+    seed: {
+      feedTitle: 'Hostwise forum',
+      comments: [
+        { author: 'Kim', text: 'Site unreachable since nine.', thread: 'Downtime report', minutesAgo: 40 },
+        { author: 'Jo', text: 'Getting 502 errors on checkout.', thread: 'Downtime report', minutesAgo: 20 },
+      ],
+    },
+  });
+
+  test('"Find similar complaints" selects the same thread\'s other service comment even with no word in common (issue 13, bug 10)', async ({ consolePage: page }) => {
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Kim/ }).click();
+    await page.keyboard.press('Shift+X');
+    await page.keyboard.press('Shift+S');
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await expect(queue.getByRole('option')).toHaveCount(2);
+    await queue.getByRole('option', { name: /Kim/ }).click();
+    await page.getByRole('region', { name: 'Reply' }).getByRole('button', { name: 'Find similar complaints' }).click();
+    await expect(page.getByText('2 look-alike complaints selected')).toBeVisible();
+    await expect(page.getByRole('toolbar', { name: 'Selected comments' })).toContainText('2 selected');
+  });
+});
