@@ -23,6 +23,7 @@ test.describe('settings', () => {
     await expect(settings.getByRole('alert')).toContainText('a number of hours from 1 to 720');
     await settings.getByRole('spinbutton', { name: /Overdue after/ }).fill('2');
     await expect(settings.getByRole('alert')).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('settings.png') });
     await page.keyboard.press('Escape');
     await expect(settings).toHaveCount(0);
 

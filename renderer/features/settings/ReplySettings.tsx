@@ -5,6 +5,7 @@ import type { Settings } from '../../../common/types';
 import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
+import styles from './ReplySettings.module.css';
 
 const SAVE_AFTER_MS = 400;
 const MAX_OVERDUE_HOURS = 24 * 30;
@@ -45,7 +46,7 @@ export function ReplySettings() {
   useEffect(() => () => flush.current(), []);
 
   return (
-    <section aria-labelledby="reply-settings">
+    <section className={styles.replies} aria-labelledby="reply-settings">
       <h3 id="reply-settings" className={modal.sectionHeading}>
         Replies
       </h3>
@@ -56,7 +57,7 @@ export function ReplySettings() {
         </label>
         <label className={forms.field}>
           <span>Overdue after (hours a customer-service comment waits before it is flagged)</span>
-          <input type="number" min={1} max={MAX_OVERDUE_HOURS} value={hours} onChange={(event) => setHours(event.target.value)} />
+          <input className={styles.hours} type="number" min={1} max={MAX_OVERDUE_HOURS} value={hours} onChange={(event) => setHours(event.target.value)} />
         </label>
         {typeof threshold === 'string' && (
           <p className={forms.error} role="alert">
