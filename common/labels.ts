@@ -1,5 +1,5 @@
 // The words for views and routes, one set for the console and the CLI.
-import type { Route, ViewName } from './types';
+import type { Route, TemplateKind, ViewName } from './types';
 
 export const VIEW_LABELS: Record<ViewName, string> = {
   inbox: 'Inbox',
@@ -16,4 +16,12 @@ export const ROUTE_LABELS: Record<Route, { badge: string; destination: string }>
   service: { badge: 'Service', destination: 'customer service' },
   spotlight: { badge: 'Spotlight', destination: 'the community spotlight' },
   ignore: { badge: 'Ignored', destination: 'ignored' },
+};
+
+/** A saved reply's kind, as the saved-replies dialog, Invite's menu and the CLI name it. */
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  'thank-you': 'thank-you',
+  'invite-guest-post': 'invitation to write a guest post',
+  'invite-volunteer': 'invitation to volunteer',
+  'invite-moderator': 'invitation to moderate',
 };

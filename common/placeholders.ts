@@ -59,3 +59,18 @@ export function builtInValues(item: PlaceholderSource, moderator: string): Recor
     moderator: moderator || null,
   };
 }
+
+/**
+ * A reply as it goes out to this comment's author: the built-in placeholders filled from the
+ * comment and the moderator's name, `missing` naming what is still unfilled. The composer's
+ * preview, Mark ready and the exports all fill through this, so what the preview shows filled
+ * is what the service accepts.
+ */
+export function fillReply(
+  body: string,
+  item: PlaceholderSource,
+  moderator: string,
+  escape?: (value: string) => string,
+): { text: string; missing: string[] } {
+  return fillPlaceholders(body, builtInValues(item, moderator), escape);
+}

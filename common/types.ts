@@ -152,6 +152,13 @@ export interface ItemDetail extends ItemSummary {
   draft: Draft | null;
 }
 
+/**
+ * What a spotlight saved reply is for, declared by the moderator (never guessed from its name):
+ * Thank and "Answered it" draft the thank-you, Invite the invitation of the kind asked.
+ */
+export const TEMPLATE_KINDS = ['thank-you', 'invite-guest-post', 'invite-volunteer', 'invite-moderator'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
 export interface Template {
   id: number;
   name: string;
@@ -159,6 +166,8 @@ export interface Template {
   body: string;
   /** Placeholders the template declares beyond the built-in ones ({{ticket}}), asked for at insertion. */
   variables: string[];
+  /** At most one spotlight reply per kind; null for the others. */
+  kind: TemplateKind | null;
   updatedAt: string;
 }
 
@@ -200,6 +209,8 @@ export interface PageCursor {
 export interface ItemPage {
   items: ItemSummary[];
   nextCursor: PageCursor | null;
+  /** On the first page of a filtered list: how many comments of the view match the filters (the view's own count says how many it holds). */
+  matching?: number;
 }
 
 export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export' | 'spotlight';

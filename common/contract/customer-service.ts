@@ -1,7 +1,7 @@
 // Operations of the customer-service desk: saved replies, drafts, incidents, export.
 import { z } from 'zod';
 import { type ActionResult, type Draft, type ExportResult, type Incident, type Template } from '../types';
-import { returns, itemId, itemIds, lane, draftsFormat, draftsSelection } from './shared';
+import { returns, itemId, itemIds, lane, draftsFormat, draftsSelection, templateKind } from './shared';
 
 export const customerServiceOperations = {
   'templates-list': {
@@ -10,7 +10,7 @@ export const customerServiceOperations = {
     result: returns<Template[]>(),
   },
   'template-save': {
-    summary: 'Create a saved reply, or change one (with id). Only built-in and declared placeholders are accepted.',
+    summary: 'Create a saved reply, or change one (with id). Only built-in and declared placeholders are accepted; kind (thank-you, invite-guest-post, invite-volunteer, invite-moderator) is what the spotlight actions draft from.',
     input: z
       .object({
         id: z.number().int().positive().optional(),
@@ -18,6 +18,8 @@ export const customerServiceOperations = {
         lane,
         body: z.string().min(1, 'a saved reply needs some text').max(20_000),
         variables: z.array(z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket')).max(20).default([]),
+        /** What the reply is for (spotlight only); absent or null: none. */
+        kind: templateKind.nullable().default(null),
       })
       .strict(),
     result: returns<Template>(),

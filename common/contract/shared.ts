@@ -1,5 +1,6 @@
 // Pieces the operation schemas share.
 import { z } from 'zod';
+import { TEMPLATE_KINDS } from '../types';
 
 /** Marks an entry's result type; the value itself is never used. */
 export const returns = <T>() => undefined as unknown as T;
@@ -18,6 +19,7 @@ export const lane = z.enum(['service', 'spotlight']);
 export const sortOrder = z.enum(['newest', 'oldest']);
 export const spotlightAction = z.enum(['feature', 'thank', 'invite', 'answer']);
 export const inviteKind = z.enum(['guest-post', 'volunteer', 'moderator']);
+export const templateKind = z.enum(TEMPLATE_KINDS);
 export const draftsFormat = z.enum(['csv', 'json', 'md']);
 export const draftsSelection = z.enum(['ready', 'all']);
 export const digestFormat = z.enum(['md', 'html', 'atom']);

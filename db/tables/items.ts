@@ -172,13 +172,27 @@ export function viewQuery(request: ListRequest): { sql: string; params: Record<s
 /** One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth). */
 export function listView(db: Db, request: ListRequest): ItemPage {
   const query = viewQuery(request);
-  if (!query) return { items: [], nextCursor: null };
+  if (!query) return { items: [], nextCursor: null, matching: 0 };
   const rows = db.prepare<Record<string, unknown>, SummaryRow>(query.sql).all(query.params);
   const page = rows.slice(0, request.limit).map(toSummary);
   const milestones = milestoneLabels(db, page);
   for (const item of page) item.milestone = milestones.get(item.id) ?? null;
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  const result: ItemPage = { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  // A filtered list is counted once, with its first page; an unfiltered one is the view's count.
+  if (!request.cursor) {
+    const matching = matchingCount(db, request);
+    if (matching !== null) result.matching = matching;
+  }
+  return result;
+}
+
+/** How many comments of the view match its filters; null without filters (nothing to count beyond the view). */
+function matchingCount(db: Db, request: ListRequest): number | null {
+  const filters = filterClauses(request);
+  if (!filters || filters.clauses.length === 0) return null;
+  const where = [viewClause(request.view), ...filters.clauses].join(' AND ');
+  return db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(filters.params)?.n ?? 0;
 }
 
 /** These comments as a list row shows them (milestones included), in no particular order; ids that do not exist are left out. */

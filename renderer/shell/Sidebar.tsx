@@ -41,7 +41,8 @@ function FeedList() {
   const removeSamples = useStore((state) => state.removeSamples);
   const activeFeed = useStore((state) => (state.view === 'all' ? state.filters.feedId : undefined));
   const openView = useStore((state) => state.openView);
-  const showFeed = (feedId: number) => void openView('all', { ...useStore.getState().filters, feedId });
+  // A feed is a view of its own: it starts from no other filter, as every view does.
+  const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
   if (feeds === null) return null;
   if (feeds.length === 0) return <p className={styles.note}>No feeds yet.</p>;
   return (

@@ -27,6 +27,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
   nextCursor: null,
   loading: false,
   filters: { sort: 'newest' },
+  matching: null,
   reloadOwed: false,
   async setFilters(change: Partial<QueueFilters>) {
     set((state) => ({ filters: { ...state.filters, ...change } }));
@@ -44,7 +45,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
       if (JSON.stringify(listInput(get())) !== key) return;
       if (get().pendingActions > 0) return set({ reloadOwed: true });
       const { selectedId } = get();
-      set({ items: page.items, nextCursor: page.nextCursor, reloadOwed: false });
+      set({ items: page.items, nextCursor: page.nextCursor, matching: page.matching === undefined ? null : { total: page.matching, read: page.items.length }, reloadOwed: false });
       if (selectedId === null || !page.items.some((item) => item.id === selectedId)) await get().select(page.items[0]?.id ?? null);
     } catch (error) {
       get().report(error);
@@ -60,7 +61,9 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
     set({ loading: true });
     try {
       const page = await api['items-list']({ ...request, limit: PAGE_SIZE, cursor: nextCursor });
-      if (started === generation) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor }));
+      if (started === generation) {
+        set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor, matching: state.matching && { ...state.matching, read: state.matching.read + page.items.length } }));
+      }
     } catch (error) {
       get().report(error);
     } finally {

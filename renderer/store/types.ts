@@ -6,6 +6,7 @@ import type { BackupInfo, DatabaseDamage, DashboardStats, Draft, ExportFormat, F
 export interface ViewsSlice {
   view: ViewName;
   counts: ViewCounts | null;
+  /** Shows a view unfiltered, in its own sort order: filters never follow the moderator into another view. */
   showView(view: ViewName): Promise<void>;
   /** Shows a view with exactly these filters (a feed, a saved search), nothing selected. */
   openView(view: ViewName, filters: QueueFilters): Promise<void>;
@@ -22,6 +23,8 @@ export interface QueueSlice {
   nextCursor: PageCursor | null;
   loading: boolean;
   filters: QueueFilters;
+  /** A filtered list's size when its first page came (the service counts it), and how many rows have been read since: the heading's count follows the rows that left. */
+  matching: { total: number; read: number } | null;
   /** A page was read while actions were in flight and dropped; the last of them reloads. */
   reloadOwed: boolean;
   setFilters(change: Partial<QueueFilters>): Promise<void>;
@@ -123,7 +126,7 @@ export interface BackupsSlice {
 export interface CustomerServiceSlice {
   templates: Template[];
   loadTemplates(): Promise<void>;
-  saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[] }): Promise<void>;
+  saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[]; kind: Template['kind'] }): Promise<void>;
   deleteTemplate(id: number): Promise<void>;
   /** Drafts the service could not store yet, by draftKey(target): kept, shown again, retried until stored. */
   unsavedDrafts: Record<string, UnsavedDraft>;

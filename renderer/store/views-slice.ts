@@ -6,7 +6,7 @@ export const createViewsSlice: SliceCreator<ViewsSlice> = (set, get) => ({
   counts: null,
   async showView(view) {
     // Customer service is worked oldest-waiting first; every other view newest first.
-    await get().openView(view, { ...get().filters, sort: view === 'service' ? 'oldest' : 'newest' });
+    await get().openView(view, { sort: view === 'service' ? 'oldest' : 'newest' });
   },
   async openView(view, filters) {
     set({ view, filters, selectedId: null, detail: null, context: null, checked: new Set() });

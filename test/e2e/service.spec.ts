@@ -89,3 +89,79 @@ test.describe('customer-service desk', () => {
     await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue(/^Thank you, Marcus T, for helping out in "Frankfurt outage"/);
   });
 });
+
+test.describe('saved replies by kind', () => {
+  test.use({
+    seed: {
+      feedTitle: 'Hostwise status blog',
+      comments: [
+        { author: 'Priya N', text: 'Checkout has been down for two hours. Is there an ETA?', thread: 'Frankfurt outage', minutesAgo: 30 },
+        { author: 'Marcus T', text: 'Flushing DNS fixed it for me.', thread: 'Frankfurt outage', minutesAgo: 20 },
+      ],
+    },
+  });
+
+  test('"Answered it" drafts the reply declared as the thank-you, not the first spotlight reply by name (issue 13, bug 6)', async ({ consolePage: page }) => {
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Priya N/ }).click();
+    await page.keyboard.press('s');
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await page.getByRole('button', { name: 'Saved replies…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Saved replies' });
+    const add = async (name: string, text: string, kind: string) => {
+      await dialog.getByRole('button', { name: 'New saved reply' }).click();
+      await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+      await dialog.getByRole('combobox', { name: 'Lane' }).selectOption('spotlight');
+      await dialog.getByRole('combobox', { name: 'Used for' }).selectOption({ label: kind });
+      await dialog.getByRole('textbox', { name: 'Text' }).fill(text);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(dialog.getByRole('listitem', { name })).toBeVisible();
+    };
+    await add('A guest post?', 'Hi {{author}}, write a guest post for us?', 'The invitation to write a guest post (Invite drafts it)');
+    await add('Thanks, from us', 'Thank you {{author}}, that fixed it for Priya.', 'The thank-you (Thank and "Answered it" draft it)');
+    await expect(dialog.getByRole('listitem', { name: 'Thanks, from us' })).toContainText('thank-you');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await queue.getByRole('option', { name: /Priya N/ }).click();
+    await page.getByRole('region', { name: 'Thread' }).getByRole('button', { name: 'Answered it' }).click();
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Thank you Marcus T, that fixed it for Priya.');
+
+    // Invite names the reply each kind drafts, and drafts that one.
+    await page.getByRole('textbox', { name: 'Reply text' }).fill('');
+    await expect(page.getByRole('region', { name: 'Reply' }).getByRole('status')).toHaveText('Saved');
+    await page.getByRole('region', { name: 'Spotlight' }).getByRole('button', { name: 'Invite' }).click();
+    const kinds = page.getByRole('combobox', { name: 'Invite to' });
+    await expect(kinds.getByRole('option')).toHaveText(['Write a guest post (saved reply "A guest post?")', "Volunteer (Switchboard's text)", "Become a moderator (Switchboard's text)"]);
+    await page.getByRole('button', { name: 'Draft invitation' }).click();
+    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Hi Marcus T, write a guest post for us?');
+  });
+});
+
+test.describe('look-alike complaints', () => {
+  test.use({
+    seed: {
+      feedTitle: 'Hostwise forum',
+      comments: [
+        { author: 'Kim', text: 'Site unreachable since nine.', thread: 'Downtime report', minutesAgo: 40 },
+        { author: 'Jo', text: 'Getting 502 errors on checkout.', thread: 'Downtime report', minutesAgo: 20 },
+      ],
+    },
+  });
+
+  test('"Find similar complaints" selects the same thread\'s other service comment even with no word in common (issue 13, bug 10)', async ({ consolePage: page }) => {
+    const queue = page.getByRole('listbox', { name: 'Queue' });
+    await queue.getByRole('option', { name: /Kim/ }).click();
+    await page.keyboard.press('Shift+X');
+    await page.keyboard.press('Shift+S');
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await expect(queue.getByRole('option')).toHaveCount(2);
+    await queue.getByRole('option', { name: /Kim/ }).click();
+    await page.getByRole('region', { name: 'Reply' }).getByRole('button', { name: 'Find similar complaints' }).click();
+    await expect(page.getByText('2 look-alike complaints selected')).toBeVisible();
+    await expect(page.getByRole('toolbar', { name: 'Selected comments' })).toContainText('2 selected');
+  });
+});

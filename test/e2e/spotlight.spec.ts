@@ -26,7 +26,7 @@ test.describe('community spotlight', () => {
     await spotlight.getByRole('button', { name: 'Feature it' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Featured' })).toBeVisible();
     await spotlight.getByRole('button', { name: 'Thank', exact: true }).click();
-    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue(/^Thank you, kira_dev, for your comment on "Webhooks stop firing"/);
+    await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue(/^Thank you, kira_dev, for helping out in "Webhooks stop firing"/);
 
     await spotlight.getByRole('button', { name: 'Community answer' }).click();
     await page.getByRole('list', { name: 'Which question did it answer?' }).getByRole('button', { name: /jonas\.e/ }).click();

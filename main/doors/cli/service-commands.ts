@@ -1,7 +1,7 @@
 // The customer-service desk from the terminal: saved replies, drafts, export.
 import type { Command } from 'commander';
 import { SwitchboardError, toSwitchboardError } from '../../../common/errors';
-import { draftsFormat, draftsSelection, lane } from '../../../common/contract/shared';
+import { draftsFormat, draftsSelection, lane, templateKind } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
 function collect(value: string, previous: string[]): string[] {
@@ -26,7 +26,7 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .action(async () => {
       const templates = await cli.withClient((client) => client['templates-list']());
       cli.print(templates, (list) =>
-        list.length === 0 ? 'No saved replies yet. Add one with: switchboard template add NAME --lane service --text TEXT' : table([['NAME', 'LANE', 'TEXT'], ...list.map((t) => [t.name, t.lane, t.body.replace(/\s+/g, ' ').slice(0, 70)])]),
+        list.length === 0 ? 'No saved replies yet. Add one with: switchboard template add NAME --lane service --text TEXT' : table([['NAME', 'LANE', 'KIND', 'TEXT'], ...list.map((t) => [t.name, t.lane, t.kind ?? '', t.body.replace(/\s+/g, ' ').slice(0, 70)])]),
       );
     });
 
@@ -39,9 +39,11 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .requiredOption('--lane <lane>', orList(lane.options))
     .requiredOption('--text <text>', 'the reply text')
     .option('--declare <variable>', 'a placeholder of its own, asked for when it is used (repeatable)', collect, [])
-    .action(async (name: string, options: { lane: string; text: string; declare: string[] }) => {
-      const template = await cli.withClient((client) => client['template-save']({ name, lane: oneOf(lane.options, options.lane, '--lane'), body: options.text, variables: options.declare }));
-      cli.print(template, (t) => `Saved reply "${t.name}" (${t.lane}) added.`);
+    .option('--kind <kind>', `spotlight only, what it is for: ${orList(templateKind.options)} (thank and invite draft from it)`)
+    .action(async (name: string, options: { lane: string; text: string; declare: string[]; kind?: string }) => {
+      const kind = optionalOneOf(templateKind.options, options.kind, '--kind') ?? null;
+      const template = await cli.withClient((client) => client['template-save']({ name, lane: oneOf(lane.options, options.lane, '--lane'), body: options.text, variables: options.declare, kind }));
+      cli.print(template, (t) => `Saved reply "${t.name}" (${t.lane}${t.kind ? `, ${t.kind}` : ''}) added.`);
     });
 
   program

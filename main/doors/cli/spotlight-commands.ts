@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { DashboardStats, Member } from '../../../common/types';
-import { digestFormat, spotlightAction } from '../../../common/contract/shared';
-import { oneOf, orList, parseId, table, type CliContext } from './context';
+import { digestFormat, inviteKind, spotlightAction } from '../../../common/contract/shared';
+import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
 
 function memberRows(members: Member[]): string {
@@ -31,8 +31,15 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .requiredOption('--action <action>', orList(spotlightAction.options))
     .option('--note <text>', 'why it stands out (shown in the digest)')
     .option('--answers <item-id>', 'with --action answer: the question it answered')
-    .action(async (itemId: string, options: { action: string; note?: string; answers?: string }) => {
-      const input = { id: parseId(itemId, 'item-id'), action: oneOf(spotlightAction.options, options.action, '--action'), note: options.note, answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers') };
+    .option('--invite <kind>', `with --action invite: ${orList(inviteKind.options)} (guest-post unless given)`)
+    .action(async (itemId: string, options: { action: string; note?: string; answers?: string; invite?: string }) => {
+      const input = {
+        id: parseId(itemId, 'item-id'),
+        action: oneOf(spotlightAction.options, options.action, '--action'),
+        note: options.note,
+        answersId: options.answers === undefined ? undefined : parseId(options.answers, '--answers'),
+        inviteKind: optionalOneOf(inviteKind.options, options.invite, '--invite'),
+      };
       const result = await cli.withClient((client) => client['spotlight-act'](input));
       cli.print(result, () => `Comment ${itemId}: ${options.action} recorded${options.action === 'thank' || options.action === 'invite' ? '; a draft is waiting in the spotlight lane' : ''}.`);
     });

@@ -1,6 +1,7 @@
 // Reply drafts through the customer-service desk: a draft can start from a saved reply with its
-// placeholders filled; marking one ready checks that no placeholder is left unfilled, since
-// exports never carry one; resolving closes the comment.
+// placeholders filled; marking one ready checks that filling it for each person (as the preview
+// and the export do) leaves no placeholder, since exports never carry one; resolving closes the
+// comment.
 import type { Db } from '../../../db/connection';
 import { applyAction } from '../../../db/tables/audit-log';
 import { draftFor, saveDraft } from '../../../db/tables/drafts';
@@ -10,25 +11,19 @@ import { readSettings } from '../../../db/tables/settings';
 import { listTemplates } from '../../../db/tables/templates';
 import { SwitchboardError } from '../../../common/errors';
 import type { Draft, Template } from '../../../common/types';
-import { BUILT_IN_PLACEHOLDERS, builtInValues, fillPlaceholders, placeholdersIn } from '../../../common/placeholders';
+import { builtInValues, fillPlaceholders, fillReply } from '../../../common/placeholders';
+import { replyContext } from '../../../db/tables/reply-context';
 import { writeTransaction } from '../../../db/write';
 
-/**
- * Placeholders still in a draft that an export could not fill: any but the built-in ones in an
- * incident's shared draft (filled per person), any at all in a single comment's draft.
- */
-export function unfilledPlaceholders(draft: Draft): string[] {
-  const builtIn = new Set<string>(BUILT_IN_PLACEHOLDERS);
-  return placeholdersIn(draft.body).filter((name) => draft.incidentId === null || !builtIn.has(name));
-}
-
 export function markReady(db: Db, itemIds: number[], now: number) {
+  const moderator = readSettings(db).moderatorName;
   for (const id of itemIds) {
     const incident = incidentOfItem(db, id);
-    if (!incident) throw new SwitchboardError('not-found', 'draft', `there is no comment with id ${id}`);
+    const context = replyContext(db, id);
+    if (!incident || !context) throw new SwitchboardError('not-found', 'draft', `there is no comment with id ${id}`);
     const draft = draftFor(db, id, incident.incidentId);
     if (!draft || draft.body.trim() === '') throw new SwitchboardError('invalid-input', 'draft', `comment ${id} has no reply drafted yet`);
-    const unfilled = unfilledPlaceholders(draft);
+    const unfilled = fillReply(draft.body, context, moderator).missing;
     if (unfilled.length) {
       throw new SwitchboardError('invalid-input', 'draft', `the reply to comment ${id} still has ${unfilled.map((name) => `{{${name}}}`).join(', ')}; fill it in before marking it ready`);
     }

@@ -12,7 +12,7 @@ import { applyAction } from '../../../db/tables/audit-log';
 import { readSettings } from '../../../db/tables/settings';
 import { draftFor } from '../../../db/tables/drafts';
 import { repliesToExport } from '../../../db/tables/reply-context';
-import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
+import { fillReply } from '../../../common/placeholders';
 
 export interface ExportRecord {
   commentUrl: string;
@@ -70,10 +70,9 @@ export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'r
   for (const row of repliesToExport(db, request)) {
     const draft = draftFor(db, row.itemId, row.incidentId);
     if (!draft || !draft.body.trim()) continue;
-    const values = builtInValues(row, moderator);
     // Values come from the feed (an author name can be HTML): in Markdown they are escaped like
     // every other feed text; CSV and JSON carry them as they are (CSV cells are neutralized below).
-    const filled = fillPlaceholders(draft.body, values, request.format === 'md' ? escapeMarkdown : undefined);
+    const filled = fillReply(draft.body, row, moderator, request.format === 'md' ? escapeMarkdown : undefined);
     if (filled.missing.length) {
       problems.push(`comment ${row.itemId}: ${filled.missing.map((name) => `{{${name}}}`).join(', ')}`);
       continue;

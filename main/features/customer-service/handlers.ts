@@ -1,6 +1,5 @@
 import type { FeatureHandlers } from '../../core/context';
 import { runAndAnnounce } from '../../core/changes';
-import { answeredByCommunity } from './answered';
 import { saveDraft } from '../../../db/tables/drafts';
 import { draftFromTemplate, markReady, resolveItems } from './drafts';
 import { exportDrafts, markExported } from './export';
@@ -17,7 +16,6 @@ export const customerServiceHandlers = {
     input.ready ? runAndAnnounce(ctx, 'ready', () => draftFromTemplate(ctx.db, input, ctx.now())) : draftFromTemplate(ctx.db, input, ctx.now()),
   'drafts-ready': (ctx, input) => runAndAnnounce(ctx, 'ready', () => markReady(ctx.db, input.ids, ctx.now())),
   'service-resolve': (ctx, input) => runAndAnnounce(ctx, 'resolve', () => resolveItems(ctx.db, input.ids, ctx.now())),
-  'service-answered-by': (ctx, input) => runAndAnnounce(ctx, 'answered-by', () => answeredByCommunity(ctx.db, input.id, input.answerId, ctx.now())),
   'incident-create': (ctx, input) => runAndAnnounce(ctx, 'incident', () => createIncident(ctx.db, input.ids, input.title, ctx.now())),
   'incident-get': (ctx, input) => getIncident(ctx.db, input.id),
   'incident-suggest': (ctx, input) => suggestIncident(ctx.db, input.id),

@@ -1,6 +1,8 @@
 // Incidents: many people writing about the same thing at once (an outage), answered with one
-// shared draft. Suggested groups are comments of the same thread, or of the same feed within a
-// few hours, that share words with the one at hand.
+// shared draft. Suggested groups are the service comments of the same thread (a thread is one
+// topic: "Downtime report" replies rarely share words, "down" and "502" say the same thing), and
+// those of the same feed within a few hours that share words with the one at hand. A suggestion
+// only selects them: the moderator unticks any that do not belong before making the incident.
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { Incident } from '../../../common/types';
@@ -34,15 +36,15 @@ export function createIncident(db: Db, itemIds: number[], title: string, now: nu
   });
 }
 
-/** Service comments that look like the same problem as `itemId`: same thread, or same feed and close in time, sharing words. */
+/** Service comments that look like the same problem as `itemId`: same thread, or same feed, close in time and sharing words. */
 export function suggestIncident(db: Db, itemId: number): number[] {
   const item = incidentSeed(db, itemId);
   if (!item) throw new SwitchboardError('not-found', 'incidents', `there is no comment with id ${itemId}`);
   const mine = words(item.contentText);
   const candidates = incidentCandidates(db, { itemId: item.id, feedId: item.feedId, threadId: item.threadId, from: item.publishedAt - WINDOW, to: item.publishedAt + WINDOW });
   const similar = candidates.filter((candidate) => {
-    const shared = [...words(candidate.contentText)].filter((word) => mine.has(word)).length;
-    return shared >= 2 || (candidate.threadId !== null && candidate.threadId === item.threadId && shared >= 1);
+    if (candidate.threadId !== null && candidate.threadId === item.threadId) return true;
+    return [...words(candidate.contentText)].filter((word) => mine.has(word)).length >= 2;
   });
   return [item.id, ...similar.map((candidate) => candidate.id)];
 }

@@ -1,18 +1,16 @@
 // Recognising members: feature a comment (with why), thank them, invite them (guest post,
 // volunteer, moderator), or mark a comment as the community answer to a question. Thank and invite
-// start a draft from the spotlight lane's saved replies, exported like service drafts.
+// start a draft from the saved reply of their kind (replies.ts), exported like service drafts.
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { SpotlightActionKind } from '../../../common/types';
 import { getItem } from '../../../db/tables/items';
-import { readSettings } from '../../../db/tables/settings';
 import { applyAction, undoAlsoRemovesSpotlightAction } from '../../../db/tables/audit-log';
 import { recordSpotlightAction } from '../../../db/tables/spotlight-actions';
 import { suggestDraft } from '../../../db/tables/drafts';
-import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
-import { listTemplates } from '../../../db/tables/templates';
 import { syncMembers } from '../../../db/tables/members';
 import { writeTransaction } from '../../../db/write';
+import { recognitionDraft } from './replies';
 
 export interface SpotlightRequest {
   itemId: number;
@@ -20,22 +18,6 @@ export interface SpotlightRequest {
   note?: string;
   answersItemId?: number;
   inviteKind?: 'guest-post' | 'volunteer' | 'moderator';
-}
-
-const THANKS = 'Thank you, {{author}}, for your comment on "{{thread_title}}". This is the kind of help that makes the community work.';
-const INVITATIONS: Record<NonNullable<SpotlightRequest['inviteKind']>, string> = {
-  'guest-post': 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to write a guest post for us about it?',
-  volunteer: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you like to volunteer with us, helping others the way you just did?',
-  moderator: 'Hi {{author}}, your comments on "{{thread_title}}" stood out. Would you consider joining us as a community moderator?',
-};
-
-function draftText(db: Db, itemId: number, kind: 'thank' | 'invite', inviteKind: SpotlightRequest['inviteKind'] = 'guest-post'): { body: string; templates: string[] } {
-  const item = getItem(db, itemId);
-  // A spotlight saved reply whose name mentions the action wins; it must need no extra variables.
-  const template = listTemplates(db, 'spotlight').find((candidate) => candidate.variables.length === 0 && candidate.name.toLowerCase().includes(kind === 'thank' ? 'thank' : 'invit'));
-  const values = builtInValues(item, readSettings(db).moderatorName);
-  const fallback = kind === 'thank' ? THANKS : INVITATIONS[inviteKind];
-  return { body: fillPlaceholders(template?.body ?? fallback, values).text, templates: template ? [template.name] : [] };
 }
 
 export function recordSpotlight(db: Db, request: SpotlightRequest, now: number): { actionId: number; auditId: number } {
@@ -59,7 +41,8 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
     );
     const actionId = recordSpotlightAction(db, request, now);
     undoAlsoRemovesSpotlightAction(db, audit.auditId, actionId);
-    if (request.action === 'thank' || request.action === 'invite') suggestDraft(db, request.itemId, draftText(db, request.itemId, request.action, request.inviteKind), now);
+    if (request.action === 'thank') suggestDraft(db, request.itemId, recognitionDraft(db, request.itemId, 'thank-you'), now);
+    if (request.action === 'invite') suggestDraft(db, request.itemId, recognitionDraft(db, request.itemId, `invite-${request.inviteKind ?? 'guest-post'}`), now);
     // The audit entry, like every action's answer: a console keeps it to undo its own actions.
     return { actionId, auditId: audit.auditId };
   });

@@ -8,6 +8,7 @@ import { itemsByAuthors } from '../../../db/tables/items';
 import { readSettings } from '../../../db/tables/settings';
 import { highlightsBetween } from '../../../db/tables/highlights';
 import { recordSpotlight } from './actions';
+import { answeredByCommunity } from './answered';
 import { digestAtom, digestHtml, digestMarkdown } from './digest';
 import { getMember, listMembers, memberOfAuthor, membersMergedInto, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
 import { milestonesOf } from '../../../db/tables/milestones';
@@ -23,6 +24,8 @@ function dayRange(from: string, to: string): { start: number; end: number } {
 }
 
 export const spotlightHandlers = {
+  // Declared with the service desk's operations (it resolves a service comment); run here, where the helper is recognised.
+  'service-answered-by': (ctx, input) => runAndAnnounce(ctx, 'answered-by', () => answeredByCommunity(ctx.db, input.id, input.answerId, ctx.now())),
   'spotlight-act': (ctx, input) =>
     runAndAnnounce(ctx, 'spotlight', () => recordSpotlight(ctx.db, { itemId: input.id, action: input.action, note: input.note, answersItemId: input.answersId, inviteKind: input.inviteKind }, ctx.now())),
   'members-list': (ctx, input) => listMembers(ctx.db, input.since ? Date.parse(`${input.since}T00:00:00Z`) : 0, ctx.now()),

@@ -3,7 +3,7 @@
 // what an export will hold.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemDetail, Template } from '../../../common/types';
-import { builtInValues, fillPlaceholders } from '../../../common/placeholders';
+import { builtInValues, fillPlaceholders, fillReply } from '../../../common/placeholders';
 import { isOverdue } from '../../../common/waiting';
 import { openExternal } from '../../api';
 import { useStore } from '../../store';
@@ -52,7 +52,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   }, [serverBody]);
 
   const values = builtInValues(detail, moderator);
-  const preview = fillPlaceholders(body, values);
+  const preview = fillReply(body, detail, moderator);
 
   // The caret goes after the inserted text once the textarea holds it (the picker closing
   // renders even when the text did not change).

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Template } from '../../../common/types';
+import { TEMPLATE_KIND_LABELS } from '../../../common/labels';
+import { TEMPLATE_KINDS, type Template, type TemplateKind } from '../../../common/types';
 import { BUILT_IN_PLACEHOLDERS } from '../../../common/placeholders';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
@@ -7,9 +8,9 @@ import forms from '../../ui/forms.module.css';
 import { tagClass } from '../../ui/tag';
 import styles from './TemplatesDialog.module.css';
 
-type Editing = { id?: number; name: string; lane: Template['lane']; body: string; variables: string };
+type Editing = { id?: number; name: string; lane: Template['lane']; body: string; variables: string; kind: Template['kind'] };
 
-const EMPTY: Editing = { name: '', lane: 'service', body: '', variables: '' };
+const EMPTY: Editing = { name: '', lane: 'service', body: '', variables: '', kind: null };
 
 /** The saved-reply manager: create, edit, duplicate, delete. */
 export function TemplatesDialog() {
@@ -20,12 +21,14 @@ export function TemplatesDialog() {
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const edit = (template: Template, copy = false) =>
-    setEditing({ id: copy ? undefined : template.id, name: copy ? `${template.name} (copy)` : template.name, lane: template.lane, body: template.body, variables: template.variables.join(', ') });
+    // A copy starts without the kind: one reply per kind, and the original keeps it.
+    setEditing({ id: copy ? undefined : template.id, name: copy ? `${template.name} (copy)` : template.name, lane: template.lane, body: template.body, variables: template.variables.join(', '), kind: copy ? null : template.kind });
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
     const variables = editing.variables.split(/[\s,]+/).filter(Boolean);
-    void saveTemplate({ ...editing, variables }).then(() => {
+    // Only a spotlight reply has a kind; one moved to the service lane drops it.
+    void saveTemplate({ ...editing, variables, kind: editing.lane === 'spotlight' ? editing.kind : null }).then(() => {
       if (!useStore.getState().error) setEditing(null);
     });
   };
@@ -45,6 +48,19 @@ export function TemplatesDialog() {
               <option value="spotlight">Community spotlight</option>
             </select>
           </label>
+          {editing.lane === 'spotlight' && (
+            <label className={forms.field}>
+              <span>Used for</span>
+              <select value={editing.kind ?? ''} onChange={(event) => setEditing({ ...editing, kind: (event.target.value || null) as TemplateKind | null })}>
+                <option value="">Nothing in particular (insert it with ;)</option>
+                {TEMPLATE_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    The {TEMPLATE_KIND_LABELS[kind]} ({kind === 'thank-you' ? 'Thank and "Answered it" draft it' : 'Invite drafts it'})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className={forms.field}>
             <span>Text</span>
             <textarea required rows={5} value={editing.body} onChange={(event) => setEditing({ ...editing, body: event.target.value })} />
@@ -75,6 +91,7 @@ export function TemplatesDialog() {
               <li key={template.id} aria-label={template.name}>
                 <div>
                   <strong>{template.name}</strong> <span className={tagClass()}>{template.lane}</span>
+                  {template.kind && <span className={tagClass()}>{TEMPLATE_KIND_LABELS[template.kind]}</span>}
                   <p className="hint">{template.body}</p>
                 </div>
                 <div className="actions">

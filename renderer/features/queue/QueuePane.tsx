@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
+import type { StoreState } from '../../store/types';
 import { VIEW_LABELS } from '../../../common/labels';
 import { EMPTY_VIEW_TEXT } from './empty-view-text';
 import { cx } from '../../ui/cx';
 import { tagClass } from '../../ui/tag';
 import empty from './empty-state.module.css';
 import { FilterBar } from './FilterBar';
+import { FilterChips } from './FilterChips';
 import { useShortcutTitle } from './useShortcutTitle';
 import { QueueList } from './QueueList';
 import styles from './QueuePane.module.css';
@@ -114,9 +116,18 @@ function ServiceTools() {
   );
 }
 
+/**
+ * What the heading counts: what is listed. A filtered list's size came with its first page; rows
+ * that left it since (routed away, say) are taken off. Unfiltered, it is the view's own count.
+ */
+function listedCount(state: StoreState): number | null {
+  if (state.matching) return Math.max(0, state.matching.total - (state.matching.read - state.items.length));
+  return state.counts?.[state.view] ?? null;
+}
+
 export function QueuePane() {
   const view = useStore((state) => state.view);
-  const count = useStore((state) => state.counts?.[state.view] ?? null);
+  const count = useStore(listedCount);
   const empty = useStore((state) => state.items.length === 0 && !state.loading);
   return (
     <section className={styles.pane} aria-labelledby="queue-heading">
@@ -126,6 +137,7 @@ export function QueuePane() {
         {view === 'service' && <ServiceTools />}
       </header>
       <FilterBar />
+      <FilterChips />
       <BulkBar />
       {empty ? <EmptyState /> : <QueueList />}
     </section>

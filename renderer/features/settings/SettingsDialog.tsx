@@ -4,6 +4,7 @@ import { Modal } from '../../shell/Modal';
 import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
+import { ReplySettings } from './ReplySettings';
 import { keyBindings, keyOf, SHORTCUTS, type ShortcutName } from '../queue/keymap';
 import styles from './SettingsDialog.module.css';
 
@@ -37,6 +38,7 @@ export function SettingsDialog() {
 
   return (
     <Modal title="Settings" onClose={closeDialog} wide onKeyDown={onKeyDown}>
+      <ReplySettings />
       <label className={forms.toggle}>
         <input type="checkbox" checked={settings.singleKeyShortcuts} onChange={(event) => void updateSettings({ singleKeyShortcuts: event.target.checked })} />
         Single-key shortcuts (j, k, s, c, i…). Off: only the buttons, arrow keys and Ctrl+Z.

@@ -4,46 +4,40 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardStats } from '../../../common/types';
 import { saveFile } from '../../api';
+import { chartPng, chartSvg, type Series } from './chart-export';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import styles from './DashboardDialog.module.css';
 
 const COLORS = { service: '#2f5bea', spotlight: '#16a06b', ignore: '#9aa3b5', fresh: '#e08a00', returning: '#7c4dff', answers: '#16a06b' };
 
-function svgOf(container: HTMLElement | null): string | null {
-  const svg = container?.querySelector('svg');
-  if (!svg) return null;
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new XMLSerializer().serializeToString(copy);
-}
+// Room on the right for the last week's label, which recharts centres on the chart's edge.
+const MARGIN = { top: 8, right: 24, bottom: 0, left: 0 };
 
-async function pngOf(svg: string, width: number, height: number): Promise<string> {
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = width * 2;
-  canvas.height = height * 2;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png');
-}
+/** The series of the lane charts and the contributor chart: the bars or lines drawn and the exported legend. */
+const LANES = [
+  { key: 'service', name: 'Customer service', color: COLORS.service },
+  { key: 'spotlight', name: 'Spotlight', color: COLORS.spotlight },
+  { key: 'ignore', name: 'Ignored', color: COLORS.ignore },
+] as const;
+const CONTRIBUTORS = [
+  { key: 'newContributors', name: 'New', color: COLORS.fresh },
+  { key: 'returningContributors', name: 'Returning', color: COLORS.returning },
+  { key: 'communityAnswers', name: 'Community answers', color: COLORS.answers },
+] as const;
 
-function Chart({ title, name, children }: { title: string; name: string; children: ReactNode }) {
+function Chart({ title, name, series, children }: { title: string; name: string; series: readonly Series[]; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const report = useStore((state) => state.report);
   const saveSvg = () => {
-    const svg = svgOf(box.current);
-    if (svg) saveFile(`${name}.svg`, 'image/svg+xml', svg).catch(report);
+    const chart = chartSvg(box.current, title, series);
+    if (chart) saveFile(`${name}.svg`, 'image/svg+xml', chart.svg).catch(report);
   };
   const savePng = async () => {
-    const svg = svgOf(box.current);
-    if (!svg) return;
+    const chart = chartSvg(box.current, title, series);
+    if (!chart) return;
     const link = document.createElement('a');
-    link.href = await pngOf(svg, 520, 220);
+    link.href = await chartPng(chart);
     link.download = `${name}.png`;
     link.click();
   };
@@ -97,39 +91,40 @@ export function DashboardDialog() {
         </li>
       </ul>
       <div className={styles.charts}>
-        <Chart title="Comments routed per week" name="routed-per-week">
-          <BarChart width={520} height={220} data={weeks}>
+        <Chart title="Comments routed per week" name="routed-per-week" series={LANES}>
+          <BarChart width={520} height={220} data={weeks} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="week" />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="service" name="Customer service" stackId="lanes" fill={COLORS.service} isAnimationActive={false} />
-            <Bar dataKey="spotlight" name="Spotlight" stackId="lanes" fill={COLORS.spotlight} isAnimationActive={false} />
-            <Bar dataKey="ignore" name="Ignored" stackId="lanes" fill={COLORS.ignore} isAnimationActive={false} />
+            {LANES.map((lane) => (
+              <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
+            ))}
           </BarChart>
         </Chart>
-        <Chart title="Contributors and community answers per week" name="contributors-per-week">
-          <LineChart width={520} height={220} data={weeks}>
+        <Chart title="Contributors and community answers per week" name="contributors-per-week" series={CONTRIBUTORS}>
+          <LineChart width={520} height={220} data={weeks} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="week" />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend />
-            <Line dataKey="newContributors" name="New" stroke={COLORS.fresh} isAnimationActive={false} />
-            <Line dataKey="returningContributors" name="Returning" stroke={COLORS.returning} isAnimationActive={false} />
-            <Line dataKey="communityAnswers" name="Community answers" stroke={COLORS.answers} isAnimationActive={false} />
+            {CONTRIBUTORS.map((line) => (
+              <Line key={line.key} dataKey={line.key} name={line.name} stroke={line.color} isAnimationActive={false} />
+            ))}
           </LineChart>
         </Chart>
-        <Chart title="Comments routed per feed" name="routed-per-feed">
-          <BarChart width={520} height={220} data={stats.byFeed} layout="vertical">
+        <Chart title="Comments routed per feed" name="routed-per-feed" series={LANES}>
+          <BarChart width={520} height={220} data={stats.byFeed} layout="vertical" margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="feedTitle" width={160} />
             <Tooltip />
-            <Bar dataKey="service" name="Customer service" stackId="lanes" fill={COLORS.service} isAnimationActive={false} />
-            <Bar dataKey="spotlight" name="Spotlight" stackId="lanes" fill={COLORS.spotlight} isAnimationActive={false} />
-            <Bar dataKey="ignore" name="Ignored" stackId="lanes" fill={COLORS.ignore} isAnimationActive={false} />
+            <Legend />
+            {LANES.map((lane) => (
+              <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
+            ))}
           </BarChart>
         </Chart>
       </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OperationInput } from '../../../common/contract';
-import type { ItemContext, ItemDetail } from '../../../common/types';
+import type { ItemContext, ItemDetail, TemplateKind } from '../../../common/types';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import styles from './SpotlightActions.module.css';
@@ -9,6 +9,12 @@ import { Name } from '../../ui/Name';
 /** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
 export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
   const recognise = useStore((state) => state.recognise);
+  const templates = useStore((state) => state.templates);
+  // Which text each action drafts: the saved reply declared for its kind, else Switchboard's own.
+  const draftedFrom = (kind: TemplateKind) => {
+    const name = templates.find((template) => template.kind === kind)?.name;
+    return name ? `saved reply "${name}"` : "Switchboard's text";
+  };
   const [mode, setMode] = useState<'feature' | 'invite' | 'answer' | null>(null);
   const [note, setNote] = useState('');
   const [inviteKind, setInviteKind] = useState<'guest-post' | 'volunteer' | 'moderator'>('guest-post');
@@ -25,7 +31,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
         <button type="button" onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
           Feature
         </button>
-        <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
+        <button type="button" title={`Drafts a thank-you from ${draftedFrom('thank-you')}`} onClick={() => void recogniseAndClose({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
           Thank
         </button>
         <button type="button" onClick={() => setMode(mode === 'invite' ? null : 'invite')}>
@@ -58,9 +64,9 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
           }}
         >
           <select aria-label="Invite to" value={inviteKind} onChange={(event) => setInviteKind(event.target.value as typeof inviteKind)}>
-            <option value="guest-post">Write a guest post</option>
-            <option value="volunteer">Volunteer</option>
-            <option value="moderator">Become a moderator</option>
+            <option value="guest-post">Write a guest post ({draftedFrom('invite-guest-post')})</option>
+            <option value="volunteer">Volunteer ({draftedFrom('invite-volunteer')})</option>
+            <option value="moderator">Become a moderator ({draftedFrom('invite-moderator')})</option>
           </select>
           <button type="submit" className="primary">
             Draft invitation

@@ -283,4 +283,26 @@ describe('switchboard spotlight commands', () => {
     expect(stats.weeks.length).toBeGreaterThanOrEqual(4);
     expect(stats).toHaveProperty('medianServiceWaitHours');
   });
+
+  it('declares saved replies by kind, and thanks and invites from the one of that kind (issue 13, bug 6)', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
+    const [item] = JSON.parse((await switchboard(db, '--json', 'items', '--limit', '1')).stdout) as { id: number; author: string }[];
+    expect((await switchboard(db, 'template', 'add', 'Aboard?', '--lane', 'spotlight', '--text', 'Hi {{author}}, volunteer with us?', '--kind', 'invite-volunteer')).stdout).toBe(
+      'Saved reply "Aboard?" (spotlight, invite-volunteer) added.\n',
+    );
+    await switchboard(db, 'template', 'add', 'Thanks', '--lane', 'spotlight', '--text', 'Thank you, {{author}}!', '--kind', 'thank-you');
+    expect(await switchboard(db, 'template', 'add', 'Odd', '--lane', 'spotlight', '--text', 'x', '--kind', 'thanks')).toMatchObject({
+      code: 1,
+      stderr: 'switchboard: cli: --kind must be thank-you, invite-guest-post, invite-volunteer or invite-moderator, not "thanks"\n',
+    });
+    expect((await switchboard(db, 'templates')).stdout).toMatch(/Thanks\s+spotlight\s+thank-you\s+Thank you, \{\{author\}\}!/);
+
+    const draft = async () => (JSON.parse((await switchboard(db, '--json', 'api', 'item-get', JSON.stringify({ id: item!.id }))).stdout) as { draft: { body: string } }).draft.body;
+    await switchboard(db, 'spotlight', String(item!.id), '--action', 'thank');
+    expect(await draft()).toBe(`Thank you, ${item!.author}!`);
+    await switchboard(db, 'api', 'draft-save', JSON.stringify({ itemId: item!.id, body: '' }));
+    await switchboard(db, 'spotlight', String(item!.id), '--action', 'invite', '--invite', 'volunteer');
+    expect(await draft()).toBe(`Hi ${item!.author}, volunteer with us?`);
+  });
 });

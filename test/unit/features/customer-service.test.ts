@@ -17,7 +17,7 @@ function desk() {
   const feedId = addFeed(db, 'Hostwise status blog');
   const threadId = addThread(db, 'Frankfurt outage', 'https://status.hostwise.example/outage');
   const item = (author: string, text: string, hoursAgo: number) => addItem(db, { feedId, threadId, author, text, publishedAt: NOW - hoursAgo * HOUR });
-  return { service, db, item };
+  return { service, db, feedId, item };
 }
 
 describe('placeholders', () => {
@@ -87,7 +87,7 @@ describe('service status flow', () => {
 
     await service.client['draft-save']({ itemId: late, body: 'Hi {{author}}, your ticket is {{ticket}}.' });
     expect(await service.client['item-get']({ id: late })).toMatchObject({ serviceState: 'drafted' });
-    await expect(service.client['drafts-ready']({ ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{author}}, {{ticket}}; fill it in before marking it ready');
+    await expect(service.client['drafts-ready']({ ids: [late] })).rejects.toThrow('the reply to comment 1 still has {{ticket}}; fill it in before marking it ready');
     await service.client['draft-save']({ itemId: late, body: 'Hi Priya, your ticket is #4821.' });
     expect((await service.client['views-counts']()).serviceReady).toBe(0);
     await service.client['drafts-ready']({ ids: [late] });
@@ -132,15 +132,16 @@ describe('service status flow', () => {
     expect(await service.client['item-get']({ id: question })).toMatchObject({ serviceState: 'resolved', resolution: 'answered-by-community', answeredBy: answer, status: 'done' });
     const helper = await service.client['item-get']({ id: answer });
     expect(helper).toMatchObject({ status: 'routed', route: 'spotlight' });
-    expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Answers like yours are what make this community work.');
+    expect(helper.draft?.body).toBe('Thank you, Marcus, for helping out in "Frankfurt outage". Help like yours is what makes this community work.');
   });
 });
 
 describe('incidents', () => {
   it('group look-alike complaints, and export one row per person with the shared reply filled for each', async () => {
-    const { service, item } = desk();
+    const { service, db, feedId, item } = desk();
     const ids = [item('Priya', 'Frankfurt sites down, checkout failing', 3), item('Lee', 'Our Frankfurt sites are down too', 2.5), item('Ana', 'Frankfurt down, losing sales', 2)];
-    const unrelated = item('Bo', 'How do I export invoices?', 1);
+    // Same feed, same hour, another thread and no shared words: not the outage.
+    const unrelated = addItem(db, { feedId, threadId: addThread(db, 'Invoices'), author: 'Bo', text: 'How do I export invoices?', publishedAt: NOW - HOUR });
     await service.client['items-route']({ ids: [...ids, unrelated], route: 'service' });
     expect((await service.client['incident-suggest']({ id: ids[0]! })).sort()).toEqual([...ids].sort());
 
@@ -158,6 +159,28 @@ describe('incidents', () => {
     expect(lines[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(lines.filter((line) => line.includes('Frankfurt is back'))).toHaveLength(3);
     for (const author of ['Priya', 'Lee', 'Ana']) expect(csv.content).toContain(`Hi ${author}, Frankfurt is back since 14:05. Sorry! Sam from Hostwise`);
+  });
+
+  it("suggest the same thread's other service comments even when they share no word (issue 13, bug 10)", async () => {
+    const { service, db } = desk();
+    const feedId = addFeed(db, 'Hostwise forum');
+    const threadId = addThread(db, 'Downtime report', 'https://forum.hostwise.example/t/downtime');
+    const first = addItem(db, { feedId, threadId, author: 'Kim', text: 'Site unreachable since nine', publishedAt: NOW - 30 * HOUR });
+    const second = addItem(db, { feedId, threadId, author: 'Jo', text: 'Getting 502 errors on checkout', publishedAt: NOW });
+    await service.client['items-route']({ ids: [first, second], route: 'service' });
+    expect(await service.client['incident-suggest']({ id: first })).toEqual([first, second]);
+  });
+
+  it("mark ready a reply whose {{moderator}} the preview fills, once the name is set (issue 13, bug 8)", async () => {
+    const { service, item } = desk();
+    const id = item('Priya', 'Still down!', 3);
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'Hi {{author}}, it is back. {{moderator}}' });
+    await expect(service.client['drafts-ready']({ ids: [id] })).rejects.toThrow('still has {{moderator}}');
+    await service.client['settings-update']({ moderatorName: 'Sam from Hostwise' });
+    await service.client['drafts-ready']({ ids: [id] });
+    expect((await service.client['item-get']({ id })).serviceState).toBe('ready');
+    expect((await service.client['drafts-export']({ format: 'csv' })).content).toContain('Hi Priya, it is back. Sam from Hostwise');
   });
 });
 

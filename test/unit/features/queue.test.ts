@@ -66,6 +66,24 @@ describe('queue views', () => {
     expect(seen).toEqual([ids[3], ids[1], ids[0], ids[2]]);
   });
 
+  it('say how many comments of the view match its filters with the first page, since the view count is not what is listed (issue 13, bug 9)', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const blog = addFeed(db, 'Blog');
+    const forum = addFeed(db, 'Forum');
+    for (let n = 0; n < 3; n += 1) addItem(db, { feedId: blog, text: `Refund please ${n}` });
+    addItem(db, { feedId: forum, text: 'Refund for me too' });
+    addItem(db, { feedId: forum, text: 'Great release' });
+    addItem(db, { feedId: forum, text: 'Refund, done already', status: 'done', route: 'service' });
+
+    const searched = await service.client['items-list']({ view: 'inbox', search: 'refund', limit: 2 });
+    expect(searched.items).toHaveLength(2);
+    expect(searched.matching).toBe(4);
+    expect((await service.client['items-list']({ view: 'inbox', search: 'refund', limit: 2, cursor: searched.nextCursor! })).matching).toBeUndefined();
+    expect((await service.client['items-list']({ view: 'all', feedId: forum })).matching).toBe(3);
+    expect((await service.client['items-list']({ view: 'inbox' })).matching).toBeUndefined();
+  });
+
   it('returns one comment with its thread and feed', async () => {
     const service = memoryService();
     const { db } = service.context;

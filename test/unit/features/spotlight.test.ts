@@ -187,3 +187,52 @@ describe('dashboard', () => {
     expect(stats.totals).toEqual({ service: 2, spotlight: 1, ignore: 0, communityAnswers: 1, newContributors: 2 });
   });
 });
+
+describe('saved replies by kind (issue 13, bug 6)', () => {
+  async function replies(service: ReturnType<typeof memoryService>) {
+    // Alphabetically the invitation comes first: no rule may go by name or order.
+    await service.client['template-save']({ name: 'A guest post?', lane: 'spotlight', body: 'Hi {{author}}, write a guest post for us?', kind: 'invite-guest-post' });
+    await service.client['template-save']({ name: 'Be a moderator', lane: 'spotlight', body: 'Hi {{author}}, moderate with us?', kind: 'invite-moderator' });
+    await service.client['template-save']({ name: 'Cheers', lane: 'spotlight', body: 'Cheers {{author}}!' });
+    await service.client['template-save']({ name: 'Thanks, from us', lane: 'spotlight', body: 'Thank you {{author}}, for helping in "{{thread_title}}".', kind: 'thank-you' });
+  }
+
+  it('"Answered it" and Thank draft the thank-you reply; Invite drafts the reply of the kind asked, else the built-in text', async () => {
+    const { service, blog, forum, say } = community();
+    await replies(service);
+    const question = say(blog, 'Priya', 'How do I rotate the token?', 3);
+    const answer = say(forum, 'Marcus', 'Settings, API tokens, Rotate.', 2);
+    const other = say(forum, 'Lee', 'Re-save the webhooks after.', 1);
+    await service.client['items-route']({ ids: [question], route: 'service' });
+
+    await service.client['service-answered-by']({ id: question, answerId: answer });
+    expect((await service.client['item-get']({ id: answer })).draft).toMatchObject({ body: 'Thank you Marcus, for helping in "Webhooks stop firing".', templates: ['Thanks, from us'] });
+
+    await service.client['spotlight-act']({ id: other, action: 'thank' });
+    expect((await service.client['item-get']({ id: other })).draft).toMatchObject({ body: 'Thank you Lee, for helping in "Webhooks stop firing".', templates: ['Thanks, from us'] });
+    await service.client['draft-save']({ itemId: other, body: '' });
+    await service.client['spotlight-act']({ id: other, action: 'invite', inviteKind: 'moderator' });
+    expect((await service.client['item-get']({ id: other })).draft).toMatchObject({ body: 'Hi Lee, moderate with us?', templates: ['Be a moderator'] });
+    await service.client['draft-save']({ itemId: other, body: '' });
+    await service.client['spotlight-act']({ id: other, action: 'invite', inviteKind: 'volunteer' });
+    expect((await service.client['item-get']({ id: other })).draft?.body).toContain('Would you like to volunteer with us');
+  });
+
+  it('keep one saved reply per kind, in the spotlight lane, asking for nothing', async () => {
+    const { service } = community();
+    await replies(service);
+    expect((await service.client['templates-list']({ lane: 'spotlight' })).map((template) => [template.name, template.kind])).toEqual([
+      ['A guest post?', 'invite-guest-post'],
+      ['Be a moderator', 'invite-moderator'],
+      ['Cheers', null],
+      ['Thanks, from us', 'thank-you'],
+    ]);
+    await expect(service.client['template-save']({ name: 'Thanks again', lane: 'spotlight', body: 'Thanks!', kind: 'thank-you' })).rejects.toThrow(
+      '"Thanks, from us" is already the thank-you reply; give it another kind (or none) first',
+    );
+    await expect(service.client['template-save']({ name: 'Service thanks', lane: 'service', body: 'Thanks!', kind: 'thank-you' })).rejects.toThrow('only a spotlight saved reply can be a thank-you or an invitation');
+    await expect(service.client['template-save']({ name: 'Ticket thanks', lane: 'spotlight', body: 'Thanks, {{ticket}}', variables: ['ticket'], kind: 'thank-you' })).rejects.toThrow(
+      'a thank-you or invitation is drafted without asking anything, so it cannot declare {{ticket}}',
+    );
+  });
+});
