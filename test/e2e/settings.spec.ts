@@ -33,9 +33,18 @@ test.describe('settings', () => {
     await expect(reply).toContainText('Ready to export');
     await expect(page.getByRole('alert')).toHaveCount(0);
 
-    // Stored, not only shown: the dialog opens again with them after a reload.
+    // Stored, not only shown: the dialog opens again with them after a reload, even when it is
+    // opened before the stored settings have arrived (a slow start).
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/settings-get', async (route) => {
+      await arrived;
+      await route.continue();
+    });
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(settings.getByRole('textbox', { name: /Moderator name/ })).toBeVisible();
+    release();
     await expect(settings.getByRole('textbox', { name: /Moderator name/ })).toHaveValue('Sam from Hostwise');
     await expect(settings.getByRole('spinbutton', { name: /Overdue after/ })).toHaveValue('2');
   });

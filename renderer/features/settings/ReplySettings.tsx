@@ -45,12 +45,22 @@ export function ReplySettings() {
   }, [name, hours]);
   useEffect(() => () => flush.current(), []);
 
+  // The stored settings may arrive after the dialog opened (Settings clicked right after start):
+  // the fields take them, unless the moderator is typing in one (a save trims the name, which must
+  // not eat the space just typed).
+  const form = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pending.current || form.current?.contains(document.activeElement)) return;
+    setName(stored.moderatorName);
+    setHours(String(stored.overdueHours));
+  }, [stored.moderatorName, stored.overdueHours]);
+
   return (
     <section className={styles.replies} aria-labelledby="reply-settings">
       <h3 id="reply-settings" className={modal.sectionHeading}>
         Replies
       </h3>
-      <div className={forms.stack}>
+      <div className={forms.stack} ref={form}>
         <label className={forms.field}>
           <span>Moderator name (fills {'{{moderator}}'} in replies)</span>
           <input value={name} maxLength={120} placeholder="Sam from Hostwise" onChange={(event) => setName(event.target.value)} />
