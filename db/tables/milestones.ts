@@ -2,7 +2,7 @@
 // and their return after 90 days away. Each names the comment it happened on.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
-import { answersOfMember } from './community-answers';
+import { answersAmong, answersOfMember } from './community-answers';
 import type { Milestone } from '../../common/types';
 import { iso } from '../../common/time';
 
@@ -73,13 +73,16 @@ export function milestoneLabels(db: Db, items: { id: number; author: string }[])
       `SELECT a.member_id, m.name, a.author FROM member_aliases a JOIN members m ON m.id = a.member_id WHERE a.author IN (${authors.map(() => '?').join(', ')})`,
     )
     .all(...authors);
+  // A 3rd or 10th answer can only be on a comment that is an answer: only the members who wrote
+  // one of those on this page need their answers read (most pages have none).
+  const answers = answersAmong(db, items.map((item) => item.id));
   const dated = prepared<[string], Dated>(db, 'SELECT id, published_at FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at, id');
   for (const [memberId, name] of new Map(members.map((row) => [row.member_id, row.name] as const))) {
     const spelled = new Set(members.filter((row) => row.member_id === memberId).map((row) => row.author));
     const mine = dated.all(JSON.stringify(items.filter((item) => spelled.has(item.author)).map((item) => item.id)));
     const found = mine.flatMap((comment) => returnAfter(name, previousCommentAt(db, memberId, comment), comment) ?? []);
     const wanted = new Set(mine.map((comment) => comment.id));
-    found.push(...answerMilestones(db, memberId, name).filter((milestone) => wanted.has(milestone.itemId)));
+    if (mine.some((comment) => answers.has(comment.id))) found.push(...answerMilestones(db, memberId, name).filter((milestone) => wanted.has(milestone.itemId)));
     // Oldest first, as milestonesOf orders them: where one comment has two, the later one shows.
     for (const milestone of found.sort((a, b) => a.at.localeCompare(b.at))) labels.set(milestone.itemId, milestone.label);
   }
