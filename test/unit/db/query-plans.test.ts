@@ -1,0 +1,80 @@
+// The query-plan guard (issue 12): every page the console and the CLI can ask for (each view,
+// sort and combination of filters, with and without search words and a cursor) is read through
+// an index in the order it is shown. A full scan of the comments, or sorting them in a temporary
+// b-tree, costs nothing at a hundred comments and seconds at a million; the plan says so at any
+// size, because SQLite plans without statistics the same way whatever a table holds.
+//
+// The combinations come from the operations' own input schemas (common/contract/queue.ts): a
+// filter added there is covered here, or this test asks for a sample value of it.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract } from '../../../common/contract';
+import { openDatabase } from '../../../db/connection';
+import { itemsQuery, viewQuery } from '../../../db/tables/items';
+
+/** A value for each optional input; the plan does not depend on it (parameters are bound later). */
+const SAMPLES: Record<string, unknown> = {
+  feedId: 1,
+  route: 'service',
+  status: 'new',
+  from: '2026-01-01T00:00:00.000Z',
+  to: '2026-02-01T00:00:00.000Z',
+  search: 'support we',
+  cursor: { publishedAt: '2026-01-15T00:00:00.000Z', id: 500 },
+};
+
+/** Every input an operation accepts, up to the values of its optional fields. */
+function inputsOf(schema: z.ZodObject): Record<string, unknown>[] {
+  let inputs: Record<string, unknown>[] = [{}];
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (field instanceof z.ZodDefault) {
+      // A choice with a default (view, sort): each choice; anything else (limit) keeps its default.
+      const inner = field.unwrap();
+      if (inner instanceof z.ZodEnum) inputs = inputs.flatMap((input) => inner.options.map((option) => ({ ...input, [key]: option })));
+    } else if (field instanceof z.ZodOptional) {
+      if (!(key in SAMPLES)) throw new Error(`the query-plan guard has no sample value for the new filter "${key}": add one to SAMPLES`);
+      inputs = inputs.flatMap((input) => [input, { ...input, [key]: SAMPLES[key] }]);
+    } else {
+      throw new Error(`the query-plan guard does not know how to vary the input "${key}": add it to inputsOf`);
+    }
+  }
+  return inputs.map((input) => schema.parse(input) as Record<string, unknown>);
+}
+
+
+/** What is wrong with a page's plan, if anything. */
+function faults(plan: string[]): string[] {
+  return plan.flatMap((step) => {
+    if (/^SCAN (i|items)$/.test(step)) return [`reads every comment (${step}): add an index for this view, filter and sort`];
+    if (/TEMP B-TREE FOR .*ORDER BY/.test(step)) return [`sorts its rows after reading them (${step}): no index gives them in the order shown`];
+    // A search reads its matches in the search index's order and stops at the page's end; a list
+    // of every match (a common word is in every tenth comment) is built in full first.
+    if (/LIST SUBQUERY/.test(step)) return [`builds a list of every match before the first row (${step}): lead with the search index`];
+    return [];
+  });
+}
+
+describe('the query-plan guard', () => {
+  const operations = {
+    'items-list': (input: Record<string, unknown>) => viewQuery(input as Parameters<typeof viewQuery>[0]),
+    'items-query': (input: Record<string, unknown>) => itemsQuery(input as Parameters<typeof itemsQuery>[0]),
+  } as const;
+
+  for (const [name, query] of Object.entries(operations)) {
+    it(`reads every page ${name} can ask for through an index, in the order shown`, () => {
+      const inputs = inputsOf(contract[name as keyof typeof operations].input as unknown as z.ZodObject);
+      expect(inputs.length).toBeGreaterThan(name === 'items-list' ? 7 * 2 * 64 : 8);
+      const wrong: string[] = [];
+      const db = openDatabase(':memory:');
+      for (const input of inputs) {
+        const page = query(input);
+        if (!page) throw new Error(`${name} ${JSON.stringify(input)} gave no query`);
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(page.params) as { detail: string }[]).map((step) => step.detail);
+        const problems = faults(plan);
+        if (problems.length) wrong.push(`${name} ${JSON.stringify(input)}: ${problems.join('; ')}`);
+      }
+      db.close();
+      expect(wrong.slice(0, 10), `${wrong.length} of ${inputs.length} pages`).toEqual([]);
+    });
+  }
+});
