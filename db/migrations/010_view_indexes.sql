@@ -39,3 +39,15 @@ CREATE TRIGGER threads_fts_title AFTER UPDATE OF title ON threads WHEN old.title
   INSERT INTO items_fts (rowid, content_text, author, thread_title)
   SELECT id, content_text, author, new.title FROM items WHERE thread_id = new.id;
 END;
+
+-- A view filtered by feed: the feed's comments of one status (Inbox, Snoozed, Done), and of one
+-- route and status (Customer service, Spotlight, Ignored), in time order. Without them a feed's
+-- page in Customer service walked every service comment of every feed (75 ms at 1M).
+CREATE INDEX items_by_feed_status ON items (feed_id, status, published_at, id);
+CREATE INDEX items_by_feed_route ON items (feed_id, route, status, published_at, id);
+
+-- Every read first wakes the snoozes that are due. SQLite preferred items_by_status (every
+-- snoozed comment, 10 ms at 1M) to a time range on the old index; with the status in front,
+-- this one serves both the status and the time.
+DROP INDEX items_snoozed_until;
+CREATE INDEX items_snoozed_until ON items (status, snoozed_until) WHERE status = 'snoozed';

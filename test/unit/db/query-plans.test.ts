@@ -56,8 +56,8 @@ function faults(plan: string[]): string[] {
 
 describe('the query-plan guard', () => {
   const operations = {
-    'items-list': (input: Record<string, unknown>) => viewQuery(input as Parameters<typeof viewQuery>[0]),
-    'items-query': (input: Record<string, unknown>) => itemsQuery(input as Parameters<typeof itemsQuery>[0]),
+    'items-list': (input: Record<string, unknown>) => viewQuery(input as unknown as Parameters<typeof viewQuery>[0]),
+    'items-query': (input: Record<string, unknown>) => itemsQuery(input as unknown as Parameters<typeof itemsQuery>[0]),
   } as const;
 
   for (const [name, query] of Object.entries(operations)) {
