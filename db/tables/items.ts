@@ -146,11 +146,39 @@ export interface ListRequest extends ItemFilters {
 }
 
 /**
+ * The index a page without search words walks, by the columns it wants equal to one value (its
+ * view's and its filters'): each index (db/migrations) starts with those columns and goes on in
+ * time order, so a page reads just its own rows, in the order shown, from the cursor on. Named
+ * rather than left to SQLite, which without statistics took a time range over a feed or a lane
+ * (items_by_feed for the Inbox of one feed over a month, walking that feed's other comments).
+ */
+const PAGE_INDEXES: Record<string, string> = {
+  '': 'items_by_published',
+  status: 'items_by_status',
+  route: 'items_by_route_published',
+  'route status': 'items_by_route',
+  feed_id: 'items_by_feed',
+  'feed_id status': 'items_by_feed_status',
+  'feed_id route': 'items_by_feed_route_published',
+  'feed_id route status': 'items_by_feed_route',
+};
+
+function pageIndex(request: ListRequest): string {
+  const rule = VIEW_RULES[request.view];
+  const equal = [
+    request.feedId !== undefined && 'feed_id',
+    (rule.route ?? request.route) !== undefined && 'route',
+    (rule.status ?? request.status) !== undefined && 'status',
+  ].filter(Boolean);
+  return PAGE_INDEXES[equal.join(' ')] as string;
+}
+
+/**
  * The SQL of one page of a view (listView, queryItems and the query-plan test share it); null when
  * the search has no words (nothing matches). `limit` rows plus one, to tell whether a next page exists.
  *
- * Without search words a page walks an index in time order (every view, filter and sort has one,
- * db/migrations) from the cursor on: keyset paging, so page 50 costs what page 1 does.
+ * Without search words a page walks its index (pageIndex) in time order from the cursor on: keyset
+ * paging, so page 50 costs what page 1 does.
  *
  * With search words the search index leads, in its own rowid order, which is items.id: the order
  * comments were stored in, which is their time order give or take a fetch interval. So "newest
@@ -185,7 +213,8 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sq
     params.cursorId = request.cursor.id;
   }
   return {
-    sql: `SELECT ${columns} ${FROM} WHERE ${where.join(' AND ')} ORDER BY i.published_at ${direction}, i.id ${direction} LIMIT @limit`,
+    sql: `SELECT ${columns} FROM items i INDEXED BY ${pageIndex(request)} JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+           WHERE ${where.join(' AND ')} ORDER BY i.published_at ${direction}, i.id ${direction} LIMIT @limit`,
     params,
   };
 }
