@@ -1,7 +1,7 @@
 // The queue's reads at the service layer on the 1M database: every view's first page in each sort,
 // each filter, a page 50 pages deep, a comment and its context, and search (a common word, a
 // prefix, a rare word; with and without filters), as the console and the CLI ask for them.
-import type { Client } from '../common/client';
+import type { SwitchboardApi as Client } from '../common/contract';
 import { VIEW_NAMES, type ItemPage, type PageCursor } from '../common/types';
 import { sortOrder } from '../common/contract/shared';
 import { BIG, BIG_NOW, WORDS } from './big-db';
