@@ -7,8 +7,13 @@ import type { Database } from 'better-sqlite3';
  * Prepared once per batch: compiling a statement per comment costs more than running it.
  */
 export function searchIndexer(db: Database): (id: number, text: string, author: string, threadTitle: string) => void {
-  const insert = db.prepare('INSERT INTO items_fts (rowid, content_text, author, thread_title) VALUES (?, ?, ?, ?)');
-  return (id, text, author, threadTitle) => void insert.run(id, text, author, threadTitle);
+  // The scope words (feed and month, db/fts-query.ts scopeQuery) are read from the stored comment;
+  // the same expression is in the triggers of db/migrations/010_view_indexes.sql.
+  const insert = db.prepare(
+    `INSERT INTO items_fts (rowid, content_text, author, thread_title, scope)
+     SELECT id, ?, ?, ?, 'f' || feed_id || ' m' || strftime('%Y%m', published_at / 1000, 'unixepoch') FROM items WHERE id = ?`,
+  );
+  return (id, text, author, threadTitle) => void insert.run(text, author, threadTitle, id);
 }
 
 export function indexItem(db: Database, id: number, text: string, author: string, threadTitle: string): void {

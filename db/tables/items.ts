@@ -6,7 +6,7 @@ import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
 import { memberOfAuthor } from './members';
 import { milestoneLabels } from './milestones';
-import { ftsQuery } from '../fts-query';
+import { ftsQuery, scopeQuery } from '../fts-query';
 import { VIEW_RULES, viewClause } from '../../common/views';
 import { prepared } from '../statements';
 import { AWAITING_REPLY_SQL } from '../../common/waiting';
@@ -184,7 +184,8 @@ function pageIndex(request: ListRequest): string {
  * comments were stored in, which is their time order give or take a fetch interval. So "newest
  * first" with a search means newest stored first, the cursor continues after its id, and the
  * first page of a word in every tenth comment reads about a hundred entries instead of sorting
- * all of them by time (950 ms at 1M comments). Filters are checked on each match, by id: CROSS JOIN
+ * all of them by time (950 ms at 1M comments). A feed or a date range narrows the search itself
+ * (scopeQuery); every filter is then checked on each match, by id. CROSS JOIN
  * keeps the search index first, where SQLite would otherwise walk a date range and sort it.
  */
 export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sql: string; params: Record<string, unknown> } | null {
@@ -194,9 +195,10 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sq
   const newest = request.sort === 'newest';
   const direction = newest ? 'DESC' : 'ASC';
   if (request.search !== undefined) {
-    const match = ftsQuery(request.search);
-    if (match === null) return null;
-    params.match = match;
+    const words = ftsQuery(request.search);
+    if (words === null) return null;
+    const scope = scopeQuery({ feedId: request.feedId, from: params.from as number | undefined, to: params.to as number | undefined });
+    params.match = scope === null ? words : `${words} AND ${scope}`;
     if (request.cursor) {
       where.push(`s.rowid ${newest ? '<' : '>'} @cursorId`);
       params.cursorId = request.cursor.id;

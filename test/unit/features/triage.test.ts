@@ -49,6 +49,10 @@ describe('queue views and filters', () => {
     expect(await page(service, { view: 'all', search: 'refund downtime' })).toEqual([ids.refund]);
     expect(await page(service, { view: 'all', search: 'Outage' })).toEqual([ids.thanks, ids.tip, ids.refund]);
     expect(await page(service, { view: 'all', search: '!!!' })).toEqual([]);
+    // Search with a feed and dates: the search index narrows to them, the filters still decide.
+    const dates = { from: new Date(NOW - 4.5 * HOUR).toISOString(), to: new Date(NOW).toISOString() };
+    expect(await page(service, { view: 'all', search: 'Outage', feedId: blog, ...dates })).toEqual([ids.thanks, ids.tip]);
+    expect(await page(service, { view: 'all', search: 'Outage', feedId: blog + 100, ...dates })).toEqual([]);
   });
 
   it('pages oldest first with a cursor too', async () => {
