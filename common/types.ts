@@ -252,7 +252,8 @@ export interface ItemContext {
   };
 }
 
-export type SortOrder = 'newest' | 'oldest';
+/** With search words, 'relevance' lists the best matches (one page); without, it is 'newest'. */
+export type SortOrder = 'newest' | 'oldest' | 'relevance';
 
 /** The filters a queue applies within a view. `from`/`to`: ISO times in the API, yyyy-mm-dd days in the console. */
 export interface ItemFilters {

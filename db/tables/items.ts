@@ -192,20 +192,24 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sq
   const filters = filterClauses(request);
   const where = [viewClause(request.view), ...filters.clauses];
   const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
-  const newest = request.sort === 'newest';
+  // Relevance ranks search matches; without words there is nothing to rank by: newest first.
+  const newest = request.sort !== 'oldest';
   const direction = newest ? 'DESC' : 'ASC';
   if (request.search !== undefined) {
     const words = ftsQuery(request.search);
     if (words === null) return null;
     const scope = scopeQuery({ feedId: request.feedId, from: params.from as number | undefined, to: params.to as number | undefined });
     params.match = scope === null ? words : `${words} AND ${scope}`;
-    if (request.cursor) {
+    if (request.cursor && request.sort !== 'relevance') {
       where.push(`s.rowid ${newest ? '<' : '>'} @cursorId`);
       params.cursorId = request.cursor.id;
     }
+    // Best matches first (bm25) ranks every match before the first row: slower on a common word,
+    // and one page only (no cursor continues a ranking).
+    const order = request.sort === 'relevance' ? 's.rank' : `s.rowid ${direction}`;
     return {
       sql: `SELECT ${columns} FROM items_fts s CROSS JOIN items i ON i.id = s.rowid JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
-             WHERE items_fts MATCH @match AND ${where.join(' AND ')} ORDER BY s.rowid ${direction} LIMIT @limit`,
+             WHERE items_fts MATCH @match AND ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`,
       params,
     };
   }
@@ -230,7 +234,8 @@ export function listView(db: Db, request: ListRequest): ItemPage {
   const milestones = milestoneLabels(db, page);
   for (const item of page) item.milestone = milestones.get(item.id) ?? null;
   const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  const ranked = request.sort === 'relevance' && request.search !== undefined;
+  return { items: page, nextCursor: rows.length > request.limit && last && !ranked ? { publishedAt: last.publishedAt, id: last.id } : null };
 }
 
 /** These comments as a list row shows them (milestones included), in no particular order; ids that do not exist are left out. */

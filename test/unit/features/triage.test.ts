@@ -55,6 +55,18 @@ describe('queue views and filters', () => {
     expect(await page(service, { view: 'all', search: 'Outage', feedId: blog + 100, ...dates })).toEqual([]);
   });
 
+  it('ranks search matches best first on request: one page of the best, where newest first is the default', async () => {
+    const { service, db, blog, ids } = queue();
+    const strong = addItem(db, { feedId: blog, text: 'Refund, refund, refund: where is my refund?', publishedAt: NOW - 6 * HOUR });
+    const weak = addItem(db, { feedId: blog, text: 'Is there a refund policy for the annual plan at some point, or not at all?', publishedAt: NOW - 0.5 * HOUR });
+    expect(await page(service, { view: 'all', search: 'refund' })).toEqual([weak, strong, ids.refund]);
+    const best = await service.client['items-list']({ view: 'all', search: 'refund', sort: 'relevance', limit: 1 });
+    expect(best.items.map((item) => item.id)).toEqual([strong]);
+    expect(best.nextCursor).toBeNull();
+    // Nothing to rank without words: newest first.
+    expect(await page(service, { view: 'all', sort: 'relevance', feedId: blog })).toEqual(await page(service, { view: 'all', feedId: blog }));
+  });
+
   it('pages oldest first with a cursor too', async () => {
     const { service, ids } = queue();
     const first = await service.client['items-list']({ view: 'all', sort: 'oldest', limit: 2 });
