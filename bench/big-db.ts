@@ -205,10 +205,6 @@ export function ensureBigDb(log: (line: string) => void = () => {}): string {
   const file = bigDbPath();
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // A file of another schema will not be read again: a gigabyte each, they are not kept.
-  for (const old of fs.readdirSync(path.dirname(file))) {
-    if (/^switchboard-1m-.*\.db(-wal|-shm)?$/.test(old)) fs.rmSync(path.join(path.dirname(file), old), { force: true });
-  }
   const building = `${file}.building-${process.pid}`;
   const started = performance.now();
   log(`building the benchmark database (${BIG.comments.toLocaleString('en')} comments) at ${file}; once per schema, a few minutes`);
