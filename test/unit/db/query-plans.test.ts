@@ -12,6 +12,7 @@ import { contract } from '../../../common/contract';
 import { openDatabase } from '../../../db/connection';
 import { itemsQuery, viewQuery } from '../../../db/tables/items';
 import { WAKE_DUE_SQL } from '../../../db/tables/snoozes';
+import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 import { VIEW_RULES } from '../../../common/views';
 import type { ViewName } from '../../../common/types';
 
@@ -105,5 +106,38 @@ describe('the query-plan guard', () => {
     db.close();
     // Not every snoozed comment (items_by_status): only the ones whose time has come.
     expect(plan).toEqual([expect.stringMatching(/USING (COVERING )?INDEX items_snoozed_until \(status=\? AND snoozed_until<\?\)/)]);
+  });
+
+  it('answers the calls of a keystroke (list, open, route with the next comment) without reading a whole table', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const feed = addFeed(db, 'Blog');
+    const thread = addThread(db, 'Outage');
+    const first = addItem(db, { feedId: feed, threadId: thread, author: 'Priya', text: 'I want a refund' });
+    const next = addItem(db, { feedId: feed, threadId: thread, author: 'Lee', text: 'Me too' });
+    // Every statement these calls compile (each is compiled on its first use on a connection).
+    const compiled = new Set<string>();
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      compiled.add(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    await service.client['items-list']({ view: 'inbox' });
+    await service.client['item-get']({ id: first });
+    await service.client['item-context']({ id: first });
+    await service.client['items-route']({ ids: [first], route: 'service', next });
+    db.prepare = prepare;
+    const wrong: string[] = [];
+    for (const sql of compiled) {
+      if (!/^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql)) continue;
+      // Plans do not depend on the values: each parameter is bound to null.
+      const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((match) => match[1]!))];
+      const explain = prepare(`EXPLAIN QUERY PLAN ${sql}`);
+      const plan = (named.length ? explain.all(Object.fromEntries(named.map((name) => [name, null]))) : explain.all(...Array<null>((sql.match(/\?/g) ?? []).length).fill(null))) as { detail: string }[];
+      const scans = plan.map((step) => step.detail).filter((detail) => /^SCAN \w+$/.test(detail));
+      if (scans.length) wrong.push(`${scans.join(', ')}: ${sql.replace(/\s+/g, ' ')}`);
+    }
+    expect(compiled.size).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
   });
 });
