@@ -32,7 +32,7 @@ function queue() {
 
 describe('queue views and filters', () => {
   it('lists every view newest or oldest first, filtered by feed, route, status, dates and text', async () => {
-    const { service, blog, ids } = queue();
+    const { service, db, blog, ids } = queue();
     await service.client['items-route']({ ids: [ids.refund], route: 'service' });
     await service.client['items-route']({ ids: [ids.tip], route: 'spotlight' });
     await service.client['items-route']({ ids: [ids.spam], route: 'ignore' });
@@ -53,6 +53,9 @@ describe('queue views and filters', () => {
     const dates = { from: new Date(NOW - 4.5 * HOUR).toISOString(), to: new Date(NOW).toISOString() };
     expect(await page(service, { view: 'all', search: 'Outage', feedId: blog, ...dates })).toEqual([ids.thanks, ids.tip]);
     expect(await page(service, { view: 'all', search: 'Outage', feedId: blog + 100, ...dates })).toEqual([]);
+    // An edited comment (its search entry made again by a trigger) is still found within its feed and dates.
+    db.prepare('UPDATE items SET content_text = ? WHERE id = ?').run('Flush your DNS cache and restart the router', ids.tip);
+    expect(await page(service, { view: 'all', search: 'router', feedId: blog, ...dates })).toEqual([ids.tip]);
   });
 
   it('ranks search matches best first on request: one page of the best, where newest first is the default', async () => {
