@@ -211,6 +211,8 @@ export interface ItemPage {
   nextCursor: PageCursor | null;
   /** On the first page of a filtered list: how many comments of the view match the filters (the view's own count says how many it holds). */
   matching?: number;
+  /** Set when more match than `matching` says: the count stops there (db/tables/items.ts MATCHING_CAP). */
+  matchingCapped?: boolean;
 }
 
 export type TriageAction = 'route' | 'done' | 'snooze' | 'reopen' | 'note' | 'draft-ready' | 'resolve' | 'answered-by' | 'incident' | 'export' | 'spotlight';
@@ -273,7 +275,8 @@ export interface ItemContext {
   };
 }
 
-export type SortOrder = 'newest' | 'oldest';
+/** With search words, 'relevance' lists the best matches (one page); without, it is 'newest'. */
+export type SortOrder = 'newest' | 'oldest' | 'relevance';
 
 /** The filters a queue applies within a view. `from`/`to`: ISO times in the API, yyyy-mm-dd days in the console. */
 export interface ItemFilters {

@@ -13,7 +13,7 @@ export const queueOperations = {
     result: returns<ViewCounts>(),
   },
   'items-list': {
-    summary: 'One page of a view (newest or oldest first), with optional filters; pass the returned cursor to get the next page.',
+    summary: 'One page of a view (newest or oldest first; with search words, relevance gives the best matches, one page), with optional filters; pass the returned cursor to get the next page.',
     input: z
       .object({
         view: z.enum(VIEW_NAMES).default('inbox'),

@@ -16,7 +16,8 @@ export const itemIds = z.array(itemId).min(1, 'give at least one comment id').ma
 export const route = z.enum(['service', 'spotlight', 'ignore']);
 export const itemStatus = z.enum(['new', 'routed', 'snoozed', 'done']);
 export const lane = z.enum(['service', 'spotlight']);
-export const sortOrder = z.enum(['newest', 'oldest']);
+/** Newest or oldest first; with search words, relevance is the best matches first (the first page only). */
+export const sortOrder = z.enum(['newest', 'oldest', 'relevance']);
 export const spotlightAction = z.enum(['feature', 'thank', 'invite', 'answer']);
 export const inviteKind = z.enum(['guest-post', 'volunteer', 'moderator']);
 export const templateKind = z.enum(TEMPLATE_KINDS);

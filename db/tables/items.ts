@@ -6,7 +6,7 @@ import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
 import { memberOfAuthor } from './members';
 import { milestoneLabels } from './milestones';
-import { ftsQuery } from '../fts-query';
+import { ftsQuery, scopeQuery } from '../fts-query';
 import { VIEW_RULES, viewClause } from '../../common/views';
 import { prepared } from '../statements';
 import { AWAITING_REPLY_SQL } from '../../common/waiting';
@@ -121,8 +121,8 @@ export function countViews(db: Db, overdueBefore: number): ViewCounts {
 }
 
 
-/** WHERE clauses and parameters for the filters; null when the search has no words (nothing matches). */
-function filterClauses(filters: ItemFilters): { clauses: string[]; params: Record<string, unknown> } | null {
+/** WHERE clauses and parameters for the filters other than the search words. */
+function filterClauses(filters: ItemFilters): { clauses: string[]; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (clause: string, name: string, value: unknown) => {
@@ -135,11 +135,6 @@ function filterClauses(filters: ItemFilters): { clauses: string[]; params: Recor
   add('i.route = @route', 'route', filters.route);
   add('i.published_at >= @from', 'from', filters.from === undefined ? undefined : Date.parse(filters.from));
   add('i.published_at < @to', 'to', filters.to === undefined ? undefined : Date.parse(filters.to));
-  if (filters.search !== undefined) {
-    const match = ftsQuery(filters.search);
-    if (match === null) return null;
-    add('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)', 'match', match);
-  }
   return { clauses, params };
 }
 
@@ -150,21 +145,82 @@ export interface ListRequest extends ItemFilters {
   cursor?: PageCursor;
 }
 
-/** The SQL of one page of a view, shared by listView and the query-plan test. */
-export function viewQuery(request: ListRequest): { sql: string; params: Record<string, unknown> } | null {
+/**
+ * The index a page without search words walks, by the columns it wants equal to one value (its
+ * view's and its filters'): each index (db/migrations) starts with those columns and goes on in
+ * time order, so a page reads just its own rows, in the order shown, from the cursor on. Named
+ * rather than left to SQLite, which without statistics took a time range over a feed or a lane
+ * (items_by_feed for the Inbox of one feed over a month, walking that feed's other comments).
+ */
+const PAGE_INDEXES: Record<string, string> = {
+  '': 'items_by_published',
+  status: 'items_by_status',
+  route: 'items_by_route_published',
+  'route status': 'items_by_route',
+  feed_id: 'items_by_feed',
+  'feed_id status': 'items_by_feed_status',
+  'feed_id route': 'items_by_feed_route_published',
+  'feed_id route status': 'items_by_feed_route',
+};
+
+function pageIndex(request: ListRequest): string {
+  const rule = VIEW_RULES[request.view];
+  const equal = [
+    request.feedId !== undefined && 'feed_id',
+    (rule.route ?? request.route) !== undefined && 'route',
+    (rule.status ?? request.status) !== undefined && 'status',
+  ].filter(Boolean);
+  return PAGE_INDEXES[equal.join(' ')] as string;
+}
+
+/**
+ * The SQL of one page of a view (listView, queryItems and the query-plan test share it); null when
+ * the search has no words (nothing matches). `limit` rows plus one, to tell whether a next page exists.
+ *
+ * Without search words a page walks its index (pageIndex) in time order from the cursor on: keyset
+ * paging, so page 50 costs what page 1 does.
+ *
+ * With search words the search index leads, in its own rowid order, which is items.id: the order
+ * comments were stored in, which is their time order give or take a fetch interval. So "newest
+ * first" with a search means newest stored first, the cursor continues after its id, and the
+ * first page of a word in every tenth comment reads about a hundred entries instead of sorting
+ * all of them by time (950 ms at 1M comments). A feed or a date range narrows the search itself
+ * (scopeQuery); every filter is then checked on each match, by id. CROSS JOIN
+ * keeps the search index first, where SQLite would otherwise walk a date range and sort it.
+ */
+export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sql: string; params: Record<string, unknown> } | null {
   const filters = filterClauses(request);
-  if (!filters) return null;
-  const newest = request.sort === 'newest';
   const where = [viewClause(request.view), ...filters.clauses];
   const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
+  // Relevance ranks search matches; without words there is nothing to rank by: newest first.
+  const newest = request.sort !== 'oldest';
+  const direction = newest ? 'DESC' : 'ASC';
+  if (request.search !== undefined) {
+    const words = ftsQuery(request.search);
+    if (words === null) return null;
+    const scope = scopeQuery({ feedId: request.feedId, from: params.from as number | undefined, to: params.to as number | undefined });
+    params.match = scope === null ? words : `${words} AND ${scope}`;
+    if (request.cursor && request.sort !== 'relevance') {
+      where.push(`s.rowid ${newest ? '<' : '>'} @cursorId`);
+      params.cursorId = request.cursor.id;
+    }
+    // Best matches first (bm25) ranks every match before the first row: slower on a common word,
+    // and one page only (no cursor continues a ranking).
+    const order = request.sort === 'relevance' ? 's.rank' : `s.rowid ${direction}`;
+    return {
+      sql: `SELECT ${columns} FROM items_fts s CROSS JOIN items i ON i.id = s.rowid JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+             WHERE items_fts MATCH @match AND ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`,
+      params,
+    };
+  }
   if (request.cursor) {
     where.push(`(i.published_at, i.id) ${newest ? '<' : '>'} (@cursorAt, @cursorId)`);
     params.cursorAt = Date.parse(request.cursor.publishedAt);
     params.cursorId = request.cursor.id;
   }
-  const direction = newest ? 'DESC' : 'ASC';
   return {
-    sql: `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY i.published_at ${direction}, i.id ${direction} LIMIT @limit`,
+    sql: `SELECT ${columns} FROM items i INDEXED BY ${pageIndex(request)} JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+           WHERE ${where.join(' AND ')} ORDER BY i.published_at ${direction}, i.id ${direction} LIMIT @limit`,
     params,
   };
 }
@@ -172,27 +228,35 @@ export function viewQuery(request: ListRequest): { sql: string; params: Record<s
 /** One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth). */
 export function listView(db: Db, request: ListRequest): ItemPage {
   const query = viewQuery(request);
-  if (!query) return { items: [], nextCursor: null, matching: 0 };
-  const rows = db.prepare<Record<string, unknown>, SummaryRow>(query.sql).all(query.params);
+  if (!query) return { items: [], nextCursor: null, ...(request.cursor || !isFiltered(request) ? {} : { matching: 0 }) };
+  const rows = prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
   const page = rows.slice(0, request.limit).map(toSummary);
   const milestones = milestoneLabels(db, page);
   for (const item of page) item.milestone = milestones.get(item.id) ?? null;
   const last = page.at(-1);
-  const result: ItemPage = { items: page, nextCursor: rows.length > request.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  const ranked = request.sort === 'relevance' && request.search !== undefined;
+  const result: ItemPage = { items: page, nextCursor: rows.length > request.limit && last && !ranked ? { publishedAt: last.publishedAt, id: last.id } : null };
   // A filtered list is counted once, with its first page; an unfiltered one is the view's count.
-  if (!request.cursor) {
-    const matching = matchingCount(db, request);
-    if (matching !== null) result.matching = matching;
-  }
+  if (!request.cursor && isFiltered(request)) Object.assign(result, matchingCount(db, request));
   return result;
 }
 
-/** How many comments of the view match its filters; null without filters (nothing to count beyond the view). */
-function matchingCount(db: Db, request: ListRequest): number | null {
-  const filters = filterClauses(request);
-  if (!filters || filters.clauses.length === 0) return null;
-  const where = [viewClause(request.view), ...filters.clauses].join(' AND ');
-  return db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(filters.params)?.n ?? 0;
+/** Past this many, a filtered list's count says "at least": counting every match of a common word at 1M takes a second. */
+export const MATCHING_CAP = 1000;
+
+function isFiltered(request: ListRequest): boolean {
+  return request.search !== undefined || filterClauses(request).clauses.length > 0;
+}
+
+/**
+ * How many comments of the view match its filters, up to MATCHING_CAP: the page's own indexed
+ * query, reading ids only, so it costs what reading that many rows of an index costs.
+ */
+function matchingCount(db: Db, request: ListRequest): Pick<ItemPage, 'matching' | 'matchingCapped'> {
+  const query = viewQuery({ ...request, cursor: undefined, sort: request.sort === 'relevance' ? 'newest' : request.sort, limit: MATCHING_CAP }, 'i.id');
+  if (!query) return { matching: 0 };
+  const found = prepared<Record<string, unknown>, { id: number }>(db, query.sql).all(query.params).length;
+  return found > MATCHING_CAP ? { matching: MATCHING_CAP, matchingCapped: true } : { matching: found };
 }
 
 /** These comments as a list row shows them (milestones included), in no particular order; ids that do not exist are left out. */
@@ -212,14 +276,17 @@ export function getItem(db: Db, id: number): ItemDetail {
   return toDetail(row, draftFor(db, row.id, row.incident_id));
 }
 
+/** The SQL of queryItems: the All view's, newest first, `limit` rows with their full text. */
+export function itemsQuery(query: ItemFilters & { limit: number }): { sql: string; params: Record<string, unknown> } | null {
+  return viewQuery({ ...query, view: 'all', sort: 'newest', limit: query.limit - 1 }, DETAIL_COLUMNS);
+}
+
 /** Comments matching every filter given, newest first, with their full text (the CLI's `items`). */
 export function queryItems(db: Db, query: ItemFilters & { limit: number }): ItemDetail[] {
-  const filters = filterClauses(query);
-  if (!filters) return [];
-  const where = filters.clauses.length ? `WHERE ${filters.clauses.join(' AND ')}` : '';
-  return db
-    .prepare<Record<string, unknown>, DetailRow>(`SELECT ${DETAIL_COLUMNS} ${FROM} ${where} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`)
-    .all({ ...filters.params, limit: query.limit })
+  const page = itemsQuery(query);
+  if (!page) return [];
+  return prepared<Record<string, unknown>, DetailRow>(db, page.sql)
+    .all(page.params)
     .map((row) => toDetail(row, draftFor(db, row.id, row.incident_id)));
 }
 

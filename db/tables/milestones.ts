@@ -2,7 +2,7 @@
 // and their return after 90 days away. Each names the comment it happened on.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
-import { answersOfMember } from './community-answers';
+import { answersAmong, answersOfMember } from './community-answers';
 import type { Milestone } from '../../common/types';
 import { iso } from '../../common/time';
 
@@ -48,40 +48,31 @@ export function milestonesOf(db: Db, memberId: number, name: string): Milestone[
 }
 
 /**
- * When the member's comment before this one was published (in the order milestonesOf reads
- * them: time, then id), or null for their first. One index seek per alias, so a queue row costs
- * the same however long the author's history.
+ * The page's comments with their member and when that member's comment before each was published
+ * (in the order milestonesOf reads them: time, then id; null for their first). One statement for
+ * the page: per comment and alias, one seek back in items_by_author (author, published_at, id),
+ * so a row costs the same however long the author's history.
  */
-function previousCommentAt(db: Db, memberId: number, comment: Dated): number | null {
-  const at = { member: memberId, at: comment.published_at };
-  const tied = prepared<typeof at & { id: number }, { n: number }>(db, `SELECT 1 AS n FROM items WHERE ${MINE} AND published_at = @at AND id < @id LIMIT 1`).get({ ...at, id: comment.id });
-  if (tied) return comment.published_at;
-  const before = prepared<typeof at, { at: number | null }>(
-    db,
-    'SELECT MAX((SELECT MAX(published_at) FROM items i WHERE i.author = a.author AND i.published_at < @at)) AS at FROM member_aliases a WHERE a.member_id = @member',
-  ).get(at);
-  return before?.at ?? null;
-}
+const WITH_PREVIOUS = `SELECT p.id, p.published_at, a.member_id, m.name,
+    (SELECT MAX((SELECT j.published_at FROM items j WHERE j.author = other.author AND (j.published_at, j.id) < (p.published_at, p.id)
+                  ORDER BY j.published_at DESC, j.id DESC LIMIT 1))
+       FROM member_aliases other WHERE other.member_id = a.member_id) AS previous_at
+  FROM items p JOIN member_aliases a ON a.author = p.author JOIN members m ON m.id = a.member_id
+ WHERE p.id IN (SELECT value FROM json_each(?))`;
 
 /** The milestone labels of some comments (for the queue's rows), by comment id. A first comment is not labelled. */
-export function milestoneLabels(db: Db, items: { id: number; author: string }[]): Map<number, string> {
+export function milestoneLabels(db: Db, items: { id: number }[]): Map<number, string> {
   const labels = new Map<number, string>();
-  const authors = [...new Set(items.map((item) => item.author))];
-  if (authors.length === 0) return labels;
-  const members = db
-    .prepare<string[], { member_id: number; name: string; author: string }>(
-      `SELECT a.member_id, m.name, a.author FROM member_aliases a JOIN members m ON m.id = a.member_id WHERE a.author IN (${authors.map(() => '?').join(', ')})`,
-    )
-    .all(...authors);
-  const dated = prepared<[string], Dated>(db, 'SELECT id, published_at FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at, id');
-  for (const [memberId, name] of new Map(members.map((row) => [row.member_id, row.name] as const))) {
-    const spelled = new Set(members.filter((row) => row.member_id === memberId).map((row) => row.author));
-    const mine = dated.all(JSON.stringify(items.filter((item) => spelled.has(item.author)).map((item) => item.id)));
-    const found = mine.flatMap((comment) => returnAfter(name, previousCommentAt(db, memberId, comment), comment) ?? []);
-    const wanted = new Set(mine.map((comment) => comment.id));
-    found.push(...answerMilestones(db, memberId, name).filter((milestone) => wanted.has(milestone.itemId)));
-    // Oldest first, as milestonesOf orders them: where one comment has two, the later one shows.
-    for (const milestone of found.sort((a, b) => a.at.localeCompare(b.at))) labels.set(milestone.itemId, milestone.label);
-  }
+  if (items.length === 0) return labels;
+  const ids = JSON.stringify(items.map((item) => item.id));
+  const rows = prepared<[string], Dated & { member_id: number; name: string; previous_at: number | null }>(db, WITH_PREVIOUS).all(ids);
+  const found = rows.flatMap((row) => returnAfter(row.name, row.previous_at, row) ?? []);
+  // A 3rd or 10th answer can only be on a comment that is an answer: only the members who wrote
+  // one of those on this page need their answers read (most pages have none).
+  const answers = answersAmong(db, items.map((item) => item.id));
+  const answering = new Map(rows.filter((row) => answers.has(row.id)).map((row) => [row.member_id, row.name] as const));
+  for (const [memberId, name] of answering) found.push(...answerMilestones(db, memberId, name).filter((milestone) => answers.has(milestone.itemId)));
+  // Oldest first, as milestonesOf orders them: where one comment has two, the later one shows.
+  for (const milestone of found.sort((a, b) => a.at.localeCompare(b.at))) labels.set(milestone.itemId, milestone.label);
   return labels;
 }

@@ -2,10 +2,12 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
+/** Every read runs it first: it seeks the due snoozes in items_snoozed_until (the query-plan guard checks). */
+export const WAKE_DUE_SQL = `UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`;
+
 /** Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze. */
 export function wakeSnoozed(db: Db, now: number): number {
-  return prepared(db, `UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
-    .run(now).changes;
+  return prepared(db, WAKE_DUE_SQL).run(now).changes;
 }
 
 /**

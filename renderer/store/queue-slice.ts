@@ -45,7 +45,7 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => ({
       if (JSON.stringify(listInput(get())) !== key) return;
       if (get().pendingActions > 0) return set({ reloadOwed: true });
       const { selectedId } = get();
-      set({ items: page.items, nextCursor: page.nextCursor, matching: page.matching === undefined ? null : { total: page.matching, read: page.items.length }, reloadOwed: false });
+      set({ items: page.items, nextCursor: page.nextCursor, matching: page.matching === undefined ? null : { total: page.matching, read: page.items.length, capped: page.matchingCapped === true }, reloadOwed: false });
       if (selectedId === null || !page.items.some((item) => item.id === selectedId)) await get().select(page.items[0]?.id ?? null);
     } catch (error) {
       get().report(error);

@@ -48,6 +48,9 @@ export function FilterBar() {
         <select className={styles.sort} aria-label="Sort" title="Sort order" value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
           <option value="newest">Newest</option>
           <option value="oldest">Oldest</option>
+          <option value="relevance" disabled={!filters.search}>
+            Best match
+          </option>
         </select>
         <select aria-label="Feed" value={filters.feedId ?? ''} onChange={(event) => change({ feedId: event.target.value ? Number(event.target.value) : undefined })}>
           <option value="">All feeds</option>

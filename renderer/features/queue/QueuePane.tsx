@@ -120,9 +120,10 @@ function ServiceTools() {
  * What the heading counts: what is listed. A filtered list's size came with its first page; rows
  * that left it since (routed away, say) are taken off. Unfiltered, it is the view's own count.
  */
-function listedCount(state: StoreState): number | null {
-  if (state.matching) return Math.max(0, state.matching.total - (state.matching.read - state.items.length));
-  return state.counts?.[state.view] ?? null;
+function listedCount(state: StoreState): string | null {
+  if (state.matching?.capped) return `${state.matching.total}+`;
+  if (state.matching) return String(Math.max(0, state.matching.total - (state.matching.read - state.items.length)));
+  return state.counts?.[state.view] === undefined ? null : String(state.counts[state.view]);
 }
 
 export function QueuePane() {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { VIEW_NAMES, type ItemPage, type ViewCounts } from '../../../common/types';
-import { countViews, listView } from '../../../db/tables/items';
+import { countViews, listView, MATCHING_CAP } from '../../../db/tables/items';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {
@@ -82,6 +82,20 @@ describe('queue views', () => {
     expect((await service.client['items-list']({ view: 'inbox', search: 'refund', limit: 2, cursor: searched.nextCursor! })).matching).toBeUndefined();
     expect((await service.client['items-list']({ view: 'all', feedId: forum })).matching).toBe(3);
     expect((await service.client['items-list']({ view: 'inbox' })).matching).toBeUndefined();
+  });
+
+  it('count a common word only up to a thousand and say so, rather than reading every match of it (issue 12: a second at 1M)', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const feedId = addFeed(db, 'Forum');
+    for (let n = 0; n < MATCHING_CAP + 5; n += 1) addItem(db, { feedId, text: `Support please ${n}` });
+
+    const common = await service.client['items-list']({ view: 'inbox', search: 'support', limit: 10 });
+    expect(common.items).toHaveLength(10);
+    expect(common).toMatchObject({ matching: MATCHING_CAP, matchingCapped: true });
+    const rare = await service.client['items-list']({ view: 'inbox', search: 'please 7', limit: 10 });
+    expect(rare.matching).toBe(1);
+    expect(rare.matchingCapped).toBeUndefined();
   });
 
   it('returns one comment with its thread and feed', async () => {

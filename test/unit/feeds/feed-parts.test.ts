@@ -17,7 +17,7 @@ import { parseFeedXml } from '../../../main/features/feeds/parse/rss';
 import { guardXml } from '../../../main/features/feeds/parse/xml-guard';
 import type { FeedError } from '../../../main/features/feeds/errors';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../../main/features/feeds/schedule-policy';
-import { ftsQuery } from '../../../db/fts-query';
+import { ftsQuery, scopeQuery } from '../../../db/fts-query';
 
 describe('threads', () => {
   it.each([
@@ -481,8 +481,19 @@ describe('per-host limits', () => {
 
 describe('search text', () => {
   it('turns words into a safe FTS5 query', () => {
-    expect(ftsQuery('refund please')).toBe('"refund" "please"*');
-    expect(ftsQuery('"); DROP TABLE items; --')).toBe('"DROP" "TABLE" "items"*');
+    expect(ftsQuery('refund please')).toBe('{content_text author thread_title} : ("refund" "please"*)');
+    expect(ftsQuery('"); DROP TABLE items; --')).toBe('{content_text author thread_title} : ("DROP" "TABLE" "items"*)');
     expect(ftsQuery('   ')).toBeNull();
+  });
+
+  it('matches a one-letter last word whole: as a prefix it would be most of the index', () => {
+    expect(ftsQuery('plan a')).toBe('{content_text author thread_title} : ("plan" "a")');
+  });
+
+  it('narrows a search to a feed and to the months a date range touches', () => {
+    expect(scopeQuery({ feedId: 12 })).toBe('scope : "f12"');
+    expect(scopeQuery({ from: Date.UTC(2026, 10, 15), to: Date.UTC(2027, 0, 1) })).toBe('scope : ("m202611" OR "m202612")');
+    // Only one end: the walk from the near end finds the rows; no month words.
+    expect(scopeQuery({ from: Date.UTC(2026, 10, 15) })).toBeNull();
   });
 });

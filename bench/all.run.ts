@@ -1,0 +1,31 @@
+// npm run bench: issue 12's figures on a 1,000,000-comment database (bench/big-db.ts, built once
+// per schema into the temp folder), each next to its goal, with median and p95. The last line is
+// one JSON object, {"goals":[{name, value, unit, goal, pass}, ...]}, for whatever reads the run.
+// Asserts nothing: a figure that misses its goal says FAIL and the run still ends.
+import os from 'node:os';
+import fs from 'node:fs';
+import { it } from 'vitest';
+import { openDatabase } from '../db/connection';
+import { createService } from '../main/app/service';
+import { inProcessRunner } from '../main/features/feeds/runner';
+import { BIG, BIG_NOW, ensureBigDb } from './big-db';
+import type { Goal } from './figures';
+import { queryFigures } from './query-figures';
+
+it('issue 12 figures at 1,000,000 comments', async () => {
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  const file = ensureBigDb(print);
+  const db = openDatabase(file);
+  // The clock stands at the database's "now", so no snooze comes due and the file stays as built.
+  const service = createService({ db, dbPath: file, version: 'bench', now: () => BIG_NOW, runner: inProcessRunner(), log: () => {} });
+  const bytes = fs.statSync(file).size;
+  print(`${BIG.comments.toLocaleString('en')} comments, ${(bytes / 1024 / 1024).toFixed(0)} MB (${Math.round(bytes / BIG.comments)} bytes a comment), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+  const goals: Goal[] = [];
+  try {
+    goals.push(...(await queryFigures(service.client, print)));
+  } finally {
+    db.close();
+  }
+  print(`\n${goals.filter((goal) => goal.pass).length} of ${goals.length} goals pass`);
+  print(JSON.stringify({ goals }));
+});
