@@ -166,10 +166,13 @@ test('13:00 from search to the results and back by keyboard; Escape keeps what w
   await expect(queue).toBeFocused();
   await expect(note).toHaveValue('Check the invoice');
   await page.keyboard.press('r');
+  // The composer is where the caret is, as the moderator sees it, before they type.
+  const reply = page.getByRole('textbox', { name: 'Reply text' });
+  await expect(reply).toBeFocused();
   await page.keyboard.type('On it');
   await page.keyboard.press('Escape');
   await expect(queue).toBeFocused();
-  await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('On it');
+  await expect(reply).toHaveValue('On it');
 });
 
 test('16:00 the console follows what a terminal did, and z undoes what this window did, by name (bug 12)', async ({ dbPath, consolePage: page }) => {
