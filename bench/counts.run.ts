@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { it } from 'vitest';
 import { openDatabase } from '../db/connection';
-import { countOverdue } from '../db/tables/items';
+import { countOverdue } from '../db/tables/item-counts';
 import { overdueBefore } from '../common/waiting';
 import { createService } from '../main/app/service';
 import { inProcessRunner } from '../main/features/feeds/runner';
