@@ -42,9 +42,10 @@ END;
 INSERT INTO item_counts (feed_id, status, route, service_state, n)
 SELECT feed_id, status, coalesce(route, ''), coalesce(service_state, ''), COUNT(*) FROM items GROUP BY 1, 2, 3, 4;
 
--- Overdue depends on the clock, so it cannot be kept: it is a COUNT over a range of this index,
--- which holds only the customer-service comments still awaiting a reply in the lane
--- (common/waiting.ts, AWAITING_REPLY_SQL with status 'routed'; countOverdue names this index,
--- so a rule that no longer matches it fails loudly instead of scanning).
+-- Overdue depends on the clock, so it cannot be kept: it is the kept count of comments awaiting a
+-- reply in the lane less those too recent to be overdue, counted over a range of this index,
+-- which holds only comments awaiting a reply in the lane (common/waiting.ts, AWAITING_REPLY_SQL
+-- with status 'routed'; db/tables/item-counts.ts names this index, so a rule that no longer
+-- matches it fails loudly instead of scanning items).
 CREATE INDEX items_overdue ON items (published_at)
  WHERE route = 'service' AND status = 'routed' AND service_state IN ('open', 'drafted', 'ready');
