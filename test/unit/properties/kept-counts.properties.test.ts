@@ -83,7 +83,7 @@ function ingest({ service, clock }: World, feedId: number, comments: Extract<Ste
     contentHtml: `<p>Comment ${c.guid}, version ${c.edit}</p>`,
     contentText: `Comment ${c.guid}, version ${c.edit}`,
   }));
-  storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Feed', siteUrl: null, kind: 'comments', comments: normalized, commentFeeds: [] } }, clock.now);
+  storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Feed', siteUrl: null, kind: 'comments', comments: normalized, commentFeeds: [], skipped: 0, withheld: 0 } }, clock.now);
 }
 
 async function run(w: World, s: Step): Promise<void> {
