@@ -2,9 +2,13 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
-/** Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze. */
+/**
+ * Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze.
+ * This runs before every read, so it must touch only the due ones: left to itself SQLite chose
+ * items_by_status and read every snoozed comment (24 ms for 20,000 of them), hence INDEXED BY.
+ */
 export function wakeSnoozed(db: Db, now: number): number {
-  return prepared(db, `UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
+  return prepared(db, `UPDATE items INDEXED BY items_snoozed_until SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`)
     .run(now).changes;
 }
 
