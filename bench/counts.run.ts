@@ -2,7 +2,8 @@
 // busy moderator's are (200 feeds, 20,000 threads, 50,000 authors over two years, 5% in the Inbox,
 // the rest routed, snoozed or done), what the sidebar's counts, the feed list and the overdue
 // count cost through the service, and what one routing key and one undo cost with the change
-// announced (the counts every console is sent after a write). Prints medians and p95; asserts nothing.
+// announced (the counts every console is sent after a write); then what keeping the counts adds to
+// storing a fetched comment. Prints medians and p95; asserts nothing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,11 @@ import { countOverdue } from '../db/tables/item-counts';
 import { overdueBefore } from '../common/waiting';
 import { createService } from '../main/app/service';
 import { inProcessRunner } from '../main/features/feeds/runner';
+import { normalizeFeed } from '../main/features/feeds/parse/normalize';
+import { parseFeedXml } from '../main/features/feeds/parse/rss';
+import { storeOutcome } from '../main/features/feeds/store';
+import { addFeed } from '../test/support/seed';
+import { commentFeed } from './comment-feed';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const DAY = 86_400_000;
@@ -119,6 +125,49 @@ it(`counts with ${ITEMS.toLocaleString('en')} comments`, async () => {
         `overdue count alone: ${figures(overdue)}`,
         `items-route, one comment, with its change announced: ${figures(routes)}`,
         `items-undo, with its change announced: ${figures(undos)}`,
+      ].join('\n'),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Storing fetched comments (the real store path, 500 per fetch, each fetch a new feed so every
+ * comment is new) into two files alike but for the counting triggers, alternating between them so
+ * the machine's other work weighs on both alike.
+ */
+it('what keeping the counts costs per stored comment', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-counts-'));
+  try {
+    const feedUrl = 'https://blog.example/comments/feed/';
+    const parsed = normalizeFeed(await parseFeedXml(commentFeed(500)), feedUrl, Date.now());
+    const outcome = { status: 'ok' as const, finalUrl: feedUrl, etag: null, lastModified: null, feed: parsed };
+    const kept = openDatabase(path.join(dir, 'kept.db'));
+    const bare = openDatabase(path.join(dir, 'bare.db'));
+    for (const trigger of bare.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'item_counts_%'").pluck().all() as string[]) bare.exec(`DROP TRIGGER ${trigger}`);
+    let fetches = 0;
+    const store = (db: typeof kept) => {
+      const id = addFeed(db, 'bench', `${feedUrl}?fetch=${(fetches += 1)}`);
+      const started = performance.now();
+      storeOutcome(db, { id, url: feedUrl, title: 'bench', interval_minutes: 15, error_count: 0, follow_days: null, site: 'blog.example' }, outcome, Date.now());
+      return ((performance.now() - started) * 1000) / parsed.comments.length;
+    };
+    const costs = { kept: [] as number[], bare: [] as number[] };
+    for (let trial = 0; trial < 40; trial += 1) {
+      // Each goes first every other trial; the first fetches warm up and are not counted.
+      const [keptCost, bareCost] = trial % 2 ? [store(kept), store(bare)] : [store(bare), store(kept)].reverse();
+      if (trial >= 4) costs.kept.push(keptCost), costs.bare.push(bareCost);
+    }
+    kept.close();
+    bare.close();
+    const keptMedian = percentile(costs.kept, 0.5);
+    const bareMedian = percentile(costs.bare, 0.5);
+    console.log(
+      [
+        `store a fetched comment (${parsed.comments.length} per fetch, ${costs.kept.length} fetches each, alternating):`,
+        `  with kept counts ${keptMedian.toFixed(1)} µs, without ${bareMedian.toFixed(1)} µs: +${(keptMedian - bareMedian).toFixed(1)} µs (${((keptMedian / bareMedian - 1) * 100).toFixed(0)}%) per comment`,
+        `  that is ${(1e6 / keptMedian).toFixed(0)} against ${(1e6 / bareMedian).toFixed(0)} comments/s stored on one thread`,
       ].join('\n'),
     );
   } finally {
