@@ -156,8 +156,11 @@ it('what keeping the counts costs per stored comment', async () => {
     const costs = { kept: [] as number[], bare: [] as number[] };
     for (let trial = 0; trial < 40; trial += 1) {
       // Each goes first every other trial; the first fetches warm up and are not counted.
-      const [keptCost, bareCost] = trial % 2 ? [store(kept), store(bare)] : (([bare, kept]) => [kept, bare])([store(bare), store(kept)]);
-      if (trial >= 4) costs.kept.push(keptCost), costs.bare.push(bareCost);
+      const first = trial % 2 ? 'kept' : 'bare';
+      const second = first === 'kept' ? 'bare' : 'kept';
+      const firstCost = store(first === 'kept' ? kept : bare);
+      const secondCost = store(second === 'kept' ? kept : bare);
+      if (trial >= 4) costs[first].push(firstCost), costs[second].push(secondCost);
     }
     kept.close();
     bare.close();
