@@ -6,6 +6,7 @@ import { SwitchboardError } from '../../common/errors';
 import type { FeedSummary } from '../../common/types';
 import { isoOrNull } from '../../common/time';
 import { writeTransaction } from '../write';
+import { countItemsOfFeeds, FEED_COUNT_COLUMNS } from './item-counts';
 
 interface FeedRow {
   id: number;
@@ -28,10 +29,8 @@ interface FeedRow {
   new_count: number;
 }
 
-const SELECT_FEEDS = `SELECT f.*,
-    (SELECT COUNT(*) FROM items i WHERE i.feed_id = f.id) AS item_count,
-    (SELECT COUNT(*) FROM items i WHERE i.feed_id = f.id AND i.status = 'new') AS new_count
-  FROM feeds f WHERE f.unsubscribed_at IS NULL`;
+// The counts are kept, not counted (db/tables/item-counts.ts): counting 1M comments per feed took 400 ms.
+const SELECT_FEEDS = `SELECT f.*, ${FEED_COUNT_COLUMNS} FROM feeds f WHERE f.unsubscribed_at IS NULL`;
 
 function toSummary(row: FeedRow): FeedSummary {
   return {
@@ -241,7 +240,7 @@ const FAMILY = `SELECT id FROM feeds WHERE id = @id OR parent_feed_id = @id`;
 
 /** How many comments a feed and the comment feeds it follows hold. */
 export function feedFamilyItemCount(db: Db, id: number): number {
-  return prepared<{ id: number }, { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE feed_id IN (${FAMILY})`).get({ id })?.n ?? 0;
+  return countItemsOfFeeds(db, FAMILY, { id });
 }
 
 /** Unsubscribes a feed and the comment feeds it follows (their rows stay as tombstones), deleting their comments if asked. */

@@ -1,7 +1,6 @@
 import type { Db } from '../connection';
 import { SwitchboardError } from '../../common/errors';
-import type { Draft, ItemFilters, SortOrder, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewCounts, ViewName } from '../../common/types';
-import { VIEW_NAMES } from '../../common/types';
+import type { Draft, ItemFilters, SortOrder, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewName } from '../../common/types';
 import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
 import { memberOfAuthor } from './members';
@@ -9,7 +8,6 @@ import { milestoneLabels } from './milestones';
 import { ftsQuery, scopeQuery } from '../fts-query';
 import { VIEW_RULES, viewClause } from '../../common/views';
 import { prepared } from '../statements';
-import { AWAITING_REPLY_SQL } from '../../common/waiting';
 
 const EXCERPT_LENGTH = 160;
 
@@ -87,39 +85,6 @@ function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
     draft,
   };
 }
-
-/**
- * Overdue comments in the Customer service view (the sidebar's and the dashboard's count): awaiting
- * a reply, published before `before` (ms), and in the lane now (not snoozed, not back in the Inbox).
- */
-export function countOverdue(db: Db, before: number): number {
-  return prepared<[number], { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE ${AWAITING_REPLY_SQL} AND status = 'routed' AND published_at < ?`).get(before)?.n ?? 0;
-}
-
-/**
- * A view's count. A view of every comment is counted without a WHERE clause, which SQLite answers
- * from the b-tree's own count instead of reading every index entry (`WHERE 1 = 1` would).
- */
-function countSql(view: ViewName): string {
-  const rule = VIEW_RULES[view];
-  return rule.status === undefined && rule.route === undefined ? 'SELECT COUNT(*) AS n FROM items' : `SELECT COUNT(*) AS n FROM items i WHERE ${viewClause(view)}`;
-}
-
-/**
- * Every view's count; customer-service items still unanswered and published before `overdueBefore` are
- * overdue; replies ready to export. This runs after every action, so each statement is compiled once
- * per connection. One COUNT per view, each a range of a covering index, beats one
- * `GROUP BY route, status` pass over all of them (measured at 100,000 comments: about 2.2 ms against 4.3 ms).
- */
-export function countViews(db: Db, overdueBefore: number): ViewCounts {
-  const counts = { serviceOverdue: 0, serviceReady: 0 } as ViewCounts;
-  for (const view of VIEW_NAMES) counts[view] = prepared<[], { n: number }>(db, countSql(view)).get()?.n ?? 0;
-  counts.serviceOverdue = countOverdue(db, overdueBefore);
-  // The same rows drafts-export takes by default (db/tables/reply-context.ts).
-  counts.serviceReady = prepared<[], { n: number }>(db, `SELECT COUNT(*) AS n FROM items WHERE service_state = 'ready'`).get()?.n ?? 0;
-  return counts;
-}
-
 
 /** WHERE clauses and parameters for the filters other than the search words. */
 function filterClauses(filters: ItemFilters): { clauses: string[]; params: Record<string, unknown> } {

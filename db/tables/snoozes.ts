@@ -2,8 +2,12 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
-/** Every read runs it first: it seeks the due snoozes in items_snoozed_until (the query-plan guard checks). */
-export const WAKE_DUE_SQL = `UPDATE items SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`;
+/**
+ * Every read runs it first, so it must touch only the due ones: it seeks them in
+ * items_snoozed_until, named so that SQLite cannot pick items_by_status and read every snoozed
+ * comment (24 ms for 20,000 of them); the query-plan guard checks.
+ */
+export const WAKE_DUE_SQL = `UPDATE items INDEXED BY items_snoozed_until SET status = 'new', back_from_snooze = 1, snoozed_until = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`;
 
 /** Snoozes whose time has come end: the items return to the Inbox, marked as back from snooze. */
 export function wakeSnoozed(db: Db, now: number): number {

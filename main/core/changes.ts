@@ -3,7 +3,7 @@
 import type { ViewCounts } from '../../common/types';
 import { overdueBefore } from '../../common/waiting';
 import { readSettings } from '../../db/tables/settings';
-import { countViews } from '../../db/tables/items';
+import { countViews } from '../../db/tables/item-counts';
 import { wakeSnoozed } from '../../db/tables/snoozes';
 import { writtenElsewhere } from '../../db/data-version';
 import type { CoreContext } from './context';

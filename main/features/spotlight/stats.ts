@@ -4,7 +4,7 @@
 import type { Db } from '../../../db/connection';
 import type { DashboardStats, WeekStats } from '../../../common/types';
 import { iso } from '../../../common/time';
-import { countOverdue } from '../../../db/tables/items';
+import { countOverdue } from '../../../db/tables/item-counts';
 import { answerTimesBetween } from '../../../db/tables/community-answers';
 import { contributorActivity, routedBetween, serviceReplyWaitHours } from '../../../db/tables/dashboard';
 

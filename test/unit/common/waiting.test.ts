@@ -2,7 +2,7 @@
 // overdue count and the dashboard agree on every kind of comment (the count keeping to the lane).
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
-import { countOverdue } from '../../../db/tables/items';
+import { countOverdue } from '../../../db/tables/item-counts';
 import { isOverdue, overdueBefore } from '../../../common/waiting';
 import { addFeed, addItem } from '../../support/seed';
 

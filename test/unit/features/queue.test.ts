@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { VIEW_NAMES, type ItemPage, type ViewCounts } from '../../../common/types';
-import { countViews, listView, MATCHING_CAP } from '../../../db/tables/items';
+import { countViews } from '../../../db/tables/item-counts';
+import { listView, MATCHING_CAP } from '../../../db/tables/items';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {
