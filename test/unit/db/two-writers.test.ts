@@ -16,7 +16,11 @@ const WRITER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { nativeBinding: workerData.binding });
+// Set up as every Switchboard connection is (db/connection.ts configure): a writer whose statement
+// journals spilled to disk would hold the lock twice as long as a real one.
 db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = NORMAL');
+db.pragma('temp_store = MEMORY');
 const insert = db.prepare("INSERT INTO items (feed_id, guid, author, published_at, content_html, content_text, fetched_at, updated_at) VALUES (?, ?, 'Bot', ?, '', 'x', 0, 0)");
 let stop = false, batches = 0, n = 0;
 parentPort.on('message', () => { stop = true; });
