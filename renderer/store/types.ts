@@ -24,7 +24,7 @@ export interface QueueSlice {
   loading: boolean;
   filters: QueueFilters;
   /** A filtered list's size when its first page came (the service counts it), and how many rows have been read since: the heading's count follows the rows that left. */
-  /** `capped`: more match than `total` (the count stops there); the heading says "1000+". */
+  /** `capped`: more match than `total` (the count stops there); the heading says "250+". */
   matching: { total: number; read: number; capped: boolean } | null;
   /** A page was read while actions were in flight and dropped; the last of them reloads. */
   reloadOwed: boolean;
