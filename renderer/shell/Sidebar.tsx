@@ -37,7 +37,7 @@ function ViewList() {
 }
 
 /** Past this many feeds the list gets a filter field: up to here they fit at a glance. */
-const FILTER_FROM = 9;
+const FILTER_PAST = 8;
 
 /** Whether a feed's name (its title, else its address, as the list shows it) contains the words typed. */
 function named(feed: FeedSummary, query: string): boolean {
@@ -79,9 +79,8 @@ function FeedList() {
   const headingId = useId();
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
-  if (feeds === null) return null;
-  const filterable = feeds.length >= FILTER_FROM;
-  const shown = filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds;
+  const filterable = feeds !== null && feeds.length > FILTER_PAST;
+  const shown = (filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? [];
   return (
     <div className={styles.feeds}>
       <h2 id={headingId} className={styles.heading}>
@@ -99,8 +98,8 @@ function FeedList() {
           onKeyDown={(event) => event.key === 'Escape' && setQuery('')}
         />
       )}
-      {feeds.length === 0 && <p className={styles.note}>No feeds yet.</p>}
-      {feeds.length > 0 && shown.length === 0 && <p className={styles.note}>No feed&apos;s name contains &ldquo;{query.trim()}&rdquo;.</p>}
+      {feeds?.length === 0 && <p className={styles.note}>No feeds yet.</p>}
+      {filterable && shown.length === 0 && <p className={styles.note}>No feed&apos;s name contains &ldquo;{query.trim()}&rdquo;.</p>}
       {shown.length > 0 && (
         // Focusable so the keyboard can scroll a long list without tabbing through every feed.
         <ul className={styles.feedList} aria-labelledby={headingId} tabIndex={0}>
@@ -109,7 +108,7 @@ function FeedList() {
           ))}
         </ul>
       )}
-      {feeds.some((feed) => feed.isSample) && (
+      {feeds?.some((feed) => feed.isSample) && (
         <button type="button" className={styles.linkButton} onClick={() => void removeSamples()}>
           Remove sample feeds
         </button>
