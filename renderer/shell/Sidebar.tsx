@@ -67,8 +67,8 @@ function FeedRow({ feed, current, onOpen }: { feed: FeedSummary; current: boolea
 }
 
 /**
- * The feeds: a heading, a filter once there are many, and a list that scrolls on its own (and takes
- * the keyboard, for the arrow keys) so the views above and the links below stay in sight.
+ * The feeds: a heading, a filter once there are many, and a list that scrolls on its own so the
+ * views above and the links below stay in sight.
  */
 function FeedList() {
   const feeds = useStore((state) => state.feeds);
@@ -101,7 +101,8 @@ function FeedList() {
       {feeds?.length === 0 && <p className={styles.note}>No feeds yet.</p>}
       {filterable && shown.length === 0 && <p className={styles.note}>No feed&apos;s name contains &ldquo;{query.trim()}&rdquo;.</p>}
       {shown.length > 0 && (
-        // Focusable so the keyboard can scroll a long list without tabbing through every feed.
+        // Focusable so the keyboard scrolls a long list (Page Up/Down, Home, End; the arrows stay the
+        // queue's) without tabbing through every feed.
         <ul className={styles.feedList} aria-labelledby={headingId} tabIndex={0}>
           {shown.map((feed) => (
             <FeedRow key={feed.id} feed={feed} current={activeFeed === feed.id} onOpen={() => showFeed(feed.id)} />
