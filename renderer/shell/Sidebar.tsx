@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { VIEW_NAMES, type FeedSummary } from '../../common/types';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
@@ -77,6 +77,12 @@ function FeedList() {
   const openView = useStore((state) => state.openView);
   const [query, setQuery] = useState('');
   const headingId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // A new filter shows its matches from the first, not from wherever the long list was scrolled.
+  const filterBy = (text: string) => {
+    setQuery(text);
+    listRef.current?.scrollTo({ top: 0 });
+  };
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
   const filterable = feeds !== null && feeds.length > FILTER_PAST;
@@ -93,9 +99,9 @@ function FeedList() {
           aria-label="Filter feeds"
           placeholder="Filter feeds"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => filterBy(event.target.value)}
           // Escape empties the filter; the console's own Escape rule then takes the keyboard back to the queue.
-          onKeyDown={(event) => event.key === 'Escape' && setQuery('')}
+          onKeyDown={(event) => event.key === 'Escape' && filterBy('')}
         />
       )}
       {feeds?.length === 0 && <p className={styles.note}>No feeds yet.</p>}
@@ -103,7 +109,7 @@ function FeedList() {
       {shown.length > 0 && (
         // Focusable so the keyboard scrolls a long list (Page Up/Down, Home, End; the arrows stay the
         // queue's) without tabbing through every feed.
-        <ul className={styles.feedList} aria-labelledby={headingId} tabIndex={0}>
+        <ul ref={listRef} className={styles.feedList} aria-labelledby={headingId} tabIndex={0}>
           {shown.map((feed) => (
             <FeedRow key={feed.id} feed={feed} current={activeFeed === feed.id} onOpen={() => showFeed(feed.id)} />
           ))}

@@ -50,6 +50,8 @@ test.describe('sidebar with 200 feeds (issue 12)', () => {
       // Each row reads its name, then its count of new comments.
       const forums = [100, 110, 120, 130, 140, 150, 160, 170, 180, 190].map((n) => new RegExp(`^${feedTitle(n)}\\d*$`));
       await expect(feeds.getByRole('listitem')).toHaveText(forums);
+      // The list starts again from its top: the first match shows, not wherever the list was scrolled.
+      await expect(feeds.getByRole('button', { name: new RegExp(`^${feedTitle(100)}`) })).toBeInViewport({ ratio: 1 });
       await page.screenshot({ path: test.info().outputPath(`sidebar-filtered-${viewport.width}x${viewport.height}.png`) });
       await filter.fill('nothing like it');
       await expect(sidebar.getByText('No feed\'s name contains “nothing like it”.')).toBeVisible();
