@@ -1,4 +1,5 @@
-import { VIEW_NAMES } from '../../common/types';
+import { useId, useRef, useState } from 'react';
+import { VIEW_NAMES, type FeedSummary } from '../../common/types';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
@@ -35,46 +36,91 @@ function ViewList() {
   );
 }
 
+/** Past this many feeds the list gets a filter field: up to here they fit at a glance. */
+const FILTER_PAST = 8;
+
+/** Whether a feed's name (its title, else its address, as the list shows it) contains the words typed. */
+function named(feed: FeedSummary, query: string): boolean {
+  return (feed.title || feed.url).toLocaleLowerCase().includes(query.trim().toLocaleLowerCase());
+}
+
+function FeedRow({ feed, current, onOpen }: { feed: FeedSummary; current: boolean; onOpen: () => void }) {
+  const openDialog = useStore((state) => state.openDialog);
+  const health = feedHealth(feed);
+  return (
+    <li>
+      <button
+        type="button"
+        className={cx(styles.dot, DOTS[health])}
+        aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
+        title={HEALTH_LABELS[health]}
+        onClick={() => openDialog('feed-health', feed.id)}
+      />
+      <button type="button" className={styles.feedButton} title={feed.url} aria-current={current ? 'page' : undefined} onClick={onOpen}>
+        <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
+        <span className={styles.count} aria-label={`${feed.newCount} new`}>
+          {feed.newCount || ''}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/**
+ * The feeds: a heading, a filter once there are many, and a list that scrolls on its own so the
+ * views above and the links below stay in sight.
+ */
 function FeedList() {
   const feeds = useStore((state) => state.feeds);
-  const openDialog = useStore((state) => state.openDialog);
   const removeSamples = useStore((state) => state.removeSamples);
   const activeFeed = useStore((state) => (state.view === 'all' ? state.filters.feedId : undefined));
   const openView = useStore((state) => state.openView);
+  const [query, setQuery] = useState('');
+  const headingId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // A new filter shows its matches from the first, not from wherever the long list was scrolled.
+  const filterBy = (text: string) => {
+    setQuery(text);
+    listRef.current?.scrollTo({ top: 0 });
+  };
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
-  if (feeds === null) return null;
-  if (feeds.length === 0) return <p className={styles.note}>No feeds yet.</p>;
+  const filterable = feeds !== null && feeds.length > FILTER_PAST;
+  const shown = (filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? [];
   return (
-    <>
-      <ul className={styles.feedList}>
-        {feeds.map((feed) => {
-          const health = feedHealth(feed);
-          return (
-            <li key={feed.id}>
-              <button
-                type="button"
-                className={cx(styles.dot, DOTS[health])}
-                aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
-                title={HEALTH_LABELS[health]}
-                onClick={() => openDialog('feed-health', feed.id)}
-              />
-              <button type="button" className={styles.feedButton} title={feed.url} aria-current={activeFeed === feed.id ? 'page' : undefined} onClick={() => showFeed(feed.id)}>
-                <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
-                <span className={styles.count} aria-label={`${feed.newCount} new`}>
-                  {feed.newCount || ''}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      {feeds.some((feed) => feed.isSample) && (
+    <div className={styles.feeds}>
+      <h2 id={headingId} className={styles.heading}>
+        Feeds
+      </h2>
+      {filterable && (
+        <input
+          type="search"
+          className={styles.filter}
+          aria-label="Filter feeds"
+          placeholder="Filter feeds"
+          value={query}
+          onChange={(event) => filterBy(event.target.value)}
+          // Escape empties the filter; the console's own Escape rule then takes the keyboard back to the queue.
+          onKeyDown={(event) => event.key === 'Escape' && filterBy('')}
+        />
+      )}
+      {feeds?.length === 0 && <p className={styles.note}>No feeds yet.</p>}
+      {filterable && shown.length === 0 && <p className={styles.note}>No feed&apos;s name contains &ldquo;{query.trim()}&rdquo;.</p>}
+      {shown.length > 0 && (
+        // Focusable so the keyboard scrolls a long list (Page Up/Down, Home, End; the arrows stay the
+        // queue's) without tabbing through every feed.
+        <ul ref={listRef} className={styles.feedList} aria-labelledby={headingId} tabIndex={0}>
+          {shown.map((feed) => (
+            <FeedRow key={feed.id} feed={feed} current={activeFeed === feed.id} onOpen={() => showFeed(feed.id)} />
+          ))}
+        </ul>
+      )}
+      {feeds?.some((feed) => feed.isSample) && (
         <button type="button" className={styles.linkButton} onClick={() => void removeSamples()}>
           Remove sample feeds
         </button>
       )}
-    </>
+    </div>
   );
 }
 
@@ -104,7 +150,6 @@ export function Sidebar() {
       <div className={styles.brand}>Switchboard</div>
       <ViewList />
       <SavedSearchList />
-      <h2 className={styles.heading}>Feeds</h2>
       <FeedList />
       <SidebarFooter />
     </nav>
