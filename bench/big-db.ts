@@ -15,6 +15,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { searchIndexer } from '../db/search-index';
+import { seededRandom } from '../test/support/seeded-random';
 
 /** Raise when the data below changes, so a cached file of the old shape is built again. */
 const GENERATOR_VERSION = 1;
@@ -27,17 +28,6 @@ const DAY = 86_400_000;
 /** Words the benchmark searches for, and how many comments hold them. */
 export const WORDS = { common: 'support', prefix: 'web', rare: 'zeppelin' };
 
-/** A seeded PRNG (mulberry32): the same file on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Everyday words, the first ones far more frequent than the last (roughly Zipf, as real text is).
 const FILLER = `the a to and is it of for in that this on my with i you be have but not are was
@@ -83,7 +73,7 @@ export function bigDbPath(): string {
 }
 
 function fill(db: Db): void {
-  const next = random(12);
+  const next = seededRandom(12);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const start = BIG_NOW - BIG.years * 365 * DAY;
   const span = BIG_NOW - start;

@@ -13,24 +13,14 @@ import { commentGuid, startCommentFeedServer, type CommentFeedServer } from '../
 import { ensureBuilt } from '../../support/built-cli';
 import { spawnSwitchboard, startConsole, type ConsoleProcess } from '../../support/console-process';
 import { tempDir } from '../../support/temp';
+import { seededRandom } from '../../support/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const KILLS = 20;
 const FEEDS = 10;
 const ROUTES = ['service', 'spotlight', 'ignore'] as const;
 
-/** mulberry32: small, seeded, good enough to pick moments and items. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-const random = seeded(SEED);
+const random = seededRandom(SEED);
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
