@@ -5,6 +5,7 @@ import { route as routeSchema } from '../../../common/contract/shared';
 import { ROUTE_LABELS } from '../../../common/labels';
 import type { ActionResult } from '../../../common/types';
 import { oneOf, orList, parseId, type CliContext } from './context';
+import { isSnoozePreset, SNOOZE_PRESETS, snoozePresetTime } from '../../../common/snooze-presets';
 
 
 function describe(result: ActionResult, what: string): string {
@@ -27,14 +28,16 @@ export function registerTriageCommands(program: Command, cli: CliContext): void 
     .command('snooze')
     .description('hide a comment until a time, or until its author writes again in the same thread')
     .argument('<item-id>', 'the comment')
-    .option('--until <iso-time>', 'when it comes back, e.g. 2026-12-01T09:00:00Z')
+    .option('--until <time>', `when it comes back: ${SNOOZE_PRESETS.join(', ')} (as in the console) or a time like 2026-12-01T09:00:00Z`)
     .option('--until-reply', 'until its author writes again in the same thread')
     .action(async (itemId: string, options: { until?: string; untilReply?: boolean }) => {
       if ((options.until === undefined) === (options.untilReply !== true)) {
-        throw new SwitchboardError('invalid-input', 'cli', 'give either --until ISO_TIME or --until-reply');
+        throw new SwitchboardError('invalid-input', 'cli', `give either --until (${SNOOZE_PRESETS.join(', ')} or a time) or --until-reply`);
       }
-      const until = options.until === undefined ? undefined : new Date(options.until);
-      if (until && Number.isNaN(until.getTime())) throw new SwitchboardError('invalid-input', 'cli', `--until must be a time like 2026-12-01T09:00:00Z, not "${options.until}"`);
+      const until = options.until === undefined ? undefined : isSnoozePreset(options.until) ? snoozePresetTime(options.until) : new Date(options.until);
+      if (until && Number.isNaN(until.getTime())) {
+        throw new SwitchboardError('invalid-input', 'cli', `--until must be ${SNOOZE_PRESETS.join(', ')} or a time like 2026-12-01T09:00:00Z, not "${options.until}"`);
+      }
       const input = { ids: [parseId(itemId, 'item-id')], ...(until ? { until: until.toISOString() } : { untilReply: true }) };
       const result = await cli.withClient((client) => client['items-snooze'](input));
       cli.print(result, (r) => describe(r, until ? `snoozed until ${until.toISOString()}` : 'snoozed until its author writes again'));

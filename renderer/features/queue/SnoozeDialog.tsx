@@ -1,25 +1,16 @@
 import { useState, type KeyboardEvent } from 'react';
+import { SNOOZE_PRESETS, SNOOZE_PRESET_LABELS, snoozePresetTime } from '../../../common/snooze-presets';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import type { SnoozeChoice } from '../../store/types';
 import forms from '../../ui/forms.module.css';
 import styles from './SnoozeDialog.module.css';
 
-function at(days: number, hour: number): Date {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  date.setHours(hour, 0, 0, 0);
-  return date;
-}
-
 function choices(): { key: string; label: string; choice: SnoozeChoice }[] {
-  const laterToday = new Date(Date.now() + 3 * 60 * 60_000);
-  const daysToMonday = ((8 - new Date().getDay()) % 7) || 7;
+  const now = new Date();
   return [
-    { key: '1', label: 'Later today (in 3 hours)', choice: { until: laterToday.toISOString() } },
-    { key: '2', label: 'Tomorrow morning', choice: { until: at(1, 9).toISOString() } },
-    { key: '3', label: 'Next week', choice: { until: at(daysToMonday, 9).toISOString() } },
-    { key: '4', label: 'Until the author writes again', choice: { untilReply: true } },
+    ...SNOOZE_PRESETS.map((preset, index) => ({ key: String(index + 1), label: SNOOZE_PRESET_LABELS[preset], choice: { until: snoozePresetTime(preset, now).toISOString() } })),
+    { key: String(SNOOZE_PRESETS.length + 1), label: 'Until the author writes again', choice: { untilReply: true } },
   ];
 }
 
