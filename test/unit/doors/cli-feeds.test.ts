@@ -213,7 +213,7 @@ describe('switchboard triage commands', () => {
   it('explains bad triage arguments in one line', async () => {
     const db = path.join(tempDir(), 'cli.db');
     expect(await switchboard(db, 'route', '1', 'trash')).toMatchObject({ code: 1, stderr: 'switchboard: cli: route must be service, spotlight or ignore, not "trash"\n' });
-    expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until ISO_TIME or --until-reply\n' });
+    expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until (later-today, tomorrow, next-week or a time) or --until-reply\n' });
     expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
   });
 
