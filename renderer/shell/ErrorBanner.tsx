@@ -1,4 +1,6 @@
 import { useStore } from '../store';
+import banner from '../ui/banner.module.css';
+import { cx } from '../ui/cx';
 import styles from './ErrorBanner.module.css';
 
 export function ErrorBanner() {
@@ -6,7 +8,7 @@ export function ErrorBanner() {
   const dismissError = useStore((state) => state.dismissError);
   if (!error) return null;
   return (
-    <div className={styles.banner} role="alert">
+    <div className={cx(banner.danger, styles.banner)} role="alert">
       <span>{error}</span>
       <button type="button" onClick={dismissError} aria-label="Dismiss">
         ×

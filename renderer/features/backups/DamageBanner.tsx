@@ -2,6 +2,8 @@
 // one press away.
 import { useStore } from '../../store';
 import { backupTime } from './format';
+import banner from '../../ui/banner.module.css';
+import { cx } from '../../ui/cx';
 import styles from './Backups.module.css';
 
 export function DamageBanner() {
@@ -11,7 +13,7 @@ export function DamageBanner() {
   if (!damage) return null;
   const backup = damage.newestBackup;
   return (
-    <div className={styles.damage} role="alert" aria-label="Database damaged">
+    <div className={cx(banner.danger, styles.damage)} role="alert" aria-label="Database damaged">
       <p>
         <strong>{dbPath} is damaged</strong>, so Switchboard opened it read-only: you can read what is there, but nothing can be changed. SQLite found: {damage.finding}
       </p>
