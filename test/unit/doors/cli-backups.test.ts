@@ -9,7 +9,7 @@ import { openDatabase } from '../../../db/connection';
 import { migrate } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
-import { BIN, ensureBuilt } from '../../support/built-cli';
+import { BIN, ensureBuilt, runCli } from '../../support/built-cli';
 import { databaseWithComments } from '../../support/damage';
 import { damageHeader, damagePages } from '../../support/damage-pages';
 import { addFeed, addItem } from '../../support/seed';
@@ -18,11 +18,6 @@ import { tempDir } from '../../support/temp';
 const LATEST = migrations.at(-1)!.version;
 
 beforeAll(ensureBuilt, 120_000);
-
-function switchboard(db: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DB: '' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 function comments(file: string): number {
   const db = new Database(file, { readonly: true, nativeBinding: nativeBindingForThisProcess() });
@@ -46,7 +41,7 @@ describe('switchboard backup and backups', () => {
     const db = path.join(dir, 'switchboard.db');
     databaseWithComments(db, 40);
 
-    const backup = switchboard(db, 'backup');
+    const backup = runCli(db, 'backup');
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     const [, written, size] = /^Backed up .* to (\S+) \((\d+(?:\.\d)? KB)\)\.\n$/.exec(backup.stdout) ?? [];
@@ -55,11 +50,11 @@ describe('switchboard backup and backups', () => {
     expect(size).toBeDefined();
     expect(comments(written!)).toBe(40);
 
-    const list = switchboard(db, 'backups');
+    const list = runCli(db, 'backups');
     expect(list.stdout).toMatch(/^TAKEN \(UTC\)\s+KIND\s+SIZE\s+FILE\n/);
     expect(list.stdout).toContain(`manual  ${size}`);
     expect(list.stdout).toContain(written!);
-    expect(JSON.parse(switchboard(db, '--json', 'backup', '--list').stdout)).toMatchObject([{ file: written, kind: 'manual', automatic: false }]);
+    expect(JSON.parse(runCli(db, '--json', 'backup', '--list').stdout)).toMatchObject([{ file: written, kind: 'manual', automatic: false }]);
   });
 
   it('with --out writes to that file instead', () => {
@@ -67,7 +62,7 @@ describe('switchboard backup and backups', () => {
     const db = path.join(dir, 'switchboard.db');
     databaseWithComments(db, 12);
     const out = path.join(dir, 'copy.sqlite');
-    const run = switchboard(db, 'backup', '--out', out);
+    const run = runCli(db, 'backup', '--out', out);
     expect(run.stdout).toMatch(new RegExp(`^Backed up .* to ${out} \\(\\d`));
     expect(comments(out)).toBe(12);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
@@ -81,8 +76,8 @@ describe('switchboard backup and backups', () => {
     addFeed(old);
     old.close();
 
-    expect(JSON.parse(switchboard(db, 'api', 'app-info').stdout)).toMatchObject({ schemaVersion: LATEST });
-    const backups = JSON.parse(switchboard(db, '--json', 'backups').stdout) as { file: string; kind: string }[];
+    expect(JSON.parse(runCli(db, 'api', 'app-info').stdout)).toMatchObject({ schemaVersion: LATEST });
+    const backups = JSON.parse(runCli(db, '--json', 'backups').stdout) as { file: string; kind: string }[];
     expect(backups).toMatchObject([{ kind: 'before-migration' }]);
     const copy = new Database(backups[0]!.file, { readonly: true, nativeBinding: nativeBindingForThisProcess() });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST - 1);
@@ -90,8 +85,8 @@ describe('switchboard backup and backups', () => {
     copy.close();
 
     // Opened again at the latest version: nothing more to copy.
-    switchboard(db, 'feeds');
-    expect(JSON.parse(switchboard(db, '--json', 'backups').stdout)).toHaveLength(1);
+    runCli(db, 'feeds');
+    expect(JSON.parse(runCli(db, '--json', 'backups').stdout)).toHaveLength(1);
   });
 });
 
@@ -101,10 +96,10 @@ describe('switchboard restore', () => {
     const db = path.join(dir, 'switchboard.db');
     databaseWithComments(db, 30);
     const backup = path.join(dir, 'monday.sqlite');
-    switchboard(db, 'backup', '--out', backup);
+    runCli(db, 'backup', '--out', backup);
     addComments(db, 5);
 
-    const run = switchboard(db, 'restore', backup);
+    const run = runCli(db, 'restore', backup);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const aside = /kept at (\S+)\.$/m.exec(run.stdout)?.[1];
@@ -114,7 +109,7 @@ describe('switchboard restore', () => {
     expect(comments(db)).toBe(30);
     expect(comments(aside!)).toBe(35);
     expect(fs.existsSync(`${db}-wal`)).toBe(false);
-    expect(JSON.parse(switchboard(db, '--json', 'items', '--limit', '100').stdout)).toHaveLength(30);
+    expect(JSON.parse(runCli(db, '--json', 'items', '--limit', '100').stdout)).toHaveLength(30);
   });
 
   it('brings an older backup up to the current schema when the database is next opened', () => {
@@ -126,8 +121,8 @@ describe('switchboard restore', () => {
     migrate(old, migrations.slice(0, -1));
     old.close();
 
-    expect(switchboard(db, 'restore', backup).code).toBe(0);
-    expect(JSON.parse(switchboard(db, 'api', 'app-info').stdout)).toMatchObject({ schemaVersion: LATEST });
+    expect(runCli(db, 'restore', backup).code).toBe(0);
+    expect(JSON.parse(runCli(db, 'api', 'app-info').stdout)).toMatchObject({ schemaVersion: LATEST });
   });
 
   it.each([
@@ -166,7 +161,7 @@ describe('switchboard restore', () => {
     const candidate = path.join(dir, 'candidate.sqlite');
     make(candidate);
 
-    const run = switchboard(db, 'restore', candidate);
+    const run = runCli(db, 'restore', candidate);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^switchboard: restore: /);
@@ -182,10 +177,10 @@ describe('switchboard restore', () => {
     const db = path.join(dir, 'switchboard.db');
     databaseWithComments(db, 4);
     const backup = path.join(dir, 'copy.sqlite');
-    switchboard(db, 'backup', '--out', backup);
+    runCli(db, 'backup', '--out', backup);
     const console = openDatabase(db);
     try {
-      const run = switchboard(db, 'restore', backup);
+      const run = runCli(db, 'restore', backup);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(`switchboard: restore: another Switchboard (a console, the window or a switchboard command) has ${db} open; close it and try again\n`);
       expect(console.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(4);
@@ -203,11 +198,11 @@ describe('a damaged database', () => {
     const db = path.join(dir, 'my data', 'switchboard.db');
     fs.mkdirSync(path.dirname(db));
     databaseWithComments(db, 300);
-    expect(switchboard(db, 'backup').code).toBe(0);
+    expect(runCli(db, 'backup').code).toBe(0);
     damageHeader(db);
     const before = fs.readFileSync(db);
 
-    const run = switchboard(db, 'feeds');
+    const run = runCli(db, 'feeds');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
@@ -219,16 +214,16 @@ describe('a damaged database', () => {
     const restore = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command}`], { encoding: 'utf8' });
     expect(restore.stderr).toBe('');
     expect(restore.status).toBe(0);
-    expect(JSON.parse(switchboard(db, '--json', 'items', '--limit', '500').stdout)).toHaveLength(300);
+    expect(JSON.parse(runCli(db, '--json', 'items', '--limit', '500').stdout)).toHaveLength(300);
   });
 
   it('with damaged pages fails the command that reaches them with the same advice, in place of an internal error', () => {
     const db = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(db, 300);
-    expect(switchboard(db, 'backup').code).toBe(0);
+    expect(runCli(db, 'backup').code).toBe(0);
     damagePages(db);
 
-    const run = switchboard(db, 'items', '--limit', '500');
+    const run = runCli(db, 'items', '--limit', '500');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(`^switchboard: database: part of ${quoted(db)} is damaged and could not be read \\(SQLite: database disk image is malformed\\)\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore ${quoted(path.dirname(db))}/backups/switchboard-.+-manual\\.sqlite --db ${quoted(db)}\\n$`),
@@ -238,11 +233,11 @@ describe('a damaged database', () => {
   it('is found by switchboard check, which reads every page, with the same advice', () => {
     const db = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(db, 300);
-    expect(switchboard(db, 'check')).toEqual({ code: 0, stdout: `${db} passed SQLite's full check.\n`, stderr: '' });
-    expect(switchboard(db, 'backup').code).toBe(0);
+    expect(runCli(db, 'check')).toEqual({ code: 0, stdout: `${db} passed SQLite's full check.\n`, stderr: '' });
+    expect(runCli(db, 'backup').code).toBe(0);
     damagePages(db);
 
-    const run = switchboard(db, 'check');
+    const run = runCli(db, 'check');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^switchboard: database: ${quoted(db)} is damaged \\(SQLite's check found: .+\\); Switchboard left it as it is\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore .+-manual\\.sqlite --db ${quoted(db)}\\n$`));
   });
@@ -251,7 +246,7 @@ describe('a damaged database', () => {
     const db = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(db, 300);
     damageHeader(db);
-    const run = switchboard(db, 'feeds');
+    const run = runCli(db, 'feeds');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('It has no backup in the backups folder beside it; copy the file somewhere safe before trying repair tools');
   });
