@@ -1,6 +1,6 @@
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { FIELD_KEYS, keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
+import { FIXED_KEYS, keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
 import styles from './ShortcutsDialog.module.css';
 
 export function ShortcutsDialog() {
@@ -18,7 +18,7 @@ export function ShortcutsDialog() {
             <dd>{SHORTCUTS[name].label}</dd>
           </div>
         ))}
-        {FIELD_KEYS.map((shortcut) => (
+        {FIXED_KEYS.map((shortcut) => (
           <div key={shortcut.label}>
             <dt>
               <kbd>{shortcut.keys}</kbd>
