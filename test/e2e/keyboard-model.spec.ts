@@ -173,9 +173,7 @@ test('the shortcut sheet lists the palette and reply keys, and it and the empty 
   const { heading, detail } = screen(page);
   await expect(heading).toHaveText('Inbox');
   // Next comment rebound to l in Settings.
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('settings');
-  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Change the key for Next comment' }).click();
   await page.keyboard.press('l');
