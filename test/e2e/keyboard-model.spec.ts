@@ -48,6 +48,7 @@ test('Ctrl+K finds any action by a few letters, shows its key, runs it on the co
   const commands = palette.getByRole('listbox', { name: 'Commands' });
   await page.keyboard.press('Control+k');
   await expect(query).toBeFocused();
+  await expect(palette).toContainText('Enter runs it on the comment by Ada.');
   // Every kind of command is there, with its key.
   await expect(commands.getByRole('option', { name: /Customer service\s*s$/ })).toHaveCount(1);
   await query.fill('custmer srvice');
@@ -101,6 +102,7 @@ test('Enter in the palette acts on the ticked comments when there are some', asy
   await page.keyboard.press('j');
   await page.keyboard.press('x');
   await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toContainText('Enter runs it on the 2 ticked comments.');
   await page.keyboard.type('ignore');
   await page.keyboard.press('Enter');
   await expect(count('Ignored')).toHaveAccessibleName('Ignored 2 comments');

@@ -24,6 +24,7 @@ export function CommandPalette() {
   const input = useRef<HTMLInputElement>(null);
   // After the dialog opened (the Modal's effect runs first), which would otherwise focus its Close button.
   useEffect(() => input.current?.focus(), []);
+  const target = useStore((state) => (state.checked.size > 0 ? `the ${state.checked.size} ticked comments` : state.detail ? `the comment by ${state.detail.author || 'Anonymous'}` : null));
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const shown = (query.trim() ? fuse.search(query.trim()).map((result) => result.item) : commands).slice(0, SHOWN);
@@ -65,6 +66,7 @@ export function CommandPalette() {
         }}
         onKeyDown={onKeyDown}
       />
+      <p className="hint">{target ? `Enter runs it on ${target}.` : 'Enter runs it.'}</p>
       {shown.length === 0 ? (
         <p className="hint">Nothing matches “{query}”. Fewer letters find more.</p>
       ) : (
