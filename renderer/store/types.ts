@@ -177,9 +177,8 @@ export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 
  * pane that owns it (the spotlight bar opens its form, the composer saves its text before marking
  * it ready or puts a saved reply in at the cursor).
  */
-export type CommentRequest =
-  | { kind: 'feature' | 'thank' | 'invite' | 'answer' | 'mark-ready'; itemId: number }
-  | { kind: 'insert-reply'; itemId: number; templateId: number };
+export type CommentAsk = { kind: 'feature' | 'thank' | 'invite' | 'answer' | 'mark-ready' } | { kind: 'insert-reply'; templateId: number };
+export type CommentRequest = CommentAsk & { itemId: number };
 
 export interface UiSlice {
   dialog: DialogName | null;
@@ -198,7 +197,7 @@ export interface UiSlice {
    * Asks the detail pane to do this to the comment shown; says in the notice why not when that
    * comment cannot take it (a spotlight action on a comment outside the spotlight, say).
    */
-  requestOnComment(kind: CommentRequest['kind'], templateId?: number): void;
+  requestOnComment(ask: CommentAsk): void;
   /** The part of the pane that carried the request out takes it, so it runs once. */
   takeCommentRequest(): CommentRequest | null;
 }

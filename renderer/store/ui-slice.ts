@@ -29,7 +29,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     set({ dialog: null, focusFeedId: null });
   },
   commentRequest: null,
-  requestOnComment(kind, templateId) {
+  requestOnComment(ask) {
+    const { kind } = ask;
     const state = get();
     // Ticked comments are marked ready together: their drafts are stored already.
     if (kind === 'mark-ready' && state.checked.size > 0) return void state.markReady([...state.checked]);
@@ -38,7 +39,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     const itemId = state.detail.id;
     // A reply is written in the composer, shown for any comment once asked for.
     if (kind === 'mark-ready' || kind === 'insert-reply') set({ composerFor: itemId });
-    set({ commentRequest: kind === 'insert-reply' ? { kind, itemId, templateId: templateId ?? 0 } : { kind, itemId } });
+    set({ commentRequest: { ...ask, itemId } });
   },
   takeCommentRequest() {
     const request = get().commentRequest;

@@ -65,7 +65,7 @@ export function paletteCommands(state: StoreState): Command[] {
     group: 'Saved reply',
     label: `Insert saved reply: ${template.name}`,
     keys: SAVED_REPLY_KEY,
-    run: (current) => current.requestOnComment('insert-reply', template.id),
+    run: (current) => current.requestOnComment({ kind: 'insert-reply', templateId: template.id }),
   }));
   const singleKey = state.settings.singleKeyShortcuts;
   const settings: Command[] = [
