@@ -45,13 +45,16 @@ const DIALOG_ACTIONS = [
 ] as const;
 
 export function paletteCommands(state: StoreState): Command[] {
-  const bindings = keyBindings(state.settings.keyBindings);
+  const singleKey = state.settings.singleKeyShortcuts;
+  // With single-key shortcuts off, no key is shown that would not work.
+  const bound = keyBindings(state.settings.keyBindings);
+  const keyFor = (name: ShortcutName) => (singleKey ? bound[name] : null);
   const actions: Command[] = (Object.keys(SHORTCUTS) as ShortcutName[])
     .filter((name) => !GO_KEYS.has(name))
-    .map((name) => ({ id: `action:${name}`, group: 'Action', label: SHORTCUTS[name].label, keys: bindings[name], run: ON_SELECTION_OR_CURRENT[name] ?? SHORTCUT_ACTIONS[name] }));
+    .map((name) => ({ id: `action:${name}`, group: 'Action', label: SHORTCUTS[name].label, keys: keyFor(name), run: ON_SELECTION_OR_CURRENT[name] ?? SHORTCUT_ACTIONS[name] }));
   const dialogs: Command[] = DIALOG_ACTIONS.map(([dialog, label]) => ({ id: `dialog:${dialog}`, group: 'Action', label, keys: null, run: (current) => current.openDialog(dialog) }));
   const fetch: Command = { id: 'action:fetch', group: 'Action', label: 'Fetch feeds now', keys: null, run: (current) => void current.fetchNow() };
-  const views: Command[] = VIEW_NAMES.map((view) => ({ id: `view:${view}`, group: 'View', label: `Go to ${VIEW_LABELS[view]}`, keys: bindings[VIEW_KEYS[view]], run: (current) => void current.showView(view) }));
+  const views: Command[] = VIEW_NAMES.map((view) => ({ id: `view:${view}`, group: 'View', label: `Go to ${VIEW_LABELS[view]}`, keys: keyFor(VIEW_KEYS[view]), run: (current) => void current.showView(view) }));
   const feeds: Command[] = (state.feeds ?? []).map((feed) => ({
     id: `feed:${feed.id}`,
     group: 'View',
@@ -67,7 +70,6 @@ export function paletteCommands(state: StoreState): Command[] {
     keys: SAVED_REPLY_KEY,
     run: (current) => current.requestOnComment({ kind: 'insert-reply', templateId: template.id }),
   }));
-  const singleKey = state.settings.singleKeyShortcuts;
   const settings: Command[] = [
     { id: 'setting:open', group: 'Setting', label: 'Settings: moderator name, overdue after, keys, backups…', keys: null, run: (current) => current.openDialog('settings') },
     { id: 'setting:single-key', group: 'Setting', label: `Turn single-key shortcuts ${singleKey ? 'off' : 'on'}`, keys: null, run: (current) => void current.updateSettings({ singleKeyShortcuts: !singleKey }) },
