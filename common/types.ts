@@ -206,6 +206,13 @@ export interface PageCursor {
   id: number;
 }
 
+/** The ids of every comment a view and its filters match, up to the most one action takes. */
+export interface MatchingIds {
+  ids: number[];
+  /** More match than one action takes: `ids` are the first of them in the list's order. */
+  more: boolean;
+}
+
 export interface ItemPage {
   items: ItemSummary[];
   nextCursor: PageCursor | null;

@@ -1,10 +1,22 @@
 // Operations of the triage queue: views, filters, context, routing, snooze, undo.
 import { z } from 'zod';
-import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoAnswer, type ItemDetail, type ItemPage, type ViewCounts } from '../types';
-import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder } from './shared';
+import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoAnswer, type ItemDetail, type ItemPage, type MatchingIds, type ViewCounts } from '../types';
+import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder, MOST_IN_ONE_ACTION } from './shared';
 
 /** The comment the console moves on to after the action: it comes back in full with the answer. */
 const next = itemId.optional();
+
+/** A view and its filters, as the list and "Select all matching" take them. */
+const listFilters = z.object({
+  view: z.enum(VIEW_NAMES).default('inbox'),
+  sort: sortOrder.default('newest'),
+  feedId: feedId.optional(),
+  status: itemStatus.optional(),
+  route: route.optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  search: z.string().max(500).optional(),
+});
 
 export const queueOperations = {
   'views-counts': {
@@ -14,21 +26,18 @@ export const queueOperations = {
   },
   'items-list': {
     summary: 'One page of a view (newest or oldest first; with search words, relevance gives the best matches, one page), with optional filters; pass the returned cursor to get the next page.',
-    input: z
-      .object({
-        view: z.enum(VIEW_NAMES).default('inbox'),
-        sort: sortOrder.default('newest'),
-        feedId: feedId.optional(),
-        status: itemStatus.optional(),
-        route: route.optional(),
-        from: z.iso.datetime().optional(),
-        to: z.iso.datetime().optional(),
-        search: z.string().max(500).optional(),
+    input: listFilters
+      .extend({
         cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId }).strict().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
     result: returns<ItemPage>(),
+  },
+  'items-matching-ids': {
+    summary: `The ids of every comment a view and its filters match, in the list's order, up to ${MOST_IN_ONE_ACTION.toLocaleString('en')} (the most one action takes; "more" says there were more): what "Select all matching" ticks.`,
+    input: listFilters.strict(),
+    result: returns<MatchingIds>(),
   },
   'items-query': {
     summary: 'Comments matching every filter given (feed, status, route, text), newest first, with their full text.',

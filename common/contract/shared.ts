@@ -12,7 +12,9 @@ export const webAddress = z.string().trim().min(1, 'paste a web address').max(20
 /** Minutes between fetches: 0 is manual only. */
 export const interval = z.union([z.literal(0), z.literal(5), z.literal(15), z.literal(60), z.literal(240), z.literal(1440)]);
 export const followDays = z.number().int().min(1).max(365);
-export const itemIds = z.array(itemId).min(1, 'give at least one comment id').max(10_000);
+/** The most comments one action takes ("Select all matching" ticks at most this many). */
+export const MOST_IN_ONE_ACTION = 10_000;
+export const itemIds = z.array(itemId).min(1, 'give at least one comment id').max(MOST_IN_ONE_ACTION);
 export const route = z.enum(['service', 'spotlight', 'ignore']);
 export const itemStatus = z.enum(['new', 'routed', 'snoozed', 'done']);
 export const lane = z.enum(['service', 'spotlight']);

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { SwitchboardError } from '../../common/errors';
-import type { Draft, ItemFilters, SortOrder, ItemContext, ItemDetail, ItemPage, ItemSummary, PageCursor, Route, ViewName } from '../../common/types';
+import type { Draft, ItemFilters, SortOrder, ItemContext, ItemDetail, ItemPage, MatchingIds, ItemSummary, PageCursor, Route, ViewName } from '../../common/types';
 import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
 import { memberOfAuthor } from './members';
@@ -222,6 +222,20 @@ function matchingCount(db: Db, request: ListRequest): Pick<ItemPage, 'matching' 
   if (!query) return { matching: 0 };
   const found = prepared<Record<string, unknown>, { id: number }>(db, query.sql).all(query.params).length;
   return found > MATCHING_CAP ? { matching: MATCHING_CAP, matchingCapped: true } : { matching: found };
+}
+
+/**
+ * The ids of every comment of the view matching its filters, in the list's order, up to `most`:
+ * the page's own indexed query reading ids only (relevance has no order past its first page, so
+ * it reads newest first), one query whatever the size, so the console never pages through them.
+ */
+export function matchingIds(db: Db, request: Omit<ListRequest, 'limit' | 'cursor'>, most: number): MatchingIds {
+  const query = viewQuery({ ...request, sort: request.sort === 'relevance' ? 'newest' : request.sort, limit: most }, 'i.id');
+  if (!query) return { ids: [], more: false };
+  const ids = prepared<Record<string, unknown>, { id: number }>(db, query.sql)
+    .all(query.params)
+    .map((row) => row.id);
+  return ids.length > most ? { ids: ids.slice(0, most), more: true } : { ids, more: false };
 }
 
 /** These comments as a list row shows them (milestones included), in no particular order; ids that do not exist are left out. */

@@ -14,6 +14,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { DamageBanner } from '../features/backups/DamageBanner';
 import { RestoreConfirm } from '../features/backups/RestoreConfirm';
 import { useKeyboard } from '../features/queue/useKeyboard';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { startStore, useStore } from '../store';
 import { cx } from '../ui/cx';
 import styles from './App.module.css';
@@ -29,6 +30,7 @@ function Dialogs() {
   if (dialog === 'feed-health') return <FeedHealthPanel />;
   if (dialog === 'snooze') return <SnoozeDialog />;
   if (dialog === 'shortcuts') return <ShortcutsDialog />;
+  if (dialog === 'palette') return <CommandPalette />;
   if (dialog === 'settings') return <SettingsDialog />;
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'export') return <ExportDialog />;

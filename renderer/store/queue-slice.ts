@@ -4,7 +4,7 @@ import type { QueueFilters, QueueSlice, SliceCreator, StoreState } from './types
 const PAGE_SIZE = 100;
 
 /** The API's filters from the screen's: dates become the start of the day and of the day after. */
-function listInput(state: StoreState) {
+export function listInput(state: StoreState) {
   const { sort, feedId, route, status, from, to, search } = state.filters;
   const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00`) + plusDays * 86_400_000).toISOString();
   return {

@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { listInput } from './queue-slice';
 import type { SelectionSlice, SliceCreator } from './types';
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
@@ -17,7 +18,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     // composer must not lose focus or text under the moderator's fingers.
     const current = get().detail;
     const shown = current !== null && current.id === id && current.guid !== '';
-    set(shown ? { selectedId: id } : { selectedId: id, detail: provisional, context: null });
+    // A key's request for the comment left behind is dropped with it, never run on a later visit.
+    set(shown ? { selectedId: id } : { selectedId: id, detail: provisional, context: null, commentRequest: null });
   },
   async reloadSelected() {
     const { selectedId } = get();
@@ -59,8 +61,24 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       return { checked: new Set([...state.checked, ...state.items.slice(start, end + 1).map((item) => item.id)]) };
     });
   },
-  checkAll() {
-    set((state) => ({ checked: new Set(state.items.map((item) => item.id)) }));
+  async checkAll() {
+    const { items, checked, nextCursor } = get();
+    const allShown = items.length > 0 && items.every((item) => checked.has(item.id));
+    if (allShown && nextCursor !== null) return get().checkAllMatching();
+    set({ checked: new Set(items.map((item) => item.id)) });
+  },
+  checkedMatching: null,
+  async checkAllMatching() {
+    const request = listInput(get());
+    try {
+      const { ids, more } = await api['items-matching-ids'](request);
+      // The moderator moved to another view or filter meanwhile: these ids are not what they see.
+      if (JSON.stringify(listInput(get())) !== JSON.stringify(request)) return;
+      const checked = new Set(ids);
+      set({ checked, checkedMatching: { checked, more } });
+    } catch (error) {
+      get().report(error);
+    }
   },
   clearChecked() {
     set({ checked: new Set() });

@@ -48,7 +48,15 @@ export interface SelectionSlice {
   toggleChecked(id: number): void;
   /** Shift-click: ticks every comment from the selected one to this one. */
   checkRange(id: number): void;
-  checkAll(): void;
+  /** Ticks every comment shown; when they all are already and the view holds more, every matching one (checkAllMatching). */
+  checkAll(): Promise<void>;
+  /**
+   * Ticks every comment the view and its filters match, fetched as ids by the service in one
+   * call (at most MOST_IN_ONE_ACTION: the rows themselves never come to the console).
+   */
+  checkAllMatching(): Promise<void>;
+  /** Set by checkAllMatching for the ticks it made (`checked` is that very set until they change): whether more matched than one action takes. */
+  checkedMatching: { checked: ReadonlySet<number>; more: boolean } | null;
   clearChecked(): void;
 }
 
@@ -162,7 +170,15 @@ export interface SpotlightSlice {
   exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard';
+export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard' | 'palette';
+
+/**
+ * Something a key or the palette asked of the comment shown, carried out by the part of the detail
+ * pane that owns it (the spotlight bar opens its form, the composer saves its text before marking
+ * it ready or puts a saved reply in at the cursor).
+ */
+export type CommentAsk = { kind: 'feature' | 'thank' | 'invite' | 'answer' | 'mark-ready' } | { kind: 'insert-reply'; templateId: number };
+export type CommentRequest = CommentAsk & { itemId: number };
 
 export interface UiSlice {
   dialog: DialogName | null;
@@ -176,6 +192,14 @@ export interface UiSlice {
   focusFeedId: number | null;
   openDialog(dialog: DialogName, focusFeedId?: number): void;
   closeDialog(): void;
+  commentRequest: CommentRequest | null;
+  /**
+   * Asks the detail pane to do this to the comment shown; says in the notice why not when that
+   * comment cannot take it (a spotlight action on a comment outside the spotlight, say).
+   */
+  requestOnComment(ask: CommentAsk): void;
+  /** The part of the pane that carried the request out takes it, so it runs once. */
+  takeCommentRequest(): CommentRequest | null;
 }
 
 export interface StatusSlice {

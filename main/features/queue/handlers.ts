@@ -5,7 +5,8 @@ import { undoLast } from '../../../db/tables/audit-log';
 import { SwitchboardError } from '../../../common/errors';
 import type { ActionResult, ShownItem, TriageResult } from '../../../common/types';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from './actions';
-import { getItem, itemContext, itemSummaries, listView, queryItems } from '../../../db/tables/items';
+import { getItem, itemContext, itemSummaries, listView, matchingIds, queryItems } from '../../../db/tables/items';
+import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 
 /** The comment the console moves on to, in full; null when it is gone (deleted with its feed meanwhile). */
 function shownItem(db: Db, id: number): ShownItem | null {
@@ -33,6 +34,10 @@ export const queueHandlers = {
   'items-list': (ctx, input) => {
     catchUpBeforeRead(ctx);
     return listView(ctx.db, input);
+  },
+  'items-matching-ids': (ctx, input) => {
+    catchUpBeforeRead(ctx);
+    return matchingIds(ctx.db, input, MOST_IN_ONE_ACTION);
   },
   'item-get': (ctx, input) => getItem(ctx.db, input.id),
   'item-context': (ctx, input) => itemContext(ctx.db, input.id),

@@ -14,6 +14,10 @@ import { TemplatePicker } from './TemplatePicker';
 import { draftKey } from '../../store/unsaved-drafts';
 import { useAutosave } from './useAutosave';
 import { isSavedReplyChord, SAVED_REPLY_KEY } from '../queue/keymap';
+import { useCommentRequest } from '../queue/useCommentRequest';
+import { useShortcutTitle } from '../queue/useShortcutTitle';
+
+const KEYED = ['mark-ready', 'insert-reply'] as const;
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
 
@@ -35,6 +39,9 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const [body, setBody] = useState(waiting?.body ?? detail.draft?.body ?? '');
   const [used, setUsed] = useState<string[]>(waiting?.templates ?? detail.draft?.templates ?? []);
   const [picking, setPicking] = useState(false);
+  // A saved reply chosen in the palette that asks for its own values ({{ticket}}) first.
+  const [asking, setAsking] = useState<Template | undefined>(undefined);
+  const title = useShortcutTitle();
   const area = useRef<HTMLTextAreaElement>(null);
   const autosave = useAutosave(target, body, used, detail.draft?.body ?? '');
 
@@ -67,6 +74,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   // picking (another Ctrl+;) lands in the reply and not on the page.
   const closePicker = () => {
     setPicking(false);
+    setAsking(undefined);
     area.current?.focus();
   };
 
@@ -81,6 +89,25 @@ export function Composer({ detail }: { detail: ItemDetail }) {
     closePicker();
     caret.current = start + text.length;
   };
+
+  const markThisReady = () => {
+    if (!body.trim() || preview.missing.length > 0) {
+      useStore.setState({ notice: !body.trim() ? 'Write the reply before marking it ready.' : 'Fill in the placeholders the preview lists before marking the reply ready.' });
+      return;
+    }
+    void autosave.flush().then((stored) => (!stored ? undefined : target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])));
+  };
+
+  // Mark ready's key, and a saved reply chosen in the palette (at the cursor, as the picker puts it).
+  useCommentRequest(detail.id, KEYED, (request) => {
+    if (request.kind === 'mark-ready') return markThisReady();
+    if (request.kind !== 'insert-reply') return;
+    const template = useStore.getState().templates.find((candidate) => candidate.id === request.templateId);
+    if (!template) return;
+    if (template.variables.length === 0) return insert(template, {});
+    setAsking(template);
+    setPicking(true);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (isSavedReplyChord(event)) {
@@ -118,7 +145,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
           {autosave.status}
         </span>
       </header>
-      {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} onPick={insert} onCancel={closePicker} />}
+      {picking && <TemplatePicker lane={detail.route === 'spotlight' ? 'spotlight' : 'service'} asking={asking} onPick={insert} onCancel={closePicker} />}
       <textarea
         id="composer"
         ref={area}
@@ -133,7 +160,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         <button type="button" onClick={() => setPicking(true)} title={`Insert a saved reply (${SAVED_REPLY_KEY})`}>
           Insert saved reply
         </button>
-        <button type="button" className="primary" disabled={!body.trim() || preview.missing.length > 0} onClick={() => void autosave.flush().then((stored) => (!stored ? undefined : target.incidentId !== undefined ? markIncidentReady(target.incidentId) : markReady([detail.id])))}>
+        <button type="button" className="primary" title={title('markReady')} disabled={!body.trim() || preview.missing.length > 0} onClick={markThisReady}>
           Mark ready
         </button>
         <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>

@@ -4,11 +4,12 @@ import { useStore } from '../../store';
 import styles from './TemplatePicker.module.css';
 
 /** Filter-as-you-type list of saved replies; one that declares variables asks for them first. */
-export function TemplatePicker({ lane, onPick, onCancel }: { lane: Template['lane']; onPick: (template: Template, vars: Record<string, string>) => void; onCancel: () => void }) {
+/** `asking`: a saved reply already chosen (in the palette) whose values are asked for straight away. */
+export function TemplatePicker({ lane, asking: chosen, onPick, onCancel }: { lane: Template['lane']; asking?: Template; onPick: (template: Template, vars: Record<string, string>) => void; onCancel: () => void }) {
   const templates = useStore((state) => state.templates);
   const openDialog = useStore((state) => state.openDialog);
   const [filter, setFilter] = useState('');
-  const [asking, setAsking] = useState<Template | null>(null);
+  const [asking, setAsking] = useState<Template | null>(chosen ?? null);
   const [vars, setVars] = useState<Record<string, string>>({});
   const shown = templates.filter((template) => template.lane === lane && `${template.name} ${template.body}`.toLowerCase().includes(filter.toLowerCase()));
 

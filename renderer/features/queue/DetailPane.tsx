@@ -11,6 +11,7 @@ import styles from './DetailPane.module.css';
 import empty from './empty-state.module.css';
 import { formatAge } from './format';
 import { useShortcutTitle } from './useShortcutTitle';
+import { keyBindings, PALETTE_KEY } from './keymap';
 import { Name, NameList } from '../../ui/Name';
 import { useSavedText } from '../../ui/useSavedText';
 
@@ -112,6 +113,19 @@ function Author({ context }: { context: ItemContext }) {
   );
 }
 
+/** The keys an empty pane suggests, as bound now (or, with single-key shortcuts off, the chords that remain). */
+function KeyHint() {
+  const overrides = useStore((state) => state.settings.keyBindings);
+  const singleKey = useStore((state) => state.settings.singleKeyShortcuts);
+  const keys = keyBindings(overrides);
+  const palette = `${PALETTE_KEY} for every command.`;
+  return (
+    <p className="hint">
+      {singleKey ? `${keys.next} / ${keys.previous} to move, ${keys.service} ${keys.spotlight} ${keys.ignore} to route, ${keys.help} for every shortcut, ${palette}` : `↑ / ↓ to move, ${palette}`}
+    </p>
+  );
+}
+
 export function DetailPane() {
   const detail = useStore((state) => state.detail);
   const context = useStore((state) => state.context);
@@ -121,7 +135,7 @@ export function DetailPane() {
       {detail === null ? (
         <div className={empty.emptyState}>
           <p>Select a comment to read it here.</p>
-          <p className="hint">j / k to move, s c i to route, ? for every shortcut.</p>
+          <KeyHint />
         </div>
       ) : (
         // Keyed by comment, and only here: everything in the pane (images shown, an open spotlight

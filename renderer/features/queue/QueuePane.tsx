@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from '../../store';
 import type { StoreState } from '../../store/types';
 import { VIEW_LABELS } from '../../../common/labels';
+import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 import { EMPTY_VIEW_TEXT } from './empty-view-text';
 import { cx } from '../../ui/cx';
 import { tagClass } from '../../ui/tag';
@@ -43,6 +44,31 @@ function EmptyState() {
   );
 }
 
+/**
+ * How many are ticked, of how many the view lists, and the offer to tick every matching one once
+ * all those shown are: "100 of 1234 selected · Select all 1234 matching".
+ */
+function SelectedCount({ count }: { count: number }) {
+  const title = useShortcutTitle();
+  const listed = useStore(listedCount);
+  const matching = useStore((state) => (state.checkedMatching?.checked === state.checked ? state.checkedMatching : null));
+  const offer = useStore((state) => state.nextCursor !== null && state.items.length > 0 && state.items.every((item) => state.checked.has(item.id)));
+  const checkAllMatching = useStore((state) => state.checkAllMatching);
+  if (matching) {
+    return <span>{matching.more ? `The first ${count} of ${listed ?? 'the'} matching selected: one action takes at most ${MOST_IN_ONE_ACTION.toLocaleString()}` : `All ${count} matching selected`}</span>;
+  }
+  return (
+    <>
+      <span>{listed !== null && offer ? `${count} of ${listed} selected` : `${count} selected`}</span>
+      {offer && (
+        <button type="button" className="small" title={title('checkAll')} onClick={() => void checkAllMatching()}>
+          Select all {listed ?? ''} matching
+        </button>
+      )}
+    </>
+  );
+}
+
 function BulkBar() {
   const title = useShortcutTitle();
   const count = useStore((state) => state.checked.size);
@@ -56,7 +82,7 @@ function BulkBar() {
   if (count === 0) return null;
   return (
     <div className={styles.bulkBar} role="toolbar" aria-label="Selected comments">
-      <span>{count} selected</span>
+      <SelectedCount count={count} />
       <button type="button" title={title('bulkService')} onClick={() => void route('service', 'selection')}>
         To service
       </button>

@@ -11,16 +11,18 @@ function currentFilters(): SavedSearchFilters {
   return saved;
 }
 
+/** Shows a saved search: its view with its filters (the sidebar and the command palette). */
+export function openSavedSearch(search: SavedSearch): void {
+  const { view, ...filters } = search.filters;
+  void useStore.getState().openView(view, { sort: 'newest', ...filters });
+}
+
 /** Saved searches, listed in the sidebar like views. */
 export function SavedSearchList() {
   const searches = useStore((state) => state.settings.savedSearches);
   const updateSettings = useStore((state) => state.updateSettings);
-  const openView = useStore((state) => state.openView);
   if (searches.length === 0) return null;
-  const open = (search: SavedSearch) => {
-    const { view, ...filters } = search.filters;
-    void openView(view, { sort: 'newest', ...filters });
-  };
+  const open = openSavedSearch;
   return (
     <>
       <h2 className={sidebar.heading}>Saved searches</h2>

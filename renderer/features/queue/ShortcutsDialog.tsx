@@ -1,6 +1,6 @@
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
-import { FIELD_KEYS, keyBindings, SHORTCUTS, type ShortcutName } from './keymap';
+import { FIXED_KEYS, keyBindings, PALETTE_KEY, SHORTCUTS, type ShortcutName } from './keymap';
 import styles from './ShortcutsDialog.module.css';
 
 export function ShortcutsDialog() {
@@ -18,7 +18,7 @@ export function ShortcutsDialog() {
             <dd>{SHORTCUTS[name].label}</dd>
           </div>
         ))}
-        {FIELD_KEYS.map((shortcut) => (
+        {FIXED_KEYS.map((shortcut) => (
           <div key={shortcut.label}>
             <dt>
               <kbd>{shortcut.keys}</kbd>
@@ -28,7 +28,7 @@ export function ShortcutsDialog() {
         ))}
       </dl>
       <p className="hint">
-        Shortcuts never fire while you type in a field. {singleKey ? 'Change them in Settings.' : 'Single-key shortcuts are off (Settings).'}
+        Shortcuts never fire while you type in a field; {PALETTE_KEY} opens the palette from anywhere. {singleKey ? 'Change them in Settings.' : 'Single-key shortcuts are off (Settings).'}
       </p>
     </Modal>
   );

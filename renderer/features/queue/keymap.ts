@@ -15,8 +15,13 @@ export const SHORTCUTS = {
   done: { keys: 'e', label: 'Done' },
   snooze: { keys: 'b', label: 'Snooze' },
   reply: { keys: 'r', label: 'Reply' },
+  markReady: { keys: 'm', label: 'Mark the reply ready (the comment, or the selection)' },
+  feature: { keys: 'f', label: 'Feature (spotlight)' },
+  thank: { keys: 't', label: 'Thank (spotlight)' },
+  invite: { keys: 'n', label: 'Invite (spotlight)' },
+  answer: { keys: 'a', label: 'Mark as the community answer (spotlight)' },
   check: { keys: 'x', label: 'Select for a bulk action' },
-  checkAll: { keys: 'Shift+X', label: 'Select all in view' },
+  checkAll: { keys: 'Shift+X', label: 'Select all shown; again: all matching' },
   bulkService: { keys: 'Shift+S', label: 'Selection to customer service' },
   bulkSpotlight: { keys: 'Shift+C', label: 'Selection to community spotlight' },
   bulkIgnore: { keys: 'Shift+I', label: 'Ignore the selection' },
@@ -28,18 +33,26 @@ export const SHORTCUTS = {
   goService: { keys: 'g s', label: 'Go to Customer service' },
   goSpotlight: { keys: 'g c', label: 'Go to Spotlight' },
   goDone: { keys: 'g d', label: 'Go to Done' },
+  goSnoozed: { keys: 'g z', label: 'Go to Snoozed' },
+  goIgnored: { keys: 'g n', label: 'Go to Ignored' },
+  goAll: { keys: 'g a', label: 'Go to All' },
 } satisfies Record<string, Shortcut>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;
 
 /**
- * Keys inside text fields (fixed, not rebindable). A field takes every printable key as text, so
- * its own commands are chords or Escape: a bare key (";" once opened the saved-reply picker) would
- * eat what the moderator types.
+ * Fixed keys (not rebindable): chords that work even in a text field, and the keys of the fields
+ * themselves. A field takes every printable key as text, so its own commands are chords or
+ * Escape: a bare key (";" once opened the saved-reply picker) would eat what the moderator types.
  */
 export const SAVED_REPLY_KEY = 'Ctrl+;';
 
-export const FIELD_KEYS = [
+/** The command palette's chord: Ctrl+K (Cmd+K on a Mac), anywhere, even in a text field. */
+export const PALETTE_KEY = 'Ctrl+K';
+
+export const FIXED_KEYS = [
+  { keys: PALETTE_KEY, label: 'Command palette: every action, view, saved reply and setting (⌘K on a Mac)' },
+  { keys: '↑ ↓, Enter', label: 'In the palette: choose, and run it on the comment or the selection' },
   { keys: SAVED_REPLY_KEY, label: 'Insert a saved reply (in the reply; ⌘; on a Mac)' },
   { keys: 'Enter, ↓', label: 'From the search box to the results' },
   { keys: 'Escape', label: 'From any text field back to the list, keeping what was typed' },
@@ -49,6 +62,11 @@ export const FIELD_KEYS = [
 /** The chord that opens the saved-reply picker in the reply: Ctrl+; (Cmd+; on a Mac). */
 export function isSavedReplyChord(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
   return event.key === ';' && (event.ctrlKey || event.metaKey) && !event.altKey;
+}
+
+/** The chord that opens the command palette: Ctrl+K (Cmd+K on a Mac). */
+export function isPaletteChord(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
+  return event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
 }
 
 export type KeyBindings = Record<ShortcutName, string>;

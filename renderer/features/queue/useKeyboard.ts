@@ -1,45 +1,19 @@
 // The console's keyboard shortcuts, as bound in Settings. They never fire while typing in a field
-// (there Escape alone goes back to the list, keeping the text) or while a dialog is open (dialogs
-// handle their own keys); with single-key shortcuts switched off, only Ctrl+Z and the arrow keys
-// remain.
+// (there Escape alone goes back to the list, keeping the text, and Ctrl+K opens the palette) or
+// while a dialog is open (dialogs handle their own keys); with single-key shortcuts switched off,
+// only Ctrl+Z, Ctrl+K and the arrow keys remain.
 import { useEffect } from 'react';
-import { openExternal } from '../../api';
 import { useStore } from '../../store';
 import type { StoreState } from '../../store/types';
-import { keyBindings, keyOf, type ShortcutName } from './keymap';
+import { isPaletteChord, keyBindings, keyOf, type ShortcutName } from './keymap';
 import { focusQueue } from './QueueList';
+import { SHORTCUT_ACTIONS as ACTIONS } from './shortcut-actions';
 
 function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element || typeof element.closest !== 'function') return false;
   return !!element.closest('input, textarea, select, [contenteditable="true"]');
 }
-
-const ACTIONS: Record<ShortcutName, (state: StoreState) => void> = {
-  next: (state) => void state.selectRelative(1),
-  previous: (state) => void state.selectRelative(-1),
-  open: () => document.getElementById('item-detail')?.focus(),
-  original: (state) => state.detail?.url && openExternal(state.detail.url),
-  service: (state) => void state.route('service', 'current'),
-  spotlight: (state) => void state.route('spotlight', 'current'),
-  ignore: (state) => void state.route('ignore', 'current'),
-  done: (state) => void state.done('current'),
-  snooze: (state) => state.selectedId !== null && state.openDialog('snooze'),
-  reply: (state) => state.openComposer(),
-  check: (state) => state.selectedId !== null && state.toggleChecked(state.selectedId),
-  checkAll: (state) => state.checkAll(),
-  bulkService: (state) => void state.route('service', 'selection'),
-  bulkSpotlight: (state) => void state.route('spotlight', 'selection'),
-  bulkIgnore: (state) => void state.route('ignore', 'selection'),
-  bulkDone: (state) => void state.done('selection'),
-  undo: (state) => void state.undo(),
-  search: () => document.getElementById('queue-search')?.focus(),
-  help: (state) => state.openDialog('shortcuts'),
-  goInbox: (state) => void state.showView('inbox'),
-  goService: (state) => void state.showView('service'),
-  goSpotlight: (state) => void state.showView('spotlight'),
-  goDone: (state) => void state.showView('done'),
-};
 
 /** Escape on the list: unticks the selection; with nothing ticked, clears the search. */
 function escapeOnList(state: StoreState): void {
@@ -60,6 +34,12 @@ export function useKeyboard(): void {
     let prefix = '';
     const onKeyDown = (event: KeyboardEvent) => {
       const state = useStore.getState();
+      // The palette opens from anywhere, a text field too (Ctrl+K types nothing), but over no other dialog.
+      if (isPaletteChord(event) && state.dialog === null) {
+        event.preventDefault();
+        state.openDialog('palette');
+        return;
+      }
       // Escape in a text field of the console (not a dialog's, and not one that used it itself, like
       // the saved-reply picker) goes back to the list; the field keeps its text (and a search box
       // its words: Chromium would clear it).

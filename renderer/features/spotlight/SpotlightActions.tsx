@@ -5,10 +5,15 @@ import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import styles from './SpotlightActions.module.css';
 import { Name } from '../../ui/Name';
+import { useCommentRequest } from '../queue/useCommentRequest';
+import { useShortcutTitle } from '../queue/useShortcutTitle';
+
+const KEYED = ['feature', 'thank', 'invite', 'answer'] as const;
 
 /** Feature, thank, invite, or mark as the community answer: what a spotlight comment can get. */
 export function SpotlightActions({ detail, context }: { detail: ItemDetail; context: ItemContext | null }) {
   const recognise = useStore((state) => state.recognise);
+  const title = useShortcutTitle();
   const templates = useStore((state) => state.templates);
   // Which text each action drafts: the saved reply declared for its kind, else Switchboard's own.
   const draftedFrom = (kind: TemplateKind) => {
@@ -24,20 +29,27 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
     setNote('');
   };
   const questions = (context?.thread ?? []).filter((item) => item.id !== detail.id && item.publishedAt <= detail.publishedAt);
+  const thank = () => void recogniseAndClose({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.');
+  // The keys (f, t, n, a as bound) do what the buttons do: open the same form, or thank at once.
+  useCommentRequest(detail.id, KEYED, ({ kind }) => {
+    if (kind === 'thank') return thank();
+    if (kind === 'answer' && questions.length === 0) return useStore.setState({ notice: 'No earlier comment in this thread for this one to have answered.' });
+    setMode(kind as 'feature' | 'invite' | 'answer');
+  });
 
   return (
     <section className={styles.spotlightActions} aria-label="Spotlight">
       <div className="actions">
-        <button type="button" onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
+        <button type="button" title={title('feature')} onClick={() => setMode(mode === 'feature' ? null : 'feature')}>
           Feature
         </button>
-        <button type="button" title={`Drafts a thank-you from ${draftedFrom('thank-you')}`} onClick={() => void recogniseAndClose({ id: detail.id, action: 'thank' }, 'Thank-you drafted below.')}>
+        <button type="button" title={`${title('thank')}: drafts a thank-you from ${draftedFrom('thank-you')}`} onClick={thank}>
           Thank
         </button>
-        <button type="button" onClick={() => setMode(mode === 'invite' ? null : 'invite')}>
+        <button type="button" title={title('invite')} onClick={() => setMode(mode === 'invite' ? null : 'invite')}>
           Invite
         </button>
-        <button type="button" onClick={() => setMode(mode === 'answer' ? null : 'answer')} disabled={questions.length === 0} title={questions.length ? '' : 'No earlier comment in this thread to have answered'}>
+        <button type="button" onClick={() => setMode(mode === 'answer' ? null : 'answer')} disabled={questions.length === 0} title={questions.length ? title('answer') : 'No earlier comment in this thread to have answered'}>
           Community answer
         </button>
       </div>
@@ -63,7 +75,7 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
             void recogniseAndClose({ id: detail.id, action: 'invite', inviteKind }, 'Invitation drafted below.');
           }}
         >
-          <select aria-label="Invite to" value={inviteKind} onChange={(event) => setInviteKind(event.target.value as typeof inviteKind)}>
+          <select aria-label="Invite to" autoFocus value={inviteKind} onChange={(event) => setInviteKind(event.target.value as typeof inviteKind)}>
             <option value="guest-post">Write a guest post ({draftedFrom('invite-guest-post')})</option>
             <option value="volunteer">Volunteer ({draftedFrom('invite-volunteer')})</option>
             <option value="moderator">Become a moderator ({draftedFrom('invite-moderator')})</option>
@@ -75,9 +87,9 @@ export function SpotlightActions({ detail, context }: { detail: ItemDetail; cont
       )}
       {mode === 'answer' && (
         <ul className={styles.answers} aria-label="Which question did it answer?">
-          {questions.map((question) => (
+          {questions.map((question, index) => (
             <li key={question.id}>
-              <button type="button" onClick={() => void recogniseAndClose({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
+              <button type="button" autoFocus={index === 0} onClick={() => void recogniseAndClose({ id: detail.id, action: 'answer', answersId: question.id }, `Marked as the community answer to ${question.author}.`)}>
                 <strong><Name text={question.author} /></strong> {question.excerpt}
               </button>
             </li>

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { VIEW_NAMES, type ItemPage, type ViewCounts } from '../../../common/types';
 import { countViews } from '../../../db/tables/item-counts';
-import { listView, MATCHING_CAP } from '../../../db/tables/items';
+import { listView, matchingIds, MATCHING_CAP } from '../../../db/tables/items';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 
 describe('queue views', () => {
@@ -97,6 +97,22 @@ describe('queue views', () => {
     const rare = await service.client['items-list']({ view: 'inbox', search: 'please 7', limit: 10 });
     expect(rare.matching).toBe(1);
     expect(rare.matchingCapped).toBeUndefined();
+  });
+
+  it('gives the ids of every comment a view and its filters match, in the list order, for "Select all matching" (issue 13)', async () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const blog = addFeed(db, 'Blog');
+    const forum = addFeed(db, 'Forum');
+    const start = Date.UTC(2026, 10, 20);
+    const refunds = Array.from({ length: 5 }, (_, n) => addItem(db, { feedId: blog, text: `Refund please ${n}`, publishedAt: start + n * 60_000 }));
+    addItem(db, { feedId: forum, text: 'Refund for me too', status: 'done', route: 'service' });
+    const release = addItem(db, { feedId: blog, text: 'Great release', publishedAt: start + 3_600_000 });
+
+    expect(await service.client['items-matching-ids']({ view: 'inbox', search: 'refund' })).toEqual({ ids: [...refunds].reverse(), more: false });
+    expect(await service.client['items-matching-ids']({ view: 'inbox', feedId: blog, sort: 'oldest' })).toEqual({ ids: [...refunds, release], more: false });
+    // Past the most one action takes, the first of them, and "more" says there were others.
+    expect(matchingIds(db, { view: 'inbox', sort: 'oldest', search: 'refund' }, 3)).toEqual({ ids: refunds.slice(0, 3), more: true });
   });
 
   it('returns one comment with its thread and feed', async () => {
