@@ -24,6 +24,8 @@ export default defineConfig({
           'ingest-worker': resolve(__dirname, 'main/workers/ingest-worker.ts'),
           // The full integrity check (PRAGMA quick_check) of the database, off the console's thread.
           'check-worker': resolve(__dirname, 'main/workers/check-worker.ts'),
+          // The console's long reads (searches), on a connection of their own, off the thread that answers keys.
+          'read-worker': resolve(__dirname, 'main/workers/read-worker.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every bundled file
         // (the worker and the built renderer are found relative to it).

@@ -1,0 +1,32 @@
+// The read worker thread: runs the console's long reads (db/off-thread-reads.ts) on a read-only
+// connection of its own, one at a time, and posts back each result or error. In WAL mode a reader
+// never waits for the console's writes, nor they for it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { connect, type Db } from '../../db/connection';
+import { offThreadReads } from '../../db/off-thread-reads';
+import type { ReadReply, ReadRequest, ThrownError } from '../core/read-messages';
+
+const port = parentPort;
+if (!port) throw new Error('read-worker: must run as a worker thread');
+
+const db = connect((workerData as { file: string }).file, { readonly: true });
+db.pragma('busy_timeout = 5000');
+// As the console's own connection (db/connection.ts configure): sorts and temporary tables in memory.
+db.pragma('temp_store = MEMORY');
+
+function thrown(error: unknown): ThrownError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { code, stage } = error as { code?: unknown; stage?: unknown };
+  return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}), ...(typeof stage === 'string' ? { stage } : {}) };
+}
+
+port.on('message', (request: ReadRequest) => {
+  let reply: ReadReply;
+  try {
+    const read = offThreadReads[request.name] as (db: Db, input: unknown) => unknown;
+    reply = { id: request.id, result: read(db, request.input) };
+  } catch (error) {
+    reply = { id: request.id, error: thrown(error) };
+  }
+  port.postMessage(reply);
+});
