@@ -2,17 +2,15 @@
 // connection of its own, one at a time, and posts back each result or error. In WAL mode a reader
 // never waits for the console's writes, nor they for it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { connect, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
+import { openReadOnly } from '../../db/open';
 import { offThreadReads } from '../../db/off-thread-reads';
 import type { ReadReply, ReadRequest, ThrownError } from '../core/read-messages';
 
 const port = parentPort;
 if (!port) throw new Error('read-worker: must run as a worker thread');
 
-const db = connect((workerData as { file: string }).file, { readonly: true });
-db.pragma('busy_timeout = 5000');
-// As the console's own connection (db/connection.ts configure): sorts and temporary tables in memory.
-db.pragma('temp_store = MEMORY');
+const db = openReadOnly((workerData as { file: string }).file);
 
 function thrown(error: unknown): ThrownError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
