@@ -1,8 +1,6 @@
 // What the console's thread and its read worker (main/workers/read-worker.ts) say to each other.
-import type { ReadName } from '../../db/off-thread-reads';
-
 /** The worker's file comes as its workerData ({ file }). */
-export type ReadRequest = { id: number; name: ReadName; input: unknown };
+export type ReadRequest = { id: number; name: string; input: unknown };
 
 /** An error as it crosses threads: SwitchboardErrors keep their code and stage, SQLite's its code (storage-faults.ts reads it). */
 export interface ThrownError {

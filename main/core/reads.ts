@@ -1,24 +1,35 @@
-// Where the console's long reads run (db/off-thread-reads.ts). In a console (browser mode, the
-// desktop window) they run in a worker thread on a read-only connection of its own, so a search
-// ranked best match first, or a long export of comments, never holds up the routing key pressed
-// meanwhile: the thread that answers keys only waits for its own short reads and writes. The CLI
-// and the tests read in-process: one command at a time gains nothing from a thread.
+// Where the console's long reads run. A feature names each read that may take long enough to hold
+// up a keystroke (searching a common word best match first ranks every match; the dashboard groups
+// two years of comments) with offThreadRead(), and runs it through ctx.reads. In a console (browser
+// mode, the desktop window) they run in a worker thread on a read-only connection of its own, so the
+// routing key pressed meanwhile is answered at once: the thread that answers keys only waits for its
+// own short reads and writes. The CLI and the tests read in-process: one command at a time gains
+// nothing from a thread. The worker finds each read by name in the app's table (main/app/off-thread-reads.ts).
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/connection';
-import { offThreadReads, type ReadInput, type ReadName, type ReadResult } from '../../db/off-thread-reads';
 import { SwitchboardError, type ErrorCode } from '../../common/errors';
 import type { ReadReply, ReadRequest, ThrownError } from './read-messages';
 
+/** A read that may run on another connection: one plain-data input, a plain-data result (both cross threads). */
+export interface OffThreadRead<I, R> {
+  readonly name: string;
+  run(db: Db, input: I): R;
+}
+
+export function offThreadRead<I, R>(name: string, run: (db: Db, input: I) => R): OffThreadRead<I, R> {
+  return { name, run };
+}
+
 export interface Reads {
-  run<N extends ReadName>(name: N, input: ReadInput<N>): Promise<ReadResult<N>>;
+  run<I, R>(read: OffThreadRead<I, R>, input: I): Promise<R>;
   close(): Promise<void>;
 }
 
 /** Reads on the caller's own connection, `db()` being whatever the service has open now. */
 export function inProcessReads(db: () => Db): Reads {
   return {
-    run: async (name, input) => (offThreadReads[name] as (db: Db, input: unknown) => ReturnType<(typeof offThreadReads)[typeof name]>)(db(), input),
+    run: async (read, input) => read.run(db(), input),
     close: async () => {},
   };
 }
@@ -65,10 +76,10 @@ export function threadReads(file: string, workerPath = path.join(__dirname, 'rea
   };
 
   return {
-    run(name, input) {
+    run<I, R>(read: OffThreadRead<I, R>, input: I): Promise<R> {
       worker ??= start();
       const id = nextId++;
-      const request: ReadRequest = { id, name, input };
+      const request: ReadRequest = { id, name: read.name, input };
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
         worker!.postMessage(request);

@@ -1,11 +1,12 @@
-// The read worker thread: runs the console's long reads (db/off-thread-reads.ts) on a read-only
+// The read worker thread: runs the console's long reads (main/app/off-thread-reads.ts) on a read-only
 // connection of its own, one at a time, and posts back each result or error. In WAL mode a reader
 // never waits for the console's writes, nor they for it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Db } from '../../db/connection';
 import { openReadOnly } from '../../db/open';
-import { offThreadReads } from '../../db/off-thread-reads';
+import { offThreadReads } from '../app/off-thread-reads';
 import type { ReadReply, ReadRequest, ThrownError } from '../core/read-messages';
+import type { OffThreadRead } from '../core/reads';
 
 const port = parentPort;
 if (!port) throw new Error('read-worker: must run as a worker thread');
@@ -21,8 +22,9 @@ function thrown(error: unknown): ThrownError {
 port.on('message', (request: ReadRequest) => {
   let reply: ReadReply;
   try {
-    const read = offThreadReads[request.name] as (db: Db, input: unknown) => unknown;
-    reply = { id: request.id, result: read(db, request.input) };
+    const read = offThreadReads.get(request.name) as OffThreadRead<unknown, unknown> | undefined;
+    if (!read) throw new Error(`read-worker: no read is named "${request.name}" (main/app/off-thread-reads.ts joins them)`);
+    reply = { id: request.id, result: read.run(db, request.input) };
   } catch (error) {
     reply = { id: request.id, error: thrown(error) };
   }

@@ -61,6 +61,27 @@ describe('reads off the thread that answers keys', () => {
     expect((await app.client['items-query']({ search: 'refund', route: 'service' })).map((item) => item.contentText)).toEqual(['Refund please, order 1142']);
   });
 
+  it('answers every off-thread read (search, the CLI\'s items, the dashboard, the members) as in-process reading does', async () => {
+    const { service: app, file, ids } = consoleService(['My refund never came', 'Great post', 'Refund please, order 1142', 'Thanks for the refund']);
+    await app.client['items-route']({ ids: [ids[0]!, ids[2]!], route: 'service' });
+    await app.client['spotlight-act']({ id: ids[1]!, action: 'feature' });
+    const asked = async (target: Service) => ({
+      search: await target.client['items-list']({ view: 'all', search: 'refund', sort: 'relevance' }),
+      items: await target.client['items-query']({ search: 'refund' }),
+      stats: await target.client.stats({ from: '2026-10-01', to: '2026-11-28' }),
+      members: await target.client['members-list']({}),
+    });
+    const offThread = await asked(app);
+    const inProcess = createService({ db: openDatabase(file), dbPath: file, version: 'test', now: () => NOW, runner: inProcessRunner(), log: () => {} });
+    try {
+      expect(offThread).toEqual(await asked(inProcess));
+    } finally {
+      await inProcess.close();
+    }
+    expect(offThread.search.items).toHaveLength(3);
+    expect(offThread.members.map((member) => member.name)).toEqual(['Dana']);
+  });
+
   it('reads the restored file after a backup is restored under the running console', async () => {
     const { service: app, file } = consoleService(['The zeppelin landed']);
     const search = async () => (await app.client['items-list']({ view: 'all', search: 'zeppelin' })).items.map((item) => item.excerpt);
