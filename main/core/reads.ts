@@ -43,9 +43,9 @@ function rebuilt(error: ThrownError): Error {
 }
 
 /**
- * Reads in a worker thread (out/main/read-worker.js, beside the bundle), started at the first read,
- * which opens `file` read-only. close() lets the file go (a restore replaces it); the next read
- * starts a new thread on the file then in place. A worker that stops (crash, out of memory) fails
+ * Reads in a worker thread (out/main/read-worker.js, beside the bundle), started at once so the
+ * first search does not wait for it, which opens `file` read-only. close() lets the file go (a
+ * restore replaces it); the next read starts a new thread on the file then in place. A worker that stops (crash, out of memory) fails
  * the reads it held; the next read starts a new one.
  */
 export function threadReads(file: string, workerPath = path.join(__dirname, 'read-worker.js')): Reads {
@@ -75,6 +75,7 @@ export function threadReads(file: string, workerPath = path.join(__dirname, 'rea
     return started;
   };
 
+  worker = start();
   return {
     run<I, R>(read: OffThreadRead<I, R>, input: I): Promise<R> {
       worker ??= start();
