@@ -98,7 +98,7 @@ function fill(db: Db): void {
     threadTitles.push(title);
     threadIds.push(Number(insertThread.run(site, `https://${site}/posts/${n}/`, title, start + Math.floor((n / BIG.threads) * span)).lastInsertRowid));
   }
-  // Every author has a member of their own, as syncMembers gives them when their comments arrive.
+  // Every author has a member of their own, as migration 011's triggers give them when their comments arrive.
   const authors = Array.from({ length: BIG.authors }, (_, n) => `${pick(['Alex', 'Sam', 'Priya', 'Marcus', 'Lee', 'Dana', 'Yuki', 'Omar', 'Ines', 'Kofi'])} ${n}`);
   const insertMember = db.prepare('INSERT INTO members (name, created_at) VALUES (?, ?)');
   const insertAlias = db.prepare('INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');

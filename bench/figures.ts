@@ -32,8 +32,13 @@ export async function time(run: (index: number) => unknown, runs = 40, budgetMs 
     await run(index);
     took.push(performance.now() - before);
   }
-  took.sort((a, b) => a - b);
-  return { median: percentile(took, 0.5), p95: percentile(took, 0.95), runs: took.length };
+  return timingOf(took);
+}
+
+/** The median and p95 of times measured some other way (ms). */
+export function timingOf(took: number[]): Timing {
+  const sorted = [...took].sort((a, b) => a - b);
+  return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), runs: sorted.length };
 }
 
 export const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;

@@ -80,10 +80,12 @@ export function checkFile(file: string): string {
   }
 }
 
-/** Opens `file` read-only: to look at it before trusting it, and for a database found damaged. */
+/** Opens `file` read-only: to look at it before trusting it, for a database found damaged, and for a console's long reads (main/core/reads.ts). */
 export function openReadOnly(file: string): Db {
   const db = connect(file, { readonly: true });
   db.pragma('busy_timeout = 5000');
+  // As configure() does for the console's own connection: sorts and temporary tables in memory.
+  db.pragma('temp_store = MEMORY');
   return db;
 }
 

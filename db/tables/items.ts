@@ -224,13 +224,18 @@ function matchingCount(db: Db, request: ListRequest): Pick<ItemPage, 'matching' 
   return found > MATCHING_CAP ? { matching: MATCHING_CAP, matchingCapped: true } : { matching: found };
 }
 
+/** The SQL of matchingIds (and of the query-plan guard). */
+export function matchingIdsQuery(request: Omit<ListRequest, 'limit' | 'cursor'>, most: number): { sql: string; params: Record<string, unknown> } | null {
+  return viewQuery({ ...request, sort: request.sort === 'relevance' ? 'newest' : request.sort, limit: most }, 'i.id');
+}
+
 /**
  * The ids of every comment of the view matching its filters, in the list's order, up to `most`:
  * the page's own indexed query reading ids only (relevance has no order past its first page, so
  * it reads newest first), one query whatever the size, so the console never pages through them.
  */
 export function matchingIds(db: Db, request: Omit<ListRequest, 'limit' | 'cursor'>, most: number): MatchingIds {
-  const query = viewQuery({ ...request, sort: request.sort === 'relevance' ? 'newest' : request.sort, limit: most }, 'i.id');
+  const query = matchingIdsQuery(request, most);
   if (!query) return { ids: [], more: false };
   const ids = prepared<Record<string, unknown>, { id: number }>(db, query.sql)
     .all(query.params)

@@ -8,31 +8,12 @@ import type { Member, MemberStats } from '../../common/types';
 import { isoOrNull } from '../../common/time';
 import { writeTransaction } from '../write';
 
-/**
- * Gives every author name that has none a member of its own: all of them (before member reads),
- * or just the names given (as new comments are stored, without reading every comment again).
- */
-export function syncMembers(db: Db, now: number, authors?: readonly string[]): void {
-  const missing = authors
-    ? [...new Set(authors)].filter((author) => author !== '' && !prepared(db, 'SELECT 1 FROM member_aliases WHERE author = ?').get(author)).map((author) => ({ author }))
-    : prepared<[], { author: string }>(db, `SELECT DISTINCT author FROM items WHERE author <> '' AND author NOT IN (SELECT author FROM member_aliases)`).all();
-  if (missing.length === 0) return;
-  const member = prepared(db, 'INSERT INTO members (name, created_at) VALUES (?, ?)');
-  const alias = prepared(db, 'INSERT INTO member_aliases (author, member_id, original_member_id) VALUES (?, ?, ?)');
-  writeTransaction(db, () => {
-    for (const { author } of missing) {
-      const id = Number(member.run(author, now).lastInsertRowid);
-      alias.run(author, id, id);
-    }
-  });
-}
-
 /** The author names that count for a member, alphabetically. */
 function aliasesOf(db: Db, memberId: number): string[] {
   return prepared<[number], { author: string }>(db, 'SELECT author FROM member_aliases WHERE member_id = ? ORDER BY author').all(memberId).map((row) => row.author);
 }
 
-/** The member an author name belongs to; null if it has none yet (syncMembers gives it one). */
+/** The member an author name belongs to; null if no comment of that name is stored (migration 011 gives each one a member). */
 export function memberOfAuthor(db: Db, author: string): number | null {
   return prepared<[string], { member_id: number }>(db, 'SELECT member_id FROM member_aliases WHERE author = ?').get(author)?.member_id ?? null;
 }
@@ -81,8 +62,7 @@ export function membersMergedInto(db: Db, memberId: number): { id: number; name:
 }
 
 /** Members active since `since`, the most helpful first (community answers, then featured, then comments). */
-export function listMembers(db: Db, since: number, now: number): Member[] {
-  syncMembers(db, now);
+export function listMembers(db: Db, since: number): Member[] {
   const ids = prepared<{ since: number }, { id: number }>(db, 
       `SELECT DISTINCT m.id FROM members m JOIN member_aliases a ON a.member_id = m.id JOIN items i ON i.author = a.author
         WHERE m.merged_into IS NULL AND i.published_at >= @since`,

@@ -57,6 +57,8 @@ async function restoreInPlace(ctx: ServiceContext, name: string) {
   const swap = (async () => {
     ctx.feeds.activeFetch?.abort();
     await ctx.feeds.activeRun?.catch(() => undefined);
+    // The read thread's connection too: the file is set aside only once nobody has it open.
+    await ctx.reads.close();
     ctx.db.close();
     try {
       return await replaceWithBackup(ctx.dbPath, backup.file, ctx.now());

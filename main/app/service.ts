@@ -19,6 +19,7 @@ import type { DatabaseDamage } from '../../common/types';
 import { startBackupSchedule } from './backups';
 import { checkInBackground, workerChecker, type Checker } from './integrity';
 import { handlers } from './handlers';
+import { inProcessReads, threadReads } from '../core/reads';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
@@ -53,6 +54,12 @@ export interface ServiceOptions {
   checker?: Checker;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
+  /**
+   * Run long reads (searches, the CLI's `items`) in a worker thread: what a console wants, so a
+   * key pressed meanwhile is answered at once. Its worker sits beside the bundle unless `readWorker` says where.
+   */
+  readsOffThread?: boolean;
+  readWorker?: string;
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -66,7 +73,11 @@ export function createService(options: ServiceOptions): Service {
     feeds: new FeedsRuntime({ classifyAddress: options.classifyAddress }),
     damage: options.damage ?? null,
     swapping: null,
+    reads: inProcessReads(() => context.db),
   };
+  // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
+  // routing: nothing would wait behind its reads, and a second connection might not open it at all.
+  if (options.readsOffThread && options.dbPath !== ':memory:' && !options.db.readonly) context.reads = threadReads(options.dbPath, options.readWorker);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   /** Runs the full check again; set while the console's background work runs (startScheduler). */
   let recheck: (() => void) | null = null;
@@ -136,6 +147,7 @@ export function createService(options: ServiceOptions): Service {
     async close() {
       await context.feeds.close();
       await context.runner.close();
+      await context.reads.close();
       if (context.db.open) context.db.close();
     },
   };

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/connection';
 import type { OperationName, OperationResult, ParsedInput } from '../../common/contract';
 import type { EventBus } from './event-bus';
+import type { Reads } from './reads';
 
 export interface CoreContext {
   db: Db;
@@ -11,6 +12,8 @@ export interface CoreContext {
   version: string;
   events: EventBus;
   now: () => number;
+  /** Where long reads run: a worker thread in a console, in-process elsewhere (reads.ts). */
+  reads: Reads;
 }
 
 export type Handler<N extends OperationName, C extends CoreContext = CoreContext> = (

@@ -14,7 +14,7 @@ const projectRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(projectRoot, 'out', 'renderer');
 
 async function serve(dbPath: string, port: number | undefined, io: CliIO): Promise<number> {
-  const service = await openService(dbPath);
+  const service = await openService(dbPath, { readsOffThread: true });
   const bridge = await startBridge({ service, rendererDir, port });
   const stopScheduler = service.startScheduler();
   io.out(`Switchboard console: ${bridge.url}`);

@@ -23,7 +23,7 @@ async function openConsole(): Promise<void> {
   installGuards(entry);
   let service;
   try {
-    service = await openService(resolveDbPath(dbFlag(process.argv)));
+    service = await openService(resolveDbPath(dbFlag(process.argv)), { readsOffThread: true });
   } catch (error) {
     dialog.showErrorBox('Switchboard cannot open its database', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -1,12 +1,12 @@
 // Stores one fetch's result in one transaction: the feed's new state, every comment of the batch
-// with its thread, its search entry and the snoozes it ends, and new authors' member records.
+// with its thread, its search entry and the snoozes it ends (new authors get their members from
+// migration 011's triggers).
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
 import { searchIndexer } from '../../../db/search-index';
 import { replyWaker } from '../../../db/tables/snoozes';
-import { syncMembers } from '../../../db/tables/members';
 import { recordFetchFailure, recordFetchSuccess, type FeedFetchState } from '../../../db/tables/feeds';
 import { storeIncomingComment } from '../../../db/tables/items-ingest';
 import { upsertThread, type StoredThread } from '../../../db/tables/threads';
@@ -104,8 +104,6 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
     else storeComments(db, feed, parsed.comments, now, result);
-    // New authors get their member records as they arrive (milestones and the board read them).
-    if (result.newItems > 0) syncMembers(db, now, parsed.comments.map((comment) => comment.author));
   });
   return result;
 }

@@ -5,8 +5,8 @@ import { undoLast } from '../../../db/tables/audit-log';
 import { SwitchboardError } from '../../../common/errors';
 import type { ActionResult, ShownItem, TriageResult } from '../../../common/types';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from './actions';
-import { getItem, itemContext, itemSummaries, listView, matchingIds, queryItems } from '../../../db/tables/items';
-import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
+import { queueReads } from './reads';
+import { getItem, itemContext, itemSummaries, listView } from '../../../db/tables/items';
 
 /** The comment the console moves on to, in full; null when it is gone (deleted with its feed meanwhile). */
 function shownItem(db: Db, id: number): ShownItem | null {
@@ -33,17 +33,18 @@ export const queueHandlers = {
   },
   'items-list': (ctx, input) => {
     catchUpBeforeRead(ctx);
-    return listView(ctx.db, input);
+    // A search may rank thousands of matches: off the thread that answers keys (core/reads.ts).
+    return input.search === undefined ? listView(ctx.db, input) : ctx.reads.run(queueReads.searchPage, input);
   },
   'items-matching-ids': (ctx, input) => {
     catchUpBeforeRead(ctx);
-    return matchingIds(ctx.db, input, MOST_IN_ONE_ACTION);
+    return ctx.reads.run(queueReads.matchingIds, input);
   },
   'item-get': (ctx, input) => getItem(ctx.db, input.id),
   'item-context': (ctx, input) => itemContext(ctx.db, input.id),
   'items-query': (ctx, input) => {
     catchUpBeforeRead(ctx);
-    return queryItems(ctx.db, input);
+    return ctx.reads.run(queueReads.query, input);
   },
   'items-route': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'route', () => routeItems(ctx.db, input.ids, input.route, ctx.now())), input.next),
   'items-done': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'done', () => finishItems(ctx.db, input.ids, ctx.now())), input.next),

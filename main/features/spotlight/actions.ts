@@ -8,7 +8,6 @@ import { getItem } from '../../../db/tables/items';
 import { applyAction, undoAlsoRemovesSpotlightAction } from '../../../db/tables/audit-log';
 import { recordSpotlightAction } from '../../../db/tables/spotlight-actions';
 import { suggestDraft } from '../../../db/tables/drafts';
-import { syncMembers } from '../../../db/tables/members';
 import { writeTransaction } from '../../../db/write';
 import { recognitionDraft } from './replies';
 
@@ -28,7 +27,6 @@ export function recordSpotlight(db: Db, request: SpotlightRequest, now: number):
     getItem(db, request.answersItemId);
   }
   return writeTransaction(db, () => {
-    syncMembers(db, now);
     // Recognising a comment puts it in the spotlight lane; like every moderator action it is
     // recorded with what undoes it (the lane it came from, and the recognition itself).
     const audit = applyAction(

@@ -10,9 +10,9 @@ import { highlightsBetween } from '../../../db/tables/highlights';
 import { recordSpotlight } from './actions';
 import { answeredByCommunity } from './answered';
 import { digestAtom, digestHtml, digestMarkdown } from './digest';
-import { getMember, listMembers, memberOfAuthor, membersMergedInto, mergeMembers, setMemberNote, splitMember, syncMembers } from '../../../db/tables/members';
+import { getMember, memberOfAuthor, membersMergedInto, mergeMembers, setMemberNote, splitMember } from '../../../db/tables/members';
 import { milestonesOf } from '../../../db/tables/milestones';
-import { dashboardStats } from './stats';
+import { spotlightReads } from './reads';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -28,16 +28,14 @@ export const spotlightHandlers = {
   'service-answered-by': (ctx, input) => runAndAnnounce(ctx, 'answered-by', () => answeredByCommunity(ctx.db, input.id, input.answerId, ctx.now())),
   'spotlight-act': (ctx, input) =>
     runAndAnnounce(ctx, 'spotlight', () => recordSpotlight(ctx.db, { itemId: input.id, action: input.action, note: input.note, answersItemId: input.answersId, inviteKind: input.inviteKind }, ctx.now())),
-  'members-list': (ctx, input) => listMembers(ctx.db, input.since ? Date.parse(`${input.since}T00:00:00Z`) : 0, ctx.now()),
+  'members-list': (ctx, input) => ctx.reads.run(spotlightReads.members, input.since ? Date.parse(`${input.since}T00:00:00Z`) : 0),
   'member-get': (ctx, input): MemberProfile => {
-    syncMembers(ctx.db, ctx.now());
     const member = getMember(ctx.db, input.id);
     const comments = itemsByAuthors(ctx.db, member.aliases, 50);
     const merged = membersMergedInto(ctx.db, member.id);
     return { ...member, milestones: milestonesOf(ctx.db, member.id, member.name), comments, merged };
   },
   'member-of-author': (ctx, input) => {
-    syncMembers(ctx.db, ctx.now());
     const id = memberOfAuthor(ctx.db, input.author);
     return id === null ? null : getMember(ctx.db, id);
   },
@@ -53,9 +51,8 @@ export const spotlightHandlers = {
     return { fileName: `community-highlights-${input.from}-to-${input.to}.${input.format}`, mimeType, content, count: items.length, itemIds: items.map((item) => item.itemId) };
   },
   stats: (ctx, input) => {
-    syncMembers(ctx.db, ctx.now());
     const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY : ctx.now();
     const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : to - 8 * 7 * DAY;
-    return dashboardStats(ctx.db, from, to, overdueBefore(ctx.now(), readSettings(ctx.db).overdueHours));
+    return ctx.reads.run(spotlightReads.dashboard, { from, to, overdueBefore: overdueBefore(ctx.now(), readSettings(ctx.db).overdueHours) });
   },
 } satisfies FeatureHandlers;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../db/connection';
 import { answerCountOfMember, answersOfMember, answerTimesBetween } from '../../../db/tables/community-answers';
-import { memberOfAuthor, syncMembers } from '../../../db/tables/members';
+import { memberOfAuthor } from '../../../db/tables/members';
 import { addFeed, addItem } from '../../support/seed';
 
 const DAY = 24 * 60 * 60_000;
@@ -19,10 +19,7 @@ function setUp() {
     db.prepare(`UPDATE items SET resolution = 'answered-by-community', answered_by = ? WHERE id = ?`).run(answerId, questionId);
   const mark = (answerId: number, questionId: number, day: number) =>
     db.prepare(`INSERT INTO spotlight_actions (item_id, action, answers_item_id, at) VALUES (?, 'answer', ?, ?)`).run(answerId, questionId, JAN(day));
-  const member = () => {
-    syncMembers(db, JAN(1));
-    return memberOfAuthor(db, 'Noor') as number;
-  };
+  const member = () => memberOfAuthor(db, 'Noor') as number;
   return { db, helper, question, resolve, mark, member };
 }
 
