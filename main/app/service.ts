@@ -20,6 +20,7 @@ import { startBackupSchedule } from './backups';
 import { checkInBackground, workerChecker, type Checker } from './integrity';
 import { handlers } from './handlers';
 import { inProcessReads, threadReads } from '../core/reads';
+import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
@@ -77,7 +78,12 @@ export function createService(options: ServiceOptions): Service {
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.
-  if (options.readsOffThread && options.dbPath !== ':memory:' && !options.db.readonly) context.reads = threadReads(options.dbPath, options.readWorker);
+  if (options.readsOffThread && options.dbPath !== ':memory:' && !options.db.readonly) {
+    context.reads = threadReads(options.dbPath, options.readWorker);
+    // The read thread checkpoints the log, so no commit here waits for the disk. A restore opens a
+    // new connection, which checkpoints as SQLite does by default again: slower, never wrong.
+    leaveCheckpointsToAnotherConnection(options.db);
+  }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   /** Runs the full check again; set while the console's background work runs (startScheduler). */
   let recheck: (() => void) | null = null;

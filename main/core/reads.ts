@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/connection';
+import { CHECKPOINT_EVERY_MS } from '../../db/checkpoints';
 import { SwitchboardError, type ErrorCode } from '../../common/errors';
 import type { ReadReply, ReadRequest, ThrownError } from './read-messages';
 
@@ -44,11 +45,12 @@ function rebuilt(error: ThrownError): Error {
 
 /**
  * Reads in a worker thread (out/main/read-worker.js, beside the bundle), started at once so the
- * first search does not wait for it, which opens `file` read-only. close() lets the file go (a
+ * first search does not wait for it, which opens `file` read-only and checkpoints its log every
+ * `checkpointEveryMs` (db/checkpoints.ts). close() lets the file go (a
  * restore replaces it); the next read starts a new thread on the file then in place. A worker that stops (crash, out of memory) fails
  * the reads it held; the next read starts a new one.
  */
-export function threadReads(file: string, workerPath = path.join(__dirname, 'read-worker.js')): Reads {
+export function threadReads(file: string, workerPath = path.join(__dirname, 'read-worker.js'), checkpointEveryMs = CHECKPOINT_EVERY_MS): Reads {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
@@ -58,7 +60,7 @@ export function threadReads(file: string, workerPath = path.join(__dirname, 'rea
     pending.clear();
   };
   const start = (): Worker => {
-    const started = new Worker(workerPath, { workerData: { file } });
+    const started = new Worker(workerPath, { workerData: { file, checkpointEveryMs } });
     started.on('message', (reply: ReadReply) => {
       const read = pending.get(reply.id);
       pending.delete(reply.id);

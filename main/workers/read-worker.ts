@@ -1,9 +1,11 @@
 // The read worker thread: runs the console's long reads (main/app/off-thread-reads.ts) on a read-only
 // connection of its own, one at a time, and posts back each result or error. In WAL mode a reader
-// never waits for the console's writes, nor they for it.
+// never waits for the console's writes, nor they for it. It also checkpoints the write-ahead log,
+// which the console's own connection leaves to it (db/checkpoints.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Db } from '../../db/connection';
 import { openReadOnly } from '../../db/open';
+import { openCheckpointer } from '../../db/checkpoints';
 import { offThreadReads } from '../app/off-thread-reads';
 import type { ReadReply, ReadRequest, ThrownError } from '../core/read-messages';
 import type { OffThreadRead } from '../core/reads';
@@ -11,7 +13,16 @@ import type { OffThreadRead } from '../core/reads';
 const port = parentPort;
 if (!port) throw new Error('read-worker: must run as a worker thread');
 
-const db = openReadOnly((workerData as { file: string }).file);
+const { file, checkpointEveryMs } = workerData as { file: string; checkpointEveryMs: number };
+const db = openReadOnly(file);
+const checkpointer = openCheckpointer(file);
+setInterval(() => {
+  try {
+    checkpointer.checkpoint();
+  } catch {
+    // A full disk or a file being swapped: the log keeps everything, the next tick tries again.
+  }
+}, checkpointEveryMs);
 
 function thrown(error: unknown): ThrownError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };

@@ -1,6 +1,7 @@
 // A console runs its long reads (searches, the CLI's `items` through the bridge) in a worker
 // thread (main/core/reads.ts), so the routing key pressed while another window searches is
 // answered without waiting for that search. The worker is the real bundled one, on the same file.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
@@ -81,6 +82,23 @@ describe('reads off the thread that answers keys', () => {
     }
     expect(offThread.search.items).toHaveLength(3);
     expect(offThread.members.map((member) => member.name)).toEqual(['Dana']);
+  });
+
+  it('copies what the console stores into the database file itself while it runs, its own thread never waiting for the disk', async () => {
+    const { service: app, file } = consoleService(['The first comment']);
+    for (let n = 0; n < 50; n += 1) addItem(app.context.db, { feedId: 1, text: `Comment ${n} stored by a fetch` });
+    // The file alone, without its write-ahead log: what has been checkpointed into it.
+    const inFile = () => {
+      const copy = path.join(tempDir(), 'file-alone.db');
+      fs.copyFileSync(file, copy);
+      const db = openDatabase(copy);
+      try {
+        return db.prepare('SELECT count(*) FROM items').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(inFile, { timeout: 5_000, interval: 250 }).toBe(51);
   });
 
   it('reads the restored file after a backup is restored under the running console', async () => {
