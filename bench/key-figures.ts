@@ -1,9 +1,11 @@
-// Every key a moderator presses, as the console sends it through `switchboard serve`'s HTTP bridge
-// on the 1M database (issue 12: a routing key and its undo, at most 15 ms a round trip; the other
-// keys are held to the same). Each routes, snoozes, finishes or recognises a different Inbox
+// The queue's reads and every key a moderator presses, as the console sends them through
+// `switchboard serve`'s HTTP bridge on the 1M database (issue 12: pages and searches held to the
+// goals they have at the service layer; a routing key and its undo at most 15 ms a round trip, the
+// other keys held to the same). Each routes, snoozes, finishes or recognises a different Inbox
 // comment, naming the next one as the console does, so the answer carries it in full.
 import type { ConsoleProcess } from '../test/support/console-process';
 import { line, time, timeGoal, timingOf, type Goal, type Timing } from './figures';
+import { WORDS } from './big-db';
 
 const DAY = 86_400_000;
 const KEY_MS = 15;
@@ -34,8 +36,22 @@ export async function keyFigures(app: ConsoleProcess, ids: number[], print: (tex
     ['views-counts (the sidebar, after each key)', () => app.call('views-counts', {})],
     ['member-of-author (the author beside a comment)', async () => app.call('member-of-author', { author: ((await app.call('item-get', { id: next() })) as { author: string }).author })],
   ];
-  print('\nkeys through the HTTP bridge, round trip (nothing else running)');
+  print('\nreads through the HTTP bridge, round trip (the same goals as at the service layer)');
   const goals: Goal[] = [];
+  const reads: [string, unknown, number, 'median' | 'p95'][] = [
+    ['items-list, the Inbox\'s first page of 100', { view: 'inbox', limit: 100 }, 3, 'median'],
+    ['items-list, All oldest first, feed + route filters', { view: 'all', sort: 'oldest', feedId: 1, route: 'ignore', limit: 100 }, 3, 'median'],
+    [`search "${WORDS.common}", first page`, { view: 'all', search: WORDS.common, limit: 100 }, 25, 'p95'],
+    [`search "${WORDS.prefix}*", first page`, { view: 'all', search: WORDS.prefix, limit: 100 }, 25, 'p95'],
+    [`search "${WORDS.rare}", first page`, { view: 'all', search: WORDS.rare, limit: 100 }, 5, 'p95'],
+  ];
+  for (const [name, input, limitMs, of] of reads) {
+    const timing = await time(() => app.call('items-list', input), 40, 2_000);
+    goals.push(timeGoal(`${name}, through the bridge`, timing, limitMs, of));
+    print(line(`  ${name}`, timing, goals.at(-1)));
+  }
+
+  print('\nkeys through the HTTP bridge, round trip (nothing else running)');
   for (const [name, press] of keys) {
     // items-undo times only the undo: its press answers with that time.
     const timing: Timing = name.startsWith('items-undo') ? await timeReported(press as () => Promise<number>) : await time(press, 30, 2_000);
