@@ -82,7 +82,15 @@ export const customerServiceOperations = {
   },
   'drafts-export': {
     summary: 'The export file of replies (ready ones, or all drafted) as CSV, JSON or Markdown; call drafts-mark-exported once it is saved.',
-    input: z.object({ format: draftsFormat, status: draftsSelection.default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
+    input: z
+      .object({
+        format: draftsFormat,
+        status: draftsSelection.default('ready'),
+        ids: z.array(itemId).max(10_000).optional(),
+        // CSV only: a UTF-8 byte order mark first, so spreadsheets show accents and dashes rather than mojibake.
+        bom: z.boolean().default(true),
+      })
+      .strict(),
     result: returns<ExportResult>(),
   },
   'drafts-mark-exported': {

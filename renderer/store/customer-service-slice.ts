@@ -25,7 +25,9 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (templates) set({ templates });
     },
     async saveTemplate(template) {
-      if (await attempt(() => api['template-save'](template))) await get().loadTemplates();
+      // A refusal (a placeholder Switchboard does not know, a name in use) is the dialog's to show, beside the form.
+      await api['template-save'](template);
+      await get().loadTemplates();
     },
     async deleteTemplate(id) {
       await attempt(() => api['template-delete']({ id }));
@@ -87,8 +89,8 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (!ids) return;
       set({ checked: new Set(ids), notice: ids.length > 1 ? `${ids.length} look-alike complaints selected: make them an incident from the selection bar.` : 'No other comment looks like this one.' });
     },
-    async exportReplies(format, status) {
-      const result = await attempt(() => api['drafts-export']({ format, status }));
+    async exportReplies(format, status, bom) {
+      const result = await attempt(() => api['drafts-export']({ format, status, bom }));
       if (!result) return;
       const saved = await attempt(() => saveFile(result.fileName, result.mimeType, result.content));
       if (!saved) return set({ notice: 'Export cancelled; the replies stay as they were.' });
