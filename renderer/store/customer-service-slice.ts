@@ -1,3 +1,4 @@
+import { sentence } from '../../common/errors';
 import { api, saveFile } from '../api';
 import { attempter } from './attempt';
 import { draftKey, RETRY_MS, worthRetrying } from './unsaved-drafts';
@@ -52,7 +53,8 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
         }
         return draft;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // As the banner shows it, so that the banner can be taken down once the draft is saved.
+        const message = sentence(error);
         // The same failure again (a retry, the next keystroke) is not put back once dismissed.
         if (message !== shownFailure) get().report(error);
         if (!worthRetrying(error)) return null;
