@@ -77,7 +77,11 @@ test.describe('saved replies and exports', () => {
     // The refusal is the dialog's: no banner over the console, and the form keeps what was typed.
     await expect(page.getByRole('alert')).toHaveCount(1);
     await expect(dialog.getByLabel('Text')).toHaveValue('Hi {{autor}}, we are on it.');
-    await dialog.getByLabel('Text').fill('Hi {{author}}, we are on it.');
+    await dialog.getByLabel('Text').fill('Hi {{author}}, ticket {{ticket}} is open.');
+    await dialog.getByLabel(/Also ask for/).fill('#ticket');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('"#ticket" cannot be a variable: a variable is one word starting with a letter, like ticket.');
+    await dialog.getByLabel(/Also ask for/).fill('ticket');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.getByRole('listitem', { name: 'Outage' })).toBeVisible();
     await expect(dialog.getByRole('alert')).toHaveCount(0);

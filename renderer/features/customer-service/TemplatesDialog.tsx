@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { sentence } from '../../../common/errors';
+import { variableName } from '../../../common/contract/shared';
 import { TEMPLATE_KIND_LABELS } from '../../../common/labels';
 import { TEMPLATE_KINDS, type Template, type TemplateKind } from '../../../common/types';
 import { BUILT_IN_PLACEHOLDERS } from '../../../common/placeholders';
@@ -33,6 +34,13 @@ export function TemplatesDialog() {
     event.preventDefault();
     if (!editing) return;
     const variables = editing.variables.split(/[\s,]+/).filter(Boolean);
+    // The service's own rule, checked here so that the dialog can name the word that is wrong.
+    const wrong = variables.filter((name) => !variableName.safeParse(name).success);
+    if (wrong.length > 0) {
+      const words = wrong.map((name) => `"${name}"`).join(', ');
+      setProblem(`${words} cannot be ${wrong.length === 1 ? 'a variable' : 'variables'}: a variable is one word starting with a letter, like ticket.`);
+      return;
+    }
     // Only a spotlight reply has a kind; one moved to the service lane drops it.
     saveTemplate({ ...editing, variables, kind: editing.lane === 'spotlight' ? editing.kind : null }).then(
       () => startEditing(null),
