@@ -32,6 +32,18 @@ export function checkSubscribableUrl(url: string): string {
   }
 }
 
+/** The addresses to try for what the moderator typed (typed-address.ts), each one the fetcher accepts. */
+function typedAddresses(typed: string): string[] {
+  const addresses = addressesToTry(typed);
+  if (addresses.length === 1) return addresses.map(checkSubscribableUrl);
+  try {
+    return addresses.map(checkSubscribableUrl);
+  } catch {
+    // Said about what was typed, not about the https:// address made of it.
+    throw new SwitchboardError('invalid-input', 'subscribe', `“${typed.trim().slice(0, 200)}” is not a web address; type one like blog.example.com, or paste the whole address`);
+  }
+}
+
 export interface FeedToInsert {
   url: string;
   title: string;
@@ -83,7 +95,7 @@ export function insertFeed(ctx: FeedsContext, feed: FeedToInsert): number {
  * the moderator's input to fix, said in words: its category is for feed health.
  */
 async function lookAt(ctx: FeedsContext, typed: string): Promise<Discovery> {
-  const [secure, plain] = addressesToTry(typed).map(checkSubscribableUrl);
+  const [secure, plain] = typedAddresses(typed);
   let outcome = await ctx.runner.discover(secure!);
   if (plain && outcome.status === 'error' && unreachable(outcome.category)) {
     const second = await ctx.runner.discover(plain);
@@ -120,7 +132,7 @@ export async function subscribe(
   input: { url: string; title?: string; intervalMinutes?: number; followDays?: number; allowLocal?: boolean },
 ): Promise<SubscribeResult> {
   // The address as the console passes it back (a candidate's), or as first tried when typed bare.
-  const url = checkSubscribableUrl(addressesToTry(input.url)[0]!);
+  const url = typedAddresses(input.url)[0]!;
   const allowLocal = input.allowLocal === true;
   // A feed feeds-discover found on a page (the console's choice) is not requested before the moderator confirms a local address.
   const foundOn = ctx.feeds.discovered.pageOf(url, ctx.now());

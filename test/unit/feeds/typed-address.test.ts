@@ -37,6 +37,13 @@ describe('an address typed without https://', () => {
     await app.close();
   });
 
+  it('that is no address at all says so about what was typed', async () => {
+    const app = service();
+    const failure = await app.client['feeds-subscribe']({ url: 'my blog' }).catch((error: unknown) => error);
+    expect(sentence(failure)).toBe('“my blog” is not a web address; type one like blog.example.com, or paste the whole address.');
+    await app.close();
+  });
+
   it('that neither https nor http reaches says both were tried', async () => {
     const app = service();
     const closed = await startFixtureServer();
