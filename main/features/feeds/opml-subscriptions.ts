@@ -31,7 +31,8 @@ export function importOpml(ctx: FeedsContext, text: string, allowLocal = false):
       try {
         url = checkFeedUrl(outline.url).href;
       } catch (error) {
-        result.skipped.push({ url: outline.url.slice(0, 200), reason: (error as Error).message });
+        // A password written into an outline is not repeated on screen or in a terminal.
+        result.skipped.push({ url: outline.url.replace(/\/\/[^/?#]*@/, '//…@').slice(0, 200), reason: (error as Error).message });
         continue;
       }
       const existing = findFeedByUrl(ctx.db, url);

@@ -30,7 +30,7 @@ describe('an OPML import', () => {
       added: 2,
       alreadySubscribed: 1,
       skipped: [
-        { url: 'https://user:secret@forum.example/posts.rss', reason: 'web addresses with a user name or password are not fetched' },
+        { url: 'https://…@forum.example/posts.rss', reason: 'web addresses with a user name or password are not fetched' },
         { url: 'javascript:alert(1)', reason: 'only http and https feeds can be fetched, not javascript' },
       ],
       droppedFolders: ['Support', 'Community & friends', 'Nested'],
@@ -38,7 +38,7 @@ describe('an OPML import', () => {
     expect(opmlImportReport(result)).toEqual({
       summary: 'Imported 2 feeds (1 already subscribed, 2 skipped).',
       notes: [
-        'Skipped https://user:secret@forum.example/posts.rss: web addresses with a user name or password are not fetched.',
+        'Skipped https://…@forum.example/posts.rss: web addresses with a user name or password are not fetched.',
         'Skipped javascript:alert(1): only http and https feeds can be fetched, not javascript.',
         'Folders not kept: “Support”, “Community & friends”, “Nested”. Switchboard has no folders, so their feeds came in without them.',
       ],
