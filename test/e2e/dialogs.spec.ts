@@ -31,6 +31,7 @@ test.describe('the subscribe dialog', () => {
     const best = dialog.getByRole('radio', { name: /Moving your DNS to Hostwise without downtime Comments Feed/ });
     await expect(best).toBeChecked();
     await expect(best).toBeFocused();
+    await dialog.screenshot({ path: test.info().outputPath('subscribe-candidates.png') });
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('status')).toHaveText(/Subscribed to .+\. 4 comments fetched\./);
     await page.keyboard.press('Enter');
@@ -73,6 +74,7 @@ test.describe('saved replies and exports', () => {
     await dialog.getByLabel('Name').fill('Outage');
     await dialog.getByLabel('Text').fill('Hi {{autor}}, we are on it.');
     await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.screenshot({ path: test.info().outputPath('saved-reply-refused.png') });
     await expect(dialog.getByRole('alert')).toHaveText(/^\{\{autor\}\} is not a placeholder Switchboard knows; use \{\{author\}\}, .+, or declare it as a variable to ask for\.$/);
     // The refusal is the dialog's: no banner over the console, and the form keeps what was typed.
     await expect(page.getByRole('alert')).toHaveCount(1);
@@ -105,6 +107,7 @@ test.describe('saved replies and exports', () => {
     await dialog.getByLabel('Include drafts not marked ready').check();
     await expect(dialog.getByRole('status')).toHaveText('2 replies will be exported, drafts included.');
     await expect(dialog.getByLabel(/Mark the file as UTF-8/)).toBeChecked();
+    await dialog.screenshot({ path: test.info().outputPath('export-dialog.png') });
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export' }).click();
     const marked = fs.readFileSync((await (await downloading).path())!);
@@ -140,6 +143,7 @@ test.describe('OPML import', () => {
       'Folders not kept: “Support”. Switchboard has no folders, so their feeds came in without them.',
     ]);
     await expect(report.getByRole('button', { name: 'Done' })).toBeFocused();
+    await dialog.screenshot({ path: test.info().outputPath('opml-report.png') });
     await page.keyboard.press('Enter');
     await expect(dialog).toHaveCount(0);
   });
