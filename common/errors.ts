@@ -40,3 +40,18 @@ export function toSwitchboardError(error: unknown): SwitchboardError {
   if (staged) return new SwitchboardError('internal', staged[1] as string, staged[2] as string);
   return new SwitchboardError('internal', 'internal', message);
 }
+
+/**
+ * What a person reads of a failure: its message without the stage that names where it happened
+ * (that stays in logs and feed health), starting with a capital and ending with a full stop.
+ * A message that starts with a name (a URL, a flag, `item-id`, a {{placeholder}}) keeps it as written,
+ * and one that ends with an address, a path or a command to copy gets no full stop glued to it.
+ */
+export function sentence(error: unknown): string {
+  const failure = toSwitchboardError(error);
+  const prefix = `${failure.stage}: `;
+  let text = (failure.message.startsWith(prefix) ? failure.message.slice(prefix.length) : failure.message).trim();
+  if (/^[a-z]+(?=[\s,;]|:\s|$)/.test(text)) text = text[0]!.toUpperCase() + text.slice(1);
+  const last = text.split(/\s+/).at(-1) ?? '';
+  return /[.!?]$/.test(text) || /[/\\]|'$/.test(last) ? text : `${text}.`;
+}

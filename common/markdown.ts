@@ -22,3 +22,13 @@ export function markdownDestination(url: string): string {
 export function markdownLink(label: string, url: string): string {
   return `[${escapeMarkdown(label)}](${markdownDestination(url)})`;
 }
+
+/**
+ * Text whose single line breaks stay line breaks when the Markdown is read: a reply's "Hi Ann,"
+ * on its own line, a quoted comment's lines. CommonMark joins consecutive lines into one
+ * paragraph; two trailing spaces make a hard break, and unlike a trailing backslash they mean the
+ * same after any character, including the moderator's own backslash.
+ */
+export function keepLineBreaks(lines: string[]): string[] {
+  return lines.map((line, index) => (line.trim() && lines[index + 1]?.trim() ? `${line.replace(/ +$/, '')}  ` : line));
+}

@@ -47,6 +47,8 @@ export type ViewCounts = Record<ViewName, number> & {
   serviceOverdue: number;
   /** Replies marked ready and not exported yet: what "Export replies" writes by default. */
   serviceReady: number;
+  /** Replies drafted, ready or exported: what "Export replies" writes with drafts included. */
+  serviceDrafted: number;
 };
 
 export type FeedStatus = 'active' | 'muted' | 'parked';
@@ -110,7 +112,10 @@ export const MAX_OPML_OUTLINES = 10_000;
 export interface OpmlImportResult {
   added: number;
   alreadySubscribed: number;
-  invalid: string[];
+  /** Outlines not imported, each with why in a person's words (an address that is not http or https, ...). */
+  skipped: { url: string; reason: string }[];
+  /** The file's folders that held feeds: Switchboard has no folders, so their feeds came in without them; absent when none. */
+  droppedFolders?: string[];
   /** Outlines past the first MAX_OPML_OUTLINES (10,000), not imported; absent when none. */
   leftOut?: number;
   /** Feeds on this computer or the local network, left out because the import did not confirm them (allowLocal); absent when none. */

@@ -1,7 +1,7 @@
 // Operations of the customer-service desk: saved replies, drafts, incidents, export.
 import { z } from 'zod';
 import { type ActionResult, type Draft, type ExportResult, type Incident, type Template } from '../types';
-import { returns, itemId, itemIds, lane, draftsFormat, draftsSelection, templateKind } from './shared';
+import { returns, itemId, itemIds, lane, draftsFormat, draftsSelection, templateKind, variableName } from './shared';
 
 export const customerServiceOperations = {
   'templates-list': {
@@ -17,7 +17,7 @@ export const customerServiceOperations = {
         name: z.string().trim().min(1, 'name the saved reply').max(80),
         lane,
         body: z.string().min(1, 'a saved reply needs some text').max(20_000),
-        variables: z.array(z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket')).max(20).default([]),
+        variables: z.array(variableName).max(20).default([]),
         /** What the reply is for (spotlight only); absent or null: none. */
         kind: templateKind.nullable().default(null),
       })
@@ -44,7 +44,7 @@ export const customerServiceOperations = {
       .object({
         itemId,
         template: z.union([z.number().int().positive(), z.string().min(1, 'name the saved reply').max(300)]),
-        vars: z.record(z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket'), z.string().max(10_000)).default({}),
+        vars: z.record(variableName, z.string().max(10_000)).default({}),
         ready: z.boolean().default(false),
       })
       .strict(),
@@ -82,7 +82,15 @@ export const customerServiceOperations = {
   },
   'drafts-export': {
     summary: 'The export file of replies (ready ones, or all drafted) as CSV, JSON or Markdown; call drafts-mark-exported once it is saved.',
-    input: z.object({ format: draftsFormat, status: draftsSelection.default('ready'), ids: z.array(itemId).max(10_000).optional() }).strict(),
+    input: z
+      .object({
+        format: draftsFormat,
+        status: draftsSelection.default('ready'),
+        ids: z.array(itemId).max(10_000).optional(),
+        // CSV only: a UTF-8 byte order mark first, so spreadsheets show accents and dashes rather than mojibake.
+        bom: z.boolean().default(true),
+      })
+      .strict(),
     result: returns<ExportResult>(),
   },
   'drafts-mark-exported': {

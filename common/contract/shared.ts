@@ -23,6 +23,8 @@ export const sortOrder = z.enum(['newest', 'oldest', 'relevance']);
 export const spotlightAction = z.enum(['feature', 'thank', 'invite', 'answer']);
 export const inviteKind = z.enum(['guest-post', 'volunteer', 'moderator']);
 export const templateKind = z.enum(TEMPLATE_KINDS);
+/** A saved reply's own placeholder, {{ticket}}: one word; the saved-replies dialog checks it before saving. */
+export const variableName = z.string().regex(/^[a-zA-Z][\w-]*$/, 'a variable is a word like ticket');
 export const draftsFormat = z.enum(['csv', 'json', 'md']);
 export const draftsSelection = z.enum(['ready', 'all']);
 export const digestFormat = z.enum(['md', 'html', 'atom']);

@@ -8,9 +8,11 @@ import { VIEW_NAMES } from '../../common/types';
 import { viewClause } from '../../common/views';
 import { AWAITING_REPLY_SQL } from '../../common/waiting';
 import { prepared } from '../statements';
+import { EXPORTED_STATES } from './reply-context';
 
-/** The same rows drafts-export takes by default (db/tables/reply-context.ts). */
-const READY_SQL = `i.service_state = 'ready'`;
+/** The same rows drafts-export takes, by default and with drafts included (db/tables/reply-context.ts). */
+const READY_SQL = `i.service_state IN ${EXPORTED_STATES.ready}`;
+const DRAFTED_SQL = `i.service_state IN ${EXPORTED_STATES.all}`;
 
 /** Awaiting a reply in the Customer service view itself (not snoozed, not back in the Inbox). */
 const AWAITING_IN_LANE_SQL = `${AWAITING_REPLY_SQL} AND status = 'routed'`;
@@ -22,6 +24,7 @@ const AWAITING_IN_LANE_SQL = `${AWAITING_REPLY_SQL} AND status = 'routed'`;
  */
 const KEPT_COUNTS = `SELECT ${VIEW_NAMES.map((view) => `coalesce(sum(n) FILTER (WHERE ${viewClause(view)}), 0) AS "${view}"`).join(', ')},
   coalesce(sum(n) FILTER (WHERE ${READY_SQL}), 0) AS serviceReady,
+  coalesce(sum(n) FILTER (WHERE ${DRAFTED_SQL}), 0) AS serviceDrafted,
   coalesce(sum(n) FILTER (WHERE ${AWAITING_IN_LANE_SQL}), 0) AS awaiting FROM item_counts i`;
 
 /**

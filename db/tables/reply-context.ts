@@ -43,7 +43,8 @@ interface ExportRow extends ContextRow {
 }
 
 /** The service states whose replies an export takes: ready ones, or every one drafted so far. */
-const EXPORTED_STATES = { ready: "('ready')", all: "('drafted', 'ready', 'exported')" } as const;
+/** The service states of the replies drafts-export takes, ready ones only or all drafted (item-counts.ts counts the same). */
+export const EXPORTED_STATES = { ready: "('ready')", all: "('drafted', 'ready', 'exported')" } as const;
 
 function exportSql(status: 'ready' | 'all', byId: boolean): string {
   return `SELECT i.id, i.url, i.author, i.content_text, t.title AS thread_title, t.url AS thread_url, f.title AS feed_title,

@@ -18,3 +18,16 @@ export function cannotWrite(file: string, error: unknown): string {
   const reason = (code && ADVICE[code]) ?? `${code ?? (error instanceof Error ? error.message : String(error))}`;
   return `cannot write ${file}: ${reason}; nothing was written`;
 }
+
+const READ_ADVICE: Record<string, string> = {
+  ENOENT: 'there is no such file. Check the path',
+  EACCES: 'you may not read it. Check its permissions',
+  EPERM: 'you may not read it. Check its permissions',
+  EISDIR: 'it is a folder. Give a file name',
+};
+
+/** "cannot read FILE: what is wrong. What to do", for a file a command was given to read. */
+export function cannotRead(file: string, error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  return `cannot read ${file}: ${(code && READ_ADVICE[code]) ?? code ?? (error instanceof Error ? error.message : String(error))}`;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cx } from '../ui/cx';
 import styles from './Modal.module.css';
 
@@ -18,9 +18,13 @@ export function Modal({
   onKeyDown?: (event: KeyboardEvent) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // The content mounts once the dialog is open: a field's autoFocus cannot focus it inside a closed
+  // <dialog>, and showModal would then focus the Close button instead. Before the first paint.
+  const [open, setOpen] = useState(false);
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    setOpen(true);
     return () => dialog?.close();
   }, []);
   // `modal`, a plain class, is what global.css gives the buttons and fields of every dialog their look by.
@@ -32,7 +36,7 @@ export function Modal({
           ×
         </button>
       </header>
-      <div className={styles.body}>{children}</div>
+      <div className={styles.body}>{open && children}</div>
     </dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { sentence } from '../../common/errors';
 import { api, saveFile } from '../api';
 import { attempter } from './attempt';
 import { draftKey, RETRY_MS, worthRetrying } from './unsaved-drafts';
@@ -25,7 +26,9 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (templates) set({ templates });
     },
     async saveTemplate(template) {
-      if (await attempt(() => api['template-save'](template))) await get().loadTemplates();
+      // A refusal (a placeholder Switchboard does not know, a name in use) is the dialog's to show, beside the form.
+      await api['template-save'](template);
+      await get().loadTemplates();
     },
     async deleteTemplate(id) {
       await attempt(() => api['template-delete']({ id }));
@@ -50,7 +53,8 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
         }
         return draft;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // As the banner shows it, so that the banner can be taken down once the draft is saved.
+        const message = sentence(error);
         // The same failure again (a retry, the next keystroke) is not put back once dismissed.
         if (message !== shownFailure) get().report(error);
         if (!worthRetrying(error)) return null;
@@ -87,8 +91,8 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       if (!ids) return;
       set({ checked: new Set(ids), notice: ids.length > 1 ? `${ids.length} look-alike complaints selected: make them an incident from the selection bar.` : 'No other comment looks like this one.' });
     },
-    async exportReplies(format, status) {
-      const result = await attempt(() => api['drafts-export']({ format, status }));
+    async exportReplies(format, status, bom) {
+      const result = await attempt(() => api['drafts-export']({ format, status, bom }));
       if (!result) return;
       const saved = await attempt(() => saveFile(result.fileName, result.mimeType, result.content));
       if (!saved) return set({ notice: 'Export cancelled; the replies stay as they were.' });

@@ -1,4 +1,5 @@
-import { MAX_OPML_OUTLINES, type FetchResult } from '../../common/types';
+import type { FetchResult } from '../../common/types';
+import { opmlImportReport } from '../../common/opml-report';
 import { api } from '../api';
 import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';
@@ -58,13 +59,10 @@ export const createFeedsSlice: SliceCreator<FeedsSlice> = (set, get) => {
     async importOpml(text, allowLocal) {
       const result = await attempt(() => api['opml-import']({ opml: text, ...(allowLocal ? { allowLocal } : {}) }));
       if (!result) return null;
-      const skipped = result.invalid.length ? `, ${result.invalid.length} skipped (not http or https)` : '';
-      const leftOut = result.leftOut ? `, ${result.leftOut} left out: an import reads the first ${MAX_OPML_OUTLINES.toLocaleString('en-US')} outlines` : '';
-      const local = result.local ? `, ${result.local.length} on your own computer or local network left out` : '';
-      const message = `Imported ${plural(result.added, 'feed')} (${result.alreadySubscribed} already subscribed${skipped}${leftOut}${local}).`;
-      set({ lastFetchSummary: message });
+      const report = opmlImportReport(result);
+      set({ lastFetchSummary: report.summary });
       if (result.added > 0) void get().fetchNow();
-      return { message, local: result.local ?? [] };
+      return { ...report, local: result.local ?? [] };
     },
     async exportOpml() {
       return (await attempt(() => api['opml-export']()))?.opml ?? null;

@@ -1,5 +1,6 @@
 // One store of slices; components read it through narrow selectors, and every API call lives in
 // a slice's actions.
+import { sentence } from '../../common/errors';
 import { create } from 'zustand';
 import { api, subscribeEvents } from '../api';
 import { createBackupsSlice } from './backups-slice';
@@ -35,7 +36,7 @@ export function startStore(): () => void {
   void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates()]);
   // A database that cannot be changed says so before the moderator starts typing.
   api['app-info']().then(
-    (info) => useStore.setState({ online: info.online && navigator.onLine, dbPath: info.dbPath, damage: info.damage, ...(info.readOnly ? { error: info.readOnly } : {}) }),
+    (info) => useStore.setState({ online: info.online && navigator.onLine, dbPath: info.dbPath, damage: info.damage, ...(info.readOnly ? { error: sentence(info.readOnly) } : {}) }),
     report,
   );
   const setOnline = () => useStore.setState({ online: navigator.onLine });

@@ -1,6 +1,7 @@
 import type { OperationInput } from '../../common/contract';
 import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
+import type { OpmlImportReport } from '../../common/opml-report';
 import type { BackupInfo, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
@@ -105,7 +106,7 @@ export interface FeedsSlice {
    * Subscribes to every feed of an OPML file in one transaction, then fetches them with progress.
    * Feeds on this computer or the local network only with allowLocal; the ones left out are listed.
    */
-  importOpml(text: string, allowLocal?: boolean): Promise<{ message: string; local: { url: string; address: string }[] } | null>;
+  importOpml(text: string, allowLocal?: boolean): Promise<(OpmlImportReport & { local: { url: string; address: string }[] }) | null>;
   exportOpml(): Promise<string | null>;
   unsubscribe(id: number, deleteItems: boolean): Promise<void>;
 }
@@ -135,6 +136,7 @@ export interface BackupsSlice {
 export interface CustomerServiceSlice {
   templates: Template[];
   loadTemplates(): Promise<void>;
+  /** Rejects with what was wrong, for the saved-replies dialog to say beside the form. */
   saveTemplate(template: { id?: number; name: string; lane: Template['lane']; body: string; variables: string[]; kind: Template['kind'] }): Promise<void>;
   deleteTemplate(id: number): Promise<void>;
   /** Drafts the service could not store yet, by draftKey(target): kept, shown again, retried until stored. */
@@ -151,7 +153,8 @@ export interface CustomerServiceSlice {
   createIncident(ids: number[], title: string): Promise<void>;
   /** Ticks the service comments that look like the same problem, ready to become an incident. */
   suggestIncident(id: number): Promise<void>;
-  exportReplies(format: ExportFormat, status: 'ready' | 'all'): Promise<void>;
+  /** `bom`: CSV only, a UTF-8 byte order mark first (see drafts-export). */
+  exportReplies(format: ExportFormat, status: 'ready' | 'all', bom: boolean): Promise<void>;
 }
 
 export interface SpotlightSlice {

@@ -95,6 +95,8 @@ test.describe('subscribing', () => {
     await expect(local).toContainText('These 2 feeds are on your own computer or local network, and were left out. Import them anyway?');
     await expect(local.getByRole('listitem')).toHaveText([`${server.url('/feeds/atom10.xml')} (127.0.0.1)`, `${server.url('/feeds/rss10-rdf.xml')} (127.0.0.1)`]);
     await local.getByRole('button', { name: 'Import them anyway' }).click();
+    await expect(page.getByRole('group', { name: 'OPML import' }).getByRole('status')).toHaveText('Imported 2 feeds (0 already subscribed, 0 skipped).');
+    await page.getByRole('group', { name: 'OPML import' }).getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     // The background scheduler may fetch them first; the queue fills either way.
     await expect(page.getByRole('status').filter({ hasText: /Imported 2 feeds|2 feeds fetched/ })).toBeVisible();

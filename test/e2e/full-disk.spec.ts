@@ -48,7 +48,7 @@ test('a reply typed on a full disk stays on screen and is saved once there is ro
 
     const banner = page.getByRole('alert').filter({ hasText: 'is full' });
     await expect(banner).toHaveText(
-      `database: the disk holding ${dbPath} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room×`,
+      `The disk holding ${dbPath} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room.×`,
     );
     await expect(reply.getByRole('status')).toHaveText('Not saved');
     await expect(text).toHaveValue(typed);

@@ -22,7 +22,7 @@ test('the queue of a read-only database is shown, and a change says the file is 
   const { served, child } = await serveConsole(dbPath, { user });
   try {
     await page.goto(served.url);
-    const notice = `database: ${dbPath} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH`;
+    const notice = `${dbPath} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH.`;
     const banner = page.getByRole('alert').filter({ hasText: 'is read-only' });
     await expect(banner).toHaveText(`${notice}×`);
     await banner.getByRole('button', { name: 'Dismiss' }).click();

@@ -57,13 +57,14 @@ test.describe('customer-service desk', () => {
 
     await expect(page.getByText('1 ready to export')).toBeVisible();
     await page.getByRole('button', { name: 'Export replies…' }).click();
-    await expect(page.getByRole('dialog', { name: 'Export replies' }).getByRole('status')).toHaveText('1 reply is marked ready.');
+    await expect(page.getByRole('dialog', { name: 'Export replies' }).getByRole('status')).toHaveText('1 reply will be exported.');
     const downloading = page.waitForEvent('download');
     await page.getByRole('dialog', { name: 'Export replies' }).getByRole('button', { name: 'Export' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^switchboard-replies-\d{4}-\d\d-\d\d\.csv$/);
+    // After the UTF-8 mark spreadsheets read the encoding from.
     const csv = fs.readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFcommentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(csv).toContain(`"${expected.replace(/"/g, '""')}"`);
     expect(csv).toContain('"Greeting, Ticket opened"');
     await expect(reply).toContainText('Exported');

@@ -14,6 +14,8 @@ export function recountViews(db: Db, now: number, overdueHours: number): ViewCou
     ...(Object.fromEntries(VIEW_NAMES.map((view) => [view, count(viewClause(view))])) as Record<(typeof VIEW_NAMES)[number], number>),
     // What drafts-export takes by default.
     serviceReady: count(`i.service_state = 'ready'`),
+    // What it takes with drafts included.
+    serviceDrafted: count(`i.service_state IN ('drafted', 'ready', 'exported')`),
     // The sidebar counts the overdue ones in the lane now: not snoozed, not back in the Inbox.
     serviceOverdue: rows.filter((row) => row.status === 'routed' && isOverdue({ ...row, publishedAt: new Date(row.published_at).toISOString() }, overdueHours, now)).length,
   };

@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
 import type { Service } from '../../app/service';
-import { MAX_OPML_OUTLINES, type FeedSummary, type FetchResult, type ItemDetail, type OpmlImportResult } from '../../../common/types';
-import { itemStatus, route } from '../../../common/contract/shared';
-import { optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import type { FeedSummary, FetchResult, ItemDetail, ItemStatus, Route } from '../../../common/types';
+import { opmlImportReport } from '../../../common/opml-report';
+import { route } from '../../../common/contract/shared';
+import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import { errorLine } from './output';
+import { cannotRead } from '../../platform/write-failure';
 
 function feedRows(feeds: FeedSummary[]): string {
   if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
@@ -33,11 +36,26 @@ function fetchRows(results: FetchResult[]): string {
   return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }
 
+/**
+ * The STATUS column: a routed comment by its lane (service, spotlight, ignore), any other by its
+ * status (new, snoozed, done). `items --status` takes every word this column prints.
+ */
+const STATUS_WORDS = ['new', ...route.options, 'routed', 'snoozed', 'done'] as const;
+
+function statusWord(item: ItemDetail): string {
+  return item.status === 'routed' && item.route ? item.route : item.status;
+}
+
+/** The filter a STATUS word stands for: a lane is a routed comment in that lane. */
+function statusFilter(word: (typeof STATUS_WORDS)[number]): { status: ItemStatus; route?: Route } {
+  return (route.options as readonly string[]).includes(word) ? { status: 'routed', route: word as Route } : { status: word as ItemStatus };
+}
+
 function itemRows(items: ItemDetail[]): string {
   if (items.length === 0) return 'No comments match.';
   return table([
     ['ID', 'PUBLISHED', 'STATUS', 'AUTHOR', 'EXCERPT'],
-    ...items.map((item) => [String(item.id), item.publishedAt.slice(0, 16).replace('T', ' '), item.route ?? item.status, item.author || 'Anonymous', item.contentText.replace(/\s+/g, ' ').slice(0, 70)]),
+    ...items.map((item) => [String(item.id), item.publishedAt.slice(0, 16).replace('T', ' '), statusWord(item), item.author || 'Anonymous', item.contentText.replace(/\s+/g, ' ').slice(0, 70)]),
   ]);
 }
 
@@ -66,8 +84,9 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .action(async (url: string, options: { followDays?: string; allowLocal?: boolean }) => {
       const followDays = options.followDays === undefined ? undefined : parseId(options.followDays, '--follow-days');
       const result = await cli.withClient((client) => client['feeds-subscribe']({ url, followDays, allowLocal: options.allowLocal === true }));
-      for (const other of result.alternatives) cli.io.err(`switchboard: the page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`);
-      if (result.fetch.error) cli.io.err(`switchboard: the first fetch failed: ${result.fetch.error.category}: ${result.fetch.error.message}`);
+      for (const other of result.alternatives) cli.io.err(errorLine(`The page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`));
+      // The failure's category is for feed health (switchboard feeds); here, what happened.
+      if (result.fetch.error) cli.io.err(errorLine(`The first fetch failed: ${result.fetch.error.message}`));
       cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
     });
 
@@ -94,15 +113,20 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .command('items')
     .description('list stored comments, newest first')
     .option('--feed <id>', 'only this feed')
-    .option('--status <status>', orList(itemStatus.options))
+    .option('--status <status>', `${orList(STATUS_WORDS)}, as the STATUS column shows them`)
     .option('--route <route>', orList(route.options))
     .option('--search <text>', 'words in the comment, its author or its thread title')
     .option('--limit <n>', 'at most this many (default 100)')
     .action(async (options: { feed?: string; status?: string; route?: string; search?: string; limit?: string }) => {
+      const status = options.status === undefined ? undefined : statusFilter(oneOf(STATUS_WORDS, options.status, '--status'));
+      const lane = optionalOneOf(route.options, options.route, '--route');
+      if (status?.route && lane && status.route !== lane) {
+        throw new SwitchboardError('invalid-input', 'cli', `--status ${status.route} and --route ${lane} ask for two lanes at once; give one of them`);
+      }
       const input = {
         feedId: options.feed === undefined ? undefined : parseId(options.feed, '--feed'),
-        status: optionalOneOf(itemStatus.options, options.status, '--status'),
-        route: optionalOneOf(route.options, options.route, '--route'),
+        status: status?.status,
+        route: status?.route ?? lane,
         search: options.search,
         limit: options.limit === undefined ? undefined : parseId(options.limit, '--limit'),
       };
@@ -121,17 +145,15 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (error) {
-        throw new SwitchboardError('invalid-input', 'opml', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new SwitchboardError('invalid-input', 'opml', cannotRead(file, error));
       }
       const result = await cli.withClient((client) => client['opml-import']({ opml: text, allowLocal: options.allowLocal === true }));
-      for (const url of result.invalid) cli.io.err(`switchboard: opml: skipped "${url}": not an http or https address`);
+      const report = opmlImportReport(result);
+      for (const note of report.notes) cli.io.err(errorLine(note));
       for (const { url, address } of result.local ?? []) {
-        cli.io.err(`switchboard: opml: left out ${url}: it is on your own computer or local network (${address}); import again with --allow-local if you trust it`);
+        cli.io.err(errorLine(`Left out ${url}: it is on your own computer or local network (${address}); import again with --allow-local if you trust it`));
       }
-      if (result.leftOut) cli.io.err(`switchboard: opml: left out ${result.leftOut} outlines after the first ${MAX_OPML_OUTLINES} (an import reads at most ${MAX_OPML_OUTLINES})`);
-      const leftOut = (r: OpmlImportResult) => (r.leftOut ? `, ${r.leftOut} left out past the first ${MAX_OPML_OUTLINES}` : '');
-      const local = (r: OpmlImportResult) => (r.local ? `, ${r.local.length} on the local network left out` : '');
-      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}${local(r)}). Fetch them with: switchboard fetch`);
+      cli.print(result, () => `${report.summary} Fetch them with: switchboard fetch`);
     });
   opml
     .command('export')

@@ -63,7 +63,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
       // Commander's own complaints (unknown option, missing argument) become our one-line form.
-      outputError: (text, write) => write(`switchboard: cli: ${text.replace(/^error: /, '').trim()}; see --help\n`),
+      outputError: (text, write) => write(`${errorLine(`${text.replace(/^error: /, '').trim()}; see --help`)}\n`),
     });
   const cli = cliContext(program, io);
 

@@ -1,6 +1,7 @@
 // The customer-service desk from the terminal: saved replies, drafts, export.
 import type { Command } from 'commander';
-import { SwitchboardError, toSwitchboardError } from '../../../common/errors';
+import { SwitchboardError, sentence } from '../../../common/errors';
+import { errorLine } from './output';
 import { draftsFormat, draftsSelection, lane, templateKind } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 
@@ -79,17 +80,18 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
     .requiredOption('--format <format>', orList(draftsFormat.options))
     .option('--out <file>', 'write to this file (atomically)')
     .option('--status <status>', `${orList(draftsSelection.options)}; ready by default`)
-    .action(async (options: { format: string; out?: string; status?: string }) => {
+    .option('--no-bom', 'CSV: leave out the UTF-8 byte order mark that makes spreadsheets show accents and dashes (for tools that choke on it)')
+    .action(async (options: { format: string; out?: string; status?: string; bom: boolean }) => {
       await cli.withClient(async (client) => {
         // Without --status, the contract's default (ready) applies.
-        const result = await client['drafts-export']({ format: oneOf(draftsFormat.options, options.format, '--format'), status: optionalOneOf(draftsSelection.options, options.status, '--status') });
+        const result = await client['drafts-export']({ format: oneOf(draftsFormat.options, options.format, '--format'), status: optionalOneOf(draftsSelection.options, options.status, '--status'), bom: options.bom });
         cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
         // Only a file (or stdout) written in full makes the replies exported. On a full disk or a
         // read-only file that mark cannot be stored, yet the export is whole: say so, and succeed.
         try {
           await client['drafts-mark-exported']({ ids: result.itemIds });
         } catch (error) {
-          cli.io.err(`switchboard: the export is complete, but its replies could not be marked exported: ${toSwitchboardError(error).message}`);
+          cli.io.err(errorLine(`The export is complete, but its replies could not be marked exported. ${sentence(error)}`));
         }
       });
     });

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import type { ExportFormat, ExportResult } from '../../../common/types';
-import { escapeMarkdown, markdownLink } from '../../../common/markdown';
+import { escapeMarkdown, keepLineBreaks, markdownLink } from '../../../common/markdown';
 import { isSafeExternalUrl } from '../../../common/urls';
 import { iso } from '../../../common/time';
 import { applyAction } from '../../../db/tables/audit-log';
@@ -35,8 +35,11 @@ export function neutralizeFormula(cell: string): string {
   return /^\s*[=+\-@]|^[\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function toCsv(records: ExportRecord[]): string {
-  return stringify(
+/** Spreadsheets (Excel above all) read a CSV file as the system's legacy code page unless it starts with this mark. */
+const UTF8_BOM = '\uFEFF';
+
+export function toCsv(records: ExportRecord[], bom: boolean): string {
+  return (bom ? UTF8_BOM : '') + stringify(
     records.map((record) => COLUMNS.map((column) => neutralizeFormula(record[column]))),
     { header: true, columns: COLUMNS, record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
@@ -53,16 +56,16 @@ export function toMarkdown(records: ExportRecord[], exportedAt: string): string 
     for (const record of group) {
       const link = isSafeExternalUrl(record.commentUrl) ? ` (${markdownLink('comment', record.commentUrl)})` : '';
       lines.push(`### ${escapeMarkdown(record.author || 'Anonymous')}${link}`, '');
-      lines.push(...record.comment.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
-      // The reply is the moderator's own text, written to be pasted as it is.
-      lines.push(record.reply, '');
+      lines.push(...keepLineBreaks(record.comment.split('\n').map((line) => `> ${escapeMarkdown(line)}`)), '');
+      // The reply is the moderator's own text, written to be pasted as it is, its lines kept.
+      lines.push(...keepLineBreaks(record.reply.split('\n')), '');
     }
   }
   return lines.join('\n');
 }
 
 /** The export file's content; nothing changes until markExported says the file was written. */
-export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'ready' | 'all'; itemIds?: number[] }, now: number): ExportResult {
+export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'ready' | 'all'; itemIds?: number[]; bom: boolean }, now: number): ExportResult {
   const moderator = readSettings(db).moderatorName;
   const records: ExportRecord[] = [];
   const problems: string[] = [];
@@ -96,7 +99,7 @@ export function exportDrafts(db: Db, request: { format: ExportFormat; status: 'r
   }
   if (records.length === 0) throw new SwitchboardError('invalid-input', 'export', request.status === 'ready' ? 'no reply is marked ready yet' : 'no reply is drafted yet');
   const exportedAt = iso(now);
-  const content = request.format === 'csv' ? toCsv(records) : request.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toMarkdown(records, exportedAt);
+  const content = request.format === 'csv' ? toCsv(records, request.bom) : request.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toMarkdown(records, exportedAt);
   const mimeType = { csv: 'text/csv', json: 'application/json', md: 'text/markdown' }[request.format];
   return { fileName: `switchboard-replies-${exportedAt.slice(0, 10)}.${request.format}`, mimeType, content, count: records.length, itemIds: ids };
 }

@@ -19,6 +19,6 @@ export const customerServiceHandlers = {
   'incident-create': (ctx, input) => runAndAnnounce(ctx, 'incident', () => createIncident(ctx.db, input.ids, input.title, ctx.now())),
   'incident-get': (ctx, input) => getIncident(ctx.db, input.id),
   'incident-suggest': (ctx, input) => suggestIncident(ctx.db, input.id),
-  'drafts-export': (ctx, input) => exportDrafts(ctx.db, { format: input.format, status: input.status, itemIds: input.ids }, ctx.now()),
+  'drafts-export': (ctx, input) => exportDrafts(ctx.db, { format: input.format, status: input.status, itemIds: input.ids, bom: input.bom }, ctx.now()),
   'drafts-mark-exported': (ctx, input) => runAndAnnounce(ctx, 'export', () => markExported(ctx.db, input.ids, ctx.now())),
 } satisfies FeatureHandlers;

@@ -4,27 +4,35 @@ import type { FeedsContext } from './context';
 import type { OpmlImportResult } from '../../../common/types';
 import { readOpmlCounted, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
-import { checkSubscribableUrl, insertFeed } from './subscriptions';
+import { insertFeed } from './subscriptions';
+import { checkFeedUrl } from './fetch/redirects';
 import { pointsInward } from './discover';
 import { writeTransaction } from '../../../db/write';
 
 /** Imports the outlines; a feed on this computer or the local network (as written) only when `allowLocal` confirms it (local-feeds.ts). */
 export function importOpml(ctx: FeedsContext, text: string, allowLocal = false): OpmlImportResult {
-  let outlines, leftOut;
+  let outlines, leftOut, folders;
   try {
-    ({ outlines, leftOut } = readOpmlCounted(text));
+    ({ outlines, leftOut, folders } = readOpmlCounted(text));
   } catch (error) {
     throw new SwitchboardError('invalid-input', 'opml', (error as Error).message.replace(/^opml: /, ''));
   }
-  const result: OpmlImportResult = { added: 0, alreadySubscribed: 0, invalid: [], ...(leftOut > 0 ? { leftOut } : {}) };
+  const result: OpmlImportResult = {
+    added: 0,
+    alreadySubscribed: 0,
+    skipped: [],
+    ...(folders.length > 0 ? { droppedFolders: folders } : {}),
+    ...(leftOut > 0 ? { leftOut } : {}),
+  };
   const local: { url: string; address: string }[] = [];
   writeTransaction(ctx.db, () => {
     for (const outline of outlines) {
       let url: string;
       try {
-        url = checkSubscribableUrl(outline.url);
-      } catch {
-        result.invalid.push(outline.url.slice(0, 200));
+        url = checkFeedUrl(outline.url).href;
+      } catch (error) {
+        // A password written into an outline is not repeated on screen or in a terminal.
+        result.skipped.push({ url: outline.url.replace(/\/\/[^/?#]*@/, '//…@').slice(0, 200), reason: (error as Error).message });
         continue;
       }
       const existing = findFeedByUrl(ctx.db, url);

@@ -19,27 +19,37 @@ export function readOpml(text: string): OpmlOutline[] {
 /**
  * The first MAX_OPML_OUTLINES outlines with an xmlUrl, in document order, and how many more the
  * file held: those are left out, and the import says so rather than dropping them silently.
+ * Also the folders (outlines without an xmlUrl) that hold feeds, by name in document order:
+ * Switchboard has no folders, and an import names the ones it did not keep.
  */
-export function readOpmlCounted(text: string): { outlines: OpmlOutline[]; leftOut: number } {
+export function readOpmlCounted(text: string): { outlines: OpmlOutline[]; leftOut: number; folders: string[] } {
   const outlines: OpmlOutline[] = [];
   let leftOut = 0;
   let sawOpml = false;
+  // Every open <outline>: its folder name, or null for a feed.
+  const open: (string | null)[] = [];
+  const folders = new Set<string>();
   const parser = new XmlParser(
     {
       onopentag(name, attributes) {
         if (name.toLowerCase() === 'opml') sawOpml = true;
         if (name.toLowerCase() !== 'outline') return;
         const url = attributes.xmlUrl ?? attributes.xmlurl;
+        open.push(url ? null : plainText(attributes.title ?? attributes.text) || 'Untitled folder');
         if (!url) return;
+        for (const folder of open) if (folder !== null) folders.add(folder);
         if (outlines.length < MAX_OPML_OUTLINES) outlines.push({ url: url.trim(), title: plainText(attributes.title ?? attributes.text) });
         else leftOut += 1;
+      },
+      onclosetag(name) {
+        if (name.toLowerCase() === 'outline') open.pop();
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(text);
   if (!sawOpml) throw new Error('opml: this file is not OPML (it has no <opml> element)');
-  return { outlines, leftOut };
+  return { outlines, leftOut, folders: [...folders] };
 }
 
 export function writeOpml(feeds: { url: string; title: string; siteUrl: string | null }[], createdAt: Date): string {

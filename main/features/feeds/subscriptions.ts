@@ -21,6 +21,7 @@ import { plainText } from './sanitize/sanitize';
 import { feedSite } from './site';
 import { confirmLocal, localAddressOf } from './local-feeds';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';
+import { addressesToTry, unreachable } from './typed-address';
 
 /** The fetcher's own rules (http or https, no user name or password), said as a subscribe error. */
 export function checkSubscribableUrl(url: string): string {
@@ -28,6 +29,18 @@ export function checkSubscribableUrl(url: string): string {
     return checkFeedUrl(url.trim()).href;
   } catch (error) {
     throw new SwitchboardError('invalid-input', 'subscribe', `${(error as Error).message}; paste an address starting with https://`);
+  }
+}
+
+/** The addresses to try for what the moderator typed (typed-address.ts), each one the fetcher accepts. */
+function typedAddresses(typed: string): string[] {
+  const addresses = addressesToTry(typed);
+  if (addresses.length === 1) return addresses.map(checkSubscribableUrl);
+  try {
+    return addresses.map(checkSubscribableUrl);
+  } catch {
+    // Said about what was typed, not about the https:// address made of it.
+    throw new SwitchboardError('invalid-input', 'subscribe', `“${typed.trim().slice(0, 200)}” is not a web address; type one like blog.example.com, or paste the whole address`);
   }
 }
 
@@ -76,10 +89,20 @@ export function insertFeed(ctx: FeedsContext, feed: FeedToInsert): number {
   );
 }
 
-/** The feeds an address offers, found in the ingest worker; one that cannot be read is the moderator's input to fix. */
-async function lookAt(ctx: FeedsContext, url: string): Promise<Discovery> {
-  const outcome = await ctx.runner.discover(url);
-  if (outcome.status === 'error') throw new SwitchboardError('invalid-input', 'subscribe', `${outcome.message} (${outcome.category})`);
+/**
+ * The feeds what the moderator typed offers, found in the ingest worker. A bare host is looked at
+ * over https, then over http when https cannot be reached at all (typed-address.ts). A failure is
+ * the moderator's input to fix, said in words: its category is for feed health.
+ */
+async function lookAt(ctx: FeedsContext, typed: string): Promise<Discovery> {
+  const [secure, plain] = typedAddresses(typed);
+  let outcome = await ctx.runner.discover(secure!);
+  if (plain && outcome.status === 'error' && unreachable(outcome.category)) {
+    const second = await ctx.runner.discover(plain);
+    if (second.status !== 'error') outcome = second;
+    else throw new SwitchboardError('invalid-input', 'subscribe', `neither ${secure} nor ${plain} could be reached: ${outcome.message}`);
+  }
+  if (outcome.status === 'error') throw new SwitchboardError('invalid-input', 'subscribe', outcome.message);
   if (outcome.status === 'cancelled') throw new SwitchboardError('unavailable', 'subscribe', 'the address could not be looked at because the feed reader stopped; try again');
   return outcome;
 }
@@ -90,7 +113,7 @@ async function lookAt(ctx: FeedsContext, url: string): Promise<Discovery> {
  * download is kept for the subscribe that follows; a page is remembered as where its feeds were found.
  */
 export async function discover(ctx: FeedsContext, url: string): Promise<FeedCandidate[]> {
-  const { candidates, feed, page } = await lookAt(ctx, checkSubscribableUrl(url));
+  const { candidates, feed, page } = await lookAt(ctx, url);
   if (feed && candidates[0]) ctx.feeds.discovered.keep({ candidate: candidates[0], feed }, ctx.now());
   if (page) ctx.feeds.discovered.keepPage(page, candidates.map((candidate) => candidate.url), ctx.now());
   const local = await Promise.all(candidates.map((candidate) => localAddressOf(candidate.url, ctx.feeds.classifyAddress)));
@@ -108,13 +131,14 @@ export async function subscribe(
   ctx: FeedsContext,
   input: { url: string; title?: string; intervalMinutes?: number; followDays?: number; allowLocal?: boolean },
 ): Promise<SubscribeResult> {
-  const url = checkSubscribableUrl(input.url);
+  // The address as the console passes it back (a candidate's), or as first tried when typed bare.
+  const url = typedAddresses(input.url)[0]!;
   const allowLocal = input.allowLocal === true;
   // A feed feeds-discover found on a page (the console's choice) is not requested before the moderator confirms a local address.
   const foundOn = ctx.feeds.discovered.pageOf(url, ctx.now());
   if (foundOn) await confirmLocal(url, allowLocal, ctx.feeds.classifyAddress);
   const kept = ctx.feeds.discovered.take(url, ctx.now());
-  const looked = kept ? { candidates: [kept.candidate], feed: kept.feed, page: undefined } : await lookAt(ctx, url);
+  const looked = kept ? { candidates: [kept.candidate], feed: kept.feed, page: undefined } : await lookAt(ctx, input.url);
   const { candidates, feed: downloaded } = looked;
   const page = looked.page ?? foundOn;
   const [best, ...alternatives] = candidates;

@@ -2,7 +2,7 @@
 // the moderator's note, as Markdown, HTML (every bit escaped, no script) or an Atom feed. The
 // featured comments are read by db/tables/highlights.ts.
 import { escapeHtml, escapeXml } from '../../../common/escape';
-import { escapeMarkdown, markdownLink } from '../../../common/markdown';
+import { escapeMarkdown, keepLineBreaks, markdownLink } from '../../../common/markdown';
 import type { Highlight } from '../../../db/tables/highlights';
 import { isSafeExternalUrl } from '../../../common/urls';
 
@@ -17,7 +17,7 @@ export function digestMarkdown(items: Highlight[], from: string, to: string): st
   const lines = [`# Community highlights`, '', `${period(from, to)}: ${items.length} highlight${items.length === 1 ? '' : 's'}.`, ''];
   for (const item of items) {
     lines.push(`## ${escapeMarkdown(item.author || 'Anonymous')}${item.threadTitle ? ` in “${escapeMarkdown(item.threadTitle)}”` : ''}`, '');
-    lines.push(...item.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
+    lines.push(...keepLineBreaks(item.text.split('\n').map((line) => `> ${escapeMarkdown(line)}`)), '');
     if (item.note) lines.push(`*Why it stands out:* ${escapeMarkdown(item.note)}`, '');
     const link = safeHref(item.url);
     if (link) lines.push(markdownLink('Read the comment', link), '');

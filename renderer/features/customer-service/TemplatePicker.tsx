@@ -73,7 +73,13 @@ export function TemplatePicker({ lane, asking: chosen, onPick, onCancel }: { lan
             <strong>{template.name}</strong> <span className="hint">{template.body.slice(0, 80)}</span>
           </li>
         ))}
-        {shown.length === 0 && <li className="hint">No saved reply matches.</li>}
+        {shown.length === 0 && (
+          <li className="hint">
+            {templates.some((template) => template.lane === lane)
+              ? 'No saved reply matches.'
+              : `No ${lane === 'service' ? 'customer-service' : 'spotlight'} saved replies yet. Create one with "Manage saved replies…" below: a name, the text, and placeholders like {{author}} that fill in from the comment.`}
+          </li>
+        )}
       </ul>
       <button type="button" className="link-like" onClick={() => openDialog('templates')}>
         Manage saved replies…

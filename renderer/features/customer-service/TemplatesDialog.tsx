@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { sentence } from '../../../common/errors';
+import { variableName } from '../../../common/contract/shared';
 import { TEMPLATE_KIND_LABELS } from '../../../common/labels';
 import { TEMPLATE_KINDS, type Template, type TemplateKind } from '../../../common/types';
 import { BUILT_IN_PLACEHOLDERS } from '../../../common/placeholders';
@@ -19,18 +21,31 @@ export function TemplatesDialog() {
   const deleteTemplate = useStore((state) => state.deleteTemplate);
   const closeDialog = useStore((state) => state.closeDialog);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const startEditing = (next: Editing | null) => {
+    setProblem(null);
+    setEditing(next);
+  };
 
   const edit = (template: Template, copy = false) =>
     // A copy starts without the kind: one reply per kind, and the original keeps it.
-    setEditing({ id: copy ? undefined : template.id, name: copy ? `${template.name} (copy)` : template.name, lane: template.lane, body: template.body, variables: template.variables.join(', '), kind: copy ? null : template.kind });
+    startEditing({ id: copy ? undefined : template.id, name: copy ? `${template.name} (copy)` : template.name, lane: template.lane, body: template.body, variables: template.variables.join(', '), kind: copy ? null : template.kind });
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
     const variables = editing.variables.split(/[\s,]+/).filter(Boolean);
+    // The service's own rule, checked here so that the dialog can name the word that is wrong.
+    const wrong = variables.filter((name) => !variableName.safeParse(name).success);
+    if (wrong.length > 0) {
+      const words = wrong.map((name) => `"${name}"`).join(', ');
+      setProblem(`${words} cannot be ${wrong.length === 1 ? 'a variable' : 'variables'}: a variable is one word starting with a letter, like ticket.`);
+      return;
+    }
     // Only a spotlight reply has a kind; one moved to the service lane drops it.
-    void saveTemplate({ ...editing, variables, kind: editing.lane === 'spotlight' ? editing.kind : null }).then(() => {
-      if (!useStore.getState().error) setEditing(null);
-    });
+    saveTemplate({ ...editing, variables, kind: editing.lane === 'spotlight' ? editing.kind : null }).then(
+      () => startEditing(null),
+      (error: unknown) => setProblem(sentence(error)),
+    );
   };
 
   return (
@@ -70,11 +85,16 @@ export function TemplatesDialog() {
             <span>Also ask for (variables, comma-separated, e.g. ticket)</span>
             <input value={editing.variables} onChange={(event) => setEditing({ ...editing, variables: event.target.value })} />
           </label>
+          {problem && (
+            <p className={forms.error} role="alert">
+              {problem}
+            </p>
+          )}
           <div className="actions">
             <button type="submit" className="primary">
               Save
             </button>
-            <button type="button" onClick={() => setEditing(null)}>
+            <button type="button" onClick={() => startEditing(null)}>
               Cancel
             </button>
           </div>
@@ -82,7 +102,7 @@ export function TemplatesDialog() {
       ) : (
         <>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => setEditing(EMPTY)}>
+            <button type="button" className="primary" onClick={() => startEditing(EMPTY)}>
               New saved reply
             </button>
           </div>
@@ -107,7 +127,7 @@ export function TemplatesDialog() {
                 </div>
               </li>
             ))}
-            {templates.length === 0 && <li className="hint">No saved replies yet.</li>}
+            {templates.length === 0 && <li className="hint">No saved replies yet: "New saved reply" writes one.</li>}
           </ul>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useRef, useState, type ChangeEvent } from 'react';
+import type { OpmlImportReport } from '../../../common/opml-report';
 import { saveFile } from '../../api';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
@@ -16,6 +17,8 @@ export function OpmlButtons({ exportable }: { exportable: boolean }) {
   const report = useStore((state) => state.report);
   const input = useRef<HTMLInputElement>(null);
   const [leftOut, setLeftOut] = useState<LocalLeftOut | null>(null);
+  // What the last import did, said in the dialog until the moderator has read it.
+  const [imported, setImported] = useState<OpmlImportReport | null>(null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -24,13 +27,17 @@ export function OpmlButtons({ exportable }: { exportable: boolean }) {
     const text = await file.text();
     const result = await importOpml(text);
     if (!result) return;
+    setImported(result);
     // Feeds on the moderator's own computer or network are imported only once they say so.
-    if (result.local.length > 0) setLeftOut({ text, local: result.local });
-    else closeDialog();
+    setLeftOut(result.local.length > 0 ? { text, local: result.local } : null);
   };
 
   const importLocal = async () => {
-    if (leftOut && (await importOpml(leftOut.text, true))) closeDialog();
+    if (!leftOut) return;
+    const result = await importOpml(leftOut.text, true);
+    if (!result) return;
+    setLeftOut(null);
+    setImported(result);
   };
 
   return (
@@ -53,6 +60,25 @@ export function OpmlButtons({ exportable }: { exportable: boolean }) {
           </button>
         )}
       </div>
+      {imported && (
+        <div className={forms.stack} role="group" aria-label="OPML import">
+          <p role="status">{imported.summary}</p>
+          {imported.notes.length > 0 && (
+            <ul>
+              {imported.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+          {!leftOut && (
+            <div className="actions">
+              <button type="button" className="primary" autoFocus onClick={closeDialog}>
+                Done
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       {leftOut && (
         <div className={forms.stack} role="group" aria-label="Feeds on your own computer or local network">
           <p>

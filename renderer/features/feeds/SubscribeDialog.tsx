@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { sentence } from '../../../common/errors';
 import type { FeedCandidate } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
@@ -27,7 +28,8 @@ export function SubscribeDialog() {
     try {
       await work();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      // What went wrong in words; the failure's category stays in feed health.
+      setError(sentence(caught));
     } finally {
       setBusy(false);
     }
@@ -54,15 +56,23 @@ export function SubscribeDialog() {
     });
   };
 
+  // A radio button does not submit its form on Enter by itself.
+  const submitOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  };
+
   return (
     <Modal title="Subscribe to a feed" onClose={closeDialog}>
       {step.name === 'enter' && (
         <form onSubmit={find} className={forms.stack}>
           <label className={forms.field}>
             <span>Address of a blog, post, forum or feed</span>
-            <input type="url" required autoFocus placeholder="https://blog.example.com/" value={url} onChange={(event) => setUrl(event.target.value)} />
+            {/* Text, not type=url: an address without https:// is welcome (it is tried as https, then http). */}
+            <input type="text" inputMode="url" required autoFocus placeholder="blog.example.com" value={url} onChange={(event) => setUrl(event.target.value)} />
           </label>
-          <p className="hint">Paste a page and Switchboard looks for its comment feeds.</p>
+          <p className="hint">Paste a page (https:// is optional) and Switchboard looks for its comment feeds.</p>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Looking…' : 'Find feeds'}
@@ -76,9 +86,18 @@ export function SubscribeDialog() {
         <form onSubmit={confirm} className={forms.stack}>
           <fieldset className={forms.candidates}>
             <legend>{step.candidates.length === 1 ? 'Feed found' : `${step.candidates.length} feeds found — comment feeds first`}</legend>
-            {step.candidates.map((candidate) => (
+            {step.candidates.map((candidate, index) => (
               <label key={candidate.url} className={forms.candidate}>
-                <input type="radio" name="candidate" value={candidate.url} checked={chosen === candidate.url} onChange={() => setChosen(candidate.url)} />
+                <input
+                  type="radio"
+                  name="candidate"
+                  value={candidate.url}
+                  checked={chosen === candidate.url}
+                  // Found feeds take the keyboard: the best one is focused, arrows choose, Enter subscribes.
+                  autoFocus={index === 0}
+                  onKeyDown={submitOnEnter}
+                  onChange={() => setChosen(candidate.url)}
+                />
                 <span>
                   <strong>{candidate.title || candidate.url}</strong> <span className={tagClass()}>{KIND_LABEL[candidate.kind]}</span>
                   <br />

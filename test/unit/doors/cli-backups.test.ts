@@ -164,7 +164,7 @@ describe('switchboard restore', () => {
     const run = runCli(db, 'restore', candidate);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^switchboard: restore: /);
+    expect(run.stderr).toMatch(/^switchboard: [A-Z/]/);
     expect(run.stderr).toContain(`${candidate} ${message}`);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(comments(db)).toBe(7);
@@ -182,7 +182,7 @@ describe('switchboard restore', () => {
     try {
       const run = runCli(db, 'restore', backup);
       expect(run.code).toBe(1);
-      expect(run.stderr).toBe(`switchboard: restore: another Switchboard (a console, the window or a switchboard command) has ${db} open; close it and try again\n`);
+      expect(run.stderr).toBe(`switchboard: Another Switchboard (a console, the window or a switchboard command) has ${db} open; close it and try again.\n`);
       expect(console.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(4);
     } finally {
       console.close();
@@ -206,7 +206,7 @@ describe('a damaged database', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      new RegExp(`^switchboard: database: ${quoted(db)} is damaged \\(SQLite's check found: file is not a database\\); Switchboard left it as it is\\. Restore its newest backup, from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, in Settings or with: switchboard restore .+ --db '${quoted(db)}'\\n$`),
+      new RegExp(`^switchboard: ${quoted(db)} is damaged \\(SQLite's check found: file is not a database\\); Switchboard left it as it is\\. Restore its newest backup, from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, in Settings or with: switchboard restore .+ --db '${quoted(db)}'\\n$`),
     );
     expect(fs.readFileSync(db).equals(before)).toBe(true);
 
@@ -226,7 +226,7 @@ describe('a damaged database', () => {
     const run = runCli(db, 'items', '--limit', '500');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      new RegExp(`^switchboard: database: part of ${quoted(db)} is damaged and could not be read \\(SQLite: database disk image is malformed\\)\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore ${quoted(path.dirname(db))}/backups/switchboard-.+-manual\\.sqlite --db ${quoted(db)}\\n$`),
+      new RegExp(`^switchboard: Part of ${quoted(db)} is damaged and could not be read \\(SQLite: database disk image is malformed\\)\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore ${quoted(path.dirname(db))}/backups/switchboard-.+-manual\\.sqlite --db ${quoted(db)}\\n$`),
     );
   });
 
@@ -239,7 +239,7 @@ describe('a damaged database', () => {
 
     const run = runCli(db, 'check');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^switchboard: database: ${quoted(db)} is damaged \\(SQLite's check found: .+\\); Switchboard left it as it is\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore .+-manual\\.sqlite --db ${quoted(db)}\\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^switchboard: ${quoted(db)} is damaged \\(SQLite's check found: .+\\); Switchboard left it as it is\\. Restore its newest backup, from .+ UTC, in Settings or with: switchboard restore .+-manual\\.sqlite --db ${quoted(db)}\\n$`));
   });
 
   it('without a backup, says there is none', () => {

@@ -35,7 +35,7 @@ describe('switchboard feed commands', () => {
     expect(run.code).toBe(0);
     const feed = JSON.parse(run.stdout);
     expect(feed).toMatchObject({ id: 1, url: server.url('/feeds/wordpress-comments.xml'), itemCount: 5, status: 'active', lastError: null });
-    expect(run.stderr).toBe(`switchboard: the page also offers ${server.url('/feeds/wordpress-posts.xml')} (Hostwise Blog » Feed)\n`);
+    expect(run.stderr).toBe(`switchboard: The page also offers ${server.url('/feeds/wordpress-posts.xml')} (Hostwise Blog » Feed).\n`);
   });
 
   it('feeds, fetch and items speak the documented JSON, and fetch exits 0 when a feed fails', async () => {
@@ -129,9 +129,9 @@ describe('switchboard feed commands', () => {
 
     const second = path.join(dir, 'second.db');
     const imported = await switchboard(second, '--json', 'opml', 'import', '--allow-local', out);
-    expect(JSON.parse(imported.stdout)).toEqual({ added: 1, alreadySubscribed: 0, invalid: [] });
+    expect(JSON.parse(imported.stdout)).toEqual({ added: 1, alreadySubscribed: 0, skipped: [] });
     const missing = await switchboard(second, 'opml', 'import', path.join(dir, 'nope.opml'));
-    expect(missing).toMatchObject({ code: 1, stderr: `switchboard: opml: cannot read ${path.join(dir, 'nope.opml')}: ENOENT\n` });
+    expect(missing).toMatchObject({ code: 1, stderr: `switchboard: Cannot read ${path.join(dir, 'nope.opml')}: there is no such file. Check the path.\n` });
   });
 
   it('opml import says how many outlines past the first 10,000 it left out', async () => {
@@ -140,10 +140,10 @@ describe('switchboard feed commands', () => {
     const outlines = Array.from({ length: 10_005 }, (_, i) => `<outline type="rss" text="Blog ${i}" xmlUrl="https://blog${i}.example/feed/"/>`);
     fs.writeFileSync(file, `<?xml version="1.0"?><opml version="2.0"><head><title>Big</title></head><body>${outlines.join('\n')}</body></opml>`);
     const text = await switchboard(path.join(dir, 'text.db'), 'opml', 'import', file);
-    expect(text).toMatchObject({ code: 0, stderr: 'switchboard: opml: left out 5 outlines after the first 10000 (an import reads at most 10000)\n' });
-    expect(text.stdout).toBe('Imported 10000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10000). Fetch them with: switchboard fetch\n');
+    expect(text).toMatchObject({ code: 0, stderr: 'switchboard: Left out 5 outlines after the first 10,000: an import reads at most 10,000; import the rest from a second file.\n' });
+    expect(text.stdout).toBe('Imported 10,000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10,000). Fetch them with: switchboard fetch\n');
     const json = await switchboard(path.join(dir, 'json.db'), '--json', 'opml', 'import', file);
-    expect(JSON.parse(json.stdout)).toEqual({ added: 10_000, alreadySubscribed: 0, invalid: [], leftOut: 5 });
+    expect(JSON.parse(json.stdout)).toEqual({ added: 10_000, alreadySubscribed: 0, skipped: [], leftOut: 5 });
   }, 60_000);
 
   it('unsubscribe keeps comments unless told, and demo loads the samples', async () => {
@@ -156,7 +156,7 @@ describe('switchboard feed commands', () => {
     const gone = await switchboard(db, 'unsubscribe', '2', '--delete-items');
     expect(gone.stdout).toMatch(/^Unsubscribed from feed 2; deleted \d+ comments\.\n$/);
     const missing = await switchboard(db, 'unsubscribe', '99');
-    expect(missing).toMatchObject({ code: 1, stderr: 'switchboard: feeds: there is no feed with id 99; "switchboard feeds" lists them\n' });
+    expect(missing).toMatchObject({ code: 1, stderr: 'switchboard: There is no feed with id 99; "switchboard feeds" lists them.\n' });
   });
 
   it('asks for --allow-local before subscribing to or importing a feed on this computer or the local network', async () => {
@@ -166,15 +166,15 @@ describe('switchboard feed commands', () => {
     const refused = await switchboard(db, 'subscribe', url);
     expect(refused).toMatchObject({ code: 1, stdout: '' });
     expect(refused.stderr).toBe(
-      `switchboard: subscribe: ${url} is on your own computer or local network (127.0.0.1); subscribe to it only if you trust it, and confirm: answer yes in the subscribe dialog, or add --allow-local to switchboard subscribe\n`,
+      `switchboard: ${url} is on your own computer or local network (127.0.0.1); subscribe to it only if you trust it, and confirm: answer yes in the subscribe dialog, or add --allow-local to switchboard subscribe.\n`,
     );
     const file = path.join(dir, 'local.opml');
     fs.writeFileSync(file, '<opml version="2.0"><body><outline text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data/"/></body></opml>');
     const imported = await switchboard(db, 'opml', 'import', file);
     expect(imported).toMatchObject({
       code: 0,
-      stdout: 'Imported 0 feeds (0 already subscribed, 0 skipped, 1 on the local network left out). Fetch them with: switchboard fetch\n',
-      stderr: 'switchboard: opml: left out http://169.254.169.254/latest/meta-data/: it is on your own computer or local network (169.254.169.254); import again with --allow-local if you trust it\n',
+      stdout: 'Imported 0 feeds (0 already subscribed, 0 skipped, 1 on your own computer or local network left out). Fetch them with: switchboard fetch\n',
+      stderr: 'switchboard: Left out http://169.254.169.254/latest/meta-data/: it is on your own computer or local network (169.254.169.254); import again with --allow-local if you trust it.\n',
     });
     expect(JSON.parse((await switchboard(db, '--json', 'feeds')).stdout)).toEqual([]);
   });
@@ -183,7 +183,7 @@ describe('switchboard feed commands', () => {
     const db = path.join(tempDir(), 'cli.db');
     const run = await switchboard(db, 'subscribe', '--allow-local', server.url('/pages/no-feed.html'));
     expect(run).toMatchObject({ code: 1, stdout: '' });
-    expect(run.stderr).toBe('switchboard: subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)\n');
+    expect(run.stderr).toBe('switchboard: This page links no RSS or Atom feed; paste the address of its comment feed instead.\n');
   });
 });
 
@@ -210,11 +210,46 @@ describe('switchboard triage commands', () => {
     expect(JSON.parse((await switchboard(db, '--json', 'items', '--status', 'new')).stdout)).toHaveLength(2);
   });
 
+  it('items --status takes every word the STATUS column prints (issue 13: the CLI agrees with the console)', async () => {
+    const db = path.join(tempDir(), 'cli.db');
+    await switchboard(db, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
+    const ids = (JSON.parse((await switchboard(db, '--json', 'items')).stdout) as { id: number }[]).map((item) => item.id);
+    await switchboard(db, 'route', String(ids[0]), 'service');
+    await switchboard(db, 'route', String(ids[1]), 'ignore');
+    await switchboard(db, 'done', String(ids[2]));
+    const printed = (await switchboard(db, 'items')).stdout.split('\n').slice(1).filter(Boolean);
+    const statusOf = (id: number) => printed.find((line) => line.startsWith(`${id} `))!.split(/\s{2,}/)[2];
+    expect(ids.map(statusOf)).toEqual(['service', 'ignore', 'done', 'new']);
+    for (const [index, word] of ['service', 'ignore', 'done', 'new'].entries()) {
+      const listed = await switchboard(db, '--json', 'items', '--status', word);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect((JSON.parse(listed.stdout) as { id: number }[]).map((item) => item.id), word).toEqual([ids[index]]);
+    }
+    expect(await switchboard(db, 'items', '--status', 'trash')).toMatchObject({
+      code: 1,
+      stderr: 'switchboard: --status must be new, service, spotlight, ignore, routed, snoozed or done, not "trash".\n',
+    });
+  });
+
+  it('opml import says what it skipped and why, and which folders it did not keep (issue 13)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'reader.opml');
+    fs.writeFileSync(
+      file,
+      `<opml version="2.0"><body><outline text="Support"><outline text="Status" xmlUrl="https://status.example/feed/"/></outline><outline text="Bad" xmlUrl="ftp://files.example/feed"/></body></opml>`,
+    );
+    expect(await switchboard(path.join(dir, 'cli.db'), 'opml', 'import', file)).toMatchObject({
+      code: 0,
+      stdout: 'Imported 1 feed (0 already subscribed, 1 skipped). Fetch them with: switchboard fetch\n',
+      stderr: 'switchboard: Skipped ftp://files.example/feed: only http and https feeds can be fetched, not ftp.\nswitchboard: Folders not kept: “Support”. Switchboard has no folders, so their feeds came in without them.\n',
+    });
+  });
+
   it('explains bad triage arguments in one line', async () => {
     const db = path.join(tempDir(), 'cli.db');
-    expect(await switchboard(db, 'route', '1', 'trash')).toMatchObject({ code: 1, stderr: 'switchboard: cli: route must be service, spotlight or ignore, not "trash"\n' });
-    expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: cli: give either --until (later-today, tomorrow, next-week or a time) or --until-reply\n' });
-    expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 42; it may have been deleted with its feed\n' });
+    expect(await switchboard(db, 'route', '1', 'trash')).toMatchObject({ code: 1, stderr: 'switchboard: Route must be service, spotlight or ignore, not "trash".\n' });
+    expect(await switchboard(db, 'snooze', '1')).toMatchObject({ code: 1, stderr: 'switchboard: Give either --until (later-today, tomorrow, next-week or a time) or --until-reply.\n' });
+    expect(await switchboard(db, 'done', '42')).toMatchObject({ code: 1, stderr: 'switchboard: There is no comment with id 42; it may have been deleted with its feed.\n' });
   });
 
   it('reads ids as decimal digits only: no hex, exponent, sign, fraction, spaces or unsafe sizes', async () => {
@@ -223,10 +258,10 @@ describe('switchboard triage commands', () => {
     // Created once first: several first runs at once on a new file race to migrate it.
     expect((await switchboard(db, 'feeds')).code).toBe(0);
     const runs = await Promise.all(refused.map((id) => switchboard(db, 'route', id, 'service')));
-    runs.forEach((run, index) => expect(run, refused[index]).toMatchObject({ code: 1, stdout: '', stderr: `switchboard: cli: item-id must be a positive whole number, not "${refused[index]}"\n` }));
-    expect(await switchboard(db, 'fetch', '--feed', '0x2')).toMatchObject({ code: 1, stderr: 'switchboard: cli: --feed must be a positive whole number, not "0x2"\n' });
+    runs.forEach((run, index) => expect(run, refused[index]).toMatchObject({ code: 1, stdout: '', stderr: `switchboard: item-id must be a positive whole number, not "${refused[index]}".\n` }));
+    expect(await switchboard(db, 'fetch', '--feed', '0x2')).toMatchObject({ code: 1, stderr: 'switchboard: --feed must be a positive whole number, not "0x2".\n' });
     // Leading zeros are still decimal: 010 is comment 10, never 8.
-    expect(await switchboard(db, 'done', '010')).toMatchObject({ code: 1, stderr: 'switchboard: items: there is no comment with id 10; it may have been deleted with its feed\n' });
+    expect(await switchboard(db, 'done', '010')).toMatchObject({ code: 1, stderr: 'switchboard: There is no comment with id 10; it may have been deleted with its feed.\n' });
   });
 });
 
@@ -240,22 +275,25 @@ describe('switchboard service-desk commands', () => {
 
     const bad = await switchboard(db, 'template', 'add', 'Oops', '--lane', 'service', '--text', 'Hi {{name}}');
     expect(bad).toMatchObject({ code: 1 });
-    expect(bad.stderr).toMatch(/^switchboard: templates: \{\{name\}\} is not a placeholder Switchboard knows/);
+    expect(bad.stderr).toMatch(/^switchboard: \{\{name\}\} is not a placeholder Switchboard knows/);
     expect((await switchboard(db, 'template', 'add', 'Ticket', '--lane', 'service', '--text', 'Hi {{author}}, ticket {{ticket}} is open.', '--declare', 'ticket')).code).toBe(0);
     expect((await switchboard(db, '--json', 'templates')).stdout).toContain('"name": "Ticket"');
 
     const missing = await switchboard(db, 'draft', String(first!.id), '--template', 'Ticket');
-    expect(missing.stderr).toBe('switchboard: draft: "Ticket" needs --var ticket=...\n');
+    expect(missing.stderr).toBe('switchboard: "Ticket" needs --var ticket=...\n');
     const drafted = await switchboard(db, 'draft', String(first!.id), '--template', 'ticket', '--var', 'ticket=#4821', '--ready');
     expect(drafted.stdout).toContain(`Hi ${first!.author}, ticket #4821 is open.`);
 
+    // CSV starts with the UTF-8 mark spreadsheets read the encoding from, unless --no-bom (issue 13).
     const csv = await switchboard(db, 'export', 'drafts', '--format', 'csv');
-    expect(csv.stdout.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFcommentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    const unmarked = await switchboard(db, 'export', 'drafts', '--format', 'csv', '--status', 'all', '--no-bom');
+    expect(unmarked.stdout.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(csv.stdout).toContain('ticket #4821 is open.');
     const again = await switchboard(db, 'export', 'drafts', '--format', 'json', '--status', 'all', '--out', path.join(dir, 'replies.json'));
     expect(again.stdout).toBe(`Wrote 1 replies to ${path.join(dir, 'replies.json')}.\n`);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'replies.json'), 'utf8'))[0].templates).toBe('Ticket');
-    expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: export: no reply is marked ready yet\n' });
+    expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: No reply is marked ready yet.\n' });
   });
 });
 
@@ -294,7 +332,7 @@ describe('switchboard spotlight commands', () => {
     await switchboard(db, 'template', 'add', 'Thanks', '--lane', 'spotlight', '--text', 'Thank you, {{author}}!', '--kind', 'thank-you');
     expect(await switchboard(db, 'template', 'add', 'Odd', '--lane', 'spotlight', '--text', 'x', '--kind', 'thanks')).toMatchObject({
       code: 1,
-      stderr: 'switchboard: cli: --kind must be thank-you, invite-guest-post, invite-volunteer or invite-moderator, not "thanks"\n',
+      stderr: 'switchboard: --kind must be thank-you, invite-guest-post, invite-volunteer or invite-moderator, not "thanks".\n',
     });
     expect((await switchboard(db, 'templates')).stdout).toMatch(/Thanks\s+spotlight\s+thank-you\s+Thank you, \{\{author\}\}!/);
 

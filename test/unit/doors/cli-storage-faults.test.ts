@@ -58,12 +58,12 @@ describe.each([
 
     const exported = run(user, file, 'export', 'drafts', '--format', 'csv');
     expect(exported.stdout).toContain('Hi Ana, your refund left today.');
-    expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: .* is read-only/);
+    expect(exported.stderr).toMatch(/^switchboard: The export is complete, but its replies could not be marked exported\. .* is read-only/);
     expect(exported.code).toBe(0);
 
     const routed = run(user, file, 'route', '2', 'spotlight');
     expect(routed.stderr).toBe(
-      `switchboard: database: ${file} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH\n`,
+      `switchboard: ${file} is read-only: reading works, changes can't be saved. Check the permissions of the file and its folder, or open a writable copy with --db PATH.\n`,
     );
     expect(routed.code).toBe(1);
     fs.chmodSync(folder, 0o755);
@@ -86,7 +86,7 @@ describe('an export into a folder the user may not write to', () => {
     const out = path.join(locked, 'replies.csv');
 
     const exported = run(user, file, 'export', 'drafts', '--format', 'csv', '--out', out);
-    expect(exported.stderr).toBe(`switchboard: export: cannot write ${out}: you may not write to that folder. Choose another folder, or check its permissions; nothing was written\n`);
+    expect(exported.stderr).toBe(`switchboard: Cannot write ${out}: you may not write to that folder. Choose another folder, or check its permissions; nothing was written.\n`);
     expect(exported.code).toBe(1);
     expect(fs.readdirSync(locked)).toEqual([]);
   });
@@ -136,20 +136,20 @@ describe('a full disk', () => {
 
     const exported = run({}, file, 'export', 'drafts', '--format', 'csv');
     expect(exported.stdout).toContain('Hi Ana, your refund left today.');
-    expect(exported.stderr).toMatch(/^switchboard: the export is complete, but its replies could not be marked exported: database: the disk holding .* is full/);
+    expect(exported.stderr).toMatch(/^switchboard: The export is complete, but its replies could not be marked exported\. The disk holding .* is full/);
     expect(exported.code).toBe(0);
 
     // An export to a file on that disk fails whole: no half-written file, no temporary one.
     const before = fs.readdirSync(disk).sort();
     const out = path.join(disk, 'replies.csv');
     const toFile = run({}, file, 'export', 'drafts', '--format', 'csv', '--out', out);
-    expect(toFile.stderr).toBe(`switchboard: export: cannot write ${out}: the disk is full. Free some space, or choose a folder on another disk; nothing was written\n`);
+    expect(toFile.stderr).toBe(`switchboard: Cannot write ${out}: the disk is full. Free some space, or choose a folder on another disk; nothing was written.\n`);
     expect(toFile.code).toBe(1);
     expect(fs.readdirSync(disk).sort()).toEqual(before);
 
     const drafted = run({}, file, 'draft', '2', '--text', 'Hi Ben');
     expect(drafted.stderr).toBe(
-      `switchboard: database: the disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room\n`,
+      `switchboard: The disk holding ${file} is full, so nothing was saved. Free some space; in the console your draft is kept on screen and will be saved when there is room.\n`,
     );
     expect(drafted.code).toBe(1);
   });

@@ -48,11 +48,11 @@ describe('switchboard CLI', () => {
   });
 
   it.each([
-    [['api', 'items-list', '{"limit": 0}'], 'switchboard: items-list: invalid input: limit: Too small: expected number to be >=1'],
-    [['api', 'item-get', '{id: 1}'], `switchboard: cli: the arguments "{id: 1}" are not valid JSON; write them like '{"id": 3}'`],
-    [['api', 'wipe'], 'switchboard: api: there is no operation "wipe"; "switchboard api --list" lists them'],
-    [['--frobnicate'], "switchboard: cli: unknown option '--frobnicate'; see --help"],
-    [['serve', '--port', 'eighty'], 'switchboard: cli: --port must be a whole number from 0 to 65535, not "eighty"'],
+    [['api', 'items-list', '{"limit": 0}'], 'switchboard: Invalid input: limit: Too small: expected number to be >=1.'],
+    [['api', 'item-get', '{id: 1}'], `switchboard: The arguments "{id: 1}" are not valid JSON; write them like '{"id": 3}'`],
+    [['api', 'wipe'], 'switchboard: There is no operation "wipe"; "switchboard api --list" lists them.'],
+    [['--frobnicate'], "switchboard: Unknown option '--frobnicate'; see --help."],
+    [['serve', '--port', 'eighty'], 'switchboard: --port must be a whole number from 0 to 65535, not "eighty".'],
   ])('fails %j with one line on stderr and exit code 1', (args, line) => {
     const run = switchboard('--db', path.join(tempDir(), 'err.db'), ...args);
     expect(run.code).toBe(1);
@@ -67,7 +67,7 @@ describe('switchboard CLI', () => {
     raw.close();
     const run = switchboard('--db', db, 'api', 'app-info');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`switchboard: database: this file has schema version 40, written by a newer Switchboard; this one knows up to version ${LATEST}. Update Switchboard, or open another file with --db PATH.\n`);
+    expect(run.stderr).toBe(`switchboard: This file has schema version 40, written by a newer Switchboard; this one knows up to version ${LATEST}. Update Switchboard, or open another file with --db PATH.\n`);
   });
 
   it.each([[[]], [['api']], [['serve']], [['start']]])('prints help for %j with --help', (args) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../common/types';
 import { neutralizeFormula } from '../../../main/features/customer-service/export';
@@ -152,7 +153,7 @@ describe('incidents', () => {
     expect((await service.client['item-get']({ id: ids[1]! })).draft).toMatchObject<Partial<Draft>>({ incidentId: incident.id });
     await service.client['drafts-ready']({ ids });
 
-    const csv = await service.client['drafts-export']({ format: 'csv' });
+    const csv = await service.client['drafts-export']({ format: 'csv', bom: false });
     expect(csv.count).toBe(3);
     expect(csv.itemIds.sort()).toEqual([...ids].sort());
     const lines = csv.content.split('\r\n');
@@ -185,6 +186,47 @@ describe('incidents', () => {
 });
 
 describe('export files', () => {
+  it('count what "include drafts" exports: ready replies, or every drafted one (issue 13: the export dialog\'s counts)', async () => {
+    const { service, item } = desk();
+    const [ready, drafted, open] = [item('Priya', 'Down', 3), item('Lee', 'Billing?', 2), item('Ana', 'Slow', 1)];
+    await service.client['items-route']({ ids: [ready, drafted, open], route: 'service' });
+    await service.client['draft-save']({ itemId: ready, body: 'On it.' });
+    await service.client['draft-save']({ itemId: drafted, body: 'Looking.' });
+    await service.client['drafts-ready']({ ids: [ready] });
+    const counts = await service.client['views-counts']();
+    expect({ ready: counts.serviceReady, drafted: counts.serviceDrafted }).toEqual({ ready: 1, drafted: 2 });
+    // The counts are what the exports hold.
+    expect((await service.client['drafts-export']({ format: 'json', status: 'ready' })).count).toBe(counts.serviceReady);
+    expect((await service.client['drafts-export']({ format: 'json', status: 'all' })).count).toBe(counts.serviceDrafted);
+  });
+
+  it('CSV starts with the UTF-8 mark spreadsheets read its encoding from, unless asked not to (issue 13)', async () => {
+    const { service, item } = desk();
+    const id = item('José Müller', 'Down — again', 1);
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'Hi {{author}} — on it.' });
+    const bytes = (content: string) => [...Buffer.from(content, 'utf8').subarray(0, 3)];
+    const marked = (await service.client['drafts-export']({ format: 'csv', status: 'all' })).content;
+    expect(bytes(marked)).toEqual([0xef, 0xbb, 0xbf]);
+    expect(marked.slice(1).split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
+    expect(marked).toContain('Hi José Müller — on it.');
+    const plain = (await service.client['drafts-export']({ format: 'csv', status: 'all', bom: false })).content;
+    expect(plain.startsWith('commentUrl,')).toBe(true);
+    // JSON and Markdown never carry it.
+    expect((await service.client['drafts-export']({ format: 'json', status: 'all' })).content.startsWith('[')).toBe(true);
+  });
+
+  it("Markdown keeps the reply's and the comment's line breaks when read (issue 13)", async () => {
+    const { service, item } = desk();
+    const id = item('Priya', 'Checkout is down.\nSince 9:00.', 1);
+    await service.client['items-route']({ ids: [id], route: 'service' });
+    await service.client['draft-save']({ itemId: id, body: 'Hi Priya,\nthe fix is rolling out.\n\nSam' });
+    const md = (await service.client['drafts-export']({ format: 'md', status: 'all' })).content;
+    const html = new MarkdownIt().render(md);
+    expect(html).toContain('<p>Hi Priya,<br>\nthe fix is rolling out.</p>\n<p>Sam</p>');
+    expect(html).toContain('<p>Checkout is down.<br>\nSince 9:00.</p>');
+  });
+
   it('neutralize cells a spreadsheet would run as a formula, and quote per RFC 4180', async () => {
     expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'fine'].map(neutralizeFormula)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'fine']);
     const { service, item } = desk();

@@ -27,6 +27,7 @@ describe('queue views', () => {
       all: 7,
       serviceOverdue: 0,
       serviceReady: 0,
+      serviceDrafted: 0,
     });
   });
 

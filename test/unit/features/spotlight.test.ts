@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../../common/types';
@@ -122,6 +123,15 @@ describe('digest', () => {
     const md = (await service.client['digest-export']({ ...range, format: 'md' })).content;
     expect(md).toContain('## Marcus in “Webhooks stop firing”');
     expect(md).toContain('*Why it stands out:* Saved 40 people a ticket \\<b\\>today\\</b\\>');
+  });
+
+  it("as Markdown that keeps the comment's line breaks when read, as the HTML digest does (issue 13)", async () => {
+    const { service, blog, say } = community();
+    const id = say(blog, 'Marcus', 'Settings, API tokens.\nThen Rotate.', 2);
+    await service.client['spotlight-act']({ id, action: 'feature' });
+    const range = { from: new Date(NOW - 7 * DAY).toISOString().slice(0, 10), to: new Date(NOW).toISOString().slice(0, 10) };
+    const md = (await service.client['digest-export']({ ...range, format: 'md' })).content;
+    expect(new MarkdownIt().render(md)).toContain('<p>Settings, API tokens.<br>\nThen Rotate.</p>');
   });
 
   it('as HTML that carries no script', async () => {

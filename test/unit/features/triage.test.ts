@@ -86,7 +86,7 @@ describe('triage actions', () => {
     expect(routed).toMatchObject({ action: 'route', itemIds: [ids.refund, ids.question] });
     await service.client['items-done']({ ids: [ids.question] });
     await service.client['item-note']({ id: ids.refund, note: 'Offered a credit' });
-    expect(await service.client['views-counts']()).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0, serviceReady: 0 });
+    expect(await service.client['views-counts']()).toEqual<ViewCounts>({ inbox: 3, service: 1, spotlight: 0, ignored: 0, snoozed: 0, done: 1, all: 5, serviceOverdue: 0, serviceReady: 0, serviceDrafted: 0 });
     expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'routed', route: 'service', note: 'Offered a credit' });
     await service.client['items-reopen']({ ids: [ids.question] });
     expect(await service.client['item-get']({ id: ids.question })).toMatchObject({ status: 'new', route: null });

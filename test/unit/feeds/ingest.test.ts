@@ -242,7 +242,7 @@ describe('subscribing by page address', () => {
 
   it('explains a page with no feed, and a subscription twice', async () => {
     const service = memoryService();
-    await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead (not-a-feed)');
+    await expect(subscribed(service, '/pages/no-feed.html')).rejects.toThrow('subscribe: this page links no RSS or Atom feed; paste the address of its comment feed instead');
     await subscribed(service, '/feeds/atom10.xml');
     await expect(subscribed(service, '/feeds/atom10.xml')).rejects.toMatchObject({ code: 'conflict' });
     await expect(service.client['feeds-subscribe']({ url: 'ftp://files.example/feed' })).rejects.toThrow('subscribe: only http and https feeds can be fetched, not ftp; paste an address starting with https://');
@@ -358,7 +358,11 @@ describe('unsubscribing, samples and OPML', () => {
       <outline text="B" xmlUrl="${server.url('/feeds/rss10-rdf.xml')}"/>
       <outline text="bad" xmlUrl="javascript:alert(1)"/>
     </body></opml>`;
-    expect(await service.client['opml-import']({ opml, allowLocal: true })).toEqual({ added: 2, alreadySubscribed: 0, invalid: ['javascript:alert(1)'] });
+    expect(await service.client['opml-import']({ opml, allowLocal: true })).toEqual({
+      added: 2,
+      alreadySubscribed: 0,
+      skipped: [{ url: 'javascript:alert(1)', reason: 'only http and https feeds can be fetched, not javascript' }],
+    });
     expect(await service.client['opml-import']({ opml, allowLocal: true })).toMatchObject({ added: 0, alreadySubscribed: 2 });
     const fetched = await service.client['feeds-fetch']();
     expect(fetched.map((result) => result.newItems)).toEqual([4, 4]);

@@ -104,14 +104,14 @@ describe('a feed on this computer or the local network needs the moderator to co
     expect(await app.client['opml-import']({ opml })).toEqual({
       added: 1,
       alreadySubscribed: 0,
-      invalid: [],
+      skipped: [],
       local: [
         { url: 'http://169.254.169.254/latest/meta-data/', address: '169.254.169.254' },
         { url: 'http://[::1]:8080/feed', address: '[::1]' },
         { url: `http://localhost:${local.port}/feeds/atom10.xml`, address: 'localhost' },
       ],
     });
-    expect(await app.client['opml-import']({ opml, allowLocal: true })).toEqual({ added: 3, alreadySubscribed: 1, invalid: [] });
+    expect(await app.client['opml-import']({ opml, allowLocal: true })).toEqual({ added: 3, alreadySubscribed: 1, skipped: [] });
     const rows = app.context.db.prepare('SELECT url, origin, allow_local AS allowLocal FROM feeds ORDER BY id').all();
     expect(rows).toEqual([
       { url: 'https://blog.example/comments/feed/', origin: 'opml', allowLocal: 0 },
