@@ -47,7 +47,8 @@ const FILLER = `the a to and is it of for in that this on my with i you be have 
 // "web*" matches several words, as a prefix search does in real text.
 const WEB_WORDS = ['web', 'website', 'webhook', 'webinar', 'webpage', 'websocket', 'webmaster'];
 
-function comment(next: () => number, n: number): string {
+/** The text of comment `n` (the generator's next numbers pick its words); bench/ingest-figures.ts writes new ones alike. */
+export function comment(next: () => number, n: number): string {
   const length = 8 + Math.floor(next() * 30);
   const words: string[] = [];
   for (let index = 0; index < length; index += 1) words.push(FILLER[Math.floor(FILLER.length * next() ** 2.2)]!);
