@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
-import { searchIndexer } from '../../../db/search-index';
-import { replyWaker } from '../../../db/tables/snoozes';
+import { indexComment, type IndexedComment } from '../../../db/search-index';
+import { wakeOnReplies } from '../../../db/tables/snoozes';
 import { syncMembers } from '../../../db/tables/members';
 import { recordFetchFailure, recordFetchSuccess, type FeedFetchState } from '../../../db/tables/feeds';
 import { storeIncomingComment } from '../../../db/tables/items-ingest';
@@ -56,10 +56,12 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
   );
 }
 
-/** Comments join their threads within the feed's site only (site.ts): another site's thread of the same address is not theirs. */
-function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): void {
-  const index = searchIndexer(db);
-  const wakeOnReply = replyWaker(db);
+/**
+ * Stores a batch's comments and returns the ids of all of them (new, edited or unchanged). Comments
+ * join their threads within the feed's site only (site.ts): another site's thread of the same
+ * address is not theirs.
+ */
+function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): number[] {
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, StoredThread | null>();
   const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
@@ -71,13 +73,15 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
   // New comments are indexed for search once all of them are stored: each insert into items opens a
   // statement savepoint (its triggers keep the counts), and a savepoint makes FTS5 write out what it
   // holds in memory, so indexing in between wrote the index one comment at a time (twice the cost).
-  const unindexed = new Map<number, [id: number, text: string, author: string, threadTitle: string]>();
+  const unindexed = new Map<number, IndexedComment>();
+  const ids: number[] = [];
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
     const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
+    ids.push(stored.id);
     if (stored.kind === 'new') {
-      unindexed.set(stored.id, [stored.id, comment.contentText, comment.author, thread?.title ?? '']);
-      if (thread) wakeOnReply(thread.id, comment.author, stored.id);
+      const { contentText: text, author, publishedAt } = comment;
+      unindexed.set(stored.id, { id: stored.id, text, author, threadTitle: thread?.title ?? '', feedId: feed.id, publishedAt });
       result.newItemIds.push(stored.id);
       result.newItems += 1;
     } else if (stored.kind === 'updated') {
@@ -86,7 +90,8 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
       result.updatedItems += 1;
     }
   }
-  for (const entry of unindexed.values()) index(...entry);
+  for (const entry of unindexed.values()) indexComment(db, entry);
+  return ids;
 }
 
 /**
@@ -103,9 +108,13 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     const parsed = outcome.feed;
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
-    else storeComments(db, feed, parsed.comments, now, result);
-    // New authors get their member records as they arrive (milestones and the board read them).
-    if (result.newItems > 0) syncMembers(db, now, parsed.comments.map((comment) => comment.author));
+    else {
+      const ids = storeComments(db, feed, parsed.comments, now, result);
+      // A new comment ends its author's snoozes "until they write again" in its thread.
+      wakeOnReplies(db, result.newItemIds);
+      // New authors get their member records as they arrive (milestones and the board read them).
+      if (result.newItems > 0) syncMembers(db, now, ids);
+    }
   });
   return result;
 }
