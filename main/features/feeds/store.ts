@@ -57,9 +57,10 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
 }
 
 /**
- * Stores a batch's comments and returns the ids of all of them (new, edited or unchanged). Comments
- * join their threads within the feed's site only (site.ts): another site's thread of the same
- * address is not theirs.
+ * Stores a batch's comments and returns, for each author they now bear, the id of one of them:
+ * what syncMembers needs to give new authors their members, looked up once each. Comments join
+ * their threads within the feed's site only (site.ts): another site's thread of the same address
+ * is not theirs.
  */
 function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): number[] {
   // Most comments of a batch share a handful of threads: upsert each thread once.
@@ -74,11 +75,12 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
   // statement savepoint (its triggers keep the counts), and a savepoint makes FTS5 write out what it
   // holds in memory, so indexing in between wrote the index one comment at a time (twice the cost).
   const unindexed = new Map<number, IndexedComment>();
-  const ids: number[] = [];
+  // Each comment's author as stored: a comment repeated in the batch keeps its last one.
+  const authorOf = new Map<number, string>();
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
     const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
-    ids.push(stored.id);
+    authorOf.set(stored.id, comment.author);
     if (stored.kind === 'new') {
       const { contentText: text, author, publishedAt } = comment;
       unindexed.set(stored.id, { id: stored.id, text, author, threadTitle: thread?.title ?? '', feedId: feed.id, publishedAt });
@@ -91,7 +93,9 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
     }
   }
   for (const entry of unindexed.values()) indexComment(db, entry);
-  return ids;
+  const oneOfEach = new Map<string, number>();
+  for (const [id, author] of authorOf) if (!oneOfEach.has(author)) oneOfEach.set(author, id);
+  return [...oneOfEach.values()];
 }
 
 /**
@@ -109,11 +113,11 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
     else {
-      const ids = storeComments(db, feed, parsed.comments, now, result);
+      const oneOfEachAuthor = storeComments(db, feed, parsed.comments, now, result);
       // A new comment ends its author's snoozes "until they write again" in its thread.
       wakeOnReplies(db, result.newItemIds);
       // New authors get their member records as they arrive (milestones and the board read them).
-      if (result.newItems > 0) syncMembers(db, now, ids);
+      if (result.newItems > 0) syncMembers(db, now, oneOfEachAuthor);
     }
   });
   return result;

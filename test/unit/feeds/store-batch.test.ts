@@ -40,13 +40,16 @@ describe('storing a fetch', () => {
     const [priyaOutage, marcusLaunch, priyaLaunch] = first.newItemIds;
     await service.client['items-snooze']({ ids: first.newItemIds, untilReply: true });
 
-    // Priya writes again in the outage thread only; Dana, new, writes twice in the launch thread.
-    storeOutcome(db, feed, fetched([comment('Back now', 'd', 'Priya', 'outage'), comment('Hello', 'e', 'Dana', 'launch'), comment('Me again', 'f', 'Dana', 'launch')]), NOW);
+    // Priya writes again in the outage thread only; Dana, new, writes twice in the launch thread;
+    // Ola writes twice, and one of hers comes again in the same fetch signed Olaf.
+    const second = [comment('Back now', 'd', 'Priya', 'outage'), comment('Hello', 'e', 'Dana', 'launch'), comment('Me again', 'f', 'Dana', 'launch')];
+    second.push(comment('Hi', 'g', 'Ola', 'launch'), comment('Hi again', 'h', 'Ola', 'launch'), comment('Hi', 'g', 'Olaf', 'launch'));
+    storeOutcome(db, feed, fetched(second), NOW);
 
     const state = async (id: number | undefined) => (await service.client['item-get']({ id: id! })).status;
     expect([await state(priyaOutage), await state(marcusLaunch), await state(priyaLaunch)]).toEqual(['new', 'snoozed', 'snoozed']);
     // One member each, Dana's two comments included.
-    expect(['Dana', 'Marcus', 'Priya'].map((author) => memberOfAuthor(db, author))).not.toContain(null);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM members').get()).toEqual({ n: 3 });
+    expect(['Dana', 'Marcus', 'Priya', 'Ola', 'Olaf'].map((author) => memberOfAuthor(db, author))).not.toContain(null);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM members').get()).toEqual({ n: 5 });
   });
 });
