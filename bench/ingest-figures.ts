@@ -166,15 +166,34 @@ function bareInsert(db: Db, batches: Batch[]): number {
   return stored;
 }
 
-/** The file's size per comment, and the same without its free pages. */
-function bytesPerComment(file: string): { file: number; used: number; comments: number } {
+/** Where a comment's bytes go: the parts of the file, by what reads them. */
+const PARTS = ['comments (items rows)', 'indexes on items', 'search index', "search index's copy of the text", 'the rest'] as const;
+
+function partOf(name: string, table: string | undefined): (typeof PARTS)[number] {
+  if (name === 'items') return 'comments (items rows)';
+  if (name === 'items_fts_content') return "search index's copy of the text";
+  if (name.startsWith('items_fts_')) return 'search index';
+  return table === 'items' ? 'indexes on items' : 'the rest';
+}
+
+/**
+ * The file's size per comment, the same without its free pages, and the latter by part (SQLite's
+ * dbstat table: reads every page, about 2 s at 1M).
+ */
+function bytesPerComment(file: string): { file: number; used: number; comments: number; parts: Map<string, number> } {
   const db = connect(file, { readonly: true });
   try {
     const comments = (db.prepare('SELECT coalesce(sum(n), 0) AS n FROM item_counts').get() as { n: number }).n || BIG.comments;
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const pages = db.pragma('page_count', { simple: true }) as number;
     const free = db.pragma('freelist_count', { simple: true }) as number;
-    return { file: fs.statSync(file).size / comments, used: ((pages - free) * pageSize) / comments, comments };
+    const tables = new Map((db.prepare('SELECT name, tbl_name FROM sqlite_schema').all() as { name: string; tbl_name: string }[]).map((row) => [row.name, row.tbl_name]));
+    const parts = new Map<string, number>(PARTS.map((part) => [part, 0]));
+    for (const { name, bytes } of db.prepare('SELECT name, pgsize AS bytes FROM dbstat WHERE aggregate = TRUE').all() as { name: string; bytes: number }[]) {
+      const part = partOf(name, tables.get(name));
+      parts.set(part, parts.get(part)! + bytes / comments);
+    }
+    return { file: fs.statSync(file).size / comments, used: ((pages - free) * pageSize) / comments, comments, parts };
   } finally {
     db.close();
   }
@@ -215,6 +234,7 @@ export async function ingestFigures(print: (text: string) => void): Promise<Goal
       row('bare prepared inserts, items + search', bare, bareTrials),
       `${'ratio app / bare'.padEnd(40)} ${ratio.toFixed(2).padStart(7)}  goal >= ${RATIO_GOAL}: ${pass ? 'pass' : 'FAIL'}`,
       `${'database bytes per comment'.padEnd(40)} ${bytes.file.toFixed(0).padStart(7)} (file), ${bytes.used.toFixed(0)} without free pages, ${bytes.comments.toLocaleString('en')} comments`,
+      `${''.padEnd(40)} ${[...bytes.parts].map(([part, perComment]) => `${part} ${perComment.toFixed(0)}`).join(', ')}`,
     ].join('\n'),
   );
   return [
