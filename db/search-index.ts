@@ -10,8 +10,10 @@ import { prepared } from './statements';
  * db/migrations/010_view_indexes.sql use; given here rather than read back from items, which cost
  * a lookup per comment.
  */
+// The casts: better-sqlite3 binds a JS number as a real, and 'f' || 12.0 is 'f12.0' (a stray word
+// "0" in every comment's index entry), where the triggers read integers from the row.
 const INDEX_SQL = `INSERT INTO items_fts (rowid, content_text, author, thread_title, scope)
-  VALUES (?, ?, ?, ?, 'f' || ? || ' m' || strftime('%Y%m', ? / 1000, 'unixepoch'))`;
+  VALUES (?, ?, ?, ?, 'f' || CAST(? AS INTEGER) || ' m' || strftime('%Y%m', CAST(? AS INTEGER) / 1000, 'unixepoch'))`;
 
 /** What the index holds of one comment: its text, author and thread title, and its scope. */
 export interface IndexedComment {

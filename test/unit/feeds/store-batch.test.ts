@@ -52,4 +52,16 @@ describe('storing a fetch', () => {
     expect(['Dana', 'Marcus', 'Priya', 'Ola', 'Olaf'].map((author) => memberOfAuthor(db, author))).not.toContain(null);
     expect(db.prepare('SELECT COUNT(*) AS n FROM members').get()).toEqual({ n: 5 });
   });
+
+  it("indexes a new comment's feed and month exactly as an edit re-indexes them", () => {
+    const service = memoryService();
+    const { db } = service.context;
+    const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(addFeed(db)) as Parameters<typeof storeOutcome>[1];
+    const [id] = storeOutcome(db, feed, fetched([comment('The dashboard is down')]), NOW).newItemIds;
+    const scope = () => db.prepare('SELECT scope FROM items_fts WHERE rowid = ?').pluck().get(id);
+    expect(scope()).toBe(`f${feed.id} m202611`);
+    // The edit trigger of db/migrations/010_view_indexes.sql writes them from the stored row.
+    db.prepare(`UPDATE items SET content_text = 'The dashboard is back' WHERE id = ?`).run(id);
+    expect(scope()).toBe(`f${feed.id} m202611`);
+  });
 });
