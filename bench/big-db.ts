@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { migrations } from '../db/migrations';
-import { searchIndexer } from '../db/search-index';
+import { indexComment } from '../db/search-index';
 import { seededRandom } from '../test/support/seeded-random';
 
 /** Raise when the data below changes, so a cached file of the old shape is built again. */
@@ -47,7 +47,8 @@ const FILLER = `the a to and is it of for in that this on my with i you be have 
 // "web*" matches several words, as a prefix search does in real text.
 const WEB_WORDS = ['web', 'website', 'webhook', 'webinar', 'webpage', 'websocket', 'webmaster'];
 
-function comment(next: () => number, n: number): string {
+/** The text of comment `n` (the generator's next numbers pick its words); bench/ingest-figures.ts writes new ones alike. */
+export function comment(next: () => number, n: number): string {
   const length = 8 + Math.floor(next() * 30);
   const words: string[] = [];
   for (let index = 0; index < length; index += 1) words.push(FILLER[Math.floor(FILLER.length * next() ** 2.2)]!);
@@ -113,7 +114,6 @@ function fill(db: Db): void {
        snoozed_until, snooze_until_reply, service_state, service_exported_at, resolution, answered_by, incident_id, fetched_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFts = searchIndexer(db);
   const insertDraft = db.prepare('INSERT INTO drafts (item_id, body, templates, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const insertAction = db.prepare('INSERT INTO spotlight_actions (item_id, action, note, answers_item_id, at) VALUES (?, ?, ?, ?, ?)');
   const insertAudit = db.prepare('INSERT INTO audit_log (at, action, detail, undo) VALUES (?, ?, ?, ?)');
@@ -170,7 +170,7 @@ function fill(db: Db): void {
         publishedAt + 3_600_000, publishedAt + 3_600_000,
       ).lastInsertRowid,
     );
-    insertFts(id, text, author, threadTitles[threadIndex]!);
+    indexComment(db, { id, text, author, threadTitle: threadTitles[threadIndex]!, feedId, publishedAt });
     lastInThread.set(threadId, id);
     if (serviceState === 'drafted' || serviceState === 'ready' || serviceState === 'exported') {
       insertDraft.run(id, `Hi ${author}, thanks for writing in. We are looking at it.`, '[]', routedAt, routedAt);

@@ -15,16 +15,22 @@ export function wakeSnoozed(db: Db, now: number): number {
 }
 
 /**
- * For a batch of new comments: each ends a snooze "until they write again" of the same author in
- * the same thread. Prepared once per batch.
+ * For a batch of new comments (their ids): each ends the snoozes "until they write again" of its
+ * author in its thread. One statement for the batch, after a look whether anything waits for a
+ * reply at all (usually nothing does); an update per new comment cost more than storing it at 1M.
+ * The waiting comments are found through the partial index that holds only them. New comments are
+ * never snoozed, so none wakes itself.
  */
-export function replyWaker(db: Db): (threadId: number, author: string, newItemId: number) => number {
-  // Usually nothing waits for a reply: then a batch need not look for one per comment.
-  const anyWaiting = prepared(db, `SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get();
-  if (!anyWaiting) return () => 0;
-  const wake = prepared(db, 
+export function wakeOnReplies(db: Db, newItemIds: readonly number[]): number {
+  if (newItemIds.length === 0) return 0;
+  if (!prepared(db, `SELECT 1 FROM items WHERE status = 'snoozed' AND snooze_until_reply = 1 LIMIT 1`).get()) return 0;
+  return prepared<[string]>(
+    db,
     `UPDATE items SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0
-      WHERE status = 'snoozed' AND snooze_until_reply = 1 AND thread_id = ? AND author = ? AND id <> ?`,
-  );
-  return (threadId, author, newItemId) => wake.run(threadId, author, newItemId).changes;
+      WHERE id IN (SELECT waiting.id FROM items reply
+                     JOIN items waiting INDEXED BY items_snoozed_reply
+                       ON waiting.thread_id = reply.thread_id AND waiting.author = reply.author
+                      AND waiting.status = 'snoozed' AND waiting.snooze_until_reply = 1
+                    WHERE reply.id IN (SELECT value FROM json_each(?)))`,
+  ).run(JSON.stringify(newItemIds)).changes;
 }

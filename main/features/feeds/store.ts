@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import type { NormalizedComment } from './parse/normalize';
 import type { IngestOutcome } from './pipeline';
-import { searchIndexer } from '../../../db/search-index';
-import { replyWaker } from '../../../db/tables/snoozes';
+import { indexComment, type IndexedComment } from '../../../db/search-index';
+import { wakeOnReplies } from '../../../db/tables/snoozes';
 import { recordFetchFailure, recordFetchSuccess, type FeedFetchState } from '../../../db/tables/feeds';
 import { storeIncomingComment } from '../../../db/tables/items-ingest';
 import { upsertThread, type StoredThread } from '../../../db/tables/threads';
@@ -58,8 +58,6 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
 
 /** Comments join their threads within the feed's site only (site.ts): another site's thread of the same address is not theirs. */
 function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): void {
-  const index = searchIndexer(db);
-  const wakeOnReply = replyWaker(db);
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, StoredThread | null>();
   const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
@@ -71,13 +69,13 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
   // New comments are indexed for search once all of them are stored: each insert into items opens a
   // statement savepoint (its triggers keep the counts), and a savepoint makes FTS5 write out what it
   // holds in memory, so indexing in between wrote the index one comment at a time (twice the cost).
-  const unindexed = new Map<number, [id: number, text: string, author: string, threadTitle: string]>();
+  const unindexed = new Map<number, IndexedComment>();
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
     const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
     if (stored.kind === 'new') {
-      unindexed.set(stored.id, [stored.id, comment.contentText, comment.author, thread?.title ?? '']);
-      if (thread) wakeOnReply(thread.id, comment.author, stored.id);
+      const { contentText: text, author, publishedAt } = comment;
+      unindexed.set(stored.id, { id: stored.id, text, author, threadTitle: thread?.title ?? '', feedId: feed.id, publishedAt });
       result.newItemIds.push(stored.id);
       result.newItems += 1;
     } else if (stored.kind === 'updated') {
@@ -86,7 +84,7 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
       result.updatedItems += 1;
     }
   }
-  for (const entry of unindexed.values()) index(...entry);
+  for (const entry of unindexed.values()) indexComment(db, entry);
 }
 
 /**
@@ -103,7 +101,11 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     const parsed = outcome.feed;
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
-    else storeComments(db, feed, parsed.comments, now, result);
+    else {
+      storeComments(db, feed, parsed.comments, now, result);
+      // A new comment ends its author's snoozes "until they write again" in its thread.
+      wakeOnReplies(db, result.newItemIds);
+    }
   });
   return result;
 }
