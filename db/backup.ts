@@ -47,6 +47,13 @@ export function verifyDatabaseFile(file: string, stage: string, called = file): 
   }
 }
 
+/**
+ * Verifies a fresh copy as verifyDatabaseFile does (its schema version, or the SwitchboardError
+ * saying what is wrong). The check reads every page: seconds on a large database, so the running
+ * console passes one that works in a worker thread (main/app/integrity.ts).
+ */
+export type CopyVerifier = (file: string, stage: string, called: string) => number | Promise<number>;
+
 /** A file name no one else will pick, beside `target`, for writing before the rename. */
 export function temporaryBeside(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
@@ -57,7 +64,7 @@ export function temporaryBeside(target: string): string {
  * is switched to a rollback journal: a backup is one self-contained file, and opening it to check
  * or restore it leaves no -wal or -shm file beside it.
  */
-export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database'): Promise<string> {
+export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database', verify: CopyVerifier = verifyDatabaseFile): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryBeside(target);
   try {
@@ -69,7 +76,7 @@ export async function verifiedCopy(db: Db, target: string, stage = 'backup', sou
       copy.close();
     }
     // The copy is a fresh file: when it fails, what it was copied from is damaged, so that is named.
-    verifyDatabaseFile(temporary, stage, `a fresh copy of ${source} (not kept)`);
+    await verify(temporary, stage, `a fresh copy of ${source} (not kept)`);
     return temporary;
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -99,9 +106,9 @@ function claimName(temporary: string, nameFor: (attempt: number) => string): str
  * Backs `db` (open on `dbFile`) up into the backups folder beside it. Automatic kinds prune the
  * oldest automatic backups beyond the last KEEP_AUTOMATIC; manual ones are kept until deleted.
  */
-export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number): Promise<BackupFile> {
+export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number, verify?: CopyVerifier): Promise<BackupFile> {
   const dir = backupsDir(dbFile);
-  const file = claimName(await verifiedCopy(db, path.join(dir, backupName(dbFile, kind, at))), (attempt) => backupName(dbFile, kind, at, attempt));
+  const file = claimName(await verifiedCopy(db, path.join(dir, backupName(dbFile, kind, at)), 'backup', 'the database', verify), (attempt) => backupName(dbFile, kind, at, attempt));
   if (kind !== 'manual') pruneAutomatic(dbFile, file);
   const written = listBackups(dbFile).find((backup) => backup.file === file);
   if (!written) throw new SwitchboardError('internal', 'backup', `the backup ${file} vanished right after it was written`);
