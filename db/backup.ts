@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SwitchboardError } from '../common/errors';
-import type { Db } from './connection';
+import { openReadOnly, type Db } from './connection';
 import { backupName, backupsDir, KEEP_AUTOMATIC, listBackups, pruneAutomatic, type BackupFile, type BackupKind } from './backup-files';
 import { latestVersion, schemaVersion } from './migrate';
 import { migrations } from './migrations';
@@ -48,11 +48,12 @@ export function verifyDatabaseFile(file: string, stage: string, called = file): 
 }
 
 /**
- * Verifies a fresh copy as verifyDatabaseFile does (its schema version, or the SwitchboardError
- * saying what is wrong). The check reads every page: seconds on a large database, so the running
- * console passes one that works in a worker thread (main/app/integrity.ts).
+ * Makes the verified copy of the database file `file` beside `target` and returns the temporary
+ * file, as verifiedCopyOfFile does. Copying and checking a large database takes seconds and ends
+ * in a sync of the whole copy, so the running console does it in a worker thread
+ * (main/app/integrity.ts); on the thread that answers calls it froze them for 15 s at 1M comments.
  */
-export type CopyVerifier = (file: string, stage: string, called: string) => number | Promise<number>;
+export type DatabaseCopier = (file: string, target: string) => Promise<string>;
 
 /** A file name no one else will pick, beside `target`, for writing before the rename. */
 export function temporaryBeside(target: string): string {
@@ -64,11 +65,11 @@ export function temporaryBeside(target: string): string {
  * is switched to a rollback journal: a backup is one self-contained file, and opening it to check
  * or restore it leaves no -wal or -shm file beside it.
  */
-export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database', verify: CopyVerifier = verifyDatabaseFile): Promise<string> {
+export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database', pagesPerStep = 100): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryBeside(target);
   try {
-    await db.backup(temporary);
+    await db.backup(temporary, { progress: () => pagesPerStep });
     const copy = new Database(temporary, { fileMustExist: true, nativeBinding: nativeBindingForThisProcess() });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -76,13 +77,31 @@ export async function verifiedCopy(db: Db, target: string, stage = 'backup', sou
       copy.close();
     }
     // The copy is a fresh file: when it fails, what it was copied from is damaged, so that is named.
-    await verify(temporary, stage, `a fresh copy of ${source} (not kept)`);
+    verifyDatabaseFile(temporary, stage, `a fresh copy of ${source} (not kept)`);
     return temporary;
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
 }
+
+/**
+ * verifiedCopy of the database file `file`, read on a connection of its own and copied in one
+ * step: a consistent snapshot however long it takes, which another connection's writes (allowed
+ * meanwhile in WAL mode) cannot restart, as they restart a copy taken a few pages at a time.
+ * What the check worker runs for the console's backups.
+ */
+export async function verifiedCopyOfFile(file: string, target: string): Promise<string> {
+  const reader = openReadOnly(file);
+  try {
+    return await verifiedCopy(reader, target, 'backup', 'the database', ALL_PAGES);
+  } finally {
+    reader.close();
+  }
+}
+
+/** The most pages sqlite3_backup_step copies in one step: all of them. */
+const ALL_PAGES = 0x7fffffff;
 
 /** Gives `temporary` the first free name of `nameFor(0)`, `nameFor(1)`, ... without ever replacing a file. */
 function claimName(temporary: string, nameFor: (attempt: number) => string): string {
@@ -105,10 +124,12 @@ function claimName(temporary: string, nameFor: (attempt: number) => string): str
 /**
  * Backs `db` (open on `dbFile`) up into the backups folder beside it. Automatic kinds prune the
  * oldest automatic backups beyond the last KEEP_AUTOMATIC; manual ones are kept until deleted.
+ *
+ * `copier` makes the copy from the file rather than through `db` (the console's, in a worker thread).
  */
-export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number, verify?: CopyVerifier): Promise<BackupFile> {
-  const dir = backupsDir(dbFile);
-  const file = claimName(await verifiedCopy(db, path.join(dir, backupName(dbFile, kind, at)), 'backup', 'the database', verify), (attempt) => backupName(dbFile, kind, at, attempt));
+export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number, copier?: DatabaseCopier): Promise<BackupFile> {
+  const target = path.join(backupsDir(dbFile), backupName(dbFile, kind, at));
+  const file = claimName(await (copier ? copier(dbFile, target) : verifiedCopy(db, target)), (attempt) => backupName(dbFile, kind, at, attempt));
   if (kind !== 'manual') pruneAutomatic(dbFile, file);
   const written = listBackups(dbFile).find((backup) => backup.file === file);
   if (!written) throw new SwitchboardError('internal', 'backup', `the backup ${file} vanished right after it was written`);

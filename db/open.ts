@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { DatabaseDamage } from '../common/types';
 import { backUp } from './backup';
 import { newestBackup } from './backup-files';
-import { configure, connect, openDatabase, type Db } from './connection';
+import { configure, connect, openDatabase, openReadOnly, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { isDamage } from './storage-faults';
@@ -80,12 +80,6 @@ export function checkFile(file: string): string {
   }
 }
 
-/** Opens `file` read-only: to look at it before trusting it, and for a database found damaged. */
-export function openReadOnly(file: string): Db {
-  const db = connect(file, { readonly: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
 
 function openReadOnlyOrNull(file: string): Db | null {
   try {

@@ -2,7 +2,7 @@
 // backup copy: shared by the worker and the thread that starts it.
 import type { ErrorCode } from '../../common/errors';
 
-export type CheckTask = { kind: 'check'; file: string } | { kind: 'verify-copy'; file: string; stage: string; called: string };
+export type CheckTask = { kind: 'check'; file: string } | { kind: 'copy'; file: string; target: string };
 
-/** A copy's schema version; or the SwitchboardError's parts that refused it; or an unexpected failure. */
-export type VerifyVerdict = { version: number } | { refused: { code: ErrorCode; stage: string; message: string } } | { failed: string };
+/** The verified copy's temporary file; or the SwitchboardError's parts that refused it; or an unexpected failure. */
+export type CopyVerdict = { temporary: string } | { refused: { code: ErrorCode; stage: string; message: string } } | { failed: string };

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { newestBackup } from '../../db/backup-files';
-import type { CopyVerifier } from '../../db/backup';
-import { openReadOnly } from '../../db/open';
+import type { DatabaseCopier } from '../../db/backup';
+import { openReadOnly } from '../../db/connection';
 import { SwitchboardError } from '../../common/errors';
-import type { CheckTask, VerifyVerdict } from './check-task';
+import type { CheckTask, CopyVerdict } from './check-task';
 import type { ServiceContext } from './context';
 
 /** Runs the full check of `file` and resolves to SQLite's verdict ('ok' or its findings). */
@@ -30,11 +30,11 @@ export function workerChecker(workerPath = CHECK_WORKER): Checker {
   return (file) => inWorker<string>(workerPath, { kind: 'check', file });
 }
 
-/** Verifies backup copies in the check worker, so the console keeps answering while a copy of a large database is read in full. */
-export function workerVerifier(workerPath = CHECK_WORKER): CopyVerifier {
-  return async (file, stage, called) => {
-    const verdict = await inWorker<VerifyVerdict>(workerPath, { kind: 'verify-copy', file, stage, called });
-    if ('version' in verdict) return verdict.version;
+/** Makes backups' verified copies in the check worker, so the console keeps answering while a large database is copied, synced and checked. */
+export function workerCopier(workerPath = CHECK_WORKER): DatabaseCopier {
+  return async (file, target) => {
+    const verdict = await inWorker<CopyVerdict>(workerPath, { kind: 'copy', file, target });
+    if ('temporary' in verdict) return verdict.temporary;
     if ('refused' in verdict) throw new SwitchboardError(verdict.refused.code, verdict.refused.stage, verdict.refused.message);
     throw new Error(verdict.failed);
   };

@@ -17,8 +17,8 @@ import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import type { DatabaseDamage } from '../../common/types';
 import { startBackupSchedule } from './backups';
-import { checkInBackground, workerChecker, workerVerifier, type Checker } from './integrity';
-import type { CopyVerifier } from '../../db/backup';
+import { checkInBackground, workerChecker, workerCopier, type Checker } from './integrity';
+import type { DatabaseCopier } from '../../db/backup';
 import { handlers } from './handlers';
 
 /** A call slower than this is logged with its name and duration. */
@@ -52,8 +52,8 @@ export interface ServiceOptions {
   damage?: DatabaseDamage | null;
   /** The full integrity check the scheduler runs first (a worker thread by default). */
   checker?: Checker;
-  /** How backups taken by the service (daily, on request) check their copy (a worker thread by default). */
-  verifier?: CopyVerifier;
+  /** How backups taken by the service (daily, on request) make their verified copy (in a worker thread by default). */
+  copier?: DatabaseCopier;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
 }
@@ -69,7 +69,7 @@ export function createService(options: ServiceOptions): Service {
     feeds: new FeedsRuntime({ classifyAddress: options.classifyAddress }),
     damage: options.damage ?? null,
     swapping: null,
-    verifyCopy: options.verifier ?? workerVerifier(),
+    copyDatabase: options.copier ?? workerCopier(),
   };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   /** Runs the full check again; set while the console's background work runs (startScheduler). */

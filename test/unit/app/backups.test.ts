@@ -7,7 +7,7 @@ import { listBackups } from '../../../db/backup-files';
 import { openService } from '../../../main/app/open-service';
 import { dailyBackupIfDue } from '../../../main/app/backups';
 import { checkFile } from '../../../db/open';
-import { verifyDatabaseFile } from '../../../db/backup';
+import { verifiedCopyOfFile } from '../../../db/backup';
 import type { SwitchboardEvent } from '../../../common/events';
 import { databaseWithComments } from '../../support/damage';
 import { damagePages } from '../../support/damage-pages';
@@ -30,7 +30,7 @@ describe('the daily backup', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 5);
     const time = clock(START);
-    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, verifier: verifyDatabaseFile });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, copier: verifiedCopyOfFile });
     try {
       const stop = service.startScheduler(3_600_000);
       await expect.poll(() => listBackups(file).length).toBe(1);
@@ -57,7 +57,7 @@ describe('restoring from the running console', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 20);
     const time = clock(START);
-    const service = await openService(file, { log: () => {}, now: time.now, verifier: verifyDatabaseFile });
+    const service = await openService(file, { log: () => {}, now: time.now, copier: verifiedCopyOfFile });
     try {
       const backup = await service.client['backup-create']();
       const feedId = addFeed(service.context.db, 'Later feed');
@@ -128,13 +128,13 @@ describe('a damaged database in the console', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 300);
     const time = clock(START);
-    const first = await openService(file, { log: () => {}, now: time.now, verifier: verifyDatabaseFile });
+    const first = await openService(file, { log: () => {}, now: time.now, copier: verifiedCopyOfFile });
     const backup = await first.client['backup-create']();
     await first.close();
     damagePages(file);
     time.advance(2 * 24 * HOUR);
 
-    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, verifier: verifyDatabaseFile });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, copier: verifiedCopyOfFile });
     const events: SwitchboardEvent[] = [];
     service.events.subscribe((event) => events.push(event));
     const stop = service.startScheduler(3_600_000);
