@@ -3,6 +3,7 @@
 // open database at start (PRAGMA quick_check), and each backup's verified copy (copied, synced
 // and integrity-checked here: on the console's own thread that froze every call for 15 s at a
 // million comments).
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile } from '../../db/open';
 import { verifiedCopyOfFile } from '../../db/backup';
@@ -17,6 +18,12 @@ async function copy(file: string, target: string): Promise<CopyVerdict> {
     return { failed: error instanceof Error ? error.message : String(error) };
   }
 }
+
+// This work is never in a hurry, the console is: on a two-core machine the check took a whole core
+// through the moderator's first minute (link opened -> queue interactive 1.2 s at 1M, npm run
+// bench:console). On Linux a priority set without a pid is this thread's alone; elsewhere it
+// would be the whole process's, the console's thread included, so it is left as it is.
+if (process.platform === 'linux') os.setPriority(19);
 
 const port = parentPort;
 if (!port) throw new Error('check-worker: must run as a worker thread');
