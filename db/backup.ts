@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SwitchboardError } from '../common/errors';
-import { openReadOnly, type Db } from './connection';
+import type { Db } from './connection';
 import { backupName, backupsDir, KEEP_AUTOMATIC, listBackups, pruneAutomatic, type BackupFile, type BackupKind } from './backup-files';
 import { latestVersion, schemaVersion } from './migrate';
 import { migrations } from './migrations';
@@ -49,7 +49,7 @@ export function verifyDatabaseFile(file: string, stage: string, called = file): 
 
 /**
  * Makes the verified copy of the database file `file` beside `target` and returns the temporary
- * file, as verifiedCopyOfFile does. Copying and checking a large database takes seconds and ends
+ * file, as verifiedCopyOfFile (db/open.ts) does. Copying and checking a large database takes seconds and ends
  * in a sync of the whole copy, so the running console does it in a worker thread
  * (main/app/integrity.ts); on the thread that answers calls it froze them for 15 s at 1M comments.
  */
@@ -84,24 +84,6 @@ export async function verifiedCopy(db: Db, target: string, stage = 'backup', sou
     throw error;
   }
 }
-
-/**
- * verifiedCopy of the database file `file`, read on a connection of its own and copied in one
- * step: a consistent snapshot however long it takes, which another connection's writes (allowed
- * meanwhile in WAL mode) cannot restart, as they restart a copy taken a few pages at a time.
- * What the check worker runs for the console's backups.
- */
-export async function verifiedCopyOfFile(file: string, target: string): Promise<string> {
-  const reader = openReadOnly(file);
-  try {
-    return await verifiedCopy(reader, target, 'backup', 'the database', ALL_PAGES);
-  } finally {
-    reader.close();
-  }
-}
-
-/** The most pages sqlite3_backup_step copies in one step: all of them. */
-const ALL_PAGES = 0x7fffffff;
 
 /** Gives `temporary` the first free name of `nameFor(0)`, `nameFor(1)`, ... without ever replacing a file. */
 function claimName(temporary: string, nameFor: (attempt: number) => string): string {

@@ -18,13 +18,6 @@ export function connect(file: string, options: { readonly?: boolean } = {}): Db 
   return openConnection(file, nativeBindingForThisProcess());
 }
 
-/** Opens `file` read-only: to look at it before trusting it, for a database found damaged, and to copy it. */
-export function openReadOnly(file: string): Db {
-  const db = connect(file, { readonly: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
 /** The settings every Switchboard connection works under. */
 export function configure(db: Db): void {
   db.pragma('journal_mode = WAL');

@@ -1,11 +1,12 @@
 // The full check of the database, once the console is up: PRAGMA quick_check in a worker thread
 // (main/workers/check-worker.ts), so a large file does not hold up the console's start. A file
 // that fails it is switched to read-only at once, and every console shows the damage banner.
+// The console's backups are copied and checked in the same worker, for the same reason.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { newestBackup } from '../../db/backup-files';
 import type { DatabaseCopier } from '../../db/backup';
-import { openReadOnly } from '../../db/connection';
+import { openReadOnly } from '../../db/open';
 import { SwitchboardError } from '../../common/errors';
 import type { CheckTask, CopyVerdict } from './check-task';
 import type { ServiceContext } from './context';

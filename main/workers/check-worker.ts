@@ -5,8 +5,7 @@
 // million comments).
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile } from '../../db/open';
-import { verifiedCopyOfFile } from '../../db/backup';
+import { checkFile, verifiedCopyOfFile } from '../../db/open';
 import { SwitchboardError } from '../../common/errors';
 import type { CheckTask, CopyVerdict } from '../app/check-task';
 
