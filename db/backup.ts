@@ -47,6 +47,14 @@ export function verifyDatabaseFile(file: string, stage: string, called = file): 
   }
 }
 
+/**
+ * Makes the verified copy of the database file `file` beside `target` and returns the temporary
+ * file, as verifiedCopyOfFile (db/open.ts) does. Copying and checking a large database takes seconds and ends
+ * in a sync of the whole copy, so the running console does it in a worker thread
+ * (main/app/integrity.ts); on the thread that answers calls it froze them for 15 s at 1M comments.
+ */
+export type DatabaseCopier = (file: string, target: string) => Promise<string>;
+
 /** A file name no one else will pick, beside `target`, for writing before the rename. */
 export function temporaryBeside(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
@@ -57,11 +65,11 @@ export function temporaryBeside(target: string): string {
  * is switched to a rollback journal: a backup is one self-contained file, and opening it to check
  * or restore it leaves no -wal or -shm file beside it.
  */
-export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database'): Promise<string> {
+export async function verifiedCopy(db: Db, target: string, stage = 'backup', source = 'the database', pagesPerStep = 100): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryBeside(target);
   try {
-    await db.backup(temporary);
+    await db.backup(temporary, { progress: () => pagesPerStep });
     const copy = new Database(temporary, { fileMustExist: true, nativeBinding: nativeBindingForThisProcess() });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -98,10 +106,12 @@ function claimName(temporary: string, nameFor: (attempt: number) => string): str
 /**
  * Backs `db` (open on `dbFile`) up into the backups folder beside it. Automatic kinds prune the
  * oldest automatic backups beyond the last KEEP_AUTOMATIC; manual ones are kept until deleted.
+ *
+ * `copier` makes the copy from the file rather than through `db` (the console's, in a worker thread).
  */
-export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number): Promise<BackupFile> {
-  const dir = backupsDir(dbFile);
-  const file = claimName(await verifiedCopy(db, path.join(dir, backupName(dbFile, kind, at))), (attempt) => backupName(dbFile, kind, at, attempt));
+export async function backUp(db: Db, dbFile: string, kind: Exclude<BackupKind, 'before-restore'>, at: number, copier?: DatabaseCopier): Promise<BackupFile> {
+  const target = path.join(backupsDir(dbFile), backupName(dbFile, kind, at));
+  const file = claimName(await (copier ? copier(dbFile, target) : verifiedCopy(db, target)), (attempt) => backupName(dbFile, kind, at, attempt));
   if (kind !== 'manual') pruneAutomatic(dbFile, file);
   const written = listBackups(dbFile).find((backup) => backup.file === file);
   if (!written) throw new SwitchboardError('internal', 'backup', `the backup ${file} vanished right after it was written`);

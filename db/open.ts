@@ -8,7 +8,7 @@
 // (main/app/integrity.ts); damage found later is reported by the statement that reaches it.
 import fs from 'node:fs';
 import type { DatabaseDamage } from '../common/types';
-import { backUp } from './backup';
+import { backUp, verifiedCopy } from './backup';
 import { newestBackup } from './backup-files';
 import { configure, connect, openDatabase, type Db } from './connection';
 import { latestVersion, migrate, schemaVersion } from './migrate';
@@ -44,6 +44,24 @@ export function quickCheck(db: Db): string {
     return (error as Error).message;
   }
 }
+
+/**
+ * verifiedCopy of the database file `file`, read on a connection of its own and copied in one
+ * step: a consistent snapshot however long it takes, which another connection's writes (allowed
+ * meanwhile in WAL mode) cannot restart, as they restart a copy taken a few pages at a time.
+ * What the check worker runs for the console's backups.
+ */
+export async function verifiedCopyOfFile(file: string, target: string): Promise<string> {
+  const reader = openReadOnly(file);
+  try {
+    return await verifiedCopy(reader, target, 'backup', 'the database', ALL_PAGES);
+  } finally {
+    reader.close();
+  }
+}
+
+/** The most pages sqlite3_backup_step copies in one step: all of them. */
+const ALL_PAGES = 0x7fffffff;
 
 export async function openChecked(file: string, now: () => number): Promise<OpenedDatabase> {
   if (file === ':memory:' || !fs.existsSync(file)) return { db: openDatabase(file), damage: null };

@@ -28,7 +28,7 @@ export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupFile 
   if (ctx.damage || ctx.swapping || ctx.dbPath === ':memory:') return null;
   const newest = backupsOf(ctx).find((backup) => backup.kind !== 'before-restore');
   if (newest && ctx.now() - newest.takenAt < DAY_MS) return null;
-  return backUp(ctx.db, ctx.dbPath, 'daily', ctx.now());
+  return backUp(ctx.db, ctx.dbPath, 'daily', ctx.now(), ctx.copyDatabase);
 }
 
 /** Checks at once, then every BACKUP_CHECK_MS, until the returned function is called. */
@@ -86,7 +86,7 @@ export const backupHandlers = {
   'backup-create': (ctx) => {
     refuseWhileDamaged(ctx);
     if (ctx.dbPath === ':memory:') throw new SwitchboardError('invalid-input', 'backup', 'an in-memory database has no folder to back up into');
-    return backUp(ctx.db, ctx.dbPath, 'manual', ctx.now());
+    return backUp(ctx.db, ctx.dbPath, 'manual', ctx.now(), ctx.copyDatabase);
   },
   'backup-restore': (ctx, input) => restoreInPlace(ctx, input.name),
 } satisfies FeatureHandlers<ServiceContext>;

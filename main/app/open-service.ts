@@ -6,7 +6,7 @@ import { damagedDatabaseError, storageFault } from '../../db/storage-faults';
 import { SwitchboardError } from '../../common/errors';
 import { createService, type Service, type ServiceOptions } from './service';
 
-export interface OpenServiceOptions extends Pick<ServiceOptions, 'log' | 'now' | 'checker' | 'readsOffThread'> {
+export interface OpenServiceOptions extends Pick<ServiceOptions, 'log' | 'now' | 'checker' | 'copier' | 'readsOffThread'> {
   /**
    * A database whose header or schema cannot be read: the console opens it read-only and offers a
    * restore; a one-shot command (`refuse`) stops with the file, its newest backup and the command
@@ -37,5 +37,5 @@ export async function openService(dbPath: string, options: OpenServiceOptions = 
     throw damagedDatabaseError(dbPath, opened.damage);
   }
   applyPageCap(opened.db);
-  return createService({ db: opened.db, damage: opened.damage, dbPath, version: packageJson.version, log: options.log, now, checker: options.checker, readsOffThread: options.readsOffThread });
+  return createService({ db: opened.db, damage: opened.damage, dbPath, version: packageJson.version, log: options.log, now, checker: options.checker, copier: options.copier, readsOffThread: options.readsOffThread });
 }

@@ -17,7 +17,8 @@ import { startScheduler } from '../features/feeds/scheduler';
 import type { ServiceContext } from './context';
 import type { DatabaseDamage } from '../../common/types';
 import { startBackupSchedule } from './backups';
-import { checkInBackground, workerChecker, type Checker } from './integrity';
+import { checkInBackground, workerChecker, workerCopier, type Checker } from './integrity';
+import type { DatabaseCopier } from '../../db/backup';
 import { handlers } from './handlers';
 import { inProcessReads, threadReads } from '../core/reads';
 import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
@@ -53,6 +54,8 @@ export interface ServiceOptions {
   damage?: DatabaseDamage | null;
   /** The full integrity check the scheduler runs first (a worker thread by default). */
   checker?: Checker;
+  /** How backups taken by the service (daily, on request) make their verified copy (in a worker thread by default). */
+  copier?: DatabaseCopier;
   /** Where slow calls are reported; stderr by default, never stdout (it may carry --json output). */
   log?: (line: string) => void;
   /**
@@ -75,6 +78,7 @@ export function createService(options: ServiceOptions): Service {
     damage: options.damage ?? null,
     swapping: null,
     reads: inProcessReads(() => context.db),
+    copyDatabase: options.copier ?? workerCopier(),
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../db/backup-files';
 import { openService } from '../../../main/app/open-service';
 import { dailyBackupIfDue } from '../../../main/app/backups';
-import { checkFile } from '../../../db/open';
+import { checkFile, verifiedCopyOfFile } from '../../../db/open';
 import type { SwitchboardEvent } from '../../../common/events';
 import { databaseWithComments } from '../../support/damage';
 import { damagePages } from '../../support/damage-pages';
@@ -16,7 +16,7 @@ import { tempDir } from '../../support/temp';
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 28, 9);
 
-/** The full check in this thread (the app runs it in a worker thread of the built bundle). */
+/** The full check in this thread, and backups checked here too (the app runs both in a worker thread of the built bundle). */
 const inProcessCheck = async (file: string) => checkFile(file);
 
 function clock(start: number) {
@@ -29,7 +29,7 @@ describe('the daily backup', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 5);
     const time = clock(START);
-    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, copier: verifiedCopyOfFile });
     try {
       const stop = service.startScheduler(3_600_000);
       await expect.poll(() => listBackups(file).length).toBe(1);
@@ -56,7 +56,7 @@ describe('restoring from the running console', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 20);
     const time = clock(START);
-    const service = await openService(file, { log: () => {}, now: time.now });
+    const service = await openService(file, { log: () => {}, now: time.now, copier: verifiedCopyOfFile });
     try {
       const backup = await service.client['backup-create']();
       const feedId = addFeed(service.context.db, 'Later feed');
@@ -127,13 +127,13 @@ describe('a damaged database in the console', () => {
     const file = path.join(tempDir(), 'switchboard.db');
     databaseWithComments(file, 300);
     const time = clock(START);
-    const first = await openService(file, { log: () => {}, now: time.now });
+    const first = await openService(file, { log: () => {}, now: time.now, copier: verifiedCopyOfFile });
     const backup = await first.client['backup-create']();
     await first.close();
     damagePages(file);
     time.advance(2 * 24 * HOUR);
 
-    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck });
+    const service = await openService(file, { log: () => {}, now: time.now, checker: inProcessCheck, copier: verifiedCopyOfFile });
     const events: SwitchboardEvent[] = [];
     service.events.subscribe((event) => events.push(event));
     const stop = service.startScheduler(3_600_000);
