@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
+import { verifiedCopyOfFile } from '../../../db/open';
 import { createService, type Service } from '../../../main/app/service';
 import { inProcessRunner } from '../../../main/features/feeds/runner';
 import { ensureBuilt } from '../../support/built-cli';
@@ -27,7 +28,8 @@ function consoleService(texts: string[], readsOffThread = true): { service: Serv
   const db = openDatabase(file);
   const feedId = addFeed(db);
   const ids = texts.map((text) => addItem(db, { feedId, text }));
-  service = createService({ db, dbPath: file, version: 'test', now: () => NOW, runner: inProcessRunner(), log: () => {}, readsOffThread, readWorker: READ_WORKER });
+  // Backups are copied in this thread (the app copies them in its check worker, from the bundle).
+  service = createService({ db, dbPath: file, version: 'test', now: () => NOW, runner: inProcessRunner(), log: () => {}, readsOffThread, readWorker: READ_WORKER, copier: verifiedCopyOfFile });
   return { service, file, ids };
 }
 
