@@ -7,6 +7,7 @@ import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
 import styles from './Sidebar.module.css';
 import { Name } from '../ui/Name';
+import { count } from '../../common/plural';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
@@ -25,7 +26,7 @@ function ViewList() {
             onClick={() => void showView(name)}
           >
             <span>{VIEW_LABELS[name]}</span>
-            <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
+            <span className={styles.count} aria-label={count(counts?.[name] ?? 0, 'comment')}>
               {counts ? counts[name] : ''}
             </span>
             {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}

@@ -6,6 +6,7 @@ import type { Service } from '../../app/service';
 import { MAX_OPML_OUTLINES, type FeedSummary, type FetchResult, type ItemDetail, type OpmlImportResult } from '../../../common/types';
 import { itemStatus, route } from '../../../common/contract/shared';
 import { optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import { count } from '../../../common/plural';
 
 function feedRows(feeds: FeedSummary[]): string {
   if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
@@ -28,9 +29,9 @@ function fetchRows(results: FetchResult[]): string {
   const lines = results.map((result) =>
     result.error
       ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}`
-      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}${result.withheldEntries ? `, ${result.withheldEntries} too large or deeply nested to show` : ''}`,
+      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${count(result.skippedEntries, 'unreadable entry', 'unreadable entries')} skipped` : ''}${result.withheldEntries ? `, ${result.withheldEntries} too large or deeply nested to show` : ''}`,
   );
-  return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
+  return [...lines, `${count(results.length, 'feed')} fetched, ${count(newItems, 'new comment')}${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }
 
 function itemRows(items: ItemDetail[]): string {
@@ -47,7 +48,7 @@ async function withProgress<T>(cli: CliContext, service: Service, run: () => Pro
   const stop = service.events.subscribe((event) => {
     if (event.name !== 'fetch-progress') return;
     const { done, total, newItems, finished } = event.payload;
-    process.stderr.write(`\rfetching: ${done}/${total} feeds, ${newItems} new comments${finished ? '\n' : ''}`);
+    process.stderr.write(`\rfetching: ${done}/${count(total, 'feed')}, ${count(newItems, 'new comment')}${finished ? '\n' : ''}`);
   });
   try {
     return await run();
@@ -68,7 +69,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       const result = await cli.withClient((client) => client['feeds-subscribe']({ url, followDays, allowLocal: options.allowLocal === true }));
       for (const other of result.alternatives) cli.io.err(`switchboard: the page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`);
       if (result.fetch.error) cli.io.err(`switchboard: the first fetch failed: ${result.fetch.error.category}: ${result.fetch.error.message}`);
-      cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
+      cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${count(feed.itemCount, 'comment')} stored.`);
     });
 
   program
@@ -128,10 +129,10 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       for (const { url, address } of result.local ?? []) {
         cli.io.err(`switchboard: opml: left out ${url}: it is on your own computer or local network (${address}); import again with --allow-local if you trust it`);
       }
-      if (result.leftOut) cli.io.err(`switchboard: opml: left out ${result.leftOut} outlines after the first ${MAX_OPML_OUTLINES} (an import reads at most ${MAX_OPML_OUTLINES})`);
+      if (result.leftOut) cli.io.err(`switchboard: opml: left out ${count(result.leftOut, 'outline')} after the first ${MAX_OPML_OUTLINES} (an import reads at most ${MAX_OPML_OUTLINES})`);
       const leftOut = (r: OpmlImportResult) => (r.leftOut ? `, ${r.leftOut} left out past the first ${MAX_OPML_OUTLINES}` : '');
       const local = (r: OpmlImportResult) => (r.local ? `, ${r.local.length} on the local network left out` : '');
-      cli.print(result, (r) => `Imported ${r.added} feeds (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}${local(r)}). Fetch them with: switchboard fetch`);
+      cli.print(result, (r) => `Imported ${count(r.added, 'feed')} (${r.alreadySubscribed} already subscribed, ${r.invalid.length} skipped${leftOut(r)}${local(r)}). Fetch them with: switchboard fetch`);
     });
   opml
     .command('export')
@@ -139,7 +140,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { out?: string }) => {
       const result = await cli.withClient((client) => client['opml-export']());
-      cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${result.feeds} feeds to ${options.out}.` });
+      cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${count(result.feeds, 'feed')} to ${options.out}.` });
     });
 
   program
@@ -149,7 +150,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--delete-items', "also delete the feed's comments and every decision on them")
     .action(async (feedId: string, options: { deleteItems?: boolean }) => {
       const result = await cli.withClient((client) => client['feeds-unsubscribe']({ id: parseId(feedId, 'feed-id'), deleteItems: options.deleteItems === true }));
-      cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${r.deletedItems}` : `kept ${r.keptItems}`} comments.`);
+      cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${count(r.deletedItems, 'comment')}` : `kept ${count(r.keptItems, 'comment')}`}.`);
     });
 
   program

@@ -4,6 +4,7 @@ import { SwitchboardError } from '../../../common/errors';
 import type { DashboardStats, Member } from '../../../common/types';
 import { digestFormat, inviteKind, spotlightAction } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import { count } from '../../../common/plural';
 
 
 function memberRows(members: Member[]): string {
@@ -91,7 +92,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { from: string; to: string; format: string; out?: string }) => {
       const result = await cli.withClient((client) => client['digest-export']({ from: options.from, to: options.to, format: oneOf(digestFormat.options, options.format, '--format') }));
-      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} highlights to ${options.out}.` });
+      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${count(result.count, 'highlight')} to ${options.out}.` });
     });
 
   program

@@ -7,6 +7,7 @@ import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_
 import styles from './FeedHealthPanel.module.css';
 import { OpmlButtons } from './OpmlButtons';
 import { Name } from '../../ui/Name';
+import { count } from '../../../common/plural';
 
 const BADGES: Record<Health, string | undefined> = { healthy: styles.badgeHealthy, failing: styles.badgeFailing, parked: styles.badgeParked, pending: undefined, muted: undefined };
 
@@ -15,7 +16,7 @@ function UnsubscribeConfirm({ feed, onDone }: { feed: FeedSummary; onDone: () =>
   const leave = (deleteItems: boolean) => void unsubscribe(feed.id, deleteItems).then(onDone);
   return (
     <div className={styles.confirm} role="group" aria-label={`Unsubscribe from ${feed.title || feed.url}`}>
-      <p>Keep its {feed.itemCount} comments and your decisions on them?</p>
+      <p>Keep its {count(feed.itemCount, 'comment')} and your decisions on them?</p>
       <button type="button" onClick={() => leave(false)}>
         Unsubscribe, keep comments
       </button>

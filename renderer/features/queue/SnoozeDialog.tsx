@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import type { SnoozeChoice } from '../../store/types';
 import forms from '../../ui/forms.module.css';
 import styles from './SnoozeDialog.module.css';
+import { count } from '../../../common/plural';
 
 function choices(): { key: string; label: string; choice: SnoozeChoice }[] {
   const now = new Date();
@@ -32,7 +33,7 @@ export function SnoozeDialog() {
     }
   };
   return (
-    <Modal title={checked > 0 ? `Snooze ${checked} comments` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
+    <Modal title={checked > 0 ? `Snooze ${count(checked, 'comment')}` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
       <div className={forms.stack}>
         {options.map((option, index) => (
           <button key={option.key} type="button" className={styles.choice} autoFocus={index === 0} onClick={() => pick(option.choice)}>

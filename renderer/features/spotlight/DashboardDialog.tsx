@@ -8,6 +8,7 @@ import { chartPng, chartSvg, type Series } from './chart-export';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import styles from './DashboardDialog.module.css';
+import { count } from '../../../common/plural';
 
 const COLORS = { service: '#2f5bea', spotlight: '#16a06b', ignore: '#9aa3b5', fresh: '#e08a00', returning: '#7c4dff', answers: '#16a06b' };
 
@@ -72,7 +73,7 @@ export function DashboardDialog() {
   const verdict =
     totals.communityAnswers >= totals.service
       ? 'The community answers as many questions as support gets: it is handling itself.'
-      : `Support gets ${totals.service} requests for ${totals.communityAnswers} community answers: support is the bottleneck.`;
+      : `Support gets ${count(totals.service, 'request')} for ${count(totals.communityAnswers, 'community answer')}: support is the bottleneck.`;
   return (
     <Modal title="Dashboard" onClose={closeDialog} wide>
       <p className={styles.verdict}>{verdict}</p>
