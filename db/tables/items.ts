@@ -27,6 +27,7 @@ interface SummaryRow {
   back_from_snooze: number;
   service_state: ItemSummary['serviceState'];
   incident_id: number | null;
+  featured: number;
 }
 
 interface DetailRow extends SummaryRow {
@@ -44,7 +45,8 @@ interface DetailRow extends SummaryRow {
 const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   substr(i.content_text, 1, ${EXCERPT_LENGTH}) AS excerpt, t.title AS thread_title,
   i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze,
-  i.service_state, i.incident_id`;
+  i.service_state, i.incident_id,
+  EXISTS (SELECT 1 FROM spotlight_actions sa WHERE sa.item_id = i.id AND sa.action = 'feature') AS featured`;
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note,
   i.resolution, i.answered_by`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
@@ -66,6 +68,7 @@ function toSummary(row: SummaryRow): ItemSummary {
     backFromSnooze: row.back_from_snooze === 1,
     serviceState: row.service_state,
     incidentId: row.incident_id,
+    featured: row.featured === 1,
     milestone: null,
   };
 }

@@ -7,10 +7,22 @@ import forms from '../../ui/forms.module.css';
 import styles from './SnoozeDialog.module.css';
 import { count } from '../../../common/plural';
 
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** When a preset ends, as the moderator reads a clock: "15:42" today, "Mon 09:00" within the week, else with its date. */
+function resolvedTime(date: Date, now: Date): string {
+  const days = Math.round((new Date(date).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
+  if (days === 0) return date.toLocaleTimeString(undefined, TIME);
+  return date.toLocaleString(undefined, days < 7 ? { weekday: 'short', ...TIME } : { weekday: 'short', day: 'numeric', month: 'short', ...TIME });
+}
+
 function choices(): { key: string; label: string; choice: SnoozeChoice }[] {
   const now = new Date();
   return [
-    ...SNOOZE_PRESETS.map((preset, index) => ({ key: String(index + 1), label: SNOOZE_PRESET_LABELS[preset], choice: { until: snoozePresetTime(preset, now).toISOString() } })),
+    ...SNOOZE_PRESETS.map((preset, index) => {
+      const until = snoozePresetTime(preset, now);
+      return { key: String(index + 1), label: `${SNOOZE_PRESET_LABELS[preset]}, ${resolvedTime(until, now)}`, choice: { until: until.toISOString() } };
+    }),
     { key: String(SNOOZE_PRESETS.length + 1), label: 'Until the author writes again', choice: { untilReply: true } },
   ];
 }
