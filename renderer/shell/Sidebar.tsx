@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { VIEW_NAMES, type FeedSummary } from '../../common/types';
 import { useStore } from '../store';
-import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
+import { failuresFirst, feedHealth, feedHover, HEALTH_LABELS, shortFeedName, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
@@ -54,11 +54,11 @@ function FeedRow({ feed, current, onOpen }: { feed: FeedSummary; current: boolea
         type="button"
         className={cx(styles.dot, DOTS[health])}
         aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
-        title={HEALTH_LABELS[health]}
+        title={feed.lastError ? `${HEALTH_LABELS[health]}: ${feed.lastError.message}` : HEALTH_LABELS[health]}
         onClick={() => openDialog('feed-health', feed.id)}
       />
-      <button type="button" className={styles.feedButton} title={feed.url} aria-current={current ? 'page' : undefined} onClick={onOpen}>
-        <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
+      <button type="button" className={styles.feedButton} title={feedHover(feed)} aria-current={current ? 'page' : undefined} onClick={onOpen}>
+        <span className={styles.feedTitle}><Name text={shortFeedName(feed)} /></span>
         <span className={styles.count} aria-label={`${feed.newCount} new`}>
           {feed.newCount || ''}
         </span>
@@ -87,7 +87,7 @@ function FeedList() {
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
   const filterable = feeds !== null && feeds.length > FILTER_PAST;
-  const shown = (filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? [];
+  const shown = failuresFirst((filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? []);
   return (
     <div className={styles.feeds}>
       <h2 id={headingId} className={styles.heading}>
