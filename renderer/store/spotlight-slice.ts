@@ -23,7 +23,7 @@ export const createSpotlightSlice: SliceCreator<SpotlightSlice> = (set, get) => 
     noteMember: (id, note) => change(() => api['member-note']({ id, note })),
     mergeMembers: (into, from) => change(() => api['member-merge']({ into, from })),
     splitMember: (id) => change(() => api['member-split']({ id })),
-    loadStats: () => attempt(() => api.stats({})),
+    loadStats: (period) => attempt(() => api.stats(period)),
     async exportDigest(format) {
       const to = new Date();
       const from = new Date(to.getTime() - 30 * 86_400_000);

@@ -5,6 +5,7 @@ import type { DashboardStats, Member } from '../../../common/types';
 import { digestFormat, inviteKind, spotlightAction } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 import { count } from '../../../common/plural';
+import { formatHours } from '../../../common/duration';
 
 
 function memberRows(members: Member[]): string {
@@ -20,7 +21,7 @@ function statsText(stats: DashboardStats): string {
     ['WEEK', 'SERVICE', 'SPOTLIGHT', 'IGNORED', 'ANSWERS', 'NEW', 'RETURNING'],
     ...stats.weeks.map((w) => [w.week, String(w.service), String(w.spotlight), String(w.ignore), String(w.communityAnswers), String(w.newContributors), String(w.returningContributors)]),
   ]);
-  const wait = stats.medianServiceWaitHours === null ? 'no replies exported yet' : `${stats.medianServiceWaitHours} h`;
+  const wait = stats.medianServiceWaitHours === null ? 'no replies exported yet' : formatHours(stats.medianServiceWaitHours);
   return `${weeks}\n\nMedian wait for a service reply: ${wait}. Overdue now: ${stats.overdueNow}. Community answers: ${stats.totals.communityAnswers}.`;
 }
 

@@ -16,14 +16,14 @@ import { useAutosave } from './useAutosave';
 import { isSavedReplyChord, SAVED_REPLY_KEY } from '../queue/keymap';
 import { useCommentRequest } from '../queue/useCommentRequest';
 import { useShortcutTitle } from '../queue/useShortcutTitle';
+import { formatHours } from '../../../common/duration';
 
 const KEYED = ['mark-ready', 'insert-reply'] as const;
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
 
 export function waitingFor(publishedAt: string, now = Date.now()): string {
-  const hours = Math.max(0, (now - Date.parse(publishedAt)) / 3_600_000);
-  return hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${Math.floor(hours)} h` : `${Math.floor(hours / 24)} days`;
+  return formatHours((now - Date.parse(publishedAt)) / 3_600_000);
 }
 
 export function Composer({ detail }: { detail: ItemDetail }) {
