@@ -110,7 +110,8 @@ export function DashboardDialog() {
   if (!stats) return null;
   const picker = <PeriodPicker period={period} onChange={setPeriod} />;
   const { totals } = stats;
-  if (totals.service + totals.spotlight + totals.ignore + totals.communityAnswers + totals.newContributors === 0) {
+  // Nothing routed: every chart would be a row of zeros, so the dialog says so instead.
+  if (totals.service + totals.spotlight + totals.ignore + totals.communityAnswers === 0) {
     return (
       <Modal title="Dashboard" onClose={closeDialog} wide>
         {picker}
@@ -118,6 +119,7 @@ export function DashboardDialog() {
           Nothing was routed from {spoken(period.from)} to {spoken(period.to)}, so there is nothing to chart yet. Route comments in the queue (s to customer service, c to the
           spotlight, i to ignore) and they show here, or pick a longer period.
         </p>
+        {totals.newContributors > 0 && <p>{count(totals.newContributors, 'new contributor')} wrote in this period.</p>}
         {stats.overdueNow > 0 && <p>{count(stats.overdueNow, 'comment')} overdue now.</p>}
       </Modal>
     );
