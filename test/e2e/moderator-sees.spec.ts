@@ -214,3 +214,16 @@ test.describe('the sidebar\'s feeds', () => {
     await expect(zebra.getByRole('status', { name: 'Retry of Zebra forum' })).toHaveText(/^(Still failing: .+\.|Fetched: .+\.)$/, { timeout: 20_000 });
   });
 });
+
+test('a comment back from its snooze leads the Inbox, marked "Back from snooze"', async ({ consolePage: page, dbPath }) => {
+  const { queue, row } = screen(page);
+  // Dev's comment, the oldest, was snoozed until a minute ago: the console wakes it on its next read.
+  const db = new Database(dbPath, { nativeBinding: nativeBindingForThisProcess() });
+  db.prepare("UPDATE items SET status = 'snoozed', snoozed_until = ? WHERE author = 'Dev'").run(Date.now() - 60_000);
+  db.close();
+  await page.reload();
+  await expect(queue.getByRole('option').first()).toHaveAccessibleName(/^Dev/);
+  await expect(row('Dev').getByText('Back from snooze', { exact: true })).toBeVisible();
+  // The rest keep their order below it, newest first.
+  await expect(queue.getByRole('option').nth(1)).toHaveAccessibleName(/^Priya N/);
+});

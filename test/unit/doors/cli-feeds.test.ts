@@ -124,7 +124,7 @@ describe('switchboard feed commands', () => {
     await switchboard(first, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const out = path.join(dir, 'subscriptions.opml');
     const exported = await switchboard(first, 'opml', 'export', '--out', out);
-    expect(exported.stdout).toBe(`Wrote 1 feeds to ${out}.\n`);
+    expect(exported.stdout).toBe(`Wrote 1 feed to ${out}.\n`);
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const second = path.join(dir, 'second.db');
@@ -141,7 +141,7 @@ describe('switchboard feed commands', () => {
     fs.writeFileSync(file, `<?xml version="1.0"?><opml version="2.0"><head><title>Big</title></head><body>${outlines.join('\n')}</body></opml>`);
     const text = await switchboard(path.join(dir, 'text.db'), 'opml', 'import', file);
     expect(text).toMatchObject({ code: 0, stderr: 'switchboard: opml: left out 5 outlines after the first 10000 (an import reads at most 10000)\n' });
-    expect(text.stdout).toBe('Imported 10000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10000). Fetch them with: switchboard fetch\n');
+    expect(text.stdout).toBe('Imported 10,000 feeds (0 already subscribed, 0 skipped, 5 left out past the first 10000). Fetch them with: switchboard fetch\n');
     const json = await switchboard(path.join(dir, 'json.db'), '--json', 'opml', 'import', file);
     expect(JSON.parse(json.stdout)).toEqual({ added: 10_000, alreadySubscribed: 0, invalid: [], leftOut: 5 });
   }, 60_000);
@@ -253,7 +253,7 @@ describe('switchboard service-desk commands', () => {
     expect(csv.stdout.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(csv.stdout).toContain('ticket #4821 is open.');
     const again = await switchboard(db, 'export', 'drafts', '--format', 'json', '--status', 'all', '--out', path.join(dir, 'replies.json'));
-    expect(again.stdout).toBe(`Wrote 1 replies to ${path.join(dir, 'replies.json')}.\n`);
+    expect(again.stdout).toBe(`Wrote 1 reply to ${path.join(dir, 'replies.json')}.\n`);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'replies.json'), 'utf8'))[0].templates).toBe('Ticket');
     expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: export: no reply is marked ready yet\n' });
   });
