@@ -52,7 +52,7 @@ test.describe('one call per keystroke', () => {
 
   const counts = async (page: Page, expected: Record<string, number>) => {
     const views = page.getByRole('navigation', { name: 'Views' });
-    for (const [view, count] of Object.entries(expected)) await expect(views.getByRole('button', { name: new RegExp(`^${view}`) })).toHaveAccessibleName(`${view} ${count} comments`);
+    for (const [view, count] of Object.entries(expected)) await expect(views.getByRole('button', { name: new RegExp(`^${view}`) })).toHaveAccessibleName(`${view} ${count} ${count === 1 ? 'comment' : 'comments'}`);
   };
 
   /** The comment selected and shown in full: its row, its heading, and its author's panel (the context). */
