@@ -34,8 +34,7 @@ const spoken = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateStrin
 
 function PeriodPicker({ period, onChange }: { period: { from: string; to: string }; onChange: (period: { from: string; to: string }) => void }) {
   return (
-    <fieldset className={styles.period}>
-      <legend>Period</legend>
+    <div role="group" aria-label="Period" className={styles.period}>
       <label className={forms.field}>
         <span>From</span>
         <input type="date" value={period.from} max={period.to} required onChange={(event) => event.target.value && onChange({ ...period, from: event.target.value })} />
@@ -44,7 +43,7 @@ function PeriodPicker({ period, onChange }: { period: { from: string; to: string
         <span>To</span>
         <input type="date" value={period.to} min={period.from} required onChange={(event) => event.target.value && onChange({ ...period, to: event.target.value })} />
       </label>
-    </fieldset>
+    </div>
   );
 }
 
@@ -150,44 +149,44 @@ export function DashboardDialog() {
       <div className={styles.charts}>
         <Chart title="Comments routed per week" name="routed-per-week" series={LANES}>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <BarChart data={weeks} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="week" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            {LANES.map((lane) => (
-              <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
-            ))}
-          </BarChart>
+            <BarChart data={weeks} margin={MARGIN}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {LANES.map((lane) => (
+                <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
           </ResponsiveContainer>
         </Chart>
         <Chart title="Contributors and community answers per week" name="contributors-per-week" series={CONTRIBUTORS}>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={weeks} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="week" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            {CONTRIBUTORS.map((line) => (
-              <Line key={line.key} dataKey={line.key} name={line.name} stroke={line.color} isAnimationActive={false} />
-            ))}
-          </LineChart>
+            <LineChart data={weeks} margin={MARGIN}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {CONTRIBUTORS.map((line) => (
+                <Line key={line.key} dataKey={line.key} name={line.name} stroke={line.color} isAnimationActive={false} />
+              ))}
+            </LineChart>
           </ResponsiveContainer>
         </Chart>
         <Chart title="Comments routed per feed" name="routed-per-feed" series={LANES}>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <BarChart data={stats.byFeed} layout="vertical" margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="feedTitle" width={160} />
-            <Tooltip />
-            <Legend />
-            {LANES.map((lane) => (
-              <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
-            ))}
-          </BarChart>
+            <BarChart data={stats.byFeed} layout="vertical" margin={MARGIN}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="feedTitle" width={160} />
+              <Tooltip />
+              <Legend />
+              {LANES.map((lane) => (
+                <Bar key={lane.key} dataKey={lane.key} name={lane.name} stackId="lanes" fill={lane.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
           </ResponsiveContainer>
         </Chart>
       </div>
