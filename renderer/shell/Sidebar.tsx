@@ -1,12 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import { VIEW_NAMES, type FeedSummary } from '../../common/types';
 import { useStore } from '../store';
-import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
+import { failuresFirst, feedHealth, feedHover, HEALTH_LABELS, shortFeedName, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
 import styles from './Sidebar.module.css';
 import { Name } from '../ui/Name';
+import { count } from '../../common/plural';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
@@ -25,7 +26,7 @@ function ViewList() {
             onClick={() => void showView(name)}
           >
             <span>{VIEW_LABELS[name]}</span>
-            <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
+            <span className={styles.count} aria-label={count(counts?.[name] ?? 0, 'comment')}>
               {counts ? counts[name] : ''}
             </span>
             {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
@@ -53,11 +54,11 @@ function FeedRow({ feed, current, onOpen }: { feed: FeedSummary; current: boolea
         type="button"
         className={cx(styles.dot, DOTS[health])}
         aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
-        title={HEALTH_LABELS[health]}
+        title={feed.lastError ? `${HEALTH_LABELS[health]}: ${feed.lastError.message}` : HEALTH_LABELS[health]}
         onClick={() => openDialog('feed-health', feed.id)}
       />
-      <button type="button" className={styles.feedButton} title={feed.url} aria-current={current ? 'page' : undefined} onClick={onOpen}>
-        <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
+      <button type="button" className={styles.feedButton} title={feedHover(feed)} aria-current={current ? 'page' : undefined} onClick={onOpen}>
+        <span className={styles.feedTitle}><Name text={shortFeedName(feed)} /></span>
         <span className={styles.count} aria-label={`${feed.newCount} new`}>
           {feed.newCount || ''}
         </span>
@@ -86,7 +87,7 @@ function FeedList() {
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
   const filterable = feeds !== null && feeds.length > FILTER_PAST;
-  const shown = (filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? [];
+  const shown = failuresFirst((filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? []);
   return (
     <div className={styles.feeds}>
       <h2 id={headingId} className={styles.heading}>
