@@ -1,5 +1,15 @@
-import { useId, useRef, useState } from 'react';
-import { VIEW_NAMES, type FeedSummary } from '../../common/types';
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { VIEW_NAMES, type FeedSummary, type ViewName } from '../../common/types';
+// One file per icon: the package's index would have the build read all of its icons.
+import AlarmClock from 'lucide-react/icons/alarm-clock';
+import CircleCheck from 'lucide-react/icons/circle-check';
+import EyeOff from 'lucide-react/icons/eye-off';
+import Headset from 'lucide-react/icons/headset';
+import Inbox from 'lucide-react/icons/inbox';
+import Layers from 'lucide-react/icons/layers';
+import Menu from 'lucide-react/icons/menu';
+import Sparkles from 'lucide-react/icons/sparkles';
+import type { LucideIcon } from 'lucide-react';
 import { useStore } from '../store';
 import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
@@ -10,28 +20,36 @@ import { Name } from '../ui/Name';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
+/** Each view's icon: all a narrow window's sidebar shows of it, beside its count. */
+const VIEW_ICONS: Record<ViewName, LucideIcon> = { inbox: Inbox, service: Headset, spotlight: Sparkles, snoozed: AlarmClock, ignored: EyeOff, done: CircleCheck, all: Layers };
+
 function ViewList() {
   const view = useStore((state) => state.view);
   const counts = useStore((state) => state.counts);
   const showView = useStore((state) => state.showView);
   return (
     <ul className={styles.viewList}>
-      {VIEW_NAMES.map((name) => (
-        <li key={name}>
-          <button
-            type="button"
-            className={styles.viewButton}
-            aria-current={view === name ? 'page' : undefined}
-            onClick={() => void showView(name)}
-          >
-            <span>{VIEW_LABELS[name]}</span>
-            <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
-              {counts ? counts[name] : ''}
-            </span>
-            {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
-          </button>
-        </li>
-      ))}
+      {VIEW_NAMES.map((name) => {
+        const Icon = VIEW_ICONS[name];
+        return (
+          <li key={name}>
+            <button
+              type="button"
+              className={styles.viewButton}
+              aria-current={view === name ? 'page' : undefined}
+              title={VIEW_LABELS[name]}
+              onClick={() => void showView(name)}
+            >
+              <Icon className={styles.viewIcon} aria-hidden="true" size={18} />
+              <span className={styles.viewLabel}>{VIEW_LABELS[name]}</span>
+              <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
+                {counts ? counts[name] : ''}
+              </span>
+              {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -144,10 +162,36 @@ function SidebarFooter() {
   );
 }
 
+/**
+ * In a narrow window (Sidebar.module.css says how narrow) the sidebar is a rail of view icons, and
+ * "Menu" opens all of it over the panes until a choice is made, Escape is pressed or the focus
+ * leaves it. In a wide window the toggle is hidden and `open` changes nothing.
+ */
 export function Sidebar() {
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    // In a text field (the feed filter) Escape keeps the console's meaning: back to the list, which closes the sidebar as the focus leaves.
+    if (!open || event.key !== 'Escape' || (event.target as HTMLElement).closest('input')) return;
+    event.stopPropagation();
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+  };
+  // A view, feed or link chosen: its work is in the panes or a dialog now.
+  const onClick = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest('button') !== toggleRef.current && event.target.closest('button')) setOpen(false);
+  };
   return (
-    <nav className={styles.sidebar} aria-label="Views">
-      <div className={styles.brand}>Switchboard</div>
+    <nav className={styles.sidebar} aria-label="Views" data-open={open || undefined} onKeyDown={onKeyDown} onBlur={onBlur} onClick={onClick}>
+      <div className={styles.brand}>
+        <button ref={toggleRef} type="button" className={styles.toggle} aria-label="Menu" aria-expanded={open} title="Views, feeds and settings" onClick={() => setOpen(!open)}>
+          <Menu aria-hidden="true" size={20} />
+        </button>
+        <span className={styles.brandName}>Switchboard</span>
+      </div>
       <ViewList />
       <SavedSearchList />
       <FeedList />
