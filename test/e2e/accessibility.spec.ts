@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './support/axe';
 import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
 
@@ -16,12 +17,6 @@ function unlabelledFields(page: Page) {
       .filter((field) => !field.labels?.length && !field.getAttribute('aria-label')?.trim() && !field.getAttribute('aria-labelledby'))
       .map((field) => field.outerHTML.slice(0, 120)),
   );
-}
-
-/** axe's findings on the page as it is now: rule, and the first elements it names. */
-async function axeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim()})`).join('; ')}`);
 }
 
 /** The screen as it is must pass: every field labelled, and axe's WCAG A and AA rules, colour contrast among them. */

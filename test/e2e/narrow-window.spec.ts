@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { axeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
 const NARROW = { width: 1024, height: 700 };
@@ -51,6 +52,7 @@ async function expectNothingBelowTheFold(page: Page, queue: Locator) {
 
 test.describe('a narrow window (issue 13)', () => {
   test('at 1024×700 the sidebar is a rail of icons with a menu toggle, and everything important is in view', async ({ consolePage: page }) => {
+    test.setTimeout(60_000);
     await page.setViewportSize(NARROW);
     const queue = await samplesOpen(page);
     const sidebar = page.getByRole('navigation', { name: 'Views' });
@@ -66,6 +68,8 @@ test.describe('a narrow window (issue 13)', () => {
     await expectOneLine(headerButtons(page));
     await expectNothingBelowTheFold(page, queue);
     await shot(page, 'narrow-1024x700-collapsed');
+    // The rail is as readable to a screen reader and as legible as the whole sidebar.
+    expect(await axeViolations(page)).toEqual([]);
 
     // A view from the rail.
     await sidebar.getByRole('button', { name: /^All/ }).click();
@@ -80,6 +84,7 @@ test.describe('a narrow window (issue 13)', () => {
     await expect(feed).toBeInViewport();
     await expect(sidebar.getByRole('button', { name: 'Settings' })).toBeInViewport({ ratio: 1 });
     await shot(page, 'narrow-1024x700-open');
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(toggle).toBeFocused();
