@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { VIEW_NAMES, type FeedSummary, type ViewName } from '../../common/types';
 // One file per icon: the package's index would have the build read all of its icons.
 import AlarmClock from 'lucide-react/icons/alarm-clock';
@@ -17,6 +17,7 @@ import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
 import styles from './Sidebar.module.css';
 import { Name } from '../ui/Name';
+import { useSidebarFold } from './useSidebarFold';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
 
@@ -162,32 +163,12 @@ function SidebarFooter() {
   );
 }
 
-/**
- * In a narrow window (Sidebar.module.css says how narrow) the sidebar is a rail of view icons, and
- * "Menu" opens all of it over the panes until a choice is made, Escape is pressed or the focus
- * leaves it. In a wide window the toggle is hidden and `open` changes nothing.
- */
 export function Sidebar() {
-  const [open, setOpen] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const onKeyDown = (event: KeyboardEvent) => {
-    // In a text field (the feed filter) Escape keeps the console's meaning: back to the list, which closes the sidebar as the focus leaves.
-    if (!open || event.key !== 'Escape' || (event.target as HTMLElement).closest('input')) return;
-    event.stopPropagation();
-    setOpen(false);
-    toggleRef.current?.focus();
-  };
-  const onBlur = (event: FocusEvent) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
-  };
-  // A view, feed or link chosen: its work is in the panes or a dialog now.
-  const onClick = (event: MouseEvent) => {
-    if (event.target instanceof Element && event.target.closest('button') !== toggleRef.current && event.target.closest('button')) setOpen(false);
-  };
+  const fold = useSidebarFold();
   return (
-    <nav className={styles.sidebar} aria-label="Views" data-open={open || undefined} onKeyDown={onKeyDown} onBlur={onBlur} onClick={onClick}>
+    <nav className={styles.sidebar} aria-label="Views" {...fold.container}>
       <div className={styles.brand}>
-        <button ref={toggleRef} type="button" className={styles.toggle} aria-label="Menu" aria-expanded={open} title="Views, feeds and settings" onClick={() => setOpen(!open)}>
+        <button type="button" className={styles.toggle} aria-label="Menu" title="Views, feeds and settings" {...fold.toggle}>
           <Menu aria-hidden="true" size={20} />
         </button>
         <span className={styles.brandName}>Switchboard</span>
