@@ -3,28 +3,44 @@
 // with its key so the palette also teaches the keys. Enter runs the chosen one on the comment
 // shown or the ticked ones; Escape closes it and focus goes back where it was.
 import Fuse from 'fuse.js';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import { cx } from '../../ui/cx';
+import { count } from '../../../common/plural';
 import { paletteCommands, type Command } from './commands';
 import styles from './CommandPalette.module.css';
 
 /** Past this many the list stops: a few letters more narrow it. */
 const SHOWN = 50;
 
+/**
+ * The element that had focus, and its caret if it is a text field: Chromium puts a textarea's
+ * caret at its start when a modal dialog hands focus back, so a saved reply chosen from the
+ * palette went in before what was typed.
+ */
+function focusAndCaret(element: Element | null): { restore(): void } {
+  if (!(element instanceof HTMLElement)) return { restore: () => {} };
+  const field = element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement ? element : null;
+  const start = field?.selectionStart ?? null;
+  const end = field?.selectionEnd ?? null;
+  return {
+    restore() {
+      element.focus();
+      if (field && start !== null && end !== null) field.setSelectionRange(start, end);
+    },
+  };
+}
+
 export function CommandPalette() {
   const closeDialog = useStore((state) => state.closeDialog);
   // Read once: the palette lists what was there when it opened.
   const [commands] = useState(() => paletteCommands(useStore.getState()));
-  // Where focus was before the palette took it (the list, a reply being typed).
-  const [returnTo] = useState(() => document.activeElement as HTMLElement | null);
+  // Where focus was before the palette took it (the list, a reply being typed), and the caret in it.
+  const [returnTo] = useState(() => focusAndCaret(document.activeElement));
   const fuse = useMemo(() => new Fuse(commands, { keys: [{ name: 'label', weight: 3 }, 'group', 'keys'], threshold: 0.4, ignoreLocation: true }), [commands]);
-  const input = useRef<HTMLInputElement>(null);
-  // After the dialog opened (the Modal's effect runs first), which would otherwise focus its Close button.
-  useEffect(() => input.current?.focus(), []);
-  const target = useStore((state) => (state.checked.size > 0 ? `the ${state.checked.size} ticked comments` : state.detail ? `the comment by ${state.detail.author || 'Anonymous'}` : null));
+  const target = useStore((state) => (state.checked.size > 0 ? `the ${count(state.checked.size, 'ticked comment')}` : state.detail ? `the comment by ${state.detail.author || 'Anonymous'}` : null));
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const shown = (query.trim() ? fuse.search(query.trim()).map((result) => result.item) : commands).slice(0, SHOWN);
@@ -33,7 +49,7 @@ export function CommandPalette() {
   const close = (command?: Command) => {
     // Gone at once, so focus can go back: nothing outside a modal dialog takes focus while it is open.
     flushSync(closeDialog);
-    returnTo?.focus();
+    returnTo.restore();
     // After focus is back, so an action that moves focus (search, the reply) has the last word.
     command?.run(useStore.getState());
   };
@@ -51,6 +67,8 @@ export function CommandPalette() {
   return (
     <Modal title="Command palette" onClose={() => close()} wide>
       <input
+        // The Modal mounts its content once the dialog is open, so autoFocus takes focus from its Close button.
+        autoFocus
         className={styles.query}
         role="combobox"
         aria-label="Command"
@@ -58,7 +76,6 @@ export function CommandPalette() {
         aria-controls="palette-commands"
         aria-activedescendant={current ? `palette-${current.id}` : undefined}
         placeholder="Type an action, a view, a saved reply or a setting"
-        ref={input}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
