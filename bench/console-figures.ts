@@ -5,6 +5,7 @@
 //
 // Routing writes, so everything runs on a copy of the cached database, deleted at the end: the
 // cached file stays as built for the next run.
+import { backupNamed } from './launch-work';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -209,14 +210,6 @@ function pollCalls(link: string): () => Promise<{ at: number; took: number; answ
     await polling;
     return polls;
   };
-}
-
-/** Waits up to `limitMs` for a named backup in `folder`; resolves to when it was seen (ms since epoch), or null. */
-async function backupNamed(folder: string, limitMs: number): Promise<number | null> {
-  const named = () => (fs.existsSync(folder) ? fs.readdirSync(folder).find((name) => name.endsWith('.sqlite') && !name.startsWith('.')) : undefined);
-  const until = performance.now() + limitMs;
-  while (!named() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
-  return named() === undefined ? null : Date.now();
 }
 
 /** The page's JavaScript heap in use after a full garbage collection. */

@@ -2,8 +2,9 @@
 // `switchboard opml import`: what was added, what was there already, each outline skipped and
 // why, the folders Switchboard did not keep, and what a too-long file left out.
 import { MAX_OPML_OUTLINES, type OpmlImportResult } from './types';
+import { count } from './plural';
 
-const number = (count: number) => count.toLocaleString('en-US');
+const number = (n: number) => n.toLocaleString('en');
 
 export interface OpmlImportReport {
   /** One sentence: the counts. */
@@ -21,6 +22,6 @@ export function opmlImportReport(result: OpmlImportResult): OpmlImportReport {
     const names = result.droppedFolders.map((name) => `“${name}”`).join(', ');
     notes.push(`Folders not kept: ${names}. Switchboard has no folders, so their feeds came in without them.`);
   }
-  if (result.leftOut) notes.push(`Left out ${number(result.leftOut)} outlines after the first ${number(MAX_OPML_OUTLINES)}: an import reads at most ${number(MAX_OPML_OUTLINES)}; import the rest from a second file.`);
-  return { summary: `Imported ${number(result.added)} ${result.added === 1 ? 'feed' : 'feeds'} (${counts.join(', ')}).`, notes };
+  if (result.leftOut) notes.push(`Left out ${count(result.leftOut, 'outline')} after the first ${number(MAX_OPML_OUTLINES)}: an import reads at most ${number(MAX_OPML_OUTLINES)}; import the rest from a second file.`);
+  return { summary: `Imported ${count(result.added, 'feed')} (${counts.join(', ')}).`, notes };
 }

@@ -6,8 +6,8 @@ export const SNOOZE_PRESETS = ['later-today', 'tomorrow', 'next-week'] as const;
 export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
 
 export const SNOOZE_PRESET_LABELS: Record<SnoozePreset, string> = {
-  'later-today': 'Later today (in 3 hours)',
-  tomorrow: 'Tomorrow morning',
+  'later-today': 'Later today',
+  tomorrow: 'Tomorrow',
   'next-week': 'Next week',
 };
 

@@ -139,6 +139,8 @@ export interface ItemSummary {
   backFromSnooze: boolean;
   serviceState: ServiceState | null;
   incidentId: number | null;
+  /** Featured in the spotlight (in the "Community highlights" digest). */
+  featured: boolean;
   /** A milestone this comment marks ("Marcus T: 3rd community answer"), worth a spotlight. */
   milestone: string | null;
 }

@@ -27,6 +27,7 @@ interface SummaryRow {
   back_from_snooze: number;
   service_state: ItemSummary['serviceState'];
   incident_id: number | null;
+  featured: number;
 }
 
 interface DetailRow extends SummaryRow {
@@ -44,7 +45,8 @@ interface DetailRow extends SummaryRow {
 const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   substr(i.content_text, 1, ${EXCERPT_LENGTH}) AS excerpt, t.title AS thread_title,
   i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze,
-  i.service_state, i.incident_id`;
+  i.service_state, i.incident_id,
+  EXISTS (SELECT 1 FROM spotlight_actions sa WHERE sa.item_id = i.id AND sa.action = 'feature') AS featured`;
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note,
   i.resolution, i.answered_by`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
@@ -66,6 +68,7 @@ function toSummary(row: SummaryRow): ItemSummary {
     backFromSnooze: row.back_from_snooze === 1,
     serviceState: row.service_state,
     incidentId: row.incident_id,
+    featured: row.featured === 1,
     milestone: null,
   };
 }
@@ -153,9 +156,10 @@ function pageIndex(request: ListRequest): string {
  * (scopeQuery); every filter is then checked on each match, by id. CROSS JOIN
  * keeps the search index first, where SQLite would otherwise walk a date range and sort it.
  */
-export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sql: string; params: Record<string, unknown> } | null {
+export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS, leaveOutBack = false): { sql: string; params: Record<string, unknown> } | null {
   const filters = filterClauses(request);
   const where = [viewClause(request.view), ...filters.clauses];
+  if (leaveOutBack) where.push('i.back_from_snooze = 0');
   const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
   // Relevance ranks search matches; without words there is nothing to rank by: newest first.
   const newest = request.sort !== 'oldest';
@@ -190,12 +194,33 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS): { sq
   };
 }
 
-/** One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth). */
+/** Whether the list puts the comments back from a snooze first: the Inbox in time order (a search ranks by its words). */
+function backFirst(request: ListRequest): boolean {
+  return request.view === 'inbox' && request.search === undefined;
+}
+
+/** The Inbox's comments back from a snooze that match its filters, newest first (its own small index), up to `limit`. */
+function backInInbox(db: Db, request: ListRequest): SummaryRow[] {
+  const filters = filterClauses(request);
+  const where = ['i.back_from_snooze = 1', "i.status = 'new'", ...filters.clauses];
+  return prepared<Record<string, unknown>, SummaryRow>(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM items i INDEXED BY items_back_in_inbox JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+     WHERE ${where.join(' AND ')} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`,
+  ).all({ ...filters.params, limit: request.limit });
+}
+
+/**
+ * One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth).
+ * In the Inbox the comments back from a snooze come first, on the first page, and the pages list
+ * the rest, so none shows twice.
+ */
 export function listView(db: Db, request: ListRequest): ItemPage {
-  const query = viewQuery(request);
+  const query = viewQuery(request, SUMMARY_COLUMNS, backFirst(request));
   if (!query) return { items: [], nextCursor: null, ...(request.cursor || !isFiltered(request) ? {} : { matching: 0 }) };
   const rows = prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
-  const page = rows.slice(0, request.limit).map(toSummary);
+  const back = backFirst(request) && !request.cursor ? backInInbox(db, request).map(toSummary) : [];
+  const page = [...back, ...rows.slice(0, request.limit).map(toSummary)];
   const milestones = milestoneLabels(db, page);
   for (const item of page) item.milestone = milestones.get(item.id) ?? null;
   const last = page.at(-1);

@@ -46,8 +46,16 @@ function Dialogs() {
   return null;
 }
 
+/** How long a toast stays: long enough to read a sentence, short enough not to linger over the work. */
+const NOTICE_MS = 5_000;
+
 function Notice() {
   const notice = useStore((state) => state.notice);
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => useStore.setState((state) => (state.notice === notice ? { notice: null } : {})), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   return (
     <div className={styles.notice} role="status" aria-live="polite">
       {notice}

@@ -1,14 +1,29 @@
 import { useId, useRef, useState } from 'react';
-import { VIEW_NAMES, type FeedSummary } from '../../common/types';
+import { VIEW_NAMES, type FeedSummary, type ViewName } from '../../common/types';
+// One file per icon: the package's index would have the build read all of its icons.
+import AlarmClock from 'lucide-react/icons/alarm-clock';
+import CircleCheck from 'lucide-react/icons/circle-check';
+import EyeOff from 'lucide-react/icons/eye-off';
+import Headset from 'lucide-react/icons/headset';
+import Inbox from 'lucide-react/icons/inbox';
+import Layers from 'lucide-react/icons/layers';
+import Menu from 'lucide-react/icons/menu';
+import Sparkles from 'lucide-react/icons/sparkles';
+import type { LucideIcon } from 'lucide-react';
 import { useStore } from '../store';
-import { feedHealth, HEALTH_LABELS, type Health } from '../features/feeds/feed-health';
+import { failuresFirst, feedHealth, feedHover, HEALTH_LABELS, shortFeedName, type Health } from '../features/feeds/feed-health';
 import { SavedSearchList } from '../features/queue/SavedSearches';
 import { VIEW_LABELS } from '../../common/labels';
 import { cx } from '../ui/cx';
 import styles from './Sidebar.module.css';
 import { Name } from '../ui/Name';
+import { count } from '../../common/plural';
+import { useSidebarFold } from './useSidebarFold';
 
 const DOTS: Record<Health, string | undefined> = { healthy: styles.dotHealthy, failing: styles.dotFailing, parked: styles.dotParked, pending: undefined, muted: undefined };
+
+/** Each view's icon: all a narrow window's sidebar shows of it, beside its count. */
+const VIEW_ICONS: Record<ViewName, LucideIcon> = { inbox: Inbox, service: Headset, spotlight: Sparkles, snoozed: AlarmClock, ignored: EyeOff, done: CircleCheck, all: Layers };
 
 function ViewList() {
   const view = useStore((state) => state.view);
@@ -16,22 +31,27 @@ function ViewList() {
   const showView = useStore((state) => state.showView);
   return (
     <ul className={styles.viewList}>
-      {VIEW_NAMES.map((name) => (
-        <li key={name}>
-          <button
-            type="button"
-            className={styles.viewButton}
-            aria-current={view === name ? 'page' : undefined}
-            onClick={() => void showView(name)}
-          >
-            <span>{VIEW_LABELS[name]}</span>
-            <span className={styles.count} aria-label={`${counts?.[name] ?? 0} comments`}>
-              {counts ? counts[name] : ''}
-            </span>
-            {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
-          </button>
-        </li>
-      ))}
+      {VIEW_NAMES.map((name) => {
+        const Icon = VIEW_ICONS[name];
+        return (
+          <li key={name}>
+            <button
+              type="button"
+              className={styles.viewButton}
+              aria-current={view === name ? 'page' : undefined}
+              title={VIEW_LABELS[name]}
+              onClick={() => void showView(name)}
+            >
+              <Icon className={styles.viewIcon} aria-hidden="true" size={18} />
+              <span className={styles.viewLabel}>{VIEW_LABELS[name]}</span>
+              <span className={styles.count} aria-label={count(counts?.[name] ?? 0, 'comment')}>
+                {counts ? counts[name] : ''}
+              </span>
+              {name === 'service' && (counts?.serviceOverdue ?? 0) > 0 && <span className={styles.overdueCount}>{counts?.serviceOverdue} overdue</span>}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -53,11 +73,11 @@ function FeedRow({ feed, current, onOpen }: { feed: FeedSummary; current: boolea
         type="button"
         className={cx(styles.dot, DOTS[health])}
         aria-label={`Feed health of ${feed.title || feed.url}: ${HEALTH_LABELS[health]}`}
-        title={HEALTH_LABELS[health]}
+        title={feed.lastError ? `${HEALTH_LABELS[health]}: ${feed.lastError.message}` : HEALTH_LABELS[health]}
         onClick={() => openDialog('feed-health', feed.id)}
       />
-      <button type="button" className={styles.feedButton} title={feed.url} aria-current={current ? 'page' : undefined} onClick={onOpen}>
-        <span className={styles.feedTitle}><Name text={feed.title} fallback={feed.url} /></span>
+      <button type="button" className={styles.feedButton} title={feedHover(feed)} aria-current={current ? 'page' : undefined} onClick={onOpen}>
+        <span className={styles.feedTitle}><Name text={shortFeedName(feed)} /></span>
         <span className={styles.count} aria-label={`${feed.newCount} new`}>
           {feed.newCount || ''}
         </span>
@@ -86,7 +106,7 @@ function FeedList() {
   // A feed is a view of its own: it starts from no other filter, as every view does.
   const showFeed = (feedId: number) => void openView('all', { sort: 'newest', feedId });
   const filterable = feeds !== null && feeds.length > FILTER_PAST;
-  const shown = (filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? [];
+  const shown = failuresFirst((filterable && query.trim() ? feeds.filter((feed) => named(feed, query)) : feeds) ?? []);
   return (
     <div className={styles.feeds}>
       <h2 id={headingId} className={styles.heading}>
@@ -145,9 +165,15 @@ function SidebarFooter() {
 }
 
 export function Sidebar() {
+  const fold = useSidebarFold();
   return (
-    <nav className={styles.sidebar} aria-label="Views">
-      <div className={styles.brand}>Switchboard</div>
+    <nav className={styles.sidebar} aria-label="Views" {...fold.container}>
+      <div className={styles.brand}>
+        <button type="button" className={styles.toggle} aria-label="Menu" title="Views, feeds and settings" {...fold.toggle}>
+          <Menu aria-hidden="true" size={20} />
+        </button>
+        <span className={styles.brandName}>Switchboard</span>
+      </div>
       <ViewList />
       <SavedSearchList />
       <FeedList />

@@ -3,6 +3,7 @@ import { api, saveFile } from '../api';
 import { attempter } from './attempt';
 import { draftKey, RETRY_MS, worthRetrying } from './unsaved-drafts';
 import type { CustomerServiceSlice, SliceCreator } from './types';
+import { count } from '../../common/plural';
 
 export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (set, get) => {
   const attempt = attempter(get);
@@ -83,7 +84,7 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       await get().reloadSelected();
     },
     async createIncident(ids, title) {
-      if (await attempt(() => api['incident-create']({ ids, title }))) set({ notice: `Incident "${title}" created for ${ids.length} comments.`, checked: new Set() });
+      if (await attempt(() => api['incident-create']({ ids, title }))) set({ notice: `Incident "${title}" created for ${count(ids.length, 'comment')}.`, checked: new Set() });
       await get().reloadSelected();
     },
     async suggestIncident(id) {
@@ -97,7 +98,7 @@ export const createCustomerServiceSlice: SliceCreator<CustomerServiceSlice> = (s
       const saved = await attempt(() => saveFile(result.fileName, result.mimeType, result.content));
       if (!saved) return set({ notice: 'Export cancelled; the replies stay as they were.' });
       if (await attempt(() => api['drafts-mark-exported']({ ids: result.itemIds }))) {
-        set({ notice: `Exported ${result.count} ${result.count === 1 ? 'reply' : 'replies'} to ${result.fileName}.` });
+        set({ notice: `Exported ${count(result.count, 'reply', 'replies')} to ${result.fileName}.` });
         await get().reloadSelected();
       }
     },

@@ -3,19 +3,19 @@ import { opmlImportReport } from '../../common/opml-report';
 import { api } from '../api';
 import { attempter } from './attempt';
 import type { FeedsSlice, SliceCreator } from './types';
+import { count } from '../../common/plural';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function summarize(results: FetchResult[]): string {
   const newItems = results.reduce((sum, result) => sum + result.newItems, 0);
   const failed = results.filter((result) => result.status === 'error').length;
   const cancelled = results.filter((result) => result.status === 'cancelled').length;
   if (results.length === 0) return 'No feed was due.';
-  const parts = [`${plural(results.length - cancelled, 'feed')} fetched`, `${plural(newItems, 'new comment')}`];
+  const parts = [`${count(results.length - cancelled, 'feed')} fetched`, `${count(newItems, 'new comment')}`];
   const skipped = results.reduce((sum, result) => sum + (result.skippedEntries ?? 0), 0);
-  if (skipped) parts.push(`${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped`);
+  if (skipped) parts.push(`${count(skipped, 'unreadable entry', 'unreadable entries')} skipped`);
   const withheld = results.reduce((sum, result) => sum + (result.withheldEntries ?? 0), 0);
-  if (withheld) parts.push(`${plural(withheld, 'comment')} too large or deeply nested to show`);
+  if (withheld) parts.push(`${count(withheld, 'comment')} too large or deeply nested to show`);
   if (failed) parts.push(`${failed} failed — see Feed health`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return `${parts.join(', ')}.`;

@@ -4,6 +4,7 @@ import { isInView } from '../../common/views';
 import { api } from '../api';
 import { forgetOwnAction, ownActions } from '../own-actions';
 import { undoNotice } from './undo-notice';
+import { commentsOf } from './comment-names';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
 type Place = Pick<ItemSummary, 'status' | 'route'>;
@@ -22,6 +23,11 @@ function belongs(state: StoreState, place: Place): boolean {
 /** A comment as the screen has it: its row, or the detail pane's (one opened from a thread need not be in the list). */
 function onScreen(state: StoreState, id: number): ItemSummary | undefined {
   return state.items.find((item) => item.id === id) ?? (state.detail?.id === id ? state.detail : undefined);
+}
+
+/** The comments acted on, by author, as the toast names them. */
+function named(state: StoreState, ids: number[]): string {
+  return commentsOf(ids.flatMap((id) => onScreen(state, id) ?? []), ids.length);
 }
 
 export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
@@ -99,6 +105,8 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
    */
   const runAction = async (ids: number[], change: Partial<Place>, message: string, send: (next: number | undefined) => Promise<TriageResult>) => {
     if (ids.length === 0) return;
+    // The toast of the action before goes: this one's replaces it once stored.
+    set({ notice: null });
     const state = get();
     const before = new Map<number, ItemSummary>();
     for (const id of ids) {
@@ -145,18 +153,18 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     pendingActions: 0,
     async route(route: Route, target) {
       const ids = targets(get(), target);
-      const what = ids.length === 1 ? 'Comment' : `${ids.length} comments`;
-      const message = route === 'ignore' ? `${what} ignored.` : `${what} routed to ${ROUTE_LABELS[route].destination}.`;
+      const what = named(get(), ids);
+      const message = route === 'ignore' ? `Ignored ${what}.` : `Routed ${what} to ${ROUTE_LABELS[route].destination}.`;
       await runAction(ids, { status: 'routed', route }, message, (next) => api['items-route']({ ids, route, next }));
     },
     async done(target) {
       const ids = targets(get(), target);
-      await runAction(ids, { status: 'done' }, `${ids.length === 1 ? 'Comment' : `${ids.length} comments`} done.`, (next) => api['items-done']({ ids, next }));
+      await runAction(ids, { status: 'done' }, `Marked ${named(get(), ids)} done.`, (next) => api['items-done']({ ids, next }));
     },
     async snooze(choice: SnoozeChoice, target) {
       const ids = targets(get(), target);
       const when = 'until' in choice ? new Date(choice.until).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'its author writes again';
-      await runAction(ids, { status: 'snoozed' }, `Snoozed until ${when}.`, (next) => api['items-snooze']({ ids, ...choice, next }));
+      await runAction(ids, { status: 'snoozed' }, `Snoozed ${named(get(), ids)} until ${when}.`, (next) => api['items-snooze']({ ids, ...choice, next }));
     },
     async undo() {
       set((current) => ({ pendingActions: current.pendingActions + 1 }));

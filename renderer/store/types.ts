@@ -168,7 +168,8 @@ export interface SpotlightSlice {
   mergeMembers(into: number, from: number): Promise<boolean>;
   splitMember(id: number): Promise<boolean>;
   /** The dashboard's numbers for the last 8 weeks. */
-  loadStats(): Promise<DashboardStats | null>;
+  /** The dashboard's numbers for the days from `from` to `to` (YYYY-MM-DD, both included). */
+  loadStats(period: { from: string; to: string }): Promise<DashboardStats | null>;
   /** The community-highlights digest of the last 30 days. */
   exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }

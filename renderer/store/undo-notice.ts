@@ -1,16 +1,11 @@
 import type { ItemSummary, UndoAnswer } from '../../common/types';
+import { authorList } from './comment-names';
 
 const EXCERPT_CHARS = 60;
 
 function excerpt(item: ItemSummary): string {
   const text = item.excerpt.trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : text;
-}
-
-/** "Ada, Ben and Cleo", "Ada, Ben, Cleo and others". */
-function authorList(items: ItemSummary[]): string {
-  const authors = [...new Set(items.map((item) => item.author || 'Anonymous'))];
-  return authors.length > 3 ? `${authors.slice(0, 3).join(', ')} and others` : authors.join(', ');
 }
 
 /** What an undo says: the action and the comments it restored, by author and excerpt. */

@@ -27,7 +27,7 @@ function screen(page: Page) {
     queue,
     views,
     selected: queue.getByRole('option', { selected: true }),
-    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments$`) }),
+    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments?$`) }),
     toast: (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }),
   };
 }
@@ -141,7 +141,7 @@ test('13:00 from search to the results and back by keyboard; Escape keeps what w
   await expect(queue).toBeFocused();
   await expect(selected).toContainText('Cleo');
   await page.keyboard.press('s');
-  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comment');
   await expect(search).toHaveValue('Cleo');
 
   // ↓ too; Escape leaves the box with its words, Escape again clears the search.
@@ -180,12 +180,12 @@ test('16:00 the console follows what a terminal did, and z undoes what this wind
   const { queue, count, selected, toast, views } = screen(page);
   await expect(selected).toContainText('Ada');
   await page.keyboard.press('i');
-  await expect(count('Ignored')).toHaveAccessibleName('Ignored 1 comments');
+  await expect(count('Ignored')).toHaveAccessibleName('Ignored 1 comment');
   await expect(selected).toContainText('Ben');
 
   // Cleo (id 3) goes to customer service from a terminal: the console shows it without a reload.
   await cli('route', '3', 'service');
-  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comment');
   await expect(queue.getByRole('option', { name: /Cleo/ })).toHaveCount(0);
 
   // z undoes this window's own last action (Ada), not the terminal's; the toast names it.
@@ -193,14 +193,14 @@ test('16:00 the console follows what a terminal did, and z undoes what this wind
   await expect(toast('Undid route of Ada ("Ada writes about the outage.")')).toBeVisible();
   await expect(selected).toContainText('Ada');
   await expect(count('Ignored')).toHaveAccessibleName('Ignored 0 comments');
-  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comment');
   await page.keyboard.press('z');
   await expect(toast('Nothing to undo in this window.')).toBeVisible();
-  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comment');
 
   // Ada done here, then sent to customer service from the terminal: z leaves the terminal's change be, and says why.
   await page.keyboard.press('e');
-  await expect(count('Done')).toHaveAccessibleName('Done 1 comments');
+  await expect(count('Done')).toHaveAccessibleName('Done 1 comment');
   await cli('route', '1', 'service');
   await expect(count('Customer service')).toHaveAccessibleName('Customer service 2 comments');
   await page.keyboard.press('z');

@@ -28,7 +28,7 @@ function screen(page: Page) {
     queue,
     detail,
     selected: queue.getByRole('option', { selected: true }),
-    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments$`) }),
+    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments?$`) }),
     toast: (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }),
     heading: page.getByRole('heading', { level: 1 }),
   };
@@ -55,8 +55,8 @@ test('Ctrl+K finds any action by a few letters, shows its key, runs it on the co
   await expect(commands.getByRole('option').first()).toHaveText(/Customer service\s*s$/);
   await page.keyboard.press('Enter');
   await expect(palette).toHaveCount(0);
-  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comments');
-  await expect(toast('Comment routed to customer service.')).toBeVisible();
+  await expect(count('Customer service')).toHaveAccessibleName('Customer service 1 comment');
+  await expect(toast('comment to customer service.')).toBeVisible();
   await expect(selected).toContainText('Ben');
   await expect(queue).toBeFocused();
 
@@ -106,7 +106,7 @@ test('Enter in the palette acts on the ticked comments when there are some', asy
   await page.keyboard.type('ignore');
   await page.keyboard.press('Enter');
   await expect(count('Ignored')).toHaveAccessibleName('Ignored 2 comments');
-  await expect(toast('2 comments ignored.')).toBeVisible();
+  await expect(toast('Ignored 2 comments (')).toBeVisible();
   await expect(selected).toContainText('Cleo');
 });
 

@@ -84,7 +84,7 @@ test.describe('customer-service desk', () => {
     await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Looking into it');
 
     await page.getByRole('region', { name: 'Thread' }).getByRole('button', { name: 'Answered it' }).click();
-    await expect(page.getByRole('button', { name: /^Spotlight/ })).toHaveAccessibleName('Spotlight 1 comments');
+    await expect(page.getByRole('button', { name: /^Spotlight/ })).toHaveAccessibleName('Spotlight 1 comment');
     await page.keyboard.press('g');
     await page.keyboard.press('c');
     await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue(/^Thank you, Marcus T, for helping out in "Frankfurt outage"/);

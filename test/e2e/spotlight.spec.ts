@@ -33,7 +33,7 @@ test.describe('community spotlight', () => {
 
     await page.getByRole('button', { name: "Open kira_dev's profile" }).click();
     const profile = page.getByRole('dialog', { name: 'Member: kira_dev' });
-    await expect(profile).toContainText('1 comments · 1 community answers · featured 1 · thanked 1');
+    await expect(profile).toContainText('1 comment · 1 community answer · featured 1 · thanked 1');
     await profile.getByLabel('Private note (moderators only; shown with their comments)').fill('Maintains relayctl');
     await profile.getByRole('heading', { name: 'Milestones' }).click();
     await profile.getByRole('button', { name: 'Close' }).click();
@@ -47,7 +47,7 @@ test.describe('community spotlight', () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Dashboard' }).click();
     const dashboard = page.getByRole('dialog', { name: 'Dashboard' });
     await expect(dashboard.getByRole('figure', { name: 'Comments routed per week' }).locator('svg').first()).toBeVisible();
-    await expect(dashboard.getByRole('listitem').filter({ hasText: /^1 community answers$/ })).toBeVisible();
+    await expect(dashboard.getByRole('listitem').filter({ hasText: /^1 community answer$/ })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('dashboard.png') });
     const downloading = page.waitForEvent('download');
     await dashboard.getByRole('figure', { name: 'Comments routed per week' }).getByRole('button', { name: 'SVG' }).click();

@@ -109,16 +109,16 @@ test.describe('settings and saved searches', () => {
     await page.keyboard.press('s'); // no longer bound
     await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 0 comments');
     await page.keyboard.press('1');
-    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comment');
 
     await views.getByRole('button', { name: 'Settings' }).click();
     await settings.getByRole('checkbox').uncheck();
     await settings.getByRole('button', { name: 'Close' }).click();
     await page.keyboard.press('1');
-    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comment');
     await page.reload();
     await page.keyboard.press('1');
-    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comments');
+    await expect(views.getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comment');
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cleo');
     await expect(page.getByRole('listbox', { name: 'Queue' }).getByRole('option')).toHaveCount(1);
@@ -152,7 +152,7 @@ test.describe('snooze until the author writes again', () => {
     await expect(snooze).toBeVisible();
     await page.keyboard.press('4');
     await expect(snooze).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^Snoozed/ })).toHaveAccessibleName('Snoozed 1 comments');
+    await expect(page.getByRole('button', { name: /^Snoozed/ })).toHaveAccessibleName('Snoozed 1 comment');
     await expect(queue.getByRole('option', { name: /Nadia Petrova/ })).toHaveCount(0);
 
     // Nadia writes again in the same thread; the next fetch brings her first comment back.

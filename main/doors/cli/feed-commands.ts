@@ -9,6 +9,7 @@ import { route } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
 import { errorLine } from './output';
 import { cannotRead } from '../../platform/write-failure';
+import { count } from '../../../common/plural';
 
 function feedRows(feeds: FeedSummary[]): string {
   if (feeds.length === 0) return 'No feeds yet. Subscribe with: switchboard subscribe URL (or try: switchboard demo)';
@@ -31,9 +32,9 @@ function fetchRows(results: FetchResult[]): string {
   const lines = results.map((result) =>
     result.error
       ? `feed ${result.feedId}: error: ${result.error.category}: ${result.error.message}`
-      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${result.skippedEntries} unreadable entries skipped` : ''}${result.withheldEntries ? `, ${result.withheldEntries} too large or deeply nested to show` : ''}`,
+      : `feed ${result.feedId}: ${result.status}, ${result.newItems} new${result.skippedEntries ? `, ${count(result.skippedEntries, 'unreadable entry', 'unreadable entries')} skipped` : ''}${result.withheldEntries ? `, ${result.withheldEntries} too large or deeply nested to show` : ''}`,
   );
-  return [...lines, `${results.length} feeds fetched, ${newItems} new comments${failed ? `, ${failed} failed` : ''}.`].join('\n');
+  return [...lines, `${count(results.length, 'feed')} fetched, ${count(newItems, 'new comment')}${failed ? `, ${failed} failed` : ''}.`].join('\n');
 }
 
 /**
@@ -65,7 +66,7 @@ async function withProgress<T>(cli: CliContext, service: Service, run: () => Pro
   const stop = service.events.subscribe((event) => {
     if (event.name !== 'fetch-progress') return;
     const { done, total, newItems, finished } = event.payload;
-    process.stderr.write(`\rfetching: ${done}/${total} feeds, ${newItems} new comments${finished ? '\n' : ''}`);
+    process.stderr.write(`\rfetching: ${done}/${count(total, 'feed')}, ${count(newItems, 'new comment')}${finished ? '\n' : ''}`);
   });
   try {
     return await run();
@@ -87,7 +88,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
       for (const other of result.alternatives) cli.io.err(errorLine(`The page also offers ${other.url}${other.title ? ` (${other.title})` : ''}`));
       // The failure's category is for feed health (switchboard feeds); here, what happened.
       if (result.fetch.error) cli.io.err(errorLine(`The first fetch failed: ${result.fetch.error.message}`));
-      cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${feed.itemCount} comments stored.`);
+      cli.print(result.feed, (feed) => `Subscribed to feed ${feed.id}: ${feed.title || feed.url}\n${feed.url}\n${count(feed.itemCount, 'comment')} stored.`);
     });
 
   program
@@ -161,7 +162,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { out?: string }) => {
       const result = await cli.withClient((client) => client['opml-export']());
-      cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${result.feeds} feeds to ${options.out}.` });
+      cli.writeOut('opml', options.out, result.opml, { count: result.feeds, text: `Wrote ${count(result.feeds, 'feed')} to ${options.out}.` });
     });
 
   program
@@ -171,7 +172,7 @@ export function registerFeedCommands(program: Command, cli: CliContext): void {
     .option('--delete-items', "also delete the feed's comments and every decision on them")
     .action(async (feedId: string, options: { deleteItems?: boolean }) => {
       const result = await cli.withClient((client) => client['feeds-unsubscribe']({ id: parseId(feedId, 'feed-id'), deleteItems: options.deleteItems === true }));
-      cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${r.deletedItems}` : `kept ${r.keptItems}`} comments.`);
+      cli.print(result, (r) => `Unsubscribed from feed ${r.feedId}; ${r.deletedItems ? `deleted ${count(r.deletedItems, 'comment')}` : `kept ${count(r.keptItems, 'comment')}`}.`);
     });
 
   program

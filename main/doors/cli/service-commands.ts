@@ -4,6 +4,7 @@ import { SwitchboardError, sentence } from '../../../common/errors';
 import { errorLine } from './output';
 import { draftsFormat, draftsSelection, lane, templateKind } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import { count } from '../../../common/plural';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -85,7 +86,7 @@ export function registerServiceCommands(program: Command, cli: CliContext): void
       await cli.withClient(async (client) => {
         // Without --status, the contract's default (ready) applies.
         const result = await client['drafts-export']({ format: oneOf(draftsFormat.options, options.format, '--format'), status: optionalOneOf(draftsSelection.options, options.status, '--status'), bom: options.bom });
-        cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} replies to ${options.out}.` });
+        cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${count(result.count, 'reply', 'replies')} to ${options.out}.` });
         // Only a file (or stdout) written in full makes the replies exported. On a full disk or a
         // read-only file that mark cannot be stored, yet the export is whole: say so, and succeed.
         try {

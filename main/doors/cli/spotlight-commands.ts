@@ -4,6 +4,8 @@ import { SwitchboardError } from '../../../common/errors';
 import type { DashboardStats, Member } from '../../../common/types';
 import { digestFormat, inviteKind, spotlightAction } from '../../../common/contract/shared';
 import { oneOf, optionalOneOf, orList, parseId, table, type CliContext } from './context';
+import { count } from '../../../common/plural';
+import { formatHours } from '../../../common/duration';
 
 
 function memberRows(members: Member[]): string {
@@ -19,7 +21,7 @@ function statsText(stats: DashboardStats): string {
     ['WEEK', 'SERVICE', 'SPOTLIGHT', 'IGNORED', 'ANSWERS', 'NEW', 'RETURNING'],
     ...stats.weeks.map((w) => [w.week, String(w.service), String(w.spotlight), String(w.ignore), String(w.communityAnswers), String(w.newContributors), String(w.returningContributors)]),
   ]);
-  const wait = stats.medianServiceWaitHours === null ? 'no replies exported yet' : `${stats.medianServiceWaitHours} h`;
+  const wait = stats.medianServiceWaitHours === null ? 'no replies exported yet' : formatHours(stats.medianServiceWaitHours);
   return `${weeks}\n\nMedian wait for a service reply: ${wait}. Overdue now: ${stats.overdueNow}. Community answers: ${stats.totals.communityAnswers}.`;
 }
 
@@ -91,7 +93,7 @@ export function registerSpotlightCommands(program: Command, cli: CliContext): vo
     .option('--out <file>', 'write to this file (atomically)')
     .action(async (options: { from: string; to: string; format: string; out?: string }) => {
       const result = await cli.withClient((client) => client['digest-export']({ from: options.from, to: options.to, format: oneOf(digestFormat.options, options.format, '--format') }));
-      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${result.count} highlights to ${options.out}.` });
+      cli.writeOut('export', options.out, result.content, { count: result.count, text: `Wrote ${count(result.count, 'highlight')} to ${options.out}.` });
     });
 
   program

@@ -16,14 +16,14 @@ import { useAutosave } from './useAutosave';
 import { isSavedReplyChord, SAVED_REPLY_KEY } from '../queue/keymap';
 import { useCommentRequest } from '../queue/useCommentRequest';
 import { useShortcutTitle } from '../queue/useShortcutTitle';
+import { formatHours } from '../../../common/duration';
 
 const KEYED = ['mark-ready', 'insert-reply'] as const;
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
 
 export function waitingFor(publishedAt: string, now = Date.now()): string {
-  const hours = Math.max(0, (now - Date.parse(publishedAt)) / 3_600_000);
-  return hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${Math.floor(hours)} h` : `${Math.floor(hours / 24)} days`;
+  return formatHours((now - Date.parse(publishedAt)) / 3_600_000);
 }
 
 export function Composer({ detail }: { detail: ItemDetail }) {
@@ -116,6 +116,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
     }
   };
 
+  const service = detail.route === 'service';
   const waited = waitingFor(detail.publishedAt);
   const overdue = isOverdue(detail, overdueHours);
   const report = useStore((state) => state.report);
@@ -134,7 +135,8 @@ export function Composer({ detail }: { detail: ItemDetail }) {
       <header className={styles.header}>
         <h3>{target.incidentId !== undefined ? 'Shared reply for the incident' : 'Reply'}</h3>
         {detail.serviceState && <span className={tagClass(detail.serviceState)}>{STATE_LABELS[detail.serviceState]}</span>}
-        <span className={overdue ? tagClass('overdue') : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>
+        {/* Waiting and Resolve are customer service's: a spotlight reply is a thank-you, owed to no one. */}
+        {service && <span className={overdue ? tagClass('overdue') : 'hint'}>{overdue ? `Overdue: waiting ${waited}` : `Waiting ${waited}`}</span>}
         <span className="spacer" />
         {detail.route === 'service' && detail.incidentId === null && (
           <button type="button" className="small" title="Select the service comments that look like the same problem, to make them one incident" onClick={() => void suggestIncident(detail.id)}>
@@ -166,9 +168,11 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         <button type="button" onClick={() => void copyAndOpen()} disabled={!preview.text.trim()}>
           Copy reply and open comment
         </button>
-        <button type="button" onClick={() => void autosave.flush().then((stored) => (stored ? resolve([detail.id]) : undefined))}>
-          Resolve
-        </button>
+        {service && (
+          <button type="button" onClick={() => void autosave.flush().then((stored) => (stored ? resolve([detail.id]) : undefined))}>
+            Resolve
+          </button>
+        )}
       </div>
       {body.trim() && (
         <div className={styles.preview} aria-label="Export preview">

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import type { FeedSummary } from '../../../common/types';
+import type { FeedSummary, FetchResult } from '../../../common/types';
 import { Modal } from '../../shell/Modal';
 import { useStore } from '../../store';
 import { cx } from '../../ui/cx';
-import { ERROR_CATEGORY_LABELS, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS, type Health } from './feed-health';
+import { ERROR_CATEGORY_LABELS, failuresFirst, feedHealth, formatWhen, HEALTH_LABELS, INTERVAL_LABELS, type Health } from './feed-health';
 import styles from './FeedHealthPanel.module.css';
 import { OpmlButtons } from './OpmlButtons';
 import { Name } from '../../ui/Name';
+import { count } from '../../../common/plural';
 
 const BADGES: Record<Health, string | undefined> = { healthy: styles.badgeHealthy, failing: styles.badgeFailing, parked: styles.badgeParked, pending: undefined, muted: undefined };
 
@@ -15,7 +16,7 @@ function UnsubscribeConfirm({ feed, onDone }: { feed: FeedSummary; onDone: () =>
   const leave = (deleteItems: boolean) => void unsubscribe(feed.id, deleteItems).then(onDone);
   return (
     <div className={styles.confirm} role="group" aria-label={`Unsubscribe from ${feed.title || feed.url}`}>
-      <p>Keep its {feed.itemCount} comments and your decisions on them?</p>
+      <p>Keep its {count(feed.itemCount, 'comment')} and your decisions on them?</p>
       <button type="button" onClick={() => leave(false)}>
         Unsubscribe, keep comments
       </button>
@@ -77,15 +78,27 @@ function IntervalPicker({ feed }: { feed: FeedSummary }) {
   );
 }
 
+/** What "Retry now" found, in a sentence. */
+function retryOutcome(result: FetchResult): string {
+  if (result.status === 'error') return `Still failing: ${result.error?.message ?? 'the fetch failed'}.`;
+  if (result.status === 'cancelled') return 'The fetch was cancelled.';
+  if (result.status === 'not-modified' || result.newItems === 0) return 'Fetched: nothing new.';
+  return `Fetched: ${count(result.newItems, 'new comment')}.`;
+}
+
 function FeedRow({ feed }: { feed: FeedSummary }) {
   const retryFeed = useStore((state) => state.retryFeed);
   const setFeedMuted = useStore((state) => state.setFeedMuted);
   const [confirming, setConfirming] = useState(false);
   const [retrying, setRetrying] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
   const health = feedHealth(feed);
   const retry = () => {
     setRetrying(true);
-    void retryFeed(feed.id).finally(() => setRetrying(false));
+    setOutcome(null);
+    void retryFeed(feed.id)
+      .then((result) => setOutcome(result ? retryOutcome(result) : null))
+      .finally(() => setRetrying(false));
   };
   return (
     <li className={styles.row} aria-label={feed.title || feed.url}>
@@ -122,6 +135,9 @@ function FeedRow({ feed }: { feed: FeedSummary }) {
           <button type="button" onClick={retry} disabled={retrying}>
             {retrying ? 'Fetching…' : 'Retry now'}
           </button>
+          <span className="hint" role="status" aria-label={`Retry of ${feed.title || feed.url}`}>
+            {retrying ? 'Fetching the feed now…' : outcome}
+          </span>
           <button type="button" onClick={() => void setFeedMuted(feed.id, feed.status !== 'muted')}>
             {feed.status === 'muted' ? 'Unmute' : 'Mute'}
           </button>
@@ -138,7 +154,8 @@ export function FeedHealthPanel() {
   const feeds = useStore((state) => state.feeds);
   const focusFeedId = useStore((state) => state.focusFeedId);
   const closeDialog = useStore((state) => state.closeDialog);
-  const shown = (feeds ?? []).slice().sort((a, b) => Number(b.id === focusFeedId) - Number(a.id === focusFeedId));
+  // The feed asked about first, then the ones failing: they are why the panel is opened.
+  const shown = failuresFirst(feeds ?? []).sort((a, b) => Number(b.id === focusFeedId) - Number(a.id === focusFeedId));
   return (
     <Modal title="Feed health" onClose={closeDialog} wide>
       <OpmlButtons exportable={shown.length > 0} />

@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import styles from './FetchBar.module.css';
+import { count } from '../../../common/plural';
 
 /** "Fetch now", its progress while a run is under way (with Cancel), then the run's outcome. */
 export function FetchBar() {
@@ -22,7 +23,7 @@ export function FetchBar() {
         <>
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Fetch progress" />
           <span role="status">
-            Fetching {progress.done} of {progress.total} feeds · {progress.newItems} new
+            Fetching {progress.done} of {count(progress.total, 'feed')} · {progress.newItems} new
           </span>
           <button type="button" onClick={() => void cancelFetch()}>
             Cancel

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import { tagClass } from '../../ui/tag';
 import { OpmlButtons } from './OpmlButtons';
+import { count } from '../../../common/plural';
 
 type Step = { name: 'enter' } | { name: 'choose'; candidates: FeedCandidate[] } | { name: 'done'; message: string };
 
@@ -51,7 +52,7 @@ export function SubscribeDialog() {
     void run(async () => {
       // Choosing a feed that points at this computer or the local network, then "Subscribe anyway", is the confirmation.
       const result = await subscribe(chosen, chosenCandidate?.kind === 'posts' ? followDays : undefined, chosenCandidate?.localAddress !== undefined);
-      const fetched = result.fetch.error ? `The first fetch failed: ${result.fetch.error.message}.` : `${result.fetch.newItems} comments fetched.`;
+      const fetched = result.fetch.error ? `The first fetch failed: ${result.fetch.error.message}.` : `${count(result.fetch.newItems, 'comment')} fetched.`;
       setStep({ name: 'done', message: `Subscribed to ${result.feed.title || result.feed.url}. ${fetched}` });
     });
   };

@@ -20,6 +20,30 @@ export function feedHealth(feed: FeedSummary): Health {
   return feed.lastFetchedAt ? 'healthy' : 'pending';
 }
 
+/** Failing and parked feeds first (they need the moderator), the rest in the order given. */
+export function failuresFirst(feeds: FeedSummary[]): FeedSummary[] {
+  const needsYou = (feed: FeedSummary) => Number(feedHealth(feed) === 'failing' || feedHealth(feed) === 'parked');
+  return feeds.slice().sort((a, b) => needsYou(b) - needsYou(a));
+}
+
+// Comment feeds are titled by their software ("Comments on: Refund policy", "Comments for
+// Hostwise"): in a narrow list every one would be cut to the same words. The name shown puts what
+// tells them apart first; the full title is on hover.
+const GENERIC_PREFIX = /^\s*(comments? (on|for|to|in)\b:?|re:)\s*/i;
+
+/** A feed's name as a narrow list shows it: its title without the generic "Comments on:", else its address. */
+export function shortFeedName(feed: FeedSummary): string {
+  const title = feed.title.replace(GENERIC_PREFIX, '').trim();
+  return title || feed.title || feed.url;
+}
+
+/** What hovering a feed says: its full title and address, and why it fails when it does. */
+export function feedHover(feed: FeedSummary): string {
+  const lines = [feed.title || feed.url, feed.url];
+  if (feed.lastError) lines.push(`${HEALTH_LABELS[feedHealth(feed)]}: ${feed.lastError.message}`);
+  return lines.join('\n');
+}
+
 export const HEALTH_LABELS: Record<Health, string> = {
   healthy: 'Healthy',
   pending: 'Not fetched yet',

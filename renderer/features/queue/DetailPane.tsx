@@ -14,6 +14,7 @@ import { useShortcutTitle } from './useShortcutTitle';
 import { keyBindings, PALETTE_KEY } from './keymap';
 import { Name, NameList } from '../../ui/Name';
 import { useSavedText } from '../../ui/useSavedText';
+import { count } from '../../../common/plural';
 
 function Actions({ detail }: { detail: ItemDetail }) {
   const title = useShortcutTitle();
@@ -70,7 +71,7 @@ function Thread({ context, current }: { context: ItemContext; current: ItemDetai
   if (context.thread.length <= 1) return null;
   return (
     <section className={styles.thread} aria-label="Thread">
-      <h3>Thread · {context.thread.length} comments</h3>
+      <h3>Thread · {count(context.thread.length, 'comment')}</h3>
       <ol>
         {context.thread.map((item) => (
           <li key={item.id} aria-current={item.id === currentId ? 'true' : undefined}>
@@ -97,7 +98,7 @@ function Author({ context }: { context: ItemContext }) {
     <section className={styles.author} aria-label="Author">
       <h3><Name text={author.name} fallback="Anonymous" /></h3>
       <p>
-        {author.comments} comments · customer service {author.byRoute.service} · spotlight {author.byRoute.spotlight} · ignored {author.byRoute.ignore}
+        {count(author.comments, 'comment')} · customer service {author.byRoute.service} · spotlight {author.byRoute.spotlight} · ignored {author.byRoute.ignore}
       </p>
       <p className="hint">
         First seen {author.firstSeen ? new Date(author.firstSeen).toLocaleDateString() : '—'}, last seen {author.lastSeen ? new Date(author.lastSeen).toLocaleDateString() : '—'} · <NameList names={author.feeds} />

@@ -11,6 +11,7 @@ import { awaitingReply, isOverdue } from '../../../common/waiting';
 import { formatAge } from './format';
 import styles from './QueueList.module.css';
 import { Name } from '../../ui/Name';
+import { RowMarks } from './RowMarks';
 
 const ROW_HEIGHT = 86;
 const QUEUE_ID = 'queue';
@@ -46,7 +47,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
           {checked ? '☑' : ''}
         </span>
         <span className={styles.author}><Name text={item.author} fallback="Anonymous" /></span>
-        {item.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
+        <RowMarks item={item} />
         {item.route && <span className={tagClass(item.route)}>{ROUTE_LABELS[item.route].badge}</span>}
         <Waiting item={item} />
         {item.milestone && <span className={tagClass('milestone')}>{item.milestone}</span>}

@@ -5,11 +5,24 @@ import { useStore } from '../../store';
 import type { SnoozeChoice } from '../../store/types';
 import forms from '../../ui/forms.module.css';
 import styles from './SnoozeDialog.module.css';
+import { count } from '../../../common/plural';
+
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** When a preset ends, as the moderator reads a clock: "15:42" today, "Mon 09:00" within the week, else with its date. */
+function resolvedTime(date: Date, now: Date): string {
+  const days = Math.round((new Date(date).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
+  if (days === 0) return date.toLocaleTimeString(undefined, TIME);
+  return date.toLocaleString(undefined, days < 7 ? { weekday: 'short', ...TIME } : { weekday: 'short', day: 'numeric', month: 'short', ...TIME });
+}
 
 function choices(): { key: string; label: string; choice: SnoozeChoice }[] {
   const now = new Date();
   return [
-    ...SNOOZE_PRESETS.map((preset, index) => ({ key: String(index + 1), label: SNOOZE_PRESET_LABELS[preset], choice: { until: snoozePresetTime(preset, now).toISOString() } })),
+    ...SNOOZE_PRESETS.map((preset, index) => {
+      const until = snoozePresetTime(preset, now);
+      return { key: String(index + 1), label: `${SNOOZE_PRESET_LABELS[preset]}, ${resolvedTime(until, now)}`, choice: { until: until.toISOString() } };
+    }),
     { key: String(SNOOZE_PRESETS.length + 1), label: 'Until the author writes again', choice: { untilReply: true } },
   ];
 }
@@ -32,7 +45,7 @@ export function SnoozeDialog() {
     }
   };
   return (
-    <Modal title={checked > 0 ? `Snooze ${checked} comments` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
+    <Modal title={checked > 0 ? `Snooze ${count(checked, 'comment')}` : 'Snooze'} onClose={closeDialog} onKeyDown={onKeyDown}>
       <div className={forms.stack}>
         {options.map((option, index) => (
           <button key={option.key} type="button" className={styles.choice} autoFocus={index === 0} onClick={() => pick(option.choice)}>

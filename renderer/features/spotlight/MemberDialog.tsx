@@ -8,6 +8,7 @@ import { tagClass } from '../../ui/tag';
 import styles from './MemberDialog.module.css';
 import { Name, NameList } from '../../ui/Name';
 import { useSavedText } from '../../ui/useSavedText';
+import { count } from '../../../common/plural';
 
 /** A member's profile: numbers, milestones, comments, the private note, merge and split. */
 export function MemberDialog() {
@@ -46,7 +47,7 @@ export function MemberDialog() {
   return (
     <Modal title={`Member: ${profile.name}`} onClose={closeDialog} wide>
       <p>
-        {stats.comments} comments · {stats.communityAnswers} community answers · featured {stats.featured} · thanked {stats.thanked} · {stats.serviceRequests} service requests
+        {count(stats.comments, 'comment')} · {count(stats.communityAnswers, 'community answer')} · featured {stats.featured} · thanked {stats.thanked} · {count(stats.serviceRequests, 'service request')}
       </p>
       <p className="hint">
         Writes as <NameList names={profile.aliases} /> · in <NameList names={stats.feeds} /> · first seen {stats.firstSeen ? new Date(stats.firstSeen).toLocaleDateString() : '—'}, last seen{' '}

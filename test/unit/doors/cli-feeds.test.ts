@@ -124,7 +124,7 @@ describe('switchboard feed commands', () => {
     await switchboard(first, 'subscribe', '--allow-local', server.url('/feeds/atom10.xml'));
     const out = path.join(dir, 'subscriptions.opml');
     const exported = await switchboard(first, 'opml', 'export', '--out', out);
-    expect(exported.stdout).toBe(`Wrote 1 feeds to ${out}.\n`);
+    expect(exported.stdout).toBe(`Wrote 1 feed to ${out}.\n`);
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const second = path.join(dir, 'second.db');
@@ -291,7 +291,7 @@ describe('switchboard service-desk commands', () => {
     expect(unmarked.stdout.split('\r\n')[0]).toBe('commentUrl,thread,threadUrl,author,comment,reply,templates,incident,createdAt,updatedAt');
     expect(csv.stdout).toContain('ticket #4821 is open.');
     const again = await switchboard(db, 'export', 'drafts', '--format', 'json', '--status', 'all', '--out', path.join(dir, 'replies.json'));
-    expect(again.stdout).toBe(`Wrote 1 replies to ${path.join(dir, 'replies.json')}.\n`);
+    expect(again.stdout).toBe(`Wrote 1 reply to ${path.join(dir, 'replies.json')}.\n`);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'replies.json'), 'utf8'))[0].templates).toBe('Ticket');
     expect(await switchboard(db, 'export', 'drafts', '--format', 'csv')).toMatchObject({ code: 1, stderr: 'switchboard: No reply is marked ready yet.\n' });
   });
