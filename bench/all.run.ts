@@ -8,7 +8,7 @@ import path from 'node:path';
 import { it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { createService } from '../main/app/service';
-import { inProcessRunner } from '../main/features/feeds/runner';
+import { inProcessRunner } from '../main/features/feeds/in-process-runner';
 import { BIG, BIG_NOW, ensureBigDb } from './big-db';
 import type { Goal } from './figures';
 import { queryFigures } from './query-figures';

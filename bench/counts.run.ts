@@ -16,7 +16,7 @@ import { nativeBindingForThisProcess } from '../db/native';
 import { countOverdue } from '../db/tables/item-counts';
 import { overdueBefore } from '../common/waiting';
 import { createService } from '../main/app/service';
-import { inProcessRunner } from '../main/features/feeds/runner';
+import { inProcessRunner } from '../main/features/feeds/in-process-runner';
 import { normalizeFeed } from '../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../main/features/feeds/parse/rss';
 import { storeOutcome } from '../main/features/feeds/store';

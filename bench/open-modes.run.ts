@@ -12,7 +12,7 @@ import { openDatabase } from '../db/connection';
 import { nativeBindingForThisProcess } from '../db/native';
 import { readOnlyCopy } from '../db/open-mode';
 import { createService } from '../main/app/service';
-import { inProcessRunner } from '../main/features/feeds/runner';
+import { inProcessRunner } from '../main/features/feeds/in-process-runner';
 
 const COMMENTS = Number(process.env.COMMENTS ?? 200_000);
 const TRIALS = 5;

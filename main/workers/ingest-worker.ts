@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { abortError } from '../features/feeds/fetch/failures';
 import { ingestFeed, type Reading } from '../features/feeds/pipeline';
-import { discoverOutcome } from '../features/feeds/runner';
+import { discoverOutcome } from '../features/feeds/in-process-runner';
 import type { WorkerReply, WorkerRequest } from '../features/feeds/worker-messages';
 
 const port = parentPort;

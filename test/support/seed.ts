@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import { openDatabase } from '../../db/connection';
 import { indexItem } from '../../db/search-index';
 import { createService, type Service } from '../../main/app/service';
-import { inProcessRunner } from '../../main/features/feeds/runner';
+import { inProcessRunner } from '../../main/features/feeds/in-process-runner';
 
 /** A service on an in-memory database, its clock stopped, with its typed client. */
 export function memoryService(): Service {

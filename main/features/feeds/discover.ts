@@ -1,17 +1,16 @@
 // Finding a comment feed from whatever the moderator pastes: a feed address is used as it is; a
 // web page is searched for <link rel="alternate"> feeds, comment feeds ranked first.
-import { isIP } from 'node:net';
 import { Parser as HtmlParser } from 'htmlparser2';
 import type { FeedCandidate } from '../../../common/types';
 import { isWebProtocol } from '../../../common/urls';
 import { FeedError } from './errors';
 import { decodeFeedBody, decodePageBody } from './fetch/decode';
-import { classifyAddress } from '../../../common/ip-address';
 import { fetchFeed } from './fetch/fetcher';
 import { describeFeedXml } from './parse/describe';
 import { guardXml } from './parse/xml-guard';
 import type { DownloadedFeed } from './pipeline';
-import { plainText } from './sanitize/sanitize';
+import { pointsInward } from './local-feeds';
+import { plainText } from './sanitize/plain-text';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml']);
 const COMMENT_HINTS = [/comment/i, /\/comments?\/(feed|atom\.xml|rss)/i, /\/posts\.rss$/i, /\/t\/[^/]+\/\d+\.rss$/i, /\/comments\/[^/]+\/[^/]+\/?\.rss$/i];
@@ -70,13 +69,6 @@ export function rankCandidates({ links, title }: PageFeeds, pageUrl: string): Fe
     .map((link, index) => ({ link, index, score: score(link) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ link }) => ({ url: link.url, title: link.title, kind: looksLikeComments(link) ? 'comments' : 'posts' }));
-}
-
-/** A loopback or private address written into the URL itself (an IP literal or localhost). */
-export function pointsInward(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  return isIP(host) !== 0 && classifyAddress(host) !== 'public';
 }
 
 export interface Discovery {

@@ -17,6 +17,13 @@ import type { FeedFetchState } from '../../../db/tables/feeds';
 
 export type Classify = (address: string) => AddressClass;
 
+/** A loopback or private address written into the URL itself (an IP literal or localhost). */
+export function pointsInward(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return isIP(host) !== 0 && classifyAddress(host) !== 'public';
+}
+
 /** Whether every fetch of this feed must stay on public addresses. */
 export function mustStayPublic(feed: Pick<FeedFetchState, 'origin' | 'allow_local'>): boolean {
   return feed.origin !== 'typed' && feed.allow_local !== 1;

@@ -6,7 +6,7 @@ import { readOpmlCounted, writeOpml } from './opml';
 import { findFeedByUrl, listFeeds } from '../../../db/tables/feeds';
 import { insertFeed } from './subscriptions';
 import { checkFeedUrl } from './fetch/redirects';
-import { pointsInward } from './discover';
+import { pointsInward } from './local-feeds';
 import { writeTransaction } from '../../../db/write';
 
 /** Imports the outlines; a feed on this computer or the local network (as written) only when `allowLocal` confirms it (local-feeds.ts). */

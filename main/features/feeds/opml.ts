@@ -2,7 +2,7 @@
 import { Parser as XmlParser } from 'htmlparser2';
 import { MAX_OPML_OUTLINES } from '../../../common/types';
 import { escapeXml } from '../../../common/escape';
-import { plainText } from './sanitize/sanitize';
+import { plainText } from './sanitize/plain-text';
 
 export interface OpmlOutline {
   url: string;

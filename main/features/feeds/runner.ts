@@ -1,12 +1,12 @@
 // Where feeds are fetched and parsed. The app does it in worker threads, so fetching and parsing
-// never stall the process that serves the console; tests may do it in-process. Both keep the
-// same contract.
+// never stall the process that serves the console, and the parsers are loaded in those threads
+// only (the `switchboard` command starts without them); tests may do it in-process
+// (in-process-runner.ts). Both keep the same contract.
 import os from 'node:os';
 import path from 'node:path';
-import { discoverAddress } from './discover';
 import { IngestThread, DEFAULT_READ_DEADLINE_MS } from './ingest-thread';
-import { ingestFeed, outcomeOfError, type IngestJob, type IngestOutcome } from './pipeline';
-import type { DiscoverOutcome, FailedOutcome } from './worker-messages';
+import type { IngestJob, IngestOutcome } from './pipeline';
+import type { DiscoverOutcome } from './worker-messages';
 
 export interface IngestRunner {
   /** `onFetched` is called once the job is done with the network, so the next fetch can start while this one is parsed. */
@@ -14,17 +14,6 @@ export interface IngestRunner {
   /** The feeds a page or feed address offers (discover.ts), fetched and read off the main process too. */
   discover(url: string): Promise<DiscoverOutcome>;
   close(): Promise<void>;
-}
-
-export function discoverOutcome(url: string): Promise<DiscoverOutcome> {
-  return discoverAddress(url).then(
-    (discovery) => ({ status: 'ok', ...discovery }),
-    (error: unknown) => outcomeOfError(error) as FailedOutcome,
-  );
-}
-
-export function inProcessRunner(): IngestRunner {
-  return { run: (job, signal, onFetched) => ingestFeed(job, signal, onFetched), discover: discoverOutcome, close: async () => {} };
 }
 
 /** The bundled worker entry sits next to the bundle that starts it (out/main/ingest-worker.js). */

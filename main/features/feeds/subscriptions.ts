@@ -17,7 +17,7 @@ import {
 } from '../../../db/tables/feeds';
 import { fetchFeedsNow } from './refresh';
 import { checkFeedUrl } from './fetch/redirects';
-import { plainText } from './sanitize/sanitize';
+import { plainText } from './sanitize/plain-text';
 import { feedSite } from './site';
 import { confirmLocal, localAddressOf } from './local-feeds';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_INTERVAL_MINUTES } from './schedule-policy';

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { verifiedCopyOfFile } from '../../../db/open';
 import { createService, type Service } from '../../../main/app/service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { ensureBuilt } from '../../support/built-cli';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { createService } from '../../../main/app/service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 
 function serviceLogging(lines: string[]) {
   return createService({ db: openDatabase(':memory:'), dbPath: ':memory:', version: '0.0.0-test', runner: inProcessRunner(), log: (line) => lines.push(line) });

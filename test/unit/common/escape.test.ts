@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, stripControlChars, terminalText } from '../../../common/escape';
 import { table } from '../../../main/doors/cli/context';
-import { htmlToText, plainText, sanitizeComment } from '../../../main/features/feeds/sanitize/sanitize';
+import { sanitizeComment } from '../../../main/features/feeds/sanitize/sanitize';
+import { htmlToText, plainText } from '../../../main/features/feeds/sanitize/plain-text';
 import { readXml, xmlProblems } from '../../support/strict-xml';
 
 describe('escapeXml', () => {

@@ -9,7 +9,7 @@ import { migrate } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
 import { nativeBindingForThisProcess } from '../../../db/native';
 import { createService } from '../../../main/app/service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { recountFeeds, recountViews } from '../../support/recount';
 import { tempDir } from '../../support/temp';
 

@@ -13,7 +13,7 @@ import { nativeBindingForThisProcess } from '../../../db/native';
 import { storageFault } from '../../../db/storage-faults';
 import { createService, type Service } from '../../../main/app/service';
 import { openService } from '../../../main/app/open-service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 

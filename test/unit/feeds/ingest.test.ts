@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointsInward } from '../../../main/features/feeds/discover';
+import { pointsInward } from '../../../main/features/feeds/local-feeds';
 import { ingestFeed } from '../../../main/features/feeds/pipeline';
 import { storeOutcome, type FeedState } from '../../../main/features/feeds/store';
 import type { ItemDetail, SubscribeResult } from '../../../common/types';

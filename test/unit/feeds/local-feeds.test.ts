@@ -9,7 +9,7 @@ import { classifyAddress } from '../../../common/ip-address';
 import { openDatabase } from '../../../db/connection';
 import { createService, type Service } from '../../../main/app/service';
 import { followCommentFeeds } from '../../../main/features/feeds/follow';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 
 let local: FixtureServer;

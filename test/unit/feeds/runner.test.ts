@@ -5,7 +5,8 @@ import { getEventListeners } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessRunner, workerRunner, type IngestRunner } from '../../../main/features/feeds/runner';
+import { workerRunner, type IngestRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { ensureBuilt } from '../../support/built-cli';
 

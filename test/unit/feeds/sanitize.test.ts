@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlToText, MAX_COMMENT_DEPTH, MAX_COMMENT_HTML, plainText, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { MAX_COMMENT_DEPTH, MAX_COMMENT_HTML, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { htmlToText, plainText } from '../../../main/features/feeds/sanitize/plain-text';
 import { normalizeFeed } from '../../../main/features/feeds/parse/normalize';
 import { violations } from '../../support/html-allow-list';
 

@@ -9,7 +9,8 @@ import { openDatabase } from '../../../db/connection';
 import { createService, type Service } from '../../../main/app/service';
 import type { SubscribeResult } from '../../../common/types';
 import { KEEP_DISCOVERED_MS } from '../../../main/features/feeds/discovered';
-import { inProcessRunner, workerRunner } from '../../../main/features/feeds/runner';
+import { workerRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { ensureBuilt } from '../../support/built-cli';
 

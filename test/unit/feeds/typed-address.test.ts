@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { sentence } from '../../../common/errors';
 import { createService, type Service } from '../../../main/app/service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { addressesToTry } from '../../../main/features/feeds/typed-address';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { SwitchboardError } from '../../../common/errors';
 import { createService, type Service } from '../../../main/app/service';
-import { inProcessRunner } from '../../../main/features/feeds/runner';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { storeOutcome } from '../../../main/features/feeds/store';
 import type { NormalizedComment } from '../../../main/features/feeds/parse/normalize';
 import { addFeed } from '../../support/seed';

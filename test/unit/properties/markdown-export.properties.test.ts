@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { stripControlChars } from '../../../common/escape';
-import { plainText } from '../../../main/features/feeds/sanitize/sanitize';
+import { plainText } from '../../../main/features/feeds/sanitize/plain-text';
 import { digestMarkdown } from '../../../main/features/spotlight/digest';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { sanitizeComment, sanitizeCommentHtml } from '../../../main/features/feeds/sanitize/sanitize';
+import { htmlToText } from '../../../main/features/feeds/sanitize/plain-text';
 import { hostileHtml } from '../../support/hostile-html';
 import { violations } from '../../support/html-allow-list';
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { readOpml, writeOpml } from '../../../main/features/feeds/opml';
-import { plainText } from '../../../main/features/feeds/sanitize/sanitize';
+import { plainText } from '../../../main/features/feeds/sanitize/plain-text';
 import { digestAtom } from '../../../main/features/spotlight/digest';
 import { isXmlChar, readXml, xmlProblems, type XmlElement } from '../../support/strict-xml';
 

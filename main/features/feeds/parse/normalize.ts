@@ -3,7 +3,8 @@
 // last, on every entry.
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../../common/escape';
-import { plainText, sanitizeComment, type WithheldReason } from '../sanitize/sanitize';
+import { sanitizeComment, type WithheldReason } from '../sanitize/sanitize';
+import { plainText } from '../sanitize/plain-text';
 import { UNREADABLE, type RawEntry, type RawFeed } from './rss';
 import { threadTitleFromCommentTitle, threadTitleFromFeedTitle, threadUrlFromCommentLink, type ThreadRef } from './threads';
 import { isPlainWebUrl } from '../../../../common/urls';
