@@ -211,6 +211,8 @@ export interface ExportResult {
 export interface PageCursor {
   publishedAt: string;
   id: number;
+  /** In the Inbox: the page ended among the comments back from a snooze, which come first. */
+  back?: boolean;
 }
 
 /** The ids of every comment a view and its filters match, up to the most one action takes. */

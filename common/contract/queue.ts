@@ -28,7 +28,7 @@ export const queueOperations = {
     summary: 'One page of a view (newest or oldest first; with search words, relevance gives the best matches, one page), with optional filters; pass the returned cursor to get the next page.',
     input: listFilters
       .extend({
-        cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId }).strict().optional(),
+        cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId, back: z.boolean().optional() }).strict().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),

@@ -199,36 +199,64 @@ function backFirst(request: ListRequest): boolean {
   return request.view === 'inbox' && request.search === undefined;
 }
 
-/** The Inbox's comments back from a snooze that match its filters, newest first (its own small index), up to `limit`. */
+/** The Inbox's comments back from a snooze that match its filters, newest first (its own small index), after `cursor`, up to `limit` + 1. */
 function backInInbox(db: Db, request: ListRequest): SummaryRow[] {
   const filters = filterClauses(request);
   const where = ['i.back_from_snooze = 1', "i.status = 'new'", ...filters.clauses];
+  const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
+  if (request.cursor) {
+    where.push('(i.published_at, i.id) < (@cursorAt, @cursorId)');
+    params.cursorAt = Date.parse(request.cursor.publishedAt);
+    params.cursorId = request.cursor.id;
+  }
   return prepared<Record<string, unknown>, SummaryRow>(
     db,
     `SELECT ${SUMMARY_COLUMNS} FROM items i INDEXED BY items_back_in_inbox JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
      WHERE ${where.join(' AND ')} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`,
-  ).all({ ...filters.params, limit: request.limit });
+  ).all(params);
+}
+
+/** Rows as a list shows them, with their milestones (computed for these rows only). */
+function summaries(db: Db, rows: SummaryRow[]): ItemSummary[] {
+  const items = rows.map(toSummary);
+  const milestones = milestoneLabels(db, items);
+  for (const item of items) item.milestone = milestones.get(item.id) ?? null;
+  return items;
 }
 
 /**
  * One page of a view, continuing after `cursor` (keyset paging: the cost does not grow with depth).
- * In the Inbox the comments back from a snooze come first, on the first page, and the pages list
- * the rest, so none shows twice.
+ * In the Inbox the comments back from a snooze come first, as many pages of them as there are
+ * (their cursor says `back`), then the rest from its start, leaving them out: each shows once.
  */
 export function listView(db: Db, request: ListRequest): ItemPage {
-  const query = viewQuery(request, SUMMARY_COLUMNS, backFirst(request));
-  if (!query) return { items: [], nextCursor: null, ...(request.cursor || !isFiltered(request) ? {} : { matching: 0 }) };
-  const rows = prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
-  const back = backFirst(request) && !request.cursor ? backInInbox(db, request).map(toSummary) : [];
-  const page = [...back, ...rows.slice(0, request.limit).map(toSummary)];
-  const milestones = milestoneLabels(db, page);
-  for (const item of page) item.milestone = milestones.get(item.id) ?? null;
-  const last = page.at(-1);
-  const ranked = request.sort === 'relevance' && request.search !== undefined;
-  const result: ItemPage = { items: page, nextCursor: rows.length > request.limit && last && !ranked ? { publishedAt: last.publishedAt, id: last.id } : null };
+  const result = backFirst(request) && (!request.cursor || request.cursor.back) ? backThenRest(db, request) : pageOf(db, request);
   // A filtered list is counted once, with its first page; an unfiltered one is the view's count.
   if (!request.cursor && isFiltered(request)) Object.assign(result, matchingCount(db, request));
   return result;
+}
+
+/** A page of the view's own order (the Inbox's without the comments back from a snooze). */
+function pageOf(db: Db, request: ListRequest): ItemPage {
+  const query = viewQuery(request, SUMMARY_COLUMNS, backFirst(request));
+  if (!query) return { items: [], nextCursor: null, ...(request.cursor || !isFiltered(request) ? {} : { matching: 0 }) };
+  const rows = prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
+  const page = summaries(db, rows.slice(0, request.limit));
+  const last = page.at(-1);
+  const ranked = request.sort === 'relevance' && request.search !== undefined;
+  return { items: page, nextCursor: rows.length > request.limit && last && !ranked ? { publishedAt: last.publishedAt, id: last.id } : null };
+}
+
+/** The Inbox's comments back from a snooze after the cursor; once they run out, the rest of the Inbox fills the page. */
+function backThenRest(db: Db, request: ListRequest): ItemPage {
+  const back = backInInbox(db, request);
+  if (back.length >= request.limit) {
+    const page = summaries(db, back.slice(0, request.limit));
+    const last = page.at(-1)!;
+    return { items: page, nextCursor: { publishedAt: last.publishedAt, id: last.id, back: true } };
+  }
+  const rest = pageOf(db, { ...request, cursor: undefined, limit: request.limit - back.length });
+  return { items: [...summaries(db, back), ...rest.items], nextCursor: rest.nextCursor };
 }
 
 /** Past this many, a filtered list's count says "250+": counting every match of a common word at 1M took a second, and even a thousand matches of a word within one route cost 20 ms to find. */
