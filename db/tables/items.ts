@@ -201,6 +201,12 @@ function backFirst(request: ListRequest): boolean {
 
 /** The Inbox's comments back from a snooze that match its filters, newest first (its own small index), after `cursor`, up to `limit` + 1. */
 function backInInbox(db: Db, request: ListRequest): SummaryRow[] {
+  const query = backInInboxQuery(request);
+  return prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
+}
+
+/** The SQL of backInInbox (and of the query-plan guard). */
+export function backInInboxQuery(request: ListRequest): { sql: string; params: Record<string, unknown> } {
   const filters = filterClauses(request);
   const where = ['i.back_from_snooze = 1', "i.status = 'new'", ...filters.clauses];
   const params: Record<string, unknown> = { ...filters.params, limit: request.limit + 1 };
@@ -209,11 +215,11 @@ function backInInbox(db: Db, request: ListRequest): SummaryRow[] {
     params.cursorAt = Date.parse(request.cursor.publishedAt);
     params.cursorId = request.cursor.id;
   }
-  return prepared<Record<string, unknown>, SummaryRow>(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM items i INDEXED BY items_back_in_inbox JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+  return {
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM items i INDEXED BY items_back_in_inbox JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
      WHERE ${where.join(' AND ')} ORDER BY i.published_at DESC, i.id DESC LIMIT @limit`,
-  ).all(params);
+    params,
+  };
 }
 
 /** Rows as a list shows them, with their milestones (computed for these rows only). */

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract } from '../../../common/contract';
 import { openDatabase } from '../../../db/connection';
-import { itemsQuery, matchingIdsQuery, viewQuery } from '../../../db/tables/items';
+import { backInInboxQuery, itemsQuery, matchingIdsQuery, viewQuery } from '../../../db/tables/items';
 import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 import { WAKE_DUE_SQL } from '../../../db/tables/snoozes';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
@@ -101,6 +101,22 @@ describe('the query-plan guard', () => {
       expect(wrong.slice(0, 10), `${wrong.length} of ${inputs.length} pages`).toEqual([]);
     });
   }
+
+  it('reads the Inbox\'s comments back from a snooze, which lead its first pages, through their own index, in the order shown', () => {
+    const inputs = inputsOf(contract['items-list'].input as unknown as z.ZodObject).filter((input) => input.view === 'inbox' && input.search === undefined);
+    expect(inputs.length).toBeGreaterThan(64);
+    const db = openDatabase(':memory:');
+    const wrong: string[] = [];
+    for (const input of inputs) {
+      const query = backInInboxQuery(input as unknown as Parameters<typeof backInInboxQuery>[0]);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params) as { detail: string }[]).map((step) => step.detail);
+      // Its partial index holds only those comments, so walking it past other feeds' is cheap: no rule on the filters' columns.
+      const faults = plan.filter((step) => /^SCAN (i|items)$/.test(step) || /TEMP B-TREE FOR .*ORDER BY/.test(step));
+      if (faults.length || !plan.some((step) => step.includes('items_back_in_inbox'))) wrong.push(`${JSON.stringify(input)}: ${plan.join('; ')}`);
+    }
+    db.close();
+    expect(wrong.slice(0, 5), `${wrong.length} of ${inputs.length}`).toEqual([]);
+  });
 
   it('wakes due snoozes, which every read does first, by seeking them in time order', () => {
     const db = openDatabase(':memory:');
