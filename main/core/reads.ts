@@ -45,10 +45,10 @@ function rebuilt(error: ThrownError): Error {
 
 /**
  * Reads in a worker thread (out/main/read-worker.js, beside the bundle), started at once so the
- * first search does not wait for it, which opens `file` read-only and checkpoints its log every
- * `checkpointEveryMs` (db/checkpoints.ts). close() lets the file go (a
- * restore replaces it); the next read starts a new thread on the file then in place. A worker that stops (crash, out of memory) fails
- * the reads it held; the next read starts a new one.
+ * first search does not wait for it. It opens `file` read-only and checkpoints its log every
+ * `checkpointEveryMs` (db/checkpoints.ts). close() lets the file go (a restore replaces it); the
+ * next read starts a new thread on the file then in place. A worker that stops (a crash, out of
+ * memory) fails the reads it held; the next read starts a new one.
  */
 export function threadReads(file: string, workerPath = path.join(__dirname, 'read-worker.js'), checkpointEveryMs = CHECKPOINT_EVERY_MS): Reads {
   let worker: Worker | null = null;
