@@ -181,7 +181,7 @@ export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 
  * pane that owns it (the spotlight bar opens its form, the composer saves its text before marking
  * it ready or puts a saved reply in at the cursor).
  */
-export type CommentAsk = { kind: 'feature' | 'thank' | 'invite' | 'answer' | 'mark-ready' } | { kind: 'insert-reply'; templateId: number };
+export type CommentAsk = { kind: 'feature' | 'thank' | 'invite' | 'answer' | 'mark-ready' | 'focus-reply' } | { kind: 'insert-reply'; templateId: number };
 export type CommentRequest = CommentAsk & { itemId: number };
 
 export interface UiSlice {

@@ -4,7 +4,7 @@ import type { SliceCreator, StoreState, UiSlice } from './types';
 function refusal(state: StoreState, kind: NonNullable<StoreState['commentRequest']>['kind']): string | null {
   const { detail } = state;
   if (detail === null) return 'Select a comment first.';
-  if (kind === 'mark-ready' || kind === 'insert-reply') return null;
+  if (kind === 'mark-ready' || kind === 'insert-reply' || kind === 'focus-reply') return null;
   return detail.route === 'spotlight' ? null : 'Feature, Thank, Invite and Community answer are for comments in the community spotlight: route this one there first.';
 }
 
@@ -18,8 +18,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   openComposer() {
     const id = get().selectedId;
     if (id === null) return;
-    set({ composerFor: id });
-    requestAnimationFrame(() => document.getElementById('composer')?.focus());
+    // The composer takes focus once it is drawn for this comment: its detail may still be on the way
+    // (a click just before r), and focusing whatever composer was there lost the first keys typed.
+    set({ composerFor: id, commentRequest: { kind: 'focus-reply', itemId: id } });
   },
   focusFeedId: null,
   openDialog(dialog, focusFeedId) {

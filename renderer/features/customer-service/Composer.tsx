@@ -18,7 +18,7 @@ import { useCommentRequest } from '../queue/useCommentRequest';
 import { useShortcutTitle } from '../queue/useShortcutTitle';
 import { formatHours } from '../../../common/duration';
 
-const KEYED = ['mark-ready', 'insert-reply'] as const;
+const KEYED = ['mark-ready', 'insert-reply', 'focus-reply'] as const;
 
 const STATE_LABELS = { open: 'Open', drafted: 'Drafted', ready: 'Ready to export', exported: 'Exported', resolved: 'Resolved' } as const;
 
@@ -100,6 +100,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
 
   // Mark ready's key, and a saved reply chosen in the palette (at the cursor, as the picker puts it).
   useCommentRequest(detail.id, KEYED, (request) => {
+    if (request.kind === 'focus-reply') return area.current?.focus();
     if (request.kind === 'mark-ready') return markThisReady();
     if (request.kind !== 'insert-reply') return;
     const template = useStore.getState().templates.find((candidate) => candidate.id === request.templateId);
