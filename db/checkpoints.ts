@@ -5,8 +5,7 @@
 // connection leaves it instead to a connection in its read thread (main/workers/read-worker.ts),
 // which checkpoints every second without waiting for anyone (PASSIVE): writers go on appending
 // to the log meanwhile, and the log starts over once a checkpoint has copied all of it.
-import type { Db } from './connection';
-import { connect } from './connection';
+import { connect, type Db } from './connection';
 
 export const CHECKPOINT_EVERY_MS = 1_000;
 
