@@ -1,0 +1,128 @@
+// A moderator's whole day in one page, by keyboard, on the sample feeds and a blog served by the
+// fixture server (issue 13, "Done when"): each step asserts what the moderator sees. Every screen
+// is photographed at 1440×900 and 1024×700 into this test's output folder; with
+// SCREENSHOTS_DIR=docs the README's screenshots are retaken too.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
+import { PROJECT_ROOT } from './support/electron';
+import { expect, test } from './support/fixtures';
+
+const run = promisify(execFile);
+const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }];
+
+/** Photographs the screen at each size (back at the first after), and retakes a README picture when asked. */
+async function photograph(page: Page, screen: string, readmeName?: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath('screens', `${screen}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]!);
+  if (readmeName && process.env.SCREENSHOTS_DIR) await page.screenshot({ path: path.resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR, readmeName) });
+}
+
+let server: FixtureServer;
+test.beforeAll(async () => {
+  server = await startFixtureServer();
+});
+test.afterAll(() => server.close());
+test.use({ viewport: SIZES[0] });
+
+test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'the exports download in browser mode; Electron shows its save dialog instead');
+  test.setTimeout(240_000);
+  const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+  const queue = page.getByRole('listbox', { name: 'Queue' });
+  const views = page.getByRole('navigation', { name: 'Views' });
+  const detail = page.getByRole('region', { name: 'Item detail' });
+  const shownAuthor = detail.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('heading', { level: 1 });
+  // Customer service also says how many are overdue (the samples are days old).
+  const count = (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments?( \\d+ overdue)?$`) });
+  const counted = (view: string, n: number) => expect(count(view)).toHaveAccessibleName(new RegExp(`^${view} ${n} ${n === 1 ? 'comment' : 'comments'}( \\d+ overdue)?$`));
+  const toast = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+  // 8:30 The saved replies the team keeps, then the samples.
+  await cli('template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}},');
+  await cli('template', 'add', 'Sign-off', '--lane', 'service', '--text', 'Best, {{moderator}}');
+  await page.reload();
+  await page.getByRole('button', { name: 'Try it with sample feeds' }).click();
+  await counted('Inbox', 35);
+
+  // 8:45 Subscribe by keyboard: the address field has the focus, Enter finds, Enter subscribes.
+  await page.getByRole('button', { name: 'Subscribe…' }).focus();
+  await page.keyboard.press('Enter');
+  const subscribe = page.getByRole('dialog', { name: 'Subscribe to a feed' });
+  const address = subscribe.getByLabel('Address of a blog, post, forum or feed');
+  await expect(address).toBeFocused();
+  await page.keyboard.type(`127.0.0.1:${server.port}/pages/wordpress-post.html`);
+  await page.keyboard.press('Enter');
+  const best = subscribe.getByRole('radio', { name: /Moving your DNS to Hostwise without downtime Comments Feed/ });
+  await expect(best).toBeFocused();
+  await photograph(page, 'subscribe-dialog');
+  await page.keyboard.press('Enter');
+  await expect(subscribe.getByRole('status')).toHaveText(/Subscribed to .+\. 4 comments fetched\./);
+  await page.keyboard.press('Enter');
+  await expect(subscribe).toHaveCount(0);
+  await counted('Inbox', 39);
+  await queue.focus();
+  await photograph(page, 'queue', 'console-samples.png');
+
+  // 9:00 Triage by keys alone. Bulk first: tick two, act on both; the cursor goes to the next one.
+  const tally: Record<string, number> = { Inbox: 39, 'Customer service': 0, Spotlight: 0, Ignored: 0, Done: 0, Snoozed: 0 };
+  const move = (view: string, n = 1) => {
+    tally.Inbox -= n;
+    tally[view] += n;
+  };
+  const expectTally = async () => {
+    for (const [view, n] of Object.entries(tally)) await counted(view, n);
+  };
+  for (const [key, view] of [['Shift+C', 'Spotlight'], ['Shift+S', 'Customer service'], ['Shift+I', 'Ignored']] as const) {
+    const third = await queue.getByRole('option').nth(2).textContent();
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect(queue.getByRole('option', { selected: true })).toBeVisible();
+    await page.keyboard.press(key);
+    move(view, 2);
+    await expectTally();
+    await expect(queue.getByRole('option', { selected: true })).toHaveText(third!);
+  }
+
+  // Snooze with b: the dialog says when each choice ends; 2 is tomorrow.
+  await page.keyboard.press('b');
+  const snooze = page.getByRole('dialog', { name: 'Snooze' });
+  await expect(snooze.getByRole('button', { name: /^2 Tomorrow, \w{3} 09:00$/ })).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(snooze).toHaveCount(0);
+  move('Snoozed');
+  await expectTally();
+
+  // One key per comment, round the lanes.
+  const lanes = [['s', 'Customer service'], ['c', 'Spotlight'], ['i', 'Ignored'], ['e', 'Done']] as const;
+  const keyed: (typeof lanes)[number][] = [];
+  for (let n = 0; n < 24; n += 1) {
+    const lane = lanes[n % lanes.length]!;
+    const next = tally.Inbox > 1 ? await queue.getByRole('option').nth(1).textContent() : null;
+    await page.keyboard.press(lane[0]);
+    move(lane[1]);
+    keyed.push(lane);
+    await counted('Inbox', tally.Inbox);
+    if (next) await expect(queue.getByRole('option', { selected: true })).toHaveText(next);
+  }
+  await expectTally();
+
+  // Undo five steps with z: each toast names the comment, and the five come back to the Inbox.
+  for (let n = 0; n < 5; n += 1) {
+    await page.keyboard.press('z');
+    await expect(toast(/^Undid .+ of .+ \(".+"\)/)).toBeVisible();
+    const [, view] = keyed.pop()!;
+    tally.Inbox += 1;
+    tally[view] -= 1;
+    await counted('Inbox', tally.Inbox);
+  }
+  await expectTally();
+});
