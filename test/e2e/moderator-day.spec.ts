@@ -125,4 +125,48 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
     await counted('Inbox', tally.Inbox);
   }
   await expectTally();
+
+  // ...and those five again, by key.
+  for (let n = 0; n < 5; n += 1) {
+    const lane = lanes[n % lanes.length]!;
+    await page.keyboard.press(lane[0]);
+    move(lane[1]);
+    await counted('Inbox', tally.Inbox);
+  }
+  await expectTally();
+
+  // 10:00 Search with /, Enter to the results, a key on the one found, Escape back to the whole Inbox.
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const author = (await shownAuthor.textContent())!;
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.type(author);
+  await expect(queue.getByRole('option').first()).toContainText(author);
+  await page.keyboard.press('Enter');
+  await expect(queue).toBeFocused();
+  await expect(shownAuthor).toHaveText(author);
+  await page.keyboard.press('i');
+  move('Ignored');
+  await counted('Inbox', tally.Inbox);
+  await expect(search).toHaveValue(author);
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(queue.getByRole('option')).toHaveCount(tally.Inbox);
+
+  // The command palette, looked at on the way.
+  // (The list lost the focus when its last search result left it; the keys still reach it. See the report.)
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
+  await photograph(page, 'command-palette');
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+
+  // The rest of the Inbox in one go: Shift+X ticks every comment shown, Shift+E marks them done.
+  await page.keyboard.press('Shift+X');
+  await expect(page.getByText(new RegExp(`^${tally.Inbox} selected$`))).toBeVisible();
+  await page.keyboard.press('Shift+E');
+  move('Done', tally.Inbox);
+  await expectTally();
+  await expect(heading).toHaveText(/^Inbox/);
 });
