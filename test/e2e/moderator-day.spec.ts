@@ -169,4 +169,71 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   move('Done', tally.Inbox);
   await expectTally();
   await expect(heading).toHaveText(/^Inbox/);
+
+  // 11:00 The name replies are signed with, in Settings.
+  await views.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: /Moderator name/ }).fill('Sam from Hostwise');
+  await photograph(page, 'settings');
+  await page.keyboard.press('Escape');
+  await expect(settings).toHaveCount(0);
+
+  // 11:15 Two replies with any punctuation, saved replies stacked at the cursor by Ctrl+;.
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(heading).toHaveText(/^Customer service/);
+  const reply = detail.getByRole('region', { name: 'Reply' });
+  const replyText = reply.getByRole('textbox', { name: 'Reply text' });
+  const picker = page.getByLabel('Find a saved reply');
+  const first = (await shownAuthor.textContent())!;
+  await page.keyboard.press('r');
+  await expect(replyText).toBeFocused();
+  await page.keyboard.press('Control+;');
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('greet');
+  await page.keyboard.press('Enter');
+  await expect(replyText).toBeFocused();
+  await page.keyboard.type(' refunds apply; sorry (really): 100% "ok"? ');
+  await page.keyboard.press('Control+;');
+  await page.keyboard.type('sign');
+  await page.keyboard.press('Enter');
+  const firstReply = `Hi ${first}, refunds apply; sorry (really): 100% "ok"? Best, Sam from Hostwise`;
+  await expect(replyText).toHaveValue(firstReply);
+  await expect(reply.getByRole('status')).toHaveText('Saved');
+  await photograph(page, 'customer-service-composer');
+  await page.keyboard.press('Escape');
+  await expect(queue).toBeFocused();
+  await page.keyboard.press('m');
+  await expect(toast('Reply ready to export.')).toBeVisible();
+  await expect(reply).toContainText('Ready to export');
+
+  await page.keyboard.press('j');
+  await expect(shownAuthor).not.toHaveText(first);
+  const second = (await shownAuthor.textContent())!;
+  await page.keyboard.press('r');
+  await expect(replyText).toBeFocused();
+  await page.keyboard.type('Checked; the webhook is back. Line two: thanks!');
+  await expect(reply.getByRole('status')).toHaveText('Saved');
+  await page.keyboard.press('Escape');
+  await expect(queue).toBeFocused();
+
+  // 11:30 Export: CSV of the ready reply, then Markdown with the draft too; the files say what was typed.
+  await page.getByRole('button', { name: 'Export replies…' }).click();
+  const exporting = page.getByRole('dialog', { name: 'Export replies' });
+  await expect(exporting.getByRole('status')).toHaveText('1 reply will be exported.');
+  const csvFile = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Export' }).click();
+  const csv = fs.readFileSync((await (await csvFile).path())!, 'utf8');
+  expect(csv).toContain(firstReply.replace(/"/g, '""'));
+  expect(csv).not.toContain('Checked; the webhook is back.');
+  await page.getByRole('button', { name: 'Export replies…' }).click();
+  await exporting.getByLabel('Markdown, grouped by thread').check();
+  await exporting.getByLabel('Include drafts not marked ready').check();
+  await expect(exporting.getByRole('status')).toHaveText('2 replies will be exported, drafts included.');
+  const mdFile = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Export' }).click();
+  const markdown = fs.readFileSync((await (await mdFile).path())!, 'utf8');
+  expect(markdown).toContain(firstReply);
+  expect(markdown).toContain('Checked; the webhook is back. Line two: thanks!');
+  expect(markdown).toContain(second);
 });
