@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
+import { CHARTS, expectEveryChartExportsWhole } from './support/charts';
 import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
 
@@ -236,4 +237,58 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   expect(markdown).toContain(firstReply);
   expect(markdown).toContain('Checked; the webhook is back. Line two: thanks!');
   expect(markdown).toContain(second);
+
+  // 13:00 The spotlight, every action from its key.
+  await page.keyboard.press('g');
+  await page.keyboard.press('c');
+  await expect(heading).toHaveText(/^Spotlight/);
+  await expect(detail.getByRole('button', { name: 'Feature', exact: true })).toHaveCount(1);
+  await page.keyboard.press('f');
+  const why = detail.getByRole('textbox', { name: 'Why it stands out' });
+  await expect(why).toBeFocused();
+  await page.keyboard.type('Explained the token rotation fix');
+  await page.keyboard.press('Enter');
+  await expect(toast('Featured: it will be in the next highlights digest.')).toBeVisible();
+  await page.keyboard.press('t');
+  await expect(toast('Thank-you drafted below.')).toBeVisible();
+  await expect(replyText).not.toHaveValue('');
+  await photograph(page, 'spotlight');
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('n');
+  await expect(detail.getByRole('combobox', { name: 'Invite to' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(toast('Invitation drafted below.')).toBeVisible();
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('a');
+  const question = detail.getByRole('list', { name: 'Which question did it answer?' }).getByRole('button').first();
+  await expect(question).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(toast(/Marked as the community answer to /)).toBeVisible();
+
+  // 14:00 A note on the member, left with Escape: it is kept and shown with their comments.
+  const member = (await shownAuthor.textContent())!;
+  await detail.getByRole('button', { name: `Open ${member}'s profile` }).click();
+  const profile = page.getByRole('dialog', { name: `Member: ${member}` });
+  await profile.getByLabel('Private note (moderators only; shown with their comments)').fill('Knows the webhooks inside out');
+  await photograph(page, 'member-profile');
+  await page.keyboard.press('Escape');
+  await expect(profile).toHaveCount(0);
+  await expect(detail.getByRole('note', { name: 'Member note' })).toContainText(`Note on ${member}: Knows the webhooks inside out`);
+  await page.reload();
+  await expect(heading).toHaveText(/^Inbox/);
+  await page.keyboard.press('g');
+  await page.keyboard.press('c');
+  await expect(heading).toHaveText(/^Spotlight/);
+  await queue.getByRole('option').filter({ hasText: member }).first().click();
+  await expect(detail.getByRole('note', { name: 'Member note' })).toContainText(`Note on ${member}: Knows the webhooks inside out`);
+
+  // 16:00 The dashboard: every chart saves whole, with its title and legend.
+  await views.getByRole('button', { name: 'Dashboard' }).click();
+  const dashboard = page.getByRole('dialog', { name: 'Dashboard' });
+  await expect(dashboard.getByRole('figure', { name: CHARTS[0]!.title })).toBeVisible();
+  await photograph(page, 'dashboard', 'dashboard.png');
+  await expectEveryChartExportsWhole(page, (name) => testInfo.outputPath(name));
 });
