@@ -52,6 +52,8 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   await page.reload();
   await page.getByRole('button', { name: 'Try it with sample feeds' }).click();
   await counted('Inbox', 35);
+  await expect(shownAuthor).not.toHaveText('');
+  await photograph(page, 'samples', 'console-samples.png');
 
   // 8:45 Subscribe by keyboard: the address field has the focus, Enter finds, Enter subscribes.
   await page.getByRole('button', { name: 'Subscribe…' }).focus();
@@ -70,7 +72,7 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   await expect(subscribe).toHaveCount(0);
   await counted('Inbox', 39);
   await queue.focus();
-  await photograph(page, 'queue', 'console-samples.png');
+  await photograph(page, 'queue');
 
   // 9:00 Triage by keys alone. Bulk first: tick two, act on both; the cursor goes to the next one.
   // What each view's count should say, kept as the keys are pressed.
