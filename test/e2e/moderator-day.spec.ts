@@ -190,6 +190,9 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   const replyText = reply.getByRole('textbox', { name: 'Reply text' });
   const picker = page.getByLabel('Find a saved reply');
   const first = (await shownAuthor.textContent())!;
+  // The comment's empty composer is drawn before r is pressed (r on a half-loaded pane is the
+  // load-dependent race noted in the report).
+  await expect(replyText).toHaveValue('');
   await page.keyboard.press('r');
   await expect(replyText).toBeFocused();
   await page.keyboard.press('Control+;');
@@ -214,6 +217,7 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   await page.keyboard.press('j');
   await expect(shownAuthor).not.toHaveText(first);
   const second = (await shownAuthor.textContent())!;
+  await expect(replyText).toHaveValue('');
   await page.keyboard.press('r');
   await expect(replyText).toBeFocused();
   await page.keyboard.type('Checked; the webhook is back. Line two: thanks!');
