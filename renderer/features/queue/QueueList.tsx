@@ -70,6 +70,12 @@ export function QueueList() {
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const rows = virtualizer.getVirtualItems();
 
+  // The list back after an empty view (the last match acted on, then the search cleared) takes the
+  // keyboard back, unless something else holds it: its rows had focus when they went.
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) focusQueue();
+  }, []);
+
   // Keep the selected row in view as j/k move through the queue.
   const selectedIndex = items.findIndex((item) => item.id === selectedId);
   useEffect(() => {
