@@ -30,7 +30,7 @@ describe('members kept by the database', () => {
       db
         .prepare(`INSERT INTO items (feed_id, guid, author, published_at, content_html, content_text, fetched_at, updated_at) VALUES (?, ?, ?, 0, '<p>x</p>', 'x', ?, ?)`)
         .run(feedId, `${author}-${fetchedAt}`, author, fetchedAt, fetchedAt);
-    // Priya already has her member (as syncMembers gave it); Sam, Lee and a nameless comment have none.
+    // Priya already has her member (as the app gave them before migration 011); Sam, Lee and a nameless comment have none.
     item('Priya', 10);
     db.prepare("INSERT INTO members (id, name, created_at) VALUES (1, 'Priya', 10)").run();
     db.prepare("INSERT INTO member_aliases (author, member_id, original_member_id) VALUES ('Priya', 1, 1)").run();
