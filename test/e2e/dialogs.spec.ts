@@ -2,15 +2,10 @@
 // https://, errors said as sentences, saved-reply refusals inside their dialog, an empty picker that
 // says how to make a saved reply, export counts that follow "include drafts", the CSV's UTF-8 mark
 // and an OPML import that reports what it did.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
-import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
-
-const run = promisify(execFile);
+import { switchboardOn } from './support/cli';
 
 test.describe('the subscribe dialog', () => {
   let server: FixtureServer;
@@ -91,7 +86,7 @@ test.describe('saved replies and exports', () => {
 
   test('export counts follow "include drafts", and the CSV carries the UTF-8 mark unless turned off', async ({ dbPath, consolePage: page }, testInfo) => {
     test.skip(testInfo.project.name === 'electron', 'the export downloads in browser mode; Electron shows its save dialog instead');
-    const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+    const cli = switchboardOn(dbPath);
     const items = JSON.parse((await cli('--json', 'items')).stdout) as { id: number; author: string }[];
     const id = (author: string) => String(items.find((item) => item.author === author)!.id);
     await cli('route', id('José Müller'), 'service');

@@ -2,14 +2,11 @@
 // the spotlight, a reply with punctuation, notes, search and back, and a terminal open beside the
 // console on the same database. Each step asserts what the moderator sees (issue 13's bugs 1, 2,
 // 3, 5, 7 and 12 each failed here before their fix).
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
+import { switchboardOn } from './support/cli';
+import { consoleScreen } from './support/console-screen';
 
-const run = promisify(execFile);
 const AUTHORS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eva', 'Finn', 'Gus', 'Hana'];
 
 test.use({
@@ -20,24 +17,12 @@ test.use({
   },
 });
 
-function screen(page: Page) {
-  const queue = page.getByRole('listbox', { name: 'Queue' });
-  const views = page.getByRole('navigation', { name: 'Views' });
-  return {
-    queue,
-    views,
-    selected: queue.getByRole('option', { selected: true }),
-    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments?$`) }),
-    toast: (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }),
-  };
-}
-
 async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
 test('9:00 bulk keys act on the ticked comments and the cursor lands on the next one still in the view (bug 3)', async ({ consolePage: page }) => {
-  const { count, selected } = screen(page);
+  const { count, selected } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await press(page, 'x', 'j', 'x', 'Shift+S');
   await expect(count('Customer service')).toHaveAccessibleName('Customer service 2 comments');
@@ -52,7 +37,7 @@ test('9:00 bulk keys act on the ticked comments and the cursor lands on the next
 });
 
 test('9:30 moving through the Spotlight shows one action bar for the comment shown (bug 2)', async ({ consolePage: page }) => {
-  const { count, selected } = screen(page);
+  const { count, selected } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await press(page, 'c', 'c', 'c', 'c');
   await expect(count('Spotlight')).toHaveAccessibleName('Spotlight 4 comments');
@@ -74,9 +59,9 @@ test('9:30 moving through the Spotlight shows one action bar for the comment sho
 });
 
 test('10:00 a reply takes any punctuation; Ctrl+; or the button finds a saved reply (bug 1)', async ({ dbPath, consolePage: page }) => {
-  await run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}}.']);
+  await switchboardOn(dbPath)('template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}}.');
   await page.reload();
-  const { selected } = screen(page);
+  const { selected } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await page.keyboard.press('r');
   const text = page.getByRole('textbox', { name: 'Reply text' });
@@ -103,9 +88,9 @@ test('10:00 a reply takes any punctuation; Ctrl+; or the button finds a saved re
 
 test('11:00 notes are kept however they are left: Escape, closing the profile, moving on (bug 5)', async ({ dbPath, consolePage: page }) => {
   // Seeded comments' authors become members when members are first read (as the board does).
-  await run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'members']);
+  await switchboardOn(dbPath)('members');
   await page.reload();
-  const { selected } = screen(page);
+  const { selected } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   const detail = page.getByRole('region', { name: 'Item detail' });
 
@@ -130,7 +115,7 @@ test('11:00 notes are kept however they are left: Escape, closing the profile, m
 });
 
 test('13:00 from search to the results and back by keyboard; Escape keeps what was typed (bug 7)', async ({ consolePage: page }) => {
-  const { queue, count, selected } = screen(page);
+  const { queue, count, selected } = consoleScreen(page);
   const search = page.getByRole('searchbox', { name: 'Search' });
   await expect(selected).toContainText('Ada');
   await page.keyboard.press('/');
@@ -176,8 +161,8 @@ test('13:00 from search to the results and back by keyboard; Escape keeps what w
 });
 
 test('16:00 the console follows what a terminal did, and z undoes what this window did, by name (bug 12)', async ({ dbPath, consolePage: page }) => {
-  const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
-  const { queue, count, selected, toast, views } = screen(page);
+  const cli = switchboardOn(dbPath);
+  const { queue, count, selected, toast, views } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await page.keyboard.press('i');
   await expect(count('Ignored')).toHaveAccessibleName('Ignored 1 comment');
@@ -216,11 +201,11 @@ test('16:00 the console follows what a terminal did, and z undoes what this wind
 });
 
 test('the whole day in one page: bulk keys, the spotlight, a note, a reply with punctuation, search and back, a terminal beside it', async ({ dbPath, consolePage: page }) => {
-  const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+  const cli = switchboardOn(dbPath);
   await cli('template', 'add', 'Greeting', '--lane', 'service', '--text', 'Hi {{author}}.');
   await cli('members');
   await page.reload();
-  const { queue, count, selected, toast } = screen(page);
+  const { queue, count, selected, toast } = consoleScreen(page);
   const detail = page.getByRole('region', { name: 'Item detail' });
   const shownAuthor = detail.getByRole('heading', { level: 2 });
   await expect(selected).toContainText('Ada');

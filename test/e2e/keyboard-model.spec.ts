@@ -2,14 +2,10 @@
 // reply and the spotlight actions, g then a letter for every view, "Select all N matching" after
 // Shift+X, and a shortcut sheet and empty pane that follow rebinding. Each test failed before the
 // change it covers.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
-import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
+import { switchboardOn } from './support/cli';
+import { consoleScreen } from './support/console-screen';
 
-const run = promisify(execFile);
 const AUTHORS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eva', 'Finn'];
 
 test.use({
@@ -20,26 +16,10 @@ test.use({
   },
 });
 
-function screen(page: Page) {
-  const queue = page.getByRole('listbox', { name: 'Queue' });
-  const views = page.getByRole('navigation', { name: 'Views' });
-  const detail = page.getByRole('region', { name: 'Item detail' });
-  return {
-    queue,
-    detail,
-    selected: queue.getByRole('option', { selected: true }),
-    count: (view: string) => views.getByRole('button', { name: new RegExp(`^${view} \\d+ comments?$`) }),
-    toast: (text: string | RegExp) => page.getByRole('status').filter({ hasText: text }),
-    heading: page.getByRole('heading', { level: 1 }),
-  };
-}
-
-const cli = (dbPath: string, ...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
-
 test('Ctrl+K finds any action by a few letters, shows its key, runs it on the comment, and Escape puts focus back', async ({ dbPath, consolePage: page }) => {
-  await cli(dbPath, 'template', 'add', 'Refund policy', '--lane', 'service', '--text', 'Hi {{author}}, refunds take 5 days.');
+  await switchboardOn(dbPath)('template', 'add', 'Refund policy', '--lane', 'service', '--text', 'Hi {{author}}, refunds take 5 days.');
   await page.reload();
-  const { queue, selected, count, detail, toast } = screen(page);
+  const { queue, selected, count, detail, toast } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await queue.focus();
 
@@ -96,7 +76,7 @@ test('Ctrl+K finds any action by a few letters, shows its key, runs it on the co
 });
 
 test('Enter in the palette acts on the ticked comments when there are some', async ({ consolePage: page }) => {
-  const { selected, count, toast } = screen(page);
+  const { selected, count, toast } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   await page.keyboard.press('x');
   await page.keyboard.press('j');
@@ -111,7 +91,7 @@ test('Enter in the palette acts on the ticked comments when there are some', asy
 });
 
 test('keys feature, thank, invite and mark the community answer in the spotlight, and mark a reply ready', async ({ consolePage: page }) => {
-  const { selected, detail, toast, count } = screen(page);
+  const { selected, detail, toast, count } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   for (const key of ['c', 'c', 'c']) await page.keyboard.press(key);
   await expect(count('Spotlight')).toHaveAccessibleName('Spotlight 3 comments');
@@ -162,7 +142,7 @@ test('keys feature, thank, invite and mark the community answer in the spotlight
 });
 
 test('g then a letter goes to every view', async ({ consolePage: page }) => {
-  const { heading, selected } = screen(page);
+  const { heading, selected } = consoleScreen(page);
   await expect(selected).toContainText('Ada');
   for (const [letter, view] of [['z', 'Snoozed'], ['n', 'Ignored'], ['a', 'All'], ['s', 'Customer service'], ['c', 'Spotlight'], ['d', 'Done'], ['i', 'Inbox']] as const) {
     await page.keyboard.press('g');
@@ -172,7 +152,7 @@ test('g then a letter goes to every view', async ({ consolePage: page }) => {
 });
 
 test('the shortcut sheet lists the palette and reply keys, and it and the empty pane follow rebinding', async ({ consolePage: page }) => {
-  const { heading, detail } = screen(page);
+  const { heading, detail } = consoleScreen(page);
   await expect(heading).toHaveText('Inbox');
   // Next comment rebound to l in Settings.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -211,7 +191,7 @@ test.describe('a view longer than its first page', () => {
   });
 
   test('after Shift+X, "Select all 130 matching" ticks every one, and a bulk key acts on all of them', async ({ consolePage: page }) => {
-    const { selected, count } = screen(page);
+    const { selected, count } = consoleScreen(page);
     const bulk = page.getByRole('toolbar', { name: 'Selected comments' });
     await expect(selected).toContainText('Member 1');
     await page.keyboard.press('Shift+X');
@@ -226,7 +206,7 @@ test.describe('a view longer than its first page', () => {
   });
 
   test('with a filter, the offer counts and ticks only what matches', async ({ consolePage: page }) => {
-    const { selected, count } = screen(page);
+    const { selected, count } = consoleScreen(page);
     const bulk = page.getByRole('toolbar', { name: 'Selected comments' });
     await expect(selected).toContainText('Member 1');
     await page.keyboard.press('/');

@@ -2,17 +2,15 @@
 // fixture server (issue 13, "Done when"): each step asserts what the moderator sees. Every screen
 // is photographed at 1440×900 and 1024×700 into this test's output folder; with
 // SCREENSHOTS_DIR=docs the README's screenshots are retaken too.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
 import { CHARTS, expectEveryChartExportsWhole } from './support/charts';
 import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
+import { switchboardOn } from './support/cli';
 
-const run = promisify(execFile);
 const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }];
 
 /** Photographs the screen at each size (back at the first after), and retakes a README picture when asked. */
@@ -35,7 +33,7 @@ test.use({ viewport: SIZES[0] });
 test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage: page }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'the exports download in browser mode; Electron shows its save dialog instead');
   test.setTimeout(240_000);
-  const cli = (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
+  const cli = switchboardOn(dbPath);
   const queue = page.getByRole('listbox', { name: 'Queue' });
   const views = page.getByRole('navigation', { name: 'Views' });
   const detail = page.getByRole('region', { name: 'Item detail' });

@@ -1,15 +1,11 @@
 // What the moderator sees on rows, toasts, the spotlight composer, the dashboard and the sidebar's
 // feeds (issue 13, "Gaps to close"). Each test failed before its change.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { nativeBindingForThisProcess } from '../../db/native';
-import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
+import { switchboardOn } from './support/cli';
 
-const run = promisify(execFile);
 const HOUR = 60;
 
 // Newest first in the Inbox, and ids in this order (Priya is 1). Priya waited 2 days and 4 hours.
@@ -24,10 +20,6 @@ const COMMENTS = [
 const ID = Object.fromEntries(COMMENTS.map((comment, index) => [comment.author, String(index + 1)]));
 
 test.use({ seed: { feedTitle: 'Hostwise status blog', comments: COMMENTS } });
-
-function cliOn(dbPath: string) {
-  return (...args: string[]) => run(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, ...args]);
-}
 
 function screen(page: Page) {
   const queue = page.getByRole('listbox', { name: 'Queue' });
@@ -68,7 +60,7 @@ test('a toast names the comment, stays clear of the list and goes by itself', as
 });
 
 test('rows carry marks for featured, drafted, ready, exported and incident comments', async ({ consolePage: page, dbPath }, testInfo) => {
-  const cli = cliOn(dbPath);
+  const cli = switchboardOn(dbPath);
   for (const author of ['Priya N', 'Ada', 'Ben', 'Cleo', 'Dev']) await cli('route', ID[author]!, 'service');
   await cli('route', ID['Marcus T']!, 'spotlight');
   await cli('spotlight', ID['Marcus T']!, '--action', 'feature', '--note', 'Fixed it for everyone');
@@ -151,7 +143,7 @@ test('the dashboard: an honest empty state, a period, waits in days and hours, c
   await expect(dashboard.getByRole('figure')).toHaveCount(0);
   await dashboard.getByRole('button', { name: 'Close' }).click();
 
-  const cli = cliOn(dbPath);
+  const cli = switchboardOn(dbPath);
   await cli('route', ID['Priya N']!, 'service');
   await cli('route', ID['Marcus T']!, 'spotlight');
   await cli('draft', ID['Priya N']!, '--text', 'Fixed now, sorry.', '--ready');

@@ -1,12 +1,9 @@
 // One call per keystroke (issue 10): a routing key sends exactly one API call; the screen moves on
 // from its answer and the sidebar counts from the event that follows it, with no reload of the
 // page or the feed list. Browser mode only: the calls are counted as HTTP requests.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page, Request } from '@playwright/test';
-import { PROJECT_ROOT } from './support/electron';
 import { expect, test } from './support/fixtures';
+import { switchboardOn } from './support/cli';
 
 const AUTHORS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eva', 'Finn'];
 
@@ -141,7 +138,7 @@ test.describe('one call per keystroke', () => {
     const cleo = queue.getByRole('option', { name: /Cleo/ });
     const id = (await cleo.getAttribute('id'))!.replace('item-', '');
     // The CLI, in a process of its own: the console hears nothing of it until it next acts or reads.
-    await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'switchboard.cjs'), '--db', dbPath, 'route', id, 'spotlight']);
+    await switchboardOn(dbPath)('route', id, 'spotlight');
     await page.keyboard.press('s');
     await expect(page.getByRole('status').filter({ hasText: 'comment to customer service. z to undo.' })).toBeVisible();
     await expect(cleo).toHaveCount(0);
