@@ -111,6 +111,8 @@ test('keys feature, thank, invite and mark the community answer in the spotlight
   await page.keyboard.type('Explained the workaround');
   await page.keyboard.press('Enter');
   await expect(toast('Featured: it will be in the next highlights digest.')).toBeVisible();
+  // The form has closed: a key pressed while its field still has focus is typed into it.
+  await expect(why).toHaveCount(0);
 
   // t: a thank-you drafted at once.
   await page.keyboard.press('t');
