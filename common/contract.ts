@@ -10,6 +10,7 @@ import { customerServiceOperations } from './contract/customer-service';
 import { settingsOperations } from './contract/settings';
 import { spotlightOperations } from './contract/spotlight';
 import { backupOperations } from './contract/backups';
+import { suggestionsOperations } from './contract/suggestions';
 
 export const contract = {
   ...settingsOperations,
@@ -18,6 +19,7 @@ export const contract = {
   ...customerServiceOperations,
   ...spotlightOperations,
   ...backupOperations,
+  ...suggestionsOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -143,6 +143,40 @@ export interface ItemSummary {
   featured: boolean;
   /** A milestone this comment marks ("Marcus T: 3rd community answer"), worth a spotlight. */
   milestone: string | null;
+  /** The console's routing suggestion, null until the comment is scored (main/features/suggestions). */
+  suggestion: Suggestion | null;
+}
+
+/**
+ * A routing suggestion: the lane the console would pick, or no suggestion (`route` null) when it
+ * is unsure; how sure it is (0 to 1); and up to three reasons in plain words. Suggestions never
+ * act on their own: the moderator accepts them (`a`, "Accept all at or above N%").
+ */
+export interface Suggestion {
+  route: Route | null;
+  confidence: number;
+  reasons: string[];
+}
+
+/** Which suggested lane a list keeps: one lane, or the comments with no suggestion. */
+export const SUGGESTED_FILTERS = ['service', 'spotlight', 'ignore', 'none'] as const;
+export type SuggestedFilter = (typeof SUGGESTED_FILTERS)[number];
+
+/** What accepting suggestions would route (a preview), or did route. */
+export interface AcceptSummary {
+  /** How many comments it routes (or would). */
+  count: number;
+  byRoute: Record<Route, number>;
+  /** More comments qualified than one action takes (10,000): the rest are left for another time. */
+  capped: boolean;
+}
+
+/** What the console has learned from the moderator's decisions. */
+export interface LearningStatus {
+  /** Comments whose routing the model has learned from, per lane. */
+  learned: Record<Route, number>;
+  /** Inbox comments still waiting to be scored again after the latest learning. */
+  pendingRescore: number;
 }
 
 export interface ItemDetail extends ItemSummary {
@@ -213,6 +247,9 @@ export interface PageCursor {
   id: number;
   /** In the Inbox: the page ended among the comments back from a snooze, which come first. */
   back?: boolean;
+  /** Sorted by suggestion: the lane group (0 service, 1 spotlight, 2 ignore, 3 none) and confidence the page ended on. */
+  lane?: number;
+  confidence?: number;
 }
 
 /** The ids of every comment a view and its filters match, up to the most one action takes. */
@@ -291,8 +328,12 @@ export interface ItemContext {
   };
 }
 
-/** With search words, 'relevance' lists the best matches (one page); without, it is 'newest'. */
-export type SortOrder = 'newest' | 'oldest' | 'relevance';
+/**
+ * With search words, 'relevance' lists the best matches (one page); without, it is 'newest'.
+ * 'suggestion' groups the list by suggested lane (customer service, spotlight, ignore, then no
+ * suggestion), the most confident first within each.
+ */
+export type SortOrder = 'newest' | 'oldest' | 'relevance' | 'suggestion';
 
 /** The filters a queue applies within a view. `from`/`to`: ISO times in the API, yyyy-mm-dd days in the console. */
 export interface ItemFilters {
@@ -302,6 +343,8 @@ export interface ItemFilters {
   from?: string;
   to?: string;
   search?: string;
+  /** Only comments suggested for this lane, or with no suggestion ('none'). */
+  suggested?: SuggestedFilter;
 }
 
 /** Filters a saved search remembers (dates as yyyy-mm-dd). */

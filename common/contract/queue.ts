@@ -1,7 +1,7 @@
 // Operations of the triage queue: views, filters, context, routing, snooze, undo.
 import { z } from 'zod';
 import { VIEW_NAMES, type ActionResult, type ItemContext, type TriageResult, type UndoAnswer, type ItemDetail, type ItemPage, type MatchingIds, type ViewCounts } from '../types';
-import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder, MOST_IN_ONE_ACTION } from './shared';
+import { returns, noInput, itemId, feedId, itemIds, route, itemStatus, sortOrder, suggestedFilter, confidence, MOST_IN_ONE_ACTION } from './shared';
 
 /** The comment the console moves on to after the action: it comes back in full with the answer. */
 const next = itemId.optional();
@@ -16,6 +16,7 @@ const listFilters = z.object({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   search: z.string().max(500).optional(),
+  suggested: suggestedFilter.optional(),
 });
 
 export const queueOperations = {
@@ -28,7 +29,7 @@ export const queueOperations = {
     summary: 'One page of a view (newest or oldest first; with search words, relevance gives the best matches, one page), with optional filters; pass the returned cursor to get the next page.',
     input: listFilters
       .extend({
-        cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId, back: z.boolean().optional() }).strict().optional(),
+        cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId, back: z.boolean().optional(), lane: z.number().int().min(0).max(3).optional(), confidence: confidence.optional() }).strict().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),

@@ -1,6 +1,6 @@
 // Pieces the operation schemas share.
 import { z } from 'zod';
-import { TEMPLATE_KINDS } from '../types';
+import { SUGGESTED_FILTERS, TEMPLATE_KINDS } from '../types';
 
 /** Marks an entry's result type; the value itself is never used. */
 export const returns = <T>() => undefined as unknown as T;
@@ -18,8 +18,11 @@ export const itemIds = z.array(itemId).min(1, 'give at least one comment id').ma
 export const route = z.enum(['service', 'spotlight', 'ignore']);
 export const itemStatus = z.enum(['new', 'routed', 'snoozed', 'done']);
 export const lane = z.enum(['service', 'spotlight']);
-/** Newest or oldest first; with search words, relevance is the best matches first (the first page only). */
-export const sortOrder = z.enum(['newest', 'oldest', 'relevance']);
+/** Newest or oldest first; with search words, relevance is the best matches first (the first page only); suggestion groups by suggested lane, the most confident first. */
+export const sortOrder = z.enum(['newest', 'oldest', 'relevance', 'suggestion']);
+export const suggestedFilter = z.enum(SUGGESTED_FILTERS);
+/** A confidence threshold, 0 to 1 (the console shows it as a percentage). */
+export const confidence = z.number().min(0).max(1);
 export const spotlightAction = z.enum(['feature', 'thank', 'invite', 'answer']);
 export const inviteKind = z.enum(['guest-post', 'volunteer', 'moderator']);
 export const templateKind = z.enum(TEMPLATE_KINDS);

@@ -70,6 +70,7 @@ function toSummary(row: SummaryRow): ItemSummary {
     incidentId: row.incident_id,
     featured: row.featured === 1,
     milestone: null,
+    suggestion: null,
   };
 }
 

@@ -7,6 +7,7 @@ import { queueHandlers } from '../features/queue/handlers';
 import { customerServiceHandlers } from '../features/customer-service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
+import { suggestionsHandlers } from '../features/suggestions/handlers';
 import type { HandlerTable } from '../core/context';
 import type { ServiceContext } from './context';
 
@@ -18,4 +19,5 @@ export const handlers: HandlerTable<ServiceContext> = {
   ...settingsHandlers,
   ...customerServiceHandlers,
   ...spotlightHandlers,
+  ...suggestionsHandlers,
 };
