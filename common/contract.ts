@@ -11,6 +11,7 @@ import { settingsOperations } from './contract/settings';
 import { spotlightOperations } from './contract/spotlight';
 import { backupOperations } from './contract/backups';
 import { suggestionsOperations } from './contract/suggestions';
+import { rulesOperations } from './contract/rules';
 
 export const contract = {
   ...settingsOperations,
@@ -20,6 +21,7 @@ export const contract = {
   ...spotlightOperations,
   ...backupOperations,
   ...suggestionsOperations,
+  ...rulesOperations,
 } as const;
 
 export type Contract = typeof contract;

