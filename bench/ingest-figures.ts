@@ -13,6 +13,7 @@ import { connect, openDatabase, type Db } from '../db/connection';
 import { feedsById } from '../db/tables/feeds';
 import type { NormalizedComment } from '../main/features/feeds/parse/normalize';
 import { storeOutcome } from '../main/features/feeds/store';
+import { scoreNewComments } from '../main/features/suggestions/ingest';
 import { seededRandom } from '../test/support/seeded-random';
 import { BIG, BIG_NOW, comment, ensureBigDb } from './big-db';
 import type { Goal } from './figures';
@@ -130,7 +131,7 @@ function appStore(db: Db, batches: Batch[]): number {
       lastModified: null,
       feed: { title: feed.title, siteUrl: null, kind: 'comments' as const, comments: batch.comments, commentFeeds: [], skipped: 0, withheld: 0 },
     };
-    stored += storeOutcome(db, feed, outcome, NOW).newItems;
+    stored += storeOutcome(db, feed, outcome, NOW, scoreNewComments).newItems;
   }
   return stored;
 }

@@ -13,6 +13,7 @@ import { upsertThread, type StoredThread } from '../../../db/tables/threads';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 import { writeTransaction } from '../../../db/write';
+import type { NewCommentsPort } from './context';
 
 /** What storing a fetch needs to know of its feed. */
 export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days' | 'site'>;
@@ -88,11 +89,11 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
 }
 
 /**
- * Stores one fetch's outcome in one transaction: the feed's new state, every comment of the batch,
- * and, for a posts feed, the comment feeds it now follows. A feed unsubscribed or deleted while
- * its fetch was under way gets nothing.
+ * Stores one fetch's outcome in one transaction: the feed's new state, every comment of the batch
+ * (each new one handed to `onNewComments` before the transaction ends), and, for a posts feed, the
+ * comment feeds it now follows. A feed unsubscribed or deleted while its fetch was under way gets nothing.
  */
-export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, now: number): StoreResult {
+export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, now: number, onNewComments: NewCommentsPort): StoreResult {
   const result: StoreResult = { newItems: 0, updatedItems: 0, newItemIds: [] };
   if (outcome.status === 'cancelled') return result;
   writeTransaction(db, () => {
@@ -105,6 +106,7 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
       storeComments(db, feed, parsed.comments, now, result);
       // A new comment ends its author's snoozes "until they write again" in its thread.
       wakeOnReplies(db, result.newItemIds);
+      if (result.newItemIds.length > 0) onNewComments(db, result.newItemIds, now);
     }
   });
   return result;

@@ -1,0 +1,64 @@
+// Learning from the moderator's decisions: the comments whose lane changed (learn_queue, filled by
+// a trigger with the change itself, whichever door made it) are learned as their lane is now. A
+// comment learned as one lane and now in another moves; one back in the Inbox (an undo) is
+// forgotten, taking back exactly the features it added. Small chunks, each one transaction, so a
+// key pressed meanwhile waits for one chunk at most.
+import type { Db } from '../../../db/connection';
+import { writeTransaction } from '../../../db/write';
+import { addDecision, addFeatureCount, dequeue, forgetLearned, learningState, queuedForLearning, rememberLearned } from '../../../db/tables/learned';
+import { commentsToScore, suggestionInputsChanged } from '../../../db/tables/suggestions';
+import type { Route } from '../../../common/types';
+import { featuresOf } from './engine';
+import { advanceModel, currentModel, type Model } from './model';
+import { commentOf, storedContext } from './score';
+
+/** Comments learned per chunk: a chunk of a bulk action's 10,000 takes a few ms. */
+export const LEARN_CHUNK = 200;
+
+/** Learns up to `most` queued comments; returns how many it took from the queue (0: nothing waits). */
+export function learnQueued(db: Db, most = LEARN_CHUNK): number {
+  return writeTransaction(db, () => {
+    const ids = queuedForLearning(db, most);
+    if (ids.length === 0) return 0;
+    const model = currentModel(db);
+    const states = learningState(db, ids);
+    const toLearn = new Map(commentsToScore(db, states.filter((state) => state.route !== null && state.route !== state.learnedRoute).map((state) => state.id)).map((row) => [row.id, row]));
+    let changed = false;
+    for (const state of states) {
+      // A comment deleted with its feed keeps what it taught: it was a decision all the same.
+      if (!state.exists || state.route === state.learnedRoute) continue;
+      if (state.learnedRoute !== null) {
+        count(db, model, JSON.parse(state.learnedFeatures ?? '[]') as string[], state.learnedRoute, -1);
+        forgetLearned(db, state.id);
+      }
+      const row = toLearn.get(state.id);
+      if (state.route !== null && row) {
+        const features = featuresOf(commentOf(row, storedContext(db, row)));
+        count(db, model, features, state.route, 1);
+        rememberLearned(db, state.id, state.route, features);
+      }
+      changed = true;
+    }
+    dequeue(db, ids);
+    if (changed) advanceModel(db, model, model.version, suggestionInputsChanged(db));
+    return ids.length;
+  });
+}
+
+/** Adds or takes away one comment's features in a lane, in the database and in the cached model alike. */
+function count(db: Db, model: Model, features: readonly string[], route: Route, delta: 1 | -1): void {
+  addDecision(db, route, delta);
+  model.learned.decisions[route] += delta;
+  for (const feature of features) {
+    addFeatureCount(db, feature, route, delta);
+    const counts = model.learned.features.get(feature) ?? { service: 0, spotlight: 0, ignore: 0 };
+    counts[route] += delta;
+    if (counts.service === 0 && counts.spotlight === 0 && counts.ignore === 0) model.learned.features.delete(feature);
+    else model.learned.features.set(feature, counts);
+  }
+}
+
+/** Learns everything queued (the CLI, before it exits: its decisions are learned by the time it returns). */
+export function learnAll(db: Db): void {
+  while (learnQueued(db) > 0);
+}
