@@ -110,21 +110,24 @@ export function earlierInThread(db: Db, threadId: number, before: InboxPlace, mo
     .reverse();
 }
 
-/** Inbox comments whose suggestion is at least `threshold` sure, as id and suggested lane, most confident first; `most` + 1 to tell whether more qualified. */
+/**
+ * Inbox comments whose suggestion is at least `threshold` sure, as id and suggested lane, the most
+ * confident first whatever their lane; `most` + 1 of them, to tell whether more qualified. One
+ * range per lane over the Inbox's suggestion index (its keys run by lane, then confidence), each
+ * read no further than `most` + 1, merged.
+ */
 export function inboxAbove(db: Db, threshold: number, most: number): { id: number; lane: number }[] {
-  // One range per lane over the Inbox's suggestion index: its keys run by lane, then confidence.
-  const rows: { id: number; lane: number }[] = [];
-  for (let lane = 0; lane < LANE_ORDER.length && rows.length <= most; lane += 1) {
-    const { high } = laneKeyRange(lane);
-    rows.push(
-      ...prepared<[number, number, number], { id: number; lane: number }>(
-        db,
-        `SELECT id, suggested_lane AS lane FROM items INDEXED BY items_inbox_by_suggestion
-          WHERE status = 'new' AND suggestion_key >= ? AND suggestion_key <= ? ORDER BY suggestion_key DESC, id DESC LIMIT ?`,
-      ).all(suggestionKey(lane, threshold), high, most + 1 - rows.length),
-    );
-  }
-  return rows;
+  const rows = LANE_ORDER.flatMap((_, lane) =>
+    prepared<[number, number, number], { id: number; lane: number; confidence: number }>(
+      db,
+      `SELECT id, suggested_lane AS lane, suggested_confidence AS confidence FROM items INDEXED BY items_inbox_by_suggestion
+        WHERE status = 'new' AND suggestion_key >= ? AND suggestion_key <= ? ORDER BY suggestion_key DESC, id DESC LIMIT ?`,
+    ).all(suggestionKey(lane, threshold), laneKeyRange(lane).high, most + 1),
+  );
+  return rows
+    .sort((a, b) => b.confidence - a.confidence || b.id - a.id)
+    .slice(0, most + 1)
+    .map(({ id, lane }) => ({ id, lane }));
 }
 
 export interface ModelState {
