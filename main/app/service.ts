@@ -165,8 +165,13 @@ export function createService(options: ServiceOptions): Service {
     },
     async close() {
       await context.feeds.close();
-      // Decisions made through this service are learned before it goes (a CLI command exits right after).
-      if (context.db.open && !context.db.readonly && !context.damage) learnAll(context.db);
+      // Decisions made through this service are learned before it goes (a CLI command exits right
+      // after). Should the file refuse (busy, full), they stay queued for the next console to learn.
+      try {
+        if (context.db.open && !context.db.readonly && !context.damage) learnAll(context.db);
+      } catch (error) {
+        log(`switchboard: learning from the last decisions waits for the next start: ${error instanceof Error ? error.message : String(error)}`);
+      }
       await context.runner.close();
       await context.reads.close();
       if (context.db.open) context.db.close();
