@@ -15,7 +15,10 @@ function routeEach(db: Db, lanes: Map<number, Route>, detail: Record<string, unk
 
 /** Accepts the suggestions of these comments; the ones without a suggestion are named in `skipped`. */
 export function acceptSuggestions(db: Db, ids: readonly number[], now: number): ActionResult & { skipped: number[] } {
-  const suggested = new Map(itemSummaries(db, [...new Set(ids)]).flatMap((item) => (item.suggestion?.route ? [[item.id, item.suggestion.route] as const] : [])));
+  const items = itemSummaries(db, [...new Set(ids)]);
+  const missing = ids.filter((id) => !items.some((item) => item.id === id));
+  if (missing.length) throw new SwitchboardError('not-found', 'accept', `there is no comment with id ${missing.slice(0, 10).join(', ')}; it may have been deleted with its feed`);
+  const suggested = new Map(items.flatMap((item) => (item.suggestion?.route ? [[item.id, item.suggestion.route] as const] : [])));
   const skipped = ids.filter((id) => !suggested.has(id));
   if (suggested.size === 0) {
     const which = ids.length === 1 ? `comment ${ids[0]} has` : `none of these ${ids.length} comments has`;

@@ -40,9 +40,10 @@ describe('accepting suggestions', () => {
     expect(await state()).toEqual([null, null, null, null, null]);
   });
 
-  it('says so in plain words when none of the comments has a suggestion', async () => {
+  it('says so in plain words when none of the comments has a suggestion, or one does not exist', async () => {
     const { service, ids } = inboxWith([[null, 0.3], null]);
     await expect(service.client['items-accept']({ ids })).rejects.toThrow(`none of these 2 comments has a suggestion to accept; route them by hand`);
+    await expect(service.client['items-accept']({ ids: [...ids, 999] })).rejects.toThrow('there is no comment with id 999; it may have been deleted with its feed');
   });
 
   it('routes exactly what the preview of "accept all at or above" counted, per lane, as one undoable action', async () => {
