@@ -14,7 +14,7 @@ import { feedsById } from '../db/tables/feeds';
 import type { NormalizedComment } from '../main/features/feeds/parse/normalize';
 import { storeOutcome } from '../main/features/feeds/store';
 import { scoreNewComments } from '../main/features/suggestions/ingest';
-import type { NewCommentsPort } from '../main/features/feeds/context';
+import type { NewCommentsPort } from '../main/core/new-comments';
 import { seededRandom } from '../test/support/seeded-random';
 import { BIG, BIG_NOW, comment, ensureBigDb } from './big-db';
 import type { Goal } from './figures';

@@ -53,8 +53,8 @@ export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, vers
   ).run(lane, suggestion.confidence, suggestionKey(lane, suggestion.confidence), JSON.stringify(suggestion.reasons), version, id);
 }
 
-/** A comment as scoring reads it: its text, author, feed and thread. */
-export interface CommentRow {
+/** A comment as scoring reads it: its text (the first SCORED_TEXT_CHARS), author, feed and thread. */
+export interface ScoredComment {
   id: number;
   feed_id: number;
   thread_id: number | null;
@@ -62,6 +62,10 @@ export interface CommentRow {
   author: string;
   text: string;
   published_at: number;
+}
+
+/** A stored comment as scoring reads it, with the suggestion it has. */
+export interface CommentRow extends ScoredComment {
   suggested_lane: number;
   suggested_confidence: number;
   suggestion_reasons: string | null;

@@ -3,6 +3,7 @@
 import type { CoreContext } from '../../core/context';
 import type { IngestRunner } from './runner';
 import type { FeedsRuntime } from './runtime';
+import type { NewCommentsPort } from '../../core/new-comments';
 
 export interface FeedsContext extends CoreContext {
   runner: IngestRunner;
@@ -10,10 +11,3 @@ export interface FeedsContext extends CoreContext {
   /** The port new comments leave through (store.ts): called inside the transaction that stores them. */
   onNewComments: NewCommentsPort;
 }
-
-/**
- * Told of a fetch's new comments (their ids, in the order stored) inside the transaction that
- * stores them, so what it writes (their suggestions) commits with them or not at all. The app
- * wires it to the suggestions feature; the feeds feature knows nothing of what it does.
- */
-export type NewCommentsPort = (db: CoreContext['db'], newItemIds: readonly number[], now: number) => void;

@@ -13,7 +13,7 @@ import { upsertThread, type StoredThread } from '../../../db/tables/threads';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 import { writeTransaction } from '../../../db/write';
-import type { NewCommentsPort } from './context';
+import type { NewComment, NewCommentsPort } from '../../core/new-comments';
 
 /** What storing a fetch needs to know of its feed. */
 export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days' | 'site'>;
@@ -57,8 +57,12 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
   );
 }
 
-/** Comments join their threads within the feed's site only (site.ts): another site's thread of the same address is not theirs. */
-function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): void {
+/**
+ * Comments join their threads within the feed's site only (site.ts): another site's thread of the
+ * same address is not theirs. Returns the new comments as stored (a comment edited within the batch
+ * with its last text).
+ */
+function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): NewComment[] {
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, StoredThread | null>();
   const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
@@ -71,21 +75,26 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
   // statement savepoint (its triggers keep the counts), and a savepoint makes FTS5 write out what it
   // holds in memory, so indexing in between wrote the index one comment at a time (twice the cost).
   const unindexed = new Map<number, IndexedComment>();
+  const fresh = new Map<number, NewComment>();
   for (const comment of comments) {
     const thread = storedThreadOf(comment);
     const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
     if (stored.kind === 'new') {
       const { contentText: text, author, publishedAt } = comment;
       unindexed.set(stored.id, { id: stored.id, text, author, threadTitle: thread?.title ?? '', feedId: feed.id, publishedAt });
+      fresh.set(stored.id, { id: stored.id, feedId: feed.id, threadId: thread?.id ?? null, threadTitle: thread?.title ?? '', author, text, publishedAt });
       result.newItemIds.push(stored.id);
       result.newItems += 1;
     } else if (stored.kind === 'updated') {
       // Edited within the batch it arrived in: the search index's trigger on items indexed the new text already.
       unindexed.delete(stored.id);
+      const arrived = fresh.get(stored.id);
+      if (arrived) Object.assign(arrived, { text: comment.contentText, author: comment.author });
       result.updatedItems += 1;
     }
   }
   for (const entry of unindexed.values()) indexComment(db, entry);
+  return [...fresh.values()];
 }
 
 /**
@@ -103,10 +112,10 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
     else {
-      storeComments(db, feed, parsed.comments, now, result);
+      const fresh = storeComments(db, feed, parsed.comments, now, result);
       // A new comment ends its author's snoozes "until they write again" in its thread.
       wakeOnReplies(db, result.newItemIds);
-      if (result.newItemIds.length > 0) onNewComments(db, result.newItemIds, now);
+      if (fresh.length > 0) onNewComments(db, fresh, now);
     }
   });
   return result;

@@ -4,7 +4,8 @@
 // on it at once, as an audited action the moderator can undo like their own.
 import type { Db } from '../../../db/connection';
 import { applyAction } from '../../../db/tables/audit-log';
-import { commentsToScore, writeSuggestion } from '../../../db/tables/suggestions';
+import { SCORED_TEXT_CHARS, writeSuggestion, type ScoredComment } from '../../../db/tables/suggestions';
+import type { NewComment } from '../../core/new-comments';
 import { routedChange, snoozedChange } from '../../core/routing';
 import type { ActiveRules } from './rules/for-ingest';
 import { currentModel } from './model';
@@ -12,14 +13,22 @@ import { batchContext, scoreRow, subjectOf } from './score';
 
 type Acting = NonNullable<ReturnType<ActiveRules['action']>>;
 
-/** Scores the new comments `ids` (one fetch's batch) and applies the rules that act on them. Runs inside the batch's write transaction. */
-export function scoreNewComments(db: Db, ids: readonly number[], now: number): void {
-  if (ids.length === 0) return;
+/** As scoring reads a comment: the fetch hands over what it stored, so nothing is read back. */
+function scored(comment: NewComment): ScoredComment {
+  const { id, feedId, threadId, threadTitle, author, text, publishedAt } = comment;
+  return { id, feed_id: feedId, thread_id: threadId, thread_title: threadTitle, author, text: text.slice(0, SCORED_TEXT_CHARS), published_at: publishedAt };
+}
+
+/** Scores one fetch's new comments and applies the rules that act on them. Runs inside the batch's write transaction. */
+export function scoreNewComments(db: Db, comments: readonly NewComment[], now: number): void {
+  if (comments.length === 0) return;
   const model = currentModel(db);
   const contextOf = batchContext(db);
   // Each acting rule's comments become one audited action: one undo takes back what it did to the batch.
   const acted = new Map<number, { acting: Acting; ids: number[] }>();
-  for (const row of commentsToScore(db, ids)) {
+  // Oldest first, so each comment's context holds the batch's comments before it in its thread.
+  const rows = comments.map(scored).sort((a, b) => a.published_at - b.published_at || a.id - b.id);
+  for (const row of rows) {
     writeSuggestion(db, row.id, scoreRow(row, contextOf(row), model), model.version);
     const acting = model.rules.action(subjectOf(row));
     if (acting) {
