@@ -5,7 +5,7 @@
 // key pressed meanwhile waits for one chunk at most.
 import type { Db } from '../../../db/connection';
 import { writeTransaction } from '../../../db/write';
-import { addDecision, addFeatureCount, dequeue, forgetLearned, learningState, queuedForLearning, rememberLearned } from '../../../db/tables/learned';
+import { addDecision, addFeatureCount, dequeue, forgetLearned, learningState, queuedCount, queuedForLearning, rememberLearned } from '../../../db/tables/learned';
 import { commentsToScore, suggestionInputsChanged } from '../../../db/tables/suggestions';
 import type { Route } from '../../../common/types';
 import { featuresOf } from './engine';
@@ -58,7 +58,10 @@ function count(db: Db, model: Model, features: readonly string[], route: Route, 
   }
 }
 
-/** Learns everything queued (the CLI, before it exits: its decisions are learned by the time it returns). */
+/**
+ * Learns everything queued (the CLI, before it exits: its decisions are learned by the time it
+ * returns). A look first: most commands decide nothing, and need not wait for the write lock.
+ */
 export function learnAll(db: Db): void {
-  while (learnQueued(db) > 0);
+  while (queuedCount(db) > 0 && learnQueued(db) > 0);
 }
