@@ -13,8 +13,9 @@ import { connect, openDatabase, type Db } from '../db/connection';
 import { feedsById } from '../db/tables/feeds';
 import type { NormalizedComment } from '../main/features/feeds/parse/normalize';
 import { storeOutcome } from '../main/features/feeds/store';
-import { scoreNewComments } from '../main/features/suggestions/ingest';
-import type { NewCommentsPort } from '../main/core/new-comments';
+import { scoreArrivals } from '../main/features/suggestions/ingest';
+import type { ArrivalsPort } from '../main/core/new-comments';
+import { storedSuggestion } from '../db/tables/suggestions';
 import { seededRandom } from '../test/support/seeded-random';
 import { BIG, BIG_NOW, comment, ensureBigDb } from './big-db';
 import type { Goal } from './figures';
@@ -121,8 +122,11 @@ function onCopy(source: string, dir: string, measure: (db: Db) => number): Trial
   }
 }
 
-/** The app: each feed's fetch stored as the feed refresh stores it (each new comment scored, unless `onNewComments` says otherwise). */
-function appStore(db: Db, batches: Batch[], onNewComments: NewCommentsPort = scoreNewComments): number {
+/** No scoring: every comment stored with no suggestion, as the columns' defaults are (the same insert). */
+const noScoring: ArrivalsPort = () => ({ suggestionFor: () => storedSuggestion({ route: null, confidence: 0, reasons: [] }, 0), stored: () => {} });
+
+/** The app: each feed's fetch stored as the feed refresh stores it (each new comment scored, unless `arrivals` says otherwise). */
+function appStore(db: Db, batches: Batch[], arrivals: ArrivalsPort = scoreArrivals): number {
   const feeds = new Map(feedsById(db, batches.map((batch) => batch.feedId)).map((feed) => [feed.id, feed]));
   let stored = 0;
   for (const batch of batches) {
@@ -134,7 +138,7 @@ function appStore(db: Db, batches: Batch[], onNewComments: NewCommentsPort = sco
       lastModified: null,
       feed: { title: feed.title, siteUrl: null, kind: 'comments' as const, comments: batch.comments, commentFeeds: [], skipped: 0, withheld: 0 },
     };
-    stored += storeOutcome(db, feed, outcome, NOW, onNewComments).newItems;
+    stored += storeOutcome(db, feed, outcome, NOW, arrivals).newItems;
   }
   return stored;
 }
@@ -221,7 +225,7 @@ export async function ingestFigures(print: (text: string) => void): Promise<Goal
       bareTrials.push(onCopy(source, dir, (db) => bareInsert(db, batches)));
       appTrials.push(onCopy(source, dir, (db) => appStore(db, batches)));
       // The same store path with no scoring: what suggestions add to storing a comment.
-      unscoredTrials.push(onCopy(source, dir, (db) => appStore(db, batches, () => {})));
+      unscoredTrials.push(onCopy(source, dir, (db) => appStore(db, batches, noScoring)));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

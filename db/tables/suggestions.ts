@@ -44,13 +44,20 @@ export function suggestionOf(row: SuggestionColumns): Suggestion | null {
   return { route: LANE_ORDER[row.suggested_lane] ?? null, confidence: row.suggested_confidence, reasons: row.suggestion_reasons === null ? [] : (JSON.parse(row.suggestion_reasons) as string[]) };
 }
 
+/** A suggestion as its columns hold it (a new comment's insert takes them: db/tables/items-ingest.ts). */
+export type StoredSuggestion = [lane: number, confidence: number, key: number, reasons: string, version: number];
+
+export function storedSuggestion(suggestion: Suggestion, version: number): StoredSuggestion {
+  const lane = laneOf(suggestion.route);
+  return [lane, suggestion.confidence, suggestionKey(lane, suggestion.confidence), JSON.stringify(suggestion.reasons), version];
+}
+
 /** Stores a comment's suggestion, scored with model `version`. */
 export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, version: number): void {
-  const lane = laneOf(suggestion.route);
-  prepared<[number, number, number, string, number, number]>(
+  prepared<[...StoredSuggestion, number]>(
     db,
     'UPDATE items SET suggested_lane = ?, suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?',
-  ).run(lane, suggestion.confidence, suggestionKey(lane, suggestion.confidence), JSON.stringify(suggestion.reasons), version, id);
+  ).run(...storedSuggestion(suggestion, version), id);
 }
 
 /** A comment as scoring reads it: its text (the first SCORED_TEXT_CHARS), author, feed and thread. */
@@ -103,11 +110,12 @@ export function inboxToScore(db: Db, after: InboxPlace | null, limit: number): C
   ).all(after?.publishedAt ?? -Infinity, after?.id ?? 0, limit);
 }
 
-/** Up to `most` comments of a thread before this place in it, oldest first: a comment's thread context. */
-export function earlierInThread(db: Db, threadId: number, before: InboxPlace, most: number): { author: string; text: string }[] {
-  return prepared<[number, number, number, number, number], { author: string; text: string }>(
+/** Up to `most` comments of a thread before this place in it (its newest without), oldest first: a comment's thread context. */
+export function earlierInThread(db: Db, threadId: number, before: InboxPlace | null, most: number): { guid: string; author: string; text: string; published_at: number }[] {
+  if (before === null) before = { publishedAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+  return prepared<[number, number, number, number, number], { guid: string; author: string; text: string; published_at: number }>(
     db,
-    `SELECT author, substr(content_text, 1, ${SCORED_TEXT_CHARS}) AS text FROM items INDEXED BY items_by_thread
+    `SELECT guid, author, substr(content_text, 1, ${SCORED_TEXT_CHARS}) AS text, published_at FROM items INDEXED BY items_by_thread
       WHERE thread_id = ? AND (published_at < ? OR (published_at = ? AND id < ?)) ORDER BY published_at DESC LIMIT ?`,
   )
     .all(threadId, before.publishedAt, before.publishedAt, before.id, most)

@@ -22,7 +22,7 @@ import type { DatabaseCopier } from '../../db/backup';
 import { handlers } from './handlers';
 import { inProcessReads, threadReads } from '../core/reads';
 import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
-import { scoreNewComments } from '../features/suggestions/ingest';
+import { scoreArrivals } from '../features/suggestions/ingest';
 import { startSuggestionWork } from '../features/suggestions/background';
 import { learnAll } from '../features/suggestions/learn';
 
@@ -83,7 +83,7 @@ export function createService(options: ServiceOptions): Service {
     reads: inProcessReads(() => context.db),
     copyDatabase: options.copier ?? workerCopier(),
     // Every arriving comment is scored as it is stored (features/suggestions/ingest.ts).
-    onNewComments: scoreNewComments,
+    arrivals: scoreArrivals,
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.

@@ -1,7 +1,8 @@
 // Scoring stored comments: each with its thread context (the few comments before it in its thread)
 // and the model: what was learned and the rules' votes.
 import type { Db } from '../../../db/connection';
-import { earlierInThread, type ScoredComment } from '../../../db/tables/suggestions';
+import { earlierInThread, SCORED_TEXT_CHARS, type ScoredComment } from '../../../db/tables/suggestions';
+import type { ArrivingComment } from '../../core/new-comments';
 import type { Suggestion } from '../../../common/types';
 import { suggest, type CommentToScore } from './engine';
 import type { RuleSubject } from './rules/for-ingest';
@@ -26,22 +27,28 @@ export function storedContext(db: Db, row: ScoredComment): Earlier[] {
 }
 
 /**
- * A batch of new comments, in time order: a thread's context is looked up once, before its first
- * comment of the batch, and the batch's own comments follow it (they are not in the database's
- * lookup for one another's sake: one lookup per thread, not per comment).
+ * The thread context of a fetch's comments, as each is inserted (in the feed's order, which is not
+ * time order): the thread's newest stored comments, looked up once per thread, and the batch's own
+ * comments of the thread published before it (a comment stored already, on a refetch, counts once).
  */
-export function batchContext(db: Db): (row: ScoredComment) => Earlier[] {
-  const threads = new Map<number, Earlier[]>();
-  return (row) => {
-    if (row.thread_id === null) return [];
-    let earlier = threads.get(row.thread_id);
-    if (!earlier) {
-      earlier = storedContext(db, row);
-      threads.set(row.thread_id, earlier);
+export function arrivalContext(db: Db, batch: readonly ArrivingComment[]): (comment: ArrivingComment) => Earlier[] {
+  const threads = new Map<number, { guid: string; author: string; text: string; publishedAt: number }[]>();
+  return (comment) => {
+    if (comment.threadId === null) return [];
+    let known = threads.get(comment.threadId);
+    if (!known) {
+      const mine = batch.filter((other) => other.threadId === comment.threadId);
+      const guids = new Set(mine.map((other) => other.guid));
+      const stored = earlierInThread(db, comment.threadId, null, EARLIER_IN_THREAD)
+        .filter((row) => !guids.has(row.guid))
+        .map((row) => ({ guid: row.guid, author: row.author, text: row.text, publishedAt: row.published_at }));
+      known = [...stored, ...mine.map((other) => ({ guid: other.guid, author: other.author, text: other.text.slice(0, SCORED_TEXT_CHARS), publishedAt: other.publishedAt }))].sort((a, b) => a.publishedAt - b.publishedAt);
+      threads.set(comment.threadId, known);
     }
-    const context = earlier.slice(-EARLIER_IN_THREAD);
-    earlier.push({ author: row.author, text: row.text });
-    return context;
+    return known
+      .filter((other) => other.publishedAt < comment.publishedAt)
+      .slice(-EARLIER_IN_THREAD)
+      .map(({ author, text }) => ({ author, text }));
   };
 }
 
