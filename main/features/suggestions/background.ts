@@ -7,8 +7,12 @@ import type { CoreContext } from '../../core/context';
 import { learnQueued } from './learn';
 import { rescoreChunk } from './rescore';
 
-/** The pause after the last change before learning starts: a run of keys is one burst. */
-export const SETTLE_MS = 300;
+/**
+ * The pause after the last change before learning and scoring start: a moderator routing one
+ * comment after another is one burst, and the Inbox is scored again once, when they pause, rather
+ * than between their keys (the decisions wait safely in their queue meanwhile).
+ */
+export const SETTLE_MS = 1_000;
 
 /** Starts the work (at once: comments stored before suggestions wait for their first score); returns the function that stops it. */
 export function startSuggestionWork(ctx: CoreContext, log: (line: string) => void): () => void {

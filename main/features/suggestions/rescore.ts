@@ -10,8 +10,12 @@ import type { Suggestion } from '../../../common/types';
 import { currentModel } from './model';
 import { scoreRow, storedContext } from './score';
 
-/** Comments scored per chunk (one transaction): about 25 ms, the longest a key waits behind it. */
-export const RESCORE_CHUNK = 500;
+/**
+ * A chunk (one transaction) reads this many comments and scores them until CHUNK_MS have passed:
+ * a key pressed meanwhile waits for one chunk at most, however fast or slow scoring a comment is.
+ */
+export const RESCORE_CHUNK = 150;
+export const CHUNK_MS = 8;
 
 /** Whether the stored suggestion is this one already. */
 function same(row: CommentRow, suggestion: Suggestion): boolean {
@@ -31,15 +35,20 @@ export function rescoreChunk(db: Db, most = RESCORE_CHUNK): { done: boolean; cha
     const model = currentModel(db);
     const after = state.pass?.version === state.version ? state.pass.after : null;
     const rows = inboxToScore(db, after, most);
+    const started = performance.now();
     let changed = 0;
+    let scored = 0;
     for (const row of rows) {
       const suggestion = scoreRow(row, storedContext(db, row), model);
-      if (same(row, suggestion)) continue;
-      writeSuggestion(db, row.id, suggestion, model.version);
-      changed += 1;
+      scored += 1;
+      if (!same(row, suggestion)) {
+        writeSuggestion(db, row.id, suggestion, model.version);
+        changed += 1;
+      }
+      if (performance.now() - started > CHUNK_MS) break;
     }
-    const last = rows.at(-1);
-    const finished = rows.length < most;
+    const last = rows[scored - 1];
+    const finished = scored === rows.length && rows.length < most;
     recordPass(db, state.version, last ? { publishedAt: last.published_at, id: last.id } : after, finished);
     return { done: finished, changed };
   });
