@@ -19,8 +19,11 @@ ALTER TABLE items ADD COLUMN scored_version INTEGER;
 -- only its comments (5% of a million), so they cost little to keep as comments arrive and leave.
 -- Each starts with the columns a page wants equal (status, feed, route: the query-plan guard) and
 -- goes on in the order shown: by suggestion, or newest first within one suggested lane.
-CREATE INDEX items_inbox_by_suggestion ON items (status, suggestion_key, id) WHERE status = 'new';
-CREATE INDEX items_inbox_by_feed_suggestion ON items (feed_id, status, suggestion_key, id) WHERE status = 'new';
+-- The suggestion sort's indexes end with the time: a date filter is checked in the index, without
+-- reading each comment's row (a month that holds few Inbox comments walked the whole Inbox's rows:
+-- 49 ms at 1M; in the index, 8 ms).
+CREATE INDEX items_inbox_by_suggestion ON items (status, suggestion_key, id, published_at) WHERE status = 'new';
+CREATE INDEX items_inbox_by_feed_suggestion ON items (feed_id, status, suggestion_key, id, published_at) WHERE status = 'new';
 CREATE INDEX items_inbox_suggested ON items (status, suggested_lane, published_at, id) WHERE status = 'new';
 CREATE INDEX items_inbox_by_feed_suggested ON items (feed_id, status, suggested_lane, published_at, id) WHERE status = 'new';
 -- An Inbox comment with a route is one routed, snoozed and back: a handful, so these are tiny.
