@@ -48,23 +48,16 @@ export function learningState(db: Db, ids: readonly number[]): { id: number; rou
     .map((row) => ({ id: row.id, route: row.route, exists: row.exists === 1, learnedRoute: row.learned_route, learnedFeatures: row.learned_features }));
 }
 
-/** Adds `delta` (1 or -1) to a feature's count in a lane; a count that reaches 0 is deleted, so forgetting leaves no trace. */
-export function addFeatureCount(db: Db, feature: string, route: Route, delta: 1 | -1): void {
-  if (delta === 1) {
-    prepared<[string, Route]>(db, 'INSERT INTO learned_features (feature, route, count) VALUES (?, ?, 1) ON CONFLICT (feature, route) DO UPDATE SET count = count + 1').run(feature, route);
-  } else {
-    // A count of 1 goes away rather than to 0 (the CHECK keeps them positive).
-    if (prepared<[string, Route]>(db, 'DELETE FROM learned_features WHERE feature = ? AND route = ? AND count <= 1').run(feature, route).changes === 0) {
-      prepared<[string, Route]>(db, 'UPDATE learned_features SET count = count - 1 WHERE feature = ? AND route = ?').run(feature, route);
-    }
-  }
+/** Sets a feature's count in a lane as the model now holds it; 0 deletes the row, so forgetting leaves no trace. */
+export function setFeatureCount(db: Db, feature: string, route: Route, count: number): void {
+  if (count > 0) prepared<[string, Route, number]>(db, 'INSERT INTO learned_features (feature, route, count) VALUES (?, ?, ?) ON CONFLICT (feature, route) DO UPDATE SET count = excluded.count').run(feature, route, count);
+  else prepared<[string, Route]>(db, 'DELETE FROM learned_features WHERE feature = ? AND route = ?').run(feature, route);
 }
 
-export function addDecision(db: Db, route: Route, delta: 1 | -1): void {
-  if (delta === 1) prepared<[Route]>(db, 'INSERT INTO learned_totals (route, decisions) VALUES (?, 1) ON CONFLICT (route) DO UPDATE SET decisions = decisions + 1').run(route);
-  else if (prepared<[Route]>(db, 'DELETE FROM learned_totals WHERE route = ? AND decisions <= 1').run(route).changes === 0) {
-    prepared<[Route]>(db, 'UPDATE learned_totals SET decisions = decisions - 1 WHERE route = ?').run(route);
-  }
+/** Sets how many comments were learned as a lane; 0 deletes the row. */
+export function setDecisions(db: Db, route: Route, decisions: number): void {
+  if (decisions > 0) prepared<[Route, number]>(db, 'INSERT INTO learned_totals (route, decisions) VALUES (?, ?) ON CONFLICT (route) DO UPDATE SET decisions = excluded.decisions').run(route, decisions);
+  else prepared<[Route]>(db, 'DELETE FROM learned_totals WHERE route = ?').run(route);
 }
 
 export function rememberLearned(db: Db, id: number, route: Route, features: readonly string[]): void {

@@ -5,7 +5,7 @@
 // key pressed meanwhile waits for one chunk at most.
 import type { Db } from '../../../db/connection';
 import { writeTransaction } from '../../../db/write';
-import { addDecision, addFeatureCount, dequeue, forgetLearned, learningState, queuedCount, queuedForLearning, rememberLearned } from '../../../db/tables/learned';
+import { dequeue, forgetLearned, learningState, queuedCount, queuedForLearning, rememberLearned, setDecisions, setFeatureCount } from '../../../db/tables/learned';
 import { commentsToScore, suggestionInputsChanged } from '../../../db/tables/suggestions';
 import type { Route } from '../../../common/types';
 import { featuresOf } from './engine';
@@ -45,17 +45,21 @@ export function learnQueued(db: Db, most = LEARN_CHUNK): number {
   });
 }
 
-/** Adds or takes away one comment's features in a lane, in the database and in the cached model alike. */
+/**
+ * Adds or takes away one comment's features in a lane: in the cached model, then each count it
+ * touched written as the model now holds it, so the stored counts are the model's, exactly.
+ */
 function count(db: Db, model: Model, features: readonly string[], route: Route, delta: 1 | -1): void {
-  addDecision(db, route, delta);
-  model.learned.decisions[route] += delta;
+  const { decisions, features: counts } = model.learned;
+  decisions[route] = Math.max(0, decisions[route] + delta);
   for (const feature of features) {
-    addFeatureCount(db, feature, route, delta);
-    const counts = model.learned.features.get(feature) ?? { service: 0, spotlight: 0, ignore: 0 };
-    counts[route] += delta;
-    if (counts.service === 0 && counts.spotlight === 0 && counts.ignore === 0) model.learned.features.delete(feature);
-    else model.learned.features.set(feature, counts);
+    const row = counts.get(feature) ?? { service: 0, spotlight: 0, ignore: 0 };
+    row[route] = Math.max(0, row[route] + delta);
+    if (row.service === 0 && row.spotlight === 0 && row.ignore === 0) counts.delete(feature);
+    else counts.set(feature, row);
   }
+  setDecisions(db, route, decisions[route]);
+  for (const feature of features) setFeatureCount(db, feature, route, counts.get(feature)?.[route] ?? 0);
 }
 
 /**
