@@ -4,7 +4,10 @@
 // learned; a re-route moves it; reset forgets it all.
 import { describe, expect, it, vi } from 'vitest';
 import { addFeed, addItem, addThread } from '../../support/seed';
-import { fileService, learnedTables, settled } from '../../support/suggestions';
+import { fileService, learnedTables, NOW, settled } from '../../support/suggestions';
+import { openDatabase } from '../../../db/connection';
+import { createService } from '../../../main/app/service';
+import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 
 vi.mock('../../../main/features/suggestions/engine', () => import('../../support/fake-engine'));
 
@@ -62,6 +65,16 @@ describe('learning from decisions', () => {
     await settled(service);
     expect(await service.client['suggestions-status']()).toMatchObject({ learned: { service: 3, spotlight: 0, ignore: 0 } });
     expect(db.prepare("SELECT COUNT(*) AS n FROM learned_features WHERE route = 'spotlight'").get()).toEqual({ n: 0 });
+  });
+
+  it("learns a decision made through another process's door on the same file", async () => {
+    const { service, similar } = await inbox();
+    // Another window (or the CLI) routes; this console's background work learns it.
+    const other = createService({ db: openDatabase(service.context.dbPath), dbPath: service.context.dbPath, version: '0.0.0-test', now: () => NOW, runner: inProcessRunner() });
+    await other.client['items-route']({ ids: similar.slice(0, 2), route: 'spotlight' });
+    other.context.db.close();
+    await settled(service);
+    expect(await service.client['suggestions-status']()).toMatchObject({ learned: { service: 0, spotlight: 2, ignore: 0 } });
   });
 
   it('reset forgets everything learned, and the Inbox is scored again without it', async () => {
