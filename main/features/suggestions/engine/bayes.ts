@@ -1,0 +1,104 @@
+// What the moderator's own decisions teach: naive Bayes over the learned comments' features
+// (Laplace smoothing), turned into one vote per lane whose weight grows with the number of
+// decisions, so a few early decisions nudge and hundreds decide. The counts are plain data the
+// storage helper keeps in the database: a decision adds its comment's features, an undo removes them.
+import type { Route } from '../../../../common/types';
+import type { LearnedCounts, Vote } from './types';
+import { featureInWords } from './features';
+
+export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
+
+/** After this many decisions the learned votes weigh half their full weight. */
+const HALF_WEIGHT_AT = 20;
+/** Naive Bayes adds up every feature as if independent, which overstates: its log-odds are divided by the square root of the features counted, then scaled. */
+const GAIN = 1.5;
+/** The most one lane's learned vote may weigh: learning informs, the built-in signals still speak. */
+const MOST = 4;
+/** A word is named in a reason only when at least this many learned comments of the lane have it. */
+const NAMED_AT = 2;
+
+export function emptyCounts(): LearnedCounts {
+  return { decisions: { service: 0, spotlight: 0, ignore: 0 }, features: new Map() };
+}
+
+/**
+ * Adds (+1) or removes (-1) one decision: the comment's features routed to `route`. Removing what
+ * was added restores the counts exactly (a feature no comment has any more is dropped).
+ */
+export function learn(counts: LearnedCounts, features: readonly string[], route: Route, sign: 1 | -1): void {
+  counts.decisions[route] = Math.max(0, counts.decisions[route] + sign);
+  for (const feature of features) {
+    let row = counts.features.get(feature);
+    if (row === undefined) {
+      if (sign < 0) continue;
+      row = { service: 0, spotlight: 0, ignore: 0 };
+      counts.features.set(feature, row);
+    }
+    row[route] = Math.max(0, row[route] + sign);
+    if (row.service === 0 && row.spotlight === 0 && row.ignore === 0) counts.features.delete(feature);
+  }
+}
+
+export function decisionsIn(counts: LearnedCounts): number {
+  return counts.decisions.service + counts.decisions.spotlight + counts.decisions.ignore;
+}
+
+/** P(feature | lane) with Laplace smoothing: of the lane's learned comments, how many had it. */
+function logLikelihood(count: number, decisions: number): number {
+  return Math.log((count + 1) / (decisions + 2));
+}
+
+/** The learned votes for a comment with these features: one per lane, centred (they sum to zero). */
+export function learnedVotes(counts: LearnedCounts, features: readonly string[]): Vote[] {
+  const total = decisionsIn(counts);
+  if (total === 0) return [];
+  const { decisions } = counts;
+  let s = Math.log((decisions.service + 1) / (total + 3));
+  let p = Math.log((decisions.spotlight + 1) / (total + 3));
+  let g = Math.log((decisions.ignore + 1) / (total + 3));
+  let used = 0;
+  for (const feature of features) {
+    const row = counts.features.get(feature);
+    // A feature never learned says nothing (and would favour the lane with fewest decisions).
+    if (row === undefined) continue;
+    used++;
+    s += logLikelihood(row.service, decisions.service);
+    p += logLikelihood(row.spotlight, decisions.spotlight);
+    g += logLikelihood(row.ignore, decisions.ignore);
+  }
+  if (used === 0) return [];
+  const mean = (s + p + g) / 3;
+  const scale = (GAIN * (total / (total + HALF_WEIGHT_AT))) / Math.sqrt(used);
+  const weights: Record<Route, number> = { service: (s - mean) * scale, spotlight: (p - mean) * scale, ignore: (g - mean) * scale };
+  return LANES.map((route) => {
+    const weight = Math.max(-MOST, Math.min(MOST, weights[route]));
+    return { route, weight, reason: weight > 0 ? learnedReason(counts, features, route) : '' };
+  });
+}
+
+const LANE_WORDS: Record<Route, string> = { service: 'customer service', spotlight: 'Spotlight', ignore: 'Ignore' };
+
+const SAID: Record<Route, (count: number, word: string) => string> = {
+  service: (n, word) => `you routed ${n} similar comments${word} to customer service`,
+  spotlight: (n, word) => `you routed ${n} similar comments${word} to Spotlight`,
+  ignore: (n, word) => `you ignored ${n} similar comments${word}`,
+};
+
+/** "you routed 12 similar comments (“refund”) to customer service": the comment's most telling learned word for the lane, and how many learned comments of the lane have it. */
+function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route): string {
+  const mine = counts.decisions[route];
+  const others = decisionsIn(counts) - mine;
+  let best: string | null = null;
+  let bestCount = 0;
+  let bestLift = 0;
+  for (const feature of features) {
+    const row = counts.features.get(feature);
+    if (row === undefined || row[route] < NAMED_AT) continue;
+    const word = featureInWords(feature);
+    if (word === null) continue;
+    const lift = logLikelihood(row[route], mine) - logLikelihood(row.service + row.spotlight + row.ignore - row[route], others);
+    if (lift > bestLift) [best, bestCount, bestLift] = [word, row[route], lift];
+  }
+  if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${mine} comments)`;
+  return SAID[route](bestCount, ` (“${best}”)`);
+}

@@ -1,0 +1,31 @@
+// The features a comment teaches the learned model: its words and adjacent word pairs (lowercased,
+// numbers folded to one token so "502" and "503" count together) and the built-in signals that
+// fired, each once. A decision adds exactly these; its undo takes exactly these away.
+import type { Reading, Fired } from './reading';
+
+/** The words learned from: the opening of a long comment carries its point. */
+const FEATURE_WORDS = 120;
+const NUMBER = /^\d+$/;
+const NUMBER_TOKEN = '<n>';
+export const SIGNAL_PREFIX = 'sig:';
+
+export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
+  const out = new Set<string>();
+  const n = Math.min(r.a.words.length, FEATURE_WORDS);
+  let previous = '';
+  for (let i = 0; i < n; i++) {
+    const raw = r.a.words[i]!;
+    const word = NUMBER.test(raw) ? NUMBER_TOKEN : raw;
+    out.add(word);
+    // A pair never spans two sentences: "down. Thanks" is not a phrase.
+    if (previous !== '' && r.a.starts[i] === 0) out.add(`${previous} ${word}`);
+    previous = word;
+  }
+  for (const { id } of fired) out.add(SIGNAL_PREFIX + id);
+  return [...out];
+}
+
+/** A feature as a moderator would read it: the word or pair itself, or null for a signal's id. */
+export function featureInWords(feature: string): string | null {
+  return feature.startsWith(SIGNAL_PREFIX) || feature.includes('<') ? null : feature;
+}

@@ -1,0 +1,125 @@
+// A comment read once for every signal family: its text analysis, the lexicon's cues, its
+// language, and what its thread says about it (who spoke before, was a question asked, is the
+// thread about an outage).
+import type { Route } from '../../../../common/types';
+import { analyze, type Analysis } from './text';
+import { findCues, type CueHits } from './cues';
+import { languageOfWords } from './language';
+import { LEXICON, COMPANY_HANDLES, INTERROGATIVES } from './lexicon';
+import type { CommentToScore } from './types';
+
+export interface Reading {
+  comment: CommentToScore;
+  a: Analysis;
+  cues: CueHits;
+  lang: string;
+  /** The built-in word signals read English: they speak only when the comment is English (or too short to tell). */
+  english: boolean;
+  /** It asks something: a question mark, or a sentence opening with a question word. */
+  asks: boolean;
+  /** The earlier commenter (or @name) this comment speaks to, as written; null when none. */
+  addressee: string | null;
+  /** It @mentions the company's own handle (@support, @team). */
+  mentionsCompany: boolean;
+  thread: ThreadContext;
+}
+
+export interface ThreadContext {
+  /** The thread's title or an earlier comment reports something down or broken. */
+  outage: boolean;
+  /** An earlier comment, by someone else, asked a question. */
+  questionBefore: boolean;
+  /** The same text (ignoring case and spacing) was already posted in the thread. */
+  repeats: boolean;
+}
+
+/** One piece of built-in evidence: a vote with the id of the signal that cast it (a learning feature). */
+export interface Fired {
+  id: string;
+  route: Route;
+  weight: number;
+  reason: string;
+}
+
+/** How many earlier comments of the thread are read, the nearest first: context fades. */
+const EARLIER_READ = 4;
+/** How much of an earlier comment is read for context. */
+const EARLIER_CHARS = 400;
+/** A comment of this many words or fewer is too short to tell its language: the word signals still read it. */
+const TOO_SHORT_TO_TELL = 6;
+
+const BROKEN_WORDS: ReadonlySet<string> = new Set(LEXICON.broken.filter((p) => !p.includes(' ')));
+const SPLIT = /[^\p{L}\p{N}']+/u;
+
+function mentionsBreakage(text: string): boolean {
+  for (const word of text.slice(0, EARLIER_CHARS).toLowerCase().split(SPLIT)) if (BROKEN_WORDS.has(word)) return true;
+  return false;
+}
+
+const squash = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function firstName(author: string): string {
+  const name = author.trim().split(/[\s_.]+/)[0] ?? '';
+  return name.toLowerCase();
+}
+
+function readThread(comment: CommentToScore): ThreadContext {
+  const from = Math.max(0, comment.earlier.length - EARLIER_READ);
+  let outage = mentionsBreakage(comment.threadTitle);
+  let questionBefore = false;
+  let repeats = false;
+  const mine = squash(comment.text);
+  for (let i = comment.earlier.length - 1; i >= from; i--) {
+    const earlier = comment.earlier[i]!;
+    if (!outage && mentionsBreakage(earlier.text)) outage = true;
+    if (!questionBefore && earlier.author !== comment.author && earlier.text.slice(0, EARLIER_CHARS).includes('?')) questionBefore = true;
+    if (!repeats && mine.length > 0 && squash(earlier.text) === mine) repeats = true;
+  }
+  return { outage, questionBefore, repeats };
+}
+
+/** Who the comment speaks to: an @mention that is not the company's, or an earlier commenter's first name at its start. */
+function addresseeOf(comment: CommentToScore, a: Analysis): { addressee: string | null; mentionsCompany: boolean } {
+  let mentionsCompany = false;
+  for (const name of a.mentions) {
+    if (COMPANY_HANDLES.has(name.toLowerCase())) mentionsCompany = true;
+    else return { addressee: name, mentionsCompany };
+  }
+  // "Owen, the payment went through..." or "Thanks Lucy, ...": the name within the first two words.
+  const opening = a.words.slice(0, 2);
+  for (const earlier of comment.earlier) {
+    const name = firstName(earlier.author);
+    if (name.length >= 2 && earlier.author !== comment.author && opening.includes(name)) {
+      return { addressee: earlier.author.trim().split(/\s+/)[0]!, mentionsCompany };
+    }
+  }
+  if (opening[0] === 'op' || opening[1] === 'op') return { addressee: 'the original poster', mentionsCompany };
+  return { addressee: null, mentionsCompany };
+}
+
+function asksSomething(a: Analysis): boolean {
+  if (a.questionMarks > 0) return true;
+  for (let i = 0; i < a.words.length; i++) if (a.starts[i] === 1 && INTERROGATIVES.has(a.words[i]!) && i + 1 < a.words.length && a.starts[i + 1] === 0) {
+    // "Is there an ETA" without its question mark; but a statement's "Any ..." or "Do ..." opening is rare enough.
+    return true;
+  }
+  return false;
+}
+
+export function read(comment: CommentToScore): Reading {
+  const a = analyze(comment.text);
+  const lang = languageOfWords(a.words, a.text);
+  const english = lang === 'en' || (lang === 'und' && a.words.length <= TOO_SHORT_TO_TELL);
+  const { addressee, mentionsCompany } = addresseeOf(comment, a);
+  return {
+    comment,
+    a,
+    cues: findCues(a.words),
+    lang,
+    english,
+    asks: asksSomething(a),
+    addressee,
+    mentionsCompany,
+    thread: readThread(comment),
+  };
+}

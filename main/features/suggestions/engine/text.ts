@@ -1,0 +1,107 @@
+// One pass over a comment's text that every signal family reads: its words (lowercased, curly
+// apostrophes straightened, links and @mentions folded to one token each), where sentences start,
+// and the counts the structural signals need (letters, capitals, links, question marks, emoji).
+// Scoring runs for every arriving comment, so the text examined is capped and scanned once.
+
+/** A comment longer than this is judged on its beginning: the signals are in the first lines. */
+export const MAX_CHARS = 1_500;
+
+export const URL_TOKEN = '<url>';
+export const MENTION_TOKEN = '<@>';
+
+export interface Analysis {
+  /** The text examined (capped), as written. */
+  text: string;
+  /** Words in order; a link is URL_TOKEN, an @mention MENTION_TOKEN. */
+  words: string[];
+  /** For each word: 1 when it begins a sentence, a line or a list item. */
+  starts: Uint8Array;
+  /** The names @mentioned, as written (without the @). */
+  mentions: string[];
+  links: number;
+  /** Characters taken by links: a comment that is mostly link is link-only. */
+  linkChars: number;
+  letters: number;
+  capitals: number;
+  questionMarks: number;
+  exclamations: number;
+  /** Emoji and pictographs. */
+  emoji: number;
+  /** Lines that begin like a list item ("1.", "2)", "-", "*"). */
+  listItems: number;
+}
+
+// A link, an @mention, a word (letters and digits, with inner apostrophes: "can't", "it’s"), or
+// what ends a sentence. The alternation order matters: a link wins over the words inside it.
+const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;]+|\n)/gu;
+const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+
+export function analyze(full: string): Analysis {
+  const text = full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full;
+  const words: string[] = [];
+  const startFlags: number[] = [];
+  const mentions: string[] = [];
+  let links = 0;
+  let linkChars = 0;
+  let boundary = true;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    if (m[1] !== undefined) {
+      links += 1;
+      linkChars += m[1].length;
+      words.push(URL_TOKEN);
+    } else if (m[2] !== undefined) {
+      mentions.push(m[2].replace(/[.-]+$/, ''));
+      words.push(MENTION_TOKEN);
+    } else if (m[3] !== undefined) {
+      words.push(m[3].toLowerCase().replace('’', "'"));
+    } else {
+      boundary = true;
+      continue;
+    }
+    startFlags.push(boundary ? 1 : 0);
+    boundary = false;
+  }
+
+  let letters = 0;
+  let capitals = 0;
+  let questionMarks = 0;
+  let exclamations = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      capitals++;
+    } else if (c === 63) questionMarks++;
+    else if (c === 33) exclamations++;
+    else if (c > 127) {
+      const ch = text[i]!;
+      const lower = ch.toLowerCase();
+      const upper = ch.toUpperCase();
+      if (lower !== upper) {
+        letters++;
+        if (ch === upper) capitals++;
+      } else if (c === 0xff1f) questionMarks++; // the full-width question mark
+    }
+  }
+  PICTOGRAPH.lastIndex = 0;
+  const emoji = text.match(PICTOGRAPH)?.length ?? 0;
+  LIST_ITEM.lastIndex = 0;
+  const listItems = text.match(LIST_ITEM)?.length ?? 0;
+  return {
+    text,
+    words,
+    starts: Uint8Array.from(startFlags),
+    mentions,
+    links,
+    linkChars,
+    letters,
+    capitals,
+    questionMarks,
+    exclamations,
+    emoji,
+    listItems,
+  };
+}
