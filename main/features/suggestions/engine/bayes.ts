@@ -1,10 +1,11 @@
 // What the moderator's own decisions teach: naive Bayes over the learned comments' features
-// (Laplace smoothing), turned into one vote per lane whose weight grows with the number of
+// (multinomial over each comment's distinct features, Laplace smoothing), turned into one vote per lane whose weight grows with the number of
 // decisions, so a few early decisions nudge and hundreds decide. The counts are plain data the
 // storage helper keeps in the database: a decision adds its comment's features, an undo removes them.
 import type { Route } from '../../../../common/types';
 import type { LearnedCounts, Vote } from './types';
 import { featureInWords } from './features';
+import { isCommonWord } from './language';
 
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
 
@@ -17,6 +18,13 @@ const MOST = 4;
 /** A word is named in a reason only when at least this many learned comments of the lane have it. */
 const NAMED_AT = 2;
 
+/**
+ * The row that counts every feature learned per lane (the sum of the other rows): naive Bayes
+ * divides by it. It can never be a comment's feature ('<' is not part of a word). Kept by learn(),
+ * stored like any other row.
+ */
+export const ALL_FEATURES = '<all>';
+
 export function emptyCounts(): LearnedCounts {
   return { decisions: { service: 0, spotlight: 0, ignore: 0 }, features: new Map() };
 }
@@ -27,25 +35,28 @@ export function emptyCounts(): LearnedCounts {
  */
 export function learn(counts: LearnedCounts, features: readonly string[], route: Route, sign: 1 | -1): void {
   counts.decisions[route] = Math.max(0, counts.decisions[route] + sign);
-  for (const feature of features) {
-    let row = counts.features.get(feature);
-    if (row === undefined) {
-      if (sign < 0) continue;
-      row = { service: 0, spotlight: 0, ignore: 0 };
-      counts.features.set(feature, row);
-    }
-    row[route] = Math.max(0, row[route] + sign);
-    if (row.service === 0 && row.spotlight === 0 && row.ignore === 0) counts.features.delete(feature);
+  for (const feature of features) add(counts, feature, route, sign);
+  add(counts, ALL_FEATURES, route, sign * features.length);
+}
+
+function add(counts: LearnedCounts, feature: string, route: Route, change: number): void {
+  let row = counts.features.get(feature);
+  if (row === undefined) {
+    if (change < 0) return;
+    row = { service: 0, spotlight: 0, ignore: 0 };
+    counts.features.set(feature, row);
   }
+  row[route] = Math.max(0, row[route] + change);
+  if (row.service === 0 && row.spotlight === 0 && row.ignore === 0) counts.features.delete(feature);
 }
 
 export function decisionsIn(counts: LearnedCounts): number {
   return counts.decisions.service + counts.decisions.spotlight + counts.decisions.ignore;
 }
 
-/** P(feature | lane) with Laplace smoothing: of the lane's learned comments, how many had it. */
-function logLikelihood(count: number, decisions: number): number {
-  return Math.log((count + 1) / (decisions + 2));
+/** P(feature | lane) with Laplace smoothing: the feature's share of all features learned for the lane. */
+function logLikelihood(count: number, laneTotal: number, vocabulary: number): number {
+  return Math.log((count + 1) / (laneTotal + vocabulary));
 }
 
 /** The learned votes for a comment with these features: one per lane, centred (they sum to zero). */
@@ -53,6 +64,8 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   const total = decisionsIn(counts);
   if (total === 0) return [];
   const { decisions } = counts;
+  const all = counts.features.get(ALL_FEATURES) ?? { service: 0, spotlight: 0, ignore: 0 };
+  const vocabulary = Math.max(1, counts.features.size - 1);
   let s = Math.log((decisions.service + 1) / (total + 3));
   let p = Math.log((decisions.spotlight + 1) / (total + 3));
   let g = Math.log((decisions.ignore + 1) / (total + 3));
@@ -62,9 +75,9 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
     // A feature never learned says nothing (and would favour the lane with fewest decisions).
     if (row === undefined) continue;
     used++;
-    s += logLikelihood(row.service, decisions.service);
-    p += logLikelihood(row.spotlight, decisions.spotlight);
-    g += logLikelihood(row.ignore, decisions.ignore);
+    s += logLikelihood(row.service, all.service, vocabulary);
+    p += logLikelihood(row.spotlight, all.spotlight, vocabulary);
+    g += logLikelihood(row.ignore, all.ignore, vocabulary);
   }
   if (used === 0) return [];
   const mean = (s + p + g) / 3;
@@ -72,7 +85,7 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   const weights: Record<Route, number> = { service: (s - mean) * scale, spotlight: (p - mean) * scale, ignore: (g - mean) * scale };
   return LANES.map((route) => {
     const weight = Math.max(-MOST, Math.min(MOST, weights[route]));
-    return { route, weight, reason: weight > 0 ? learnedReason(counts, features, route) : '' };
+    return { route, weight, reason: weight > 0 ? learnedReason(counts, features, route, all, vocabulary) : '' };
   });
 }
 
@@ -85,9 +98,9 @@ const SAID: Record<Route, (count: number, word: string) => string> = {
 };
 
 /** "you routed 12 similar comments (“refund”) to customer service": the comment's most telling learned word for the lane, and how many learned comments of the lane have it. */
-function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route): string {
+function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route, all: Record<Route, number>, vocabulary: number): string {
   const mine = counts.decisions[route];
-  const others = decisionsIn(counts) - mine;
+  const othersTotal = all.service + all.spotlight + all.ignore - all[route];
   let best: string | null = null;
   let bestCount = 0;
   let bestLift = 0;
@@ -95,8 +108,8 @@ function learnedReason(counts: LearnedCounts, features: readonly string[], route
     const row = counts.features.get(feature);
     if (row === undefined || row[route] < NAMED_AT) continue;
     const word = featureInWords(feature);
-    if (word === null) continue;
-    const lift = logLikelihood(row[route], mine) - logLikelihood(row.service + row.spotlight + row.ignore - row[route], others);
+    if (word === null || isCommonWord(word)) continue;
+    const lift = logLikelihood(row[route], all[route], vocabulary) - logLikelihood(row.service + row.spotlight + row.ignore - row[route], othersTotal, vocabulary);
     if (lift > bestLift) [best, bestCount, bestLift] = [word, row[route], lift];
   }
   if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${mine} comments)`;

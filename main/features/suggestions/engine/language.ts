@@ -122,3 +122,8 @@ export function languageOfWords(words: readonly string[], text: string): string 
   if (best < 0 || (most < 2 && words.length > 3)) return 'und';
   return LANGS[best]!;
 }
+
+/** A word too common to tell comments apart ("the", "und"): never named in a reason. */
+export function isCommonWord(word: string): boolean {
+  return word.length < 3 || WORD_LANGS.has(word);
+}

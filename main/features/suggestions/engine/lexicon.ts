@@ -53,7 +53,7 @@ export const LEXICON = {
     'your customers', 'your users', 'you broke', 'you changed', 'you removed', 'you promised',
   ],
   mine: [
-    "i can't", 'i cannot', "i'm unable", 'i am unable', 'unable to', 'my site', 'my sites', 'my website', 'my store',
+    "i can't", 'i cannot', "i'm unable", 'my account', 'i am unable', 'unable to', 'my site', 'my sites', 'my website', 'my store',
     'my shop', 'my order', 'my orders', 'my card', 'my files', 'my blog', 'my app', 'our site', 'our sites',
     'our website', 'our store', 'our shop', 'our app', 'our team', 'i was charged', 'i keep getting',
     "i'm getting", 'i am getting', 'i get', 'i got', 'happened to me', 'i lost', 'we lost', 'help me', 'please help',

@@ -48,15 +48,19 @@ const EARLIER_CHARS = 400;
 /** A comment of this many words or fewer is too short to tell its language: the word signals still read it. */
 const TOO_SHORT_TO_TELL = 6;
 
-const BROKEN_WORDS: ReadonlySet<string> = new Set(LEXICON.broken.filter((p) => !p.includes(' ')));
-const SPLIT = /[^\p{L}\p{N}']+/u;
+// Single words of the "broken" cue as one case-blind pattern: earlier comments are only tested, not tokenized.
+const BREAKAGE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${LEXICON.broken.filter((p) => !p.includes(' ')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 function mentionsBreakage(text: string): boolean {
-  for (const word of text.slice(0, EARLIER_CHARS).toLowerCase().split(SPLIT)) if (BROKEN_WORDS.has(word)) return true;
-  return false;
+  return BREAKAGE.test(text.length > EARLIER_CHARS ? text.slice(0, EARLIER_CHARS) : text);
 }
 
-const squash = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** The same text posted again, ignoring case and spacing (compared only when the lengths nearly agree). */
+function sameText(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 8 || x.trim() === '') return false;
+  const squash = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return squash(x) === squash(y);
+}
 
 function firstName(author: string): string {
   const name = author.trim().split(/[\s_.]+/)[0] ?? '';
@@ -68,12 +72,11 @@ function readThread(comment: CommentToScore): ThreadContext {
   let outage = mentionsBreakage(comment.threadTitle);
   let questionBefore = false;
   let repeats = false;
-  const mine = squash(comment.text);
   for (let i = comment.earlier.length - 1; i >= from; i--) {
     const earlier = comment.earlier[i]!;
     if (!outage && mentionsBreakage(earlier.text)) outage = true;
     if (!questionBefore && earlier.author !== comment.author && earlier.text.slice(0, EARLIER_CHARS).includes('?')) questionBefore = true;
-    if (!repeats && mine.length > 0 && squash(earlier.text) === mine) repeats = true;
+    if (!repeats && sameText(earlier.text, comment.text)) repeats = true;
   }
   return { outage, questionBefore, repeats };
 }

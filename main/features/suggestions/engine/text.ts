@@ -14,7 +14,7 @@ export interface Analysis {
   text: string;
   /** Words in order; a link is URL_TOKEN, an @mention MENTION_TOKEN. */
   words: string[];
-  /** For each word: 1 when it begins a sentence, a line or a list item. */
+  /** For each word: 1 when it begins a sentence, a clause (after a comma), a line or a list item. */
   starts: Uint8Array;
   /** The names @mentioned, as written (without the @). */
   mentions: string[];
@@ -32,8 +32,8 @@ export interface Analysis {
 }
 
 // A link, an @mention, a word (letters and digits, with inner apostrophes: "can't", "it’s"), or
-// what ends a sentence. The alternation order matters: a link wins over the words inside it.
-const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;]+|\n)/gu;
+// what ends a sentence or a clause ("Kai, open the album, then click Edit"). The alternation order matters: a link wins over the words inside it.
+const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)/gu;
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 

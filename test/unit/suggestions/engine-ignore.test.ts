@@ -1,0 +1,36 @@
+// Ignore signals: noise and spam, in any language where they are about shape rather than words.
+import { describe, expect, it } from 'vitest';
+import { suggest, signalsOf } from '../../../main/features/suggestions/engine';
+import { comment } from './engine-helpers';
+
+describe('ignore signals', () => {
+  it.each([
+    ['a bare link', 'https://deals.example.net/offer?id=77', 'link-only'],
+    ['emoji only', '🔥🔥🔥', 'emoji only'],
+    ['spam phrases', 'Guaranteed returns!! Earn 300 per day from home, click here to invest now', 'known spam phrase'],
+    ['empty praise', 'Nice article, well written.', 'empty praise, nothing to answer'],
+    ['very short', 'ok cool', 'very short, nothing to answer'],
+  ])('routes %s to ignore', (_, text, reason) => {
+    const suggestion = suggest(comment(text));
+    expect(suggestion.route).toBe('ignore');
+    expect(suggestion.reasons).toContain(reason);
+  });
+
+  it('a comment posted again in the thread is repeated text', () => {
+    const text = 'Visit my profile for a surprise';
+    const ids = signalsOf(comment(text, [{ author: 'Someone Else', text: 'visit my   profile for a surprise' }])).map((s) => s.id);
+    expect(ids).toContain('repeated');
+  });
+
+  it('shouting is noticed, but a shouted complaint is still customer service', () => {
+    const text = 'MY SITE IS DOWN AGAIN AND NOBODY ANSWERS MY TICKET';
+    expect(signalsOf(comment(text)).map((s) => s.id)).toContain('shouting');
+    expect(suggest(comment(text)).route).toBe('service');
+  });
+
+  it('counter-examples: a short question is not noise, a link with an answer is not link-only', () => {
+    expect(signalsOf(comment('Refund status?')).map((s) => s.id)).not.toContain('very-short');
+    const ids = signalsOf(comment('You can fix the export by clearing the cache, the steps are here: https://help.example.org/cache')).map((s) => s.id);
+    expect(ids).not.toContain('link-only');
+  });
+});

@@ -1,0 +1,36 @@
+// Community spotlight signals: members helping each other and building the community.
+import { describe, expect, it } from 'vitest';
+import { suggest, signalsOf } from '../../../main/features/suggestions/engine';
+import { comment } from './engine-helpers';
+
+const question = [{ author: 'Kai Moreno', text: 'Does anyone know how to move my photos to the new album layout?' }];
+
+describe('community spotlight signals', () => {
+  it('gives steps to another member who asked', () => {
+    const text = 'Kai, open the album, then click Edit layout. Drag the photos into the new grid and press Save.';
+    const suggestion = suggest(comment(text, question));
+    expect(suggestion.route).toBe('spotlight');
+    expect(suggestion.reasons).toEqual(expect.arrayContaining(['gives steps to follow', 'replies to another member (Kai)']));
+    expect(signalsOf(comment(text, question)).map((s) => s.id)).toContain('answers-question');
+  });
+
+  it.each([
+    ['a workaround', 'In the meantime the old upload page still works for me at /classic, that is my workaround until they fix it.', 'gives another member a workaround'],
+    ['a guide of their own', 'I wrote a guide to the new album layout with screenshots: https://notes.example.org/albums', 'links to a guide or something they made'],
+    ['a meetup', 'We are organising a photo walk in Lisbon on the 12th, anyone in town is welcome to join us.', 'organises a meetup or brings members together'],
+    ['thanks to a member', '@kai thanks so much, that did it!', 'thanks another member'],
+    ['an offer of help', 'If anyone needs a hand migrating a big library, happy to help, ping me.', 'offers to help'],
+  ])('routes %s to the spotlight', (_, text, reason) => {
+    const suggestion = suggest(comment(text));
+    expect(suggestion.route).toBe('spotlight');
+    expect(suggestion.reasons).toContain(reason);
+  });
+
+  it('counter-examples: a request to the company is not advice, @support is not a member', () => {
+    const ids = signalsOf(comment('Can you add a way to move photos between albums?')).map((s) => s.id);
+    expect(ids).not.toContain('advises');
+    const toSupport = signalsOf(comment('@support my album page shows an error since yesterday')).map((s) => s.id);
+    expect(toSupport).not.toContain('replies-to-member');
+    expect(suggest(comment('@support my album page shows an error since yesterday')).route).toBe('service');
+  });
+});
