@@ -7,12 +7,13 @@
 export const LEXICON = {
   // Customer service
   broken: [
-    'down', 'outage', 'outages', 'offline', 'unreachable', 'unavailable', 'broken', 'broke', 'crash', 'crashes', 'crashed',
-    'crashing', 'error', 'errors', '500', '502', '503', '504', 'bad gateway', 'timeout', 'timed out', 'timing out',
-    'not working', "doesn't work", "don't work", "isn't working", "aren't working", 'stopped working', 'no longer works',
-    'not loading', "won't load", "doesn't load", "can't access", 'cannot access', "can't reach", "can't connect",
-    'cannot connect', 'bug', 'buggy', 'glitch', 'disappeared', 'data loss', 'lost', 'missing', 'failing', 'fails',
-    'failed', 'degraded', 'slow', 'wiped', 'deleted', 'corrupted', 'went down', 'goes down', 'is down', 'are down',
+    'down', 'outage', 'outages', 'offline', 'unreachable', 'unavailable', 'broken', 'broke', 'crash', 'crashes',
+    'crashed', 'crashing', 'error', 'errors', '500', '502', '503', '504', 'bad gateway', 'timeout', 'timed out',
+    'timing out', 'not working', "doesn't work", 'hangs', 'freezes', "don't work", "isn't working", "aren't working",
+    'stopped working', 'no longer works', 'not loading', "won't load", "doesn't load", "can't access",
+    'cannot access', "can't reach", "can't connect", 'cannot connect', 'bug', 'buggy', 'glitch', 'disappeared',
+    'data loss', 'lost', 'missing', 'failing', 'fails', 'failed', 'degraded', 'slow', 'wiped', 'deleted', 'corrupted',
+    'went down', 'goes down', 'is down', 'are down',
   ],
   money: [
     'billing', 'billed', 'bill', 'charged', 'charge', 'charges', 'overcharged', 'invoice', 'invoices', 'refund',
@@ -28,21 +29,21 @@ export const LEXICON = {
   ],
   when: [
     'when will', 'when is', 'when are', 'when can', 'when do', 'eta', 'any update', 'any updates', 'an update',
-    'how long', 'still down', 'still waiting', 'still not', 'still broken', 'still no', 'back up', 'be back',
-    'come back', 'fixed yet', 'how much longer', 'timeline', 'status update', 'any news', 'any word',
+    'how long', 'still down', 'still waiting', 'still not', 'still broken', 'still no', 'fixed yet',
+    'how much longer', 'timeline', 'status update', 'any news', 'any word',
   ],
   unanswered: [
-    'nobody answers', 'no one answers', 'nobody replies', 'nobody responds', 'no answer', 'no response',
-    'no reply', 'never heard back', "haven't heard", 'have not heard', 'no one has', 'nobody has', 'ignored',
-    'ticket', 'tickets', 'opened a ticket', 'contacted support', 'emailed support', 'your support',
-    'customer service', 'support team', 'support is', 'days ago', 'weeks ago', 'three days', 'two days', 'a week',
+    'nobody answers', 'no one answers', 'nobody replies', 'nobody responds', 'no answer', 'no response', 'no reply',
+    'never heard back', "haven't heard", 'have not heard', 'no one has', 'nobody has', 'ignored', 'ticket', 'tickets',
+    'opened a ticket', 'contacted support', 'emailed support', 'your support', 'customer service', 'support team',
+    'support is', 'days ago', 'weeks ago', 'three days', 'two days', 'a week',
   ],
   upset: [
     'i pay', 'i paid', "i'm paying", 'we pay', 'we paid', 'paying customer', 'paying customers', 'customer for',
-    'unacceptable', 'ridiculous', 'disappointed', 'disappointing', 'frustrated', 'frustrating', 'annoyed',
-    'terrible', 'awful', 'worst', 'useless', 'joke', 'fed up', 'sick of', 'tired of', 'switching to', 'cancel my',
-    'moving to', 'leaving', 'shame', 'again', 'seriously', 'lost money', 'losing money', 'losing customers',
-    'my clients', 'our clients', 'my customers', 'our customers', 'second time', 'third time', 'every time',
+    'unacceptable', 'ridiculous', 'disappointed', 'disappointing', 'frustrated', 'frustrating', 'annoyed', 'terrible',
+    'awful', 'worst', 'useless', 'joke', 'fed up', 'sick of', 'tired of', 'switching to', 'cancel my', 'moving to',
+    'leaving', 'shame', 'again', 'seriously', 'lost money', 'losing money', 'losing customers', 'my clients',
+    'our clients', 'my customers', 'our customers', 'second time', 'third time', 'every time',
   ],
   company: [
     'your site', 'your website', 'your service', 'your services', 'your app', 'your product', 'your team',
@@ -53,18 +54,18 @@ export const LEXICON = {
     'your customers', 'your users', 'you broke', 'you changed', 'you removed', 'you promised',
   ],
   mine: [
-    "i can't", 'i cannot', "i'm unable", 'my account', 'i am unable', 'unable to', 'my site', 'my sites', 'my website', 'my store',
-    'my shop', 'my order', 'my orders', 'my card', 'my files', 'my blog', 'my app', 'our site', 'our sites',
-    'our website', 'our store', 'our shop', 'our app', 'our team', 'i was charged', 'i keep getting',
-    "i'm getting", 'i am getting', 'i get', 'i got', 'happened to me', 'i lost', 'we lost', 'help me', 'please help',
-    'please fix', 'fix this', 'fix it', 'what happened', 'i need', 'we need', 'i want', 'i would like', "i'd like",
+    "i can't", 'i cannot', "i'm unable", 'my account', 'i am unable', 'unable to', 'my sites', 'my store', 'my shop',
+    'my order', 'my orders', 'my card', 'my files', 'my blog', 'my app', 'our site', 'our sites', 'our website',
+    'our store', 'our shop', 'our app', 'our team', 'i was charged', 'i keep getting', "i'm getting", 'i am getting',
+    'i get', 'i got', 'happened to me', 'i lost', 'we lost', 'help me', 'please help', 'please fix', 'fix this',
+    'fix it', 'what happened', 'i need', 'we need', 'i want', 'i would like', "i'd like",
   ],
   request: [
-    'can you', 'could you', 'will you', 'would you', 'do you', 'are you', 'did you', 'have you guys',
-    'why did', 'why is', 'why does', 'why are', 'why was', 'why would', 'please advise', 'please explain',
-    'please confirm', 'is there a way', 'is it possible', 'how do i', 'how can i', 'how do we', 'how can we',
-    'who do i', 'where do i', 'where can i', 'what do i', 'should i', 'do i need', 'is this', 'is it', 'is there',
-    'are there', 'will there', 'will it', 'will this', 'does this', 'does it', 'what about', 'what is', "what's",
+    'can you', 'could you', 'will you', 'would you', 'do you', 'are you', 'did you', 'have you guys', 'why did',
+    'why is', 'why does', 'why are', 'why was', 'why would', 'please advise', 'please explain', 'please confirm',
+    'is there a way', 'is it possible', 'how do i', 'how can i', 'how do we', 'how can we', 'who do i', 'where do i',
+    'where can i', 'what do i', 'should i', 'do i need', 'is this', 'is it', 'is there', 'are there', 'will there',
+    'will it', 'will this', 'does this', 'does it', 'what about', 'what is', "what's",
   ],
   metoo: [
     'same here', 'me too', 'same issue', 'same problem', 'same thing', 'same for me', 'us too', 'also down',
@@ -77,7 +78,7 @@ export const LEXICON = {
     'solved it', 'solved mine', 'the fix', 'the trick', 'did the trick', 'in the meantime', 'meanwhile',
     'temporary fix', 'quick fix', 'what i did', 'i ended up', 'managed to', 'got it working', 'got mine working',
     "here's how", 'here is how', 'this is how', 'to fix', 'to get around', 'instead', 'the solution', 'the cause',
-    'the problem is', 'the issue is', 'it turned out', 'turns out', 'resolved it',
+    'the problem is', 'the issue is', 'it turned out', 'turns out', 'resolved it', 'what helped', 'helped me',
   ],
   advice: [
     'you can', 'you could', 'you should', 'you need to', "you'll need", "you'll want", 'you have to', 'you might',
@@ -90,7 +91,9 @@ export const LEXICON = {
     'happy to help', 'glad to help', 'i can help', 'can help', "i'll help", 'ping me', 'message me', 'reach out',
     'feel free', 'let me know if', 'hope this helps', 'hope that helps', 'hope it helps', 'hth', 'good luck',
     'hope it saves', "i'd be happy", 'i can share', 'i can send', 'if anyone needs', 'if anyone wants',
-    'anyone who needs', 'happy to share', 'happy to walk', 'i can walk', 'i can show', 'glad to share',
+    'anyone who needs', 'happy to', 'glad to share', 'i can walk', 'i can show', 'i can bring', "i'll bring",
+    "i'll be there", "i'm in", 'count me in', "i'll post", "i'll share", 'spare', 'just ask', 'ask away',
+    'answer questions',
   ],
   explain: [
     'because', 'that means', 'which means', 'this means', 'that is why', "that's why", 'the reason', 'usually',
@@ -115,9 +118,20 @@ export const LEXICON = {
   gather: [
     'meetup', 'meetups', 'meet up', 'meet-up', 'organise', 'organize', 'organising', 'organizing', 'join us',
     "we're hosting", 'we are hosting', 'hosting', 'event', 'workshop', 'hackathon', 'anyone in', 'anyone near',
-    'anyone going', "let's", 'lets meet', 'get together', 'sign up', 'rsvp', 'volunteer', 'volunteers',
-    'study group', 'user group', 'local group', 'come along', 'see you there', "who's coming", 'venue', 'carpool',
-    'i started', 'we started', 'started a', 'our group', 'newcomers', 'welcome', 'mentor', 'mentoring',
+    'anyone going', "let's", 'lets meet', 'get together', 'sign up', 'rsvp', 'volunteer', 'volunteers', 'study group',
+    'user group', 'local group', 'come along', 'see you there', "who's coming", 'venue', 'carpool', 'i started',
+    'we started', 'started a', 'our group', 'newcomers', 'welcome', 'mentor', 'mentoring',
+  ],
+
+  // Ignore: the company's own voice (a reply from its staff needs no routing)
+  staff: [
+    "we're aware", 'we are aware', "we're on it", 'we are on it', "we're working on", 'we are working on',
+    "we're looking into", 'we are looking into', "we're investigating", 'we are investigating', "we're fixing",
+    "we'll update", 'we will update', "we'll post", 'we will post', "we'll be in touch", "we've fixed",
+    'we have fixed', "we've identified", 'we identified', "we're rolling", "we've rolled", "we're sorry",
+    'we apologise', 'we apologize', 'sorry for the trouble', 'sorry for the inconvenience', 'apologies for',
+    'thanks for reporting', 'thanks for the reports', 'thanks for the report', 'thanks for flagging',
+    'thanks for letting us know', 'we hear you', 'our support team', 'dm us', 'email us', 'contact us', 'message us',
   ],
 
   // Ignore
@@ -125,18 +139,18 @@ export const LEXICON = {
     'casino', 'viagra', 'cialis', 'porn', 'escort', 'escorts', 'payday', 'loan', 'loans', 'forex', 'bitcoin',
     'crypto', 'guaranteed', 'returns', 'whatsapp', 'telegram', 'backlinks', 'backlink', 'seo', 'followers',
     'promo code', 'coupon', 'limited offer', 'limited time', 'limited slots', 'click here', 'visit my', 'visit our',
-    'check out my', 'check my', 'best price', 'cheap', 'cheapest', 'earn', 'make money', 'work from home',
-    'per day', 'essay', 'essays', 'assignment', 'assignments', 'replica', 'weight loss', 'dm me', 'contact them',
-    'recover your', 'recovery expert', 'hacker', 'investment', 'invest', 'profit', 'buy now', 'order now',
-    'free trial', 'giveaway', 'winner', 'congratulations', 'pills', 'dating', 'hot singles', 'guest post',
-    'guest posts', 'high da', 'rank', 'ranking',
+    'check out my', 'check my', 'best price', 'cheap', 'cheapest', 'earn', 'make money', 'work from home', 'per day',
+    'essay', 'essays', 'assignment', 'assignments', 'replica', 'weight loss', 'dm me', 'contact them', 'recover your',
+    'recovery expert', 'hacker', 'investment', 'invest', 'profit', 'buy now', 'order now', 'free trial', 'giveaway',
+    'winner', 'congratulations', 'pills', 'dating', 'hot singles', 'guest post', 'guest posts', 'high da', 'rank',
+    'ranking', 'bonus', 'apply now', 'lowest price', 'wholesale', 'supplements', 'followers', 'likes',
   ],
   praise: [
     'great post', 'nice post', 'great article', 'nice article', 'great read', 'nice read', 'good read',
-    'thanks for sharing', 'thank you for sharing', 'well written', 'very informative', 'informative',
-    'keep it up', 'keep up the good work', 'awesome post', 'love this', 'love it', 'nice one', 'great job',
-    'good job', 'great work', 'amazing', 'awesome', 'cool', 'nice', 'first', 'lol', 'lmao', 'this', 'great',
-    'wow', 'bookmarked', 'useful', 'helpful', 'interesting', 'good stuff', 'so true', 'agreed', 'agree',
+    'thanks for sharing', 'thank you for sharing', 'well written', 'very informative', 'informative', 'keep it up',
+    'keep up the good work', 'awesome post', 'love this', 'love it', 'nice one', 'great job', 'good job',
+    'great work', 'amazing', 'awesome', 'cool', 'nice', 'first', 'lol', 'lmao', 'this', 'great', 'wow', 'bookmarked',
+    'useful', 'helpful', 'interesting', 'good stuff', 'so true', 'agreed', 'agree',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -147,8 +161,8 @@ export const IMPERATIVES: ReadonlySet<string> = new Set([
   'go', 'open', 'click', 'tap', 'select', 'choose', 'set', 'run', 'install', 'uninstall', 'reinstall', 'use', 'add',
   'remove', 'delete', 'clear', 'flush', 'purge', 'check', 'restart', 'reboot', 'reset', 'change', 'turn', 'disable',
   'enable', 'switch', 'edit', 'type', 'copy', 'paste', 'navigate', 'log', 'sign', 'download', 'export', 'import',
-  'drag', 'hold', 'press', 'enter', 'create', 'rename', 'move', 'look', 'head', 'grab', 'first', 'then', 'next',
-  'finally', 'step', 'make', 'put', 'save', 'close', 'wait', 'resend', 'retry', 'try', 'follow', 'scroll', 'find',
+  'drag', 'hold', 'press', 'enter', 'create', 'rename', 'move', 'look', 'head', 'grab', 'then',
+  'make', 'put', 'save', 'close', 'wait', 'resend', 'retry', 'try', 'follow', 'scroll', 'find',
   'search', 'disconnect', 'reconnect', 'unplug', 'update', 'downgrade', 'roll', 'revert', 'apply', 'paste', 'point',
 ]);
 
@@ -160,3 +174,6 @@ export const INTERROGATIVES: ReadonlySet<string> = new Set([
 
 /** Addressing the company rather than a member by @name: these @handles are the company's. */
 export const COMPANY_HANDLES: ReadonlySet<string> = new Set(['support', 'team', 'admin', 'admins', 'staff', 'help', 'mods', 'moderators']);
+
+/** A handle with one of these in it speaks for a company ("@Acme_official", "@acme_support", "@acme_devrel"). */
+export const COMPANY_HANDLE_PARTS: readonly string[] = ['official', 'support', 'team', 'staff', 'help', 'devrel', 'dev_rel', 'hq', 'care', 'admin'];

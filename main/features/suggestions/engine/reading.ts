@@ -5,7 +5,7 @@ import type { Route } from '../../../../common/types';
 import { analyze, type Analysis } from './text';
 import { findCues, type CueHits } from './cues';
 import { languageOfWords } from './language';
-import { LEXICON, COMPANY_HANDLES, INTERROGATIVES } from './lexicon';
+import { LEXICON, COMPANY_HANDLES, COMPANY_HANDLE_PARTS, INTERROGATIVES } from './lexicon';
 import type { CommentToScore } from './types';
 
 export interface Reading {
@@ -81,19 +81,32 @@ function readThread(comment: CommentToScore): ThreadContext {
   return { outage, questionBefore, repeats };
 }
 
-/** Who the comment speaks to: an @mention that is not the company's, or an earlier commenter's first name at its start. */
+/** How far into a comment a member's name is looked for ("Thank you Maya, ..."). */
+const NAME_WITHIN = 12;
+
+/** An @handle of the company: its support or official account, or a name in the thread's title ("@Acme" under "Acme raises prices"). */
+function isCompanyHandle(handle: string, title: string): boolean {
+  const lower = handle.toLowerCase();
+  if (COMPANY_HANDLES.has(lower) || COMPANY_HANDLE_PARTS.some((part) => lower.includes(part))) return true;
+  const stem = lower.split(/[_.-]/)[0]!;
+  return stem.length >= 4 && title.toLowerCase().includes(stem);
+}
+
+/** Who the comment speaks to: an @mention that is not the company's, or an earlier commenter's first name near its start. */
 function addresseeOf(comment: CommentToScore, a: Analysis): { addressee: string | null; mentionsCompany: boolean } {
   let mentionsCompany = false;
-  for (const name of a.mentions) {
-    if (COMPANY_HANDLES.has(name.toLowerCase())) mentionsCompany = true;
-    else return { addressee: name, mentionsCompany };
+  let addressee: string | null = null;
+  for (const handle of a.mentions) {
+    if (isCompanyHandle(handle, comment.threadTitle)) mentionsCompany = true;
+    else addressee ??= handle;
   }
-  // "Owen, the payment went through..." or "Thanks Lucy, ...": the name within the first two words.
-  const opening = a.words.slice(0, 2);
+  if (addressee !== null) return { addressee, mentionsCompany };
+  // "Owen, the payment went through..." or "Thank you Maya, ...": an earlier commenter's first name.
+  const opening = a.words.slice(0, NAME_WITHIN);
   for (const earlier of comment.earlier) {
     const name = firstName(earlier.author);
-    if (name.length >= 2 && earlier.author !== comment.author && opening.includes(name)) {
-      return { addressee: earlier.author.trim().split(/\s+/)[0]!, mentionsCompany };
+    if (name.length >= 3 && earlier.author !== comment.author && opening.includes(name)) {
+      return { addressee: earlier.author.trim().split(/[\s_]+/)[0]!, mentionsCompany };
     }
   }
   if (opening[0] === 'op' || opening[1] === 'op') return { addressee: 'the original poster', mentionsCompany };

@@ -29,12 +29,15 @@ export interface Analysis {
   emoji: number;
   /** Lines that begin like a list item ("1.", "2)", "-", "*"). */
   listItems: number;
+  /** Menu paths given ("Settings > Billing", "File → Export"): where to click. */
+  menuPaths: number;
 }
 
-// A link, an @mention, a word (letters and digits, with inner apostrophes: "can't", "it’s"), or
+// A link (with its scheme, www., or a bare domain of a common top-level domain: "deals.example/promo"), an @mention, a word (letters and digits, with inner apostrophes: "can't", "it’s"), or
 // what ends a sentence or a clause ("Kai, open the album, then click Edit"). The alternation order matters: a link wins over the words inside it.
-const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)/gu;
+const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|co|info|biz|xyz|shop|site|online|example|me|ai|ly|gg|tv|uk|de|fr|es|it|nl|eu|us|ca|au|in)(?:\/[^\s<>"]*)?(?![\w.]*\w))|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)/gu;
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
+const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?\w/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 
 export function analyze(full: string): Analysis {
@@ -90,6 +93,8 @@ export function analyze(full: string): Analysis {
   const emoji = text.match(PICTOGRAPH)?.length ?? 0;
   LIST_ITEM.lastIndex = 0;
   const listItems = text.match(LIST_ITEM)?.length ?? 0;
+  MENU_PATH.lastIndex = 0;
+  const menuPaths = text.includes('>') || text.includes('→') || text.includes('»') ? (text.match(MENU_PATH)?.length ?? 0) : 0;
   return {
     text,
     words,
@@ -103,5 +108,6 @@ export function analyze(full: string): Analysis {
     exclamations,
     emoji,
     listItems,
+    menuPaths,
   };
 }

@@ -28,6 +28,7 @@ export function ignoreSignals(r: Reading, out: Fired[]): void {
   if (a.letters >= SHOUTING_LETTERS && a.capitals > a.letters * SHOUTING_SHARE) fire('shouting', 0.8, 'mostly capital letters');
 
   if (!r.english) return;
+  if (cues.has('staff')) fire('staff', 1.6, 'a reply from the company itself');
   const spam = cues.count('spam');
   if (spam > 0) fire('spam', spam > 1 ? 2.6 : 1.2, 'known spam phrase');
 
@@ -36,4 +37,9 @@ export function ignoreSignals(r: Reading, out: Fired[]): void {
   if (saysSomething) return;
   if (prose > 0 && prose <= VERY_SHORT && a.links === 0) fire('very-short', 1.8, 'very short, nothing to answer');
   if (cues.has('praise') && prose <= SHORT_PRAISE) fire('empty-praise', 1.8, 'empty praise, nothing to answer');
+}
+
+/** Weak evidence for noise: the comment neither asks for anything nor helps anyone (an aside, a joke, an opinion). */
+export function nothingToActOn(r: Reading, fired: Fired[]): void {
+  if (!fired.some((f) => f.route !== 'ignore')) fired.push({ id: 'nothing-to-act-on', route: 'ignore', weight: 0.6, reason: 'neither asks for anything nor helps anyone' });
 }

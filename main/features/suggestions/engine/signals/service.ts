@@ -8,7 +8,7 @@ export function serviceSignals(r: Reading, out: Fired[]): void {
   const { cues } = r;
   const broken = cues.has('broken');
   const mine = cues.has('mine');
-  const helping = cues.has('fix') || cues.has('advice') || cues.has('offer');
+  const helping = cues.has('fix') || cues.has('advice') || cues.has('offer') || r.a.menuPaths > 0;
   // Second person is the company unless the comment speaks to a member by name.
   const toCompany = r.mentionsCompany || (cues.has('company') && r.addressee === null);
   const fire = (id: string, weight: number, reason: string): void => void out.push({ id, route: 'service', weight, reason });
@@ -19,8 +19,9 @@ export function serviceSignals(r: Reading, out: Fired[]): void {
   if (broken && (mine || cues.has('metoo') || toCompany)) fire('reports-broken', 1.6, 'reports that something of theirs is down or broken');
   else if (broken && !helping) fire('mentions-broken', 0.8, 'mentions something down or broken');
 
-  if (cues.has('money')) fire('billing', mine || r.asks || cues.has('upset') ? 1.8 : 1.0, 'about billing, a charge or a refund');
-  if (cues.has('account') && (mine || r.asks || broken)) fire('account', 1.3, 'about their account or signing in');
+  // Billing or account words in a member's answer are the subject of the help, not a complaint.
+  if (cues.has('money') && !helping) fire('billing', mine || r.asks || cues.has('upset') ? 1.8 : 1.0, 'about billing, a charge or a refund');
+  if (cues.has('account') && (mine || r.asks || broken) && !helping) fire('account', 1.3, 'about their account or signing in');
   if (cues.has('unanswered')) fire('unanswered', 1.8, 'says the company has not answered them');
   if (cues.has('upset')) fire('upset', cues.count('upset') > 1 ? 1.6 : 1.0, 'is unhappy with the service');
   if (toCompany) fire('to-company', 1.2, 'speaks to the company directly');

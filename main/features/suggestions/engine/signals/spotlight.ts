@@ -23,19 +23,20 @@ export function spotlightSignals(r: Reading, out: Fired[]): void {
   if (steps >= 2) fire('gives-steps', 1.8, 'gives steps to follow');
   else if (steps === 1 && !r.asks) fire('instructs', 0.6, 'tells someone what to do');
 
+  if (r.a.menuPaths > 0 && !r.asks) fire('menu-path', 1.6, 'shows where to find the setting');
   if (cues.has('fix')) fire('workaround', 1.6, 'gives another member a workaround');
   if (cues.has('advice') && !cues.has('request')) fire('advises', 1.1, 'advises another member what to do');
   if (cues.has('offer')) fire('offers-help', 1.5, 'offers to help');
   if (cues.has('explain')) fire('explains', 0.7, 'explains how something works');
 
-  const helps = cues.has('fix') || cues.has('advice') || cues.has('explain') || steps >= 2;
+  const helps = cues.has('fix') || cues.has('advice') || cues.has('explain') || steps >= 2 || r.a.menuPaths > 0;
   if (cues.has('resource')) {
     fire('shares-resource', r.a.links > 0 ? 1.6 : 1.0, r.a.links > 0 ? 'links to a guide or something they made' : 'shares a guide or something they made');
   } else if (r.a.links > 0 && helps) fire('links-answer', 0.8, 'points to a page that answers it');
 
   if (cues.has('thanks')) fire('thanks-member', 1.2, 'thanks another member');
   if (cues.has('gather')) fire('organises', cues.count('gather') > 1 ? 2.0 : 1.3, 'organises a meetup or brings members together');
-  if (r.thread.questionBefore && (helps || r.addressee !== null) && !cues.has('mine')) {
+  if (r.thread.questionBefore && helps && !cues.has('mine')) {
     fire('answers-question', 1.0, 'answers an earlier question in the thread');
   }
 }
