@@ -83,7 +83,7 @@ export const LEXICON = {
   advice: [
     'you can', 'you could', 'you should', 'you need to', "you'll need", "you'll want", 'you have to', 'you might',
     'you may want', 'you want to', 'make sure', "don't forget", "i'd suggest", 'i suggest', 'i recommend',
-    "i'd recommend", 'my advice', 'tip', 'pro tip', 'if you', 'try', 'try to', 'try this', 'have you tried',
+    "i'd recommend", 'my advice', 'tip', 'pro tip', 'if you', 'try to', 'try this', 'have you tried',
     'worth trying', 'check if', 'check that', 'double check', 'should fix', 'should work', 'will fix',
     'what you want', 'the setting', 'go to', 'look for', 'under settings', 'in settings',
   ],

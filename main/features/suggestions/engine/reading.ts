@@ -21,6 +21,8 @@ export interface Reading {
   addressee: string | null;
   /** It @mentions the company's own handle (@support, @team). */
   mentionsCompany: boolean;
+  /** It speaks for the company: its staff's words ("we're aware", "thanks for the reports"), or "we" announcing without asking. */
+  companyVoice: boolean;
   thread: ThreadContext;
 }
 
@@ -113,6 +115,18 @@ function addresseeOf(comment: CommentToScore, a: Analysis): { addressee: string 
   return { addressee: null, mentionsCompany };
 }
 
+const WE: ReadonlySet<string> = new Set(['we', "we're", "we'll", "we've", 'our', 'us']);
+/** "We" this many times, asking nothing and with no problem of their own: someone announcing for the company. */
+const WE_ANNOUNCING = 3;
+
+function speaksForCompany(a: Analysis, cues: CueHits, asks: boolean): boolean {
+  if (cues.has('staff')) return true;
+  if (asks || cues.has('mine') || cues.has('metoo')) return false;
+  let we = 0;
+  for (const word of a.words) if (WE.has(word)) we++;
+  return we >= WE_ANNOUNCING;
+}
+
 function asksSomething(a: Analysis): boolean {
   if (a.questionMarks > 0) return true;
   for (let i = 0; i < a.words.length; i++) if (a.starts[i] === 1 && INTERROGATIVES.has(a.words[i]!) && i + 1 < a.words.length && a.starts[i + 1] === 0) {
@@ -127,15 +141,18 @@ export function read(comment: CommentToScore): Reading {
   const lang = languageOfWords(a.words, a.text);
   const english = lang === 'en' || (lang === 'und' && a.words.length <= TOO_SHORT_TO_TELL);
   const { addressee, mentionsCompany } = addresseeOf(comment, a);
+  const cues = findCues(a.words);
+  const asks = asksSomething(a);
   return {
     comment,
     a,
-    cues: findCues(a.words),
+    cues,
     lang,
     english,
-    asks: asksSomething(a),
+    asks,
     addressee,
     mentionsCompany,
+    companyVoice: english && speaksForCompany(a, cues, asks),
     thread: readThread(comment),
   };
 }

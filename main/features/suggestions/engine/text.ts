@@ -37,7 +37,8 @@ export interface Analysis {
 // what ends a sentence or a clause ("Kai, open the album, then click Edit"). The alternation order matters: a link wins over the words inside it.
 const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|co|info|biz|xyz|shop|site|online|example|me|ai|ly|gg|tv|uk|de|fr|es|it|nl|eu|us|ca|au|in)(?:\/[^\s<>"]*)?(?![\w.]*\w))|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)/gu;
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
-const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?\w/g;
+// A step of a menu path leads to a named item: "Settings > Billing", not "here -> a link".
+const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?[A-Z0-9]/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 
 export function analyze(full: string): Analysis {

@@ -28,7 +28,7 @@ export function ignoreSignals(r: Reading, out: Fired[]): void {
   if (a.letters >= SHOUTING_LETTERS && a.capitals > a.letters * SHOUTING_SHARE) fire('shouting', 0.8, 'mostly capital letters');
 
   if (!r.english) return;
-  if (cues.has('staff')) fire('staff', 1.6, 'a reply from the company itself');
+  if (r.companyVoice) fire('staff', 1.8, 'a reply from the company itself');
   const spam = cues.count('spam');
   if (spam > 0) fire('spam', spam > 1 ? 2.6 : 1.2, 'known spam phrase');
 
