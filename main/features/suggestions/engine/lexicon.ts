@@ -51,7 +51,8 @@ export const LEXICON = {
     'your pricing', 'your end', 'your side', 'your status page', 'your docs', 'your api', 'your dashboard',
     'you guys', 'you people', 'you folks', 'dear team', 'dear support', 'hi team', 'hello team', 'hey team',
     'the team', 'the company', 'the devs', 'the developers', 'the staff', 'admins', 'management', 'support',
-    'your customers', 'your users', 'you broke', 'you changed', 'you removed', 'you promised',
+    'your customers', 'your users', 'a maintainer', 'the maintainers', 'maintainers', 'anyone from', 'official answer',
+    'official response', 'someone from', 'you broke', 'you changed', 'you removed', 'you promised',
   ],
   mine: [
     "i can't", 'i cannot', "i'm unable", 'my account', 'i am unable', 'unable to', 'my sites', 'my store', 'my shop',

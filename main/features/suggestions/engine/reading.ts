@@ -13,7 +13,7 @@ export interface Reading {
   a: Analysis;
   cues: CueHits;
   lang: string;
-  /** The built-in word signals read English: they speak only when the comment is English (or too short to tell). */
+  /** The built-in word signals read English: they speak only when the comment is not recognisably another language. */
   english: boolean;
   /** It asks something: a question mark, or a sentence opening with a question word. */
   asks: boolean;
@@ -47,8 +47,6 @@ export interface Fired {
 const EARLIER_READ = 4;
 /** How much of an earlier comment is read for context. */
 const EARLIER_CHARS = 400;
-/** A comment of this many words or fewer is too short to tell its language: the word signals still read it. */
-const TOO_SHORT_TO_TELL = 6;
 
 // Single words of the "broken" cue as one case-blind pattern: earlier comments are only tested, not tokenized.
 const BREAKAGE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${LEXICON.broken.filter((p) => !p.includes(' ')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
@@ -139,7 +137,8 @@ function asksSomething(a: Analysis): boolean {
 export function read(comment: CommentToScore): Reading {
   const a = analyze(comment.text);
   const lang = languageOfWords(a.words, a.text);
-  const english = lang === 'en' || (lang === 'und' && a.words.length <= TOO_SHORT_TO_TELL);
+  // 'und' is a short text or one without common words of any language it knows: the word signals try it.
+  const english = lang === 'en' || lang === 'und';
   const { addressee, mentionsCompany } = addresseeOf(comment, a);
   const cues = findCues(a.words);
   const asks = asksSomething(a);

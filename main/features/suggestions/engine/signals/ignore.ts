@@ -41,5 +41,6 @@ export function ignoreSignals(r: Reading, out: Fired[]): void {
 
 /** Weak evidence for noise: the comment neither asks for anything nor helps anyone (an aside, a joke, an opinion). */
 export function nothingToActOn(r: Reading, fired: Fired[]): void {
-  if (!fired.some((f) => f.route !== 'ignore')) fired.push({ id: 'nothing-to-act-on', route: 'ignore', weight: 0.6, reason: 'neither asks for anything nor helps anyone' });
+  // In a language the signals do not read, no evidence means unknown, not noise.
+  if (r.english && !fired.some((f) => f.route !== 'ignore')) fired.push({ id: 'nothing-to-act-on', route: 'ignore', weight: 0.6, reason: 'neither asks for anything nor helps anyone' });
 }

@@ -30,12 +30,13 @@ export function spotlightSignals(r: Reading, out: Fired[]): void {
   if (cues.has('explain')) fire('explains', 0.7, 'explains how something works');
 
   const helps = cues.has('fix') || cues.has('advice') || cues.has('explain') || steps >= 2 || r.a.menuPaths > 0;
-  if (cues.has('resource')) {
+  // A question mentioning docs or a script asks about them; sharing comes with a link or without a question.
+  if (cues.has('resource') && (r.a.links > 0 || !r.asks)) {
     fire('shares-resource', r.a.links > 0 ? 1.6 : 1.0, r.a.links > 0 ? 'links to a guide or something they made' : 'shares a guide or something they made');
   } else if (r.a.links > 0 && helps) fire('links-answer', 0.8, 'points to a page that answers it');
 
   if (cues.has('thanks')) fire('thanks-member', 1.2, 'thanks another member');
-  if (cues.has('gather')) fire('organises', cues.count('gather') > 1 ? 2.0 : 1.3, 'organises a meetup or brings members together');
+  if (cues.has('gather')) fire('organises', cues.count('gather') > 1 ? 2.0 : 0.9, 'organises a meetup or brings members together');
   if (r.thread.questionBefore && helps && !cues.has('mine')) {
     fire('answers-question', 1.0, 'answers an earlier question in the thread');
   }
