@@ -54,10 +54,13 @@ export function decisionsIn(counts: LearnedCounts): number {
   return counts.decisions.service + counts.decisions.spotlight + counts.decisions.ignore;
 }
 
-/** P(feature | lane) with Laplace smoothing: the feature's share of all features learned for the lane. */
-function logLikelihood(count: number, laneTotal: number, vocabulary: number): number {
-  return Math.log((count + 1) / (laneTotal + vocabulary));
-}
+// log(count + 1) for the counts most features have, looked up rather than computed: scoring at
+// ingest takes one per feature and lane.
+const LOG_TABLE = Float64Array.from({ length: 1024 }, (_, n) => Math.log(n + 1));
+const logOnePlus = (count: number): number => (count < LOG_TABLE.length ? LOG_TABLE[count]! : Math.log(count + 1));
+
+/** Stands for a learned vote's reason until the blend shows it is needed: naming the telling word costs a pass over the features. */
+export const LEARNED_REASON = '<learned>';
 
 /** The learned votes for a comment with these features: one per lane, centred (they sum to zero). */
 export function learnedVotes(counts: LearnedCounts, features: readonly string[]): Vote[] {
@@ -66,26 +69,31 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   const { decisions } = counts;
   const all = counts.features.get(ALL_FEATURES) ?? { service: 0, spotlight: 0, ignore: 0 };
   const vocabulary = Math.max(1, counts.features.size - 1);
-  let s = Math.log((decisions.service + 1) / (total + 3));
-  let p = Math.log((decisions.spotlight + 1) / (total + 3));
-  let g = Math.log((decisions.ignore + 1) / (total + 3));
+  // Naive Bayes, Laplace-smoothed: log P(lane) + the sum over features of log((count + 1) / (lane total + vocabulary)).
+  let s = 0;
+  let p = 0;
+  let g = 0;
   let used = 0;
   for (const feature of features) {
     const row = counts.features.get(feature);
     // A feature never learned says nothing (and would favour the lane with fewest decisions).
     if (row === undefined) continue;
     used++;
-    s += logLikelihood(row.service, all.service, vocabulary);
-    p += logLikelihood(row.spotlight, all.spotlight, vocabulary);
-    g += logLikelihood(row.ignore, all.ignore, vocabulary);
+    s += logOnePlus(row.service);
+    p += logOnePlus(row.spotlight);
+    g += logOnePlus(row.ignore);
   }
   if (used === 0) return [];
+  // The priors, and each lane's denominator once per feature counted.
+  s += Math.log((decisions.service + 1) / (total + 3)) - used * Math.log(all.service + vocabulary);
+  p += Math.log((decisions.spotlight + 1) / (total + 3)) - used * Math.log(all.spotlight + vocabulary);
+  g += Math.log((decisions.ignore + 1) / (total + 3)) - used * Math.log(all.ignore + vocabulary);
   const mean = (s + p + g) / 3;
   const scale = (GAIN * (total / (total + HALF_WEIGHT_AT))) / Math.sqrt(used);
   const weights: Record<Route, number> = { service: (s - mean) * scale, spotlight: (p - mean) * scale, ignore: (g - mean) * scale };
   return LANES.map((route) => {
     const weight = Math.max(-MOST, Math.min(MOST, weights[route]));
-    return { route, weight, reason: weight > 0 ? learnedReason(counts, features, route, all, vocabulary) : '' };
+    return { route, weight, reason: weight > 0 ? LEARNED_REASON : '' };
   });
 }
 
@@ -97,21 +105,28 @@ const SAID: Record<Route, (count: number, word: string) => string> = {
   ignore: (n, word) => `you ignored ${n} similar comments${word}`,
 };
 
-/** "you routed 12 similar comments (“refund”) to customer service": the comment's most telling learned word for the lane, and how many learned comments of the lane have it. */
-function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route, all: Record<Route, number>, vocabulary: number): string {
-  const mine = counts.decisions[route];
-  const othersTotal = all.service + all.spotlight + all.ignore - all[route];
+/**
+ * "you routed 12 similar comments (“refund”) to customer service": the comment's most telling
+ * learned word for the lane (the highest ratio of its share among the lane's features to its
+ * share among the other lanes'), and how many learned comments of the lane have it.
+ */
+export function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route): string {
+  const all = counts.features.get(ALL_FEATURES) ?? { service: 0, spotlight: 0, ignore: 0 };
+  const vocabulary = Math.max(1, counts.features.size - 1);
+  const laneShare = 1 / (all[route] + vocabulary);
+  const otherShare = 1 / (all.service + all.spotlight + all.ignore - all[route] + vocabulary);
   let best: string | null = null;
   let bestCount = 0;
-  let bestLift = 0;
+  let bestLift = 1;
   for (const feature of features) {
     const row = counts.features.get(feature);
     if (row === undefined || row[route] < NAMED_AT) continue;
+    const lift = ((row[route] + 1) * laneShare) / ((row.service + row.spotlight + row.ignore - row[route] + 1) * otherShare);
+    if (lift <= bestLift) continue;
     const word = featureInWords(feature);
     if (word === null || isCommonWord(word)) continue;
-    const lift = logLikelihood(row[route], all[route], vocabulary) - logLikelihood(row.service + row.spotlight + row.ignore - row[route], othersTotal, vocabulary);
-    if (lift > bestLift) [best, bestCount, bestLift] = [word, row[route], lift];
+    [best, bestCount, bestLift] = [word, row[route], lift];
   }
-  if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${mine} comments)`;
+  if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${counts.decisions[route]} comments)`;
   return SAID[route](bestCount, ` (“${best}”)`);
 }

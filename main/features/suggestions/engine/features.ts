@@ -5,24 +5,36 @@ import type { Reading, Fired } from './reading';
 
 /** The words learned from: the opening of a long comment carries its point. */
 const FEATURE_WORDS = 120;
-const NUMBER = /^\d+$/;
 const NUMBER_TOKEN = '<n>';
+const isNumber = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
 export const SIGNAL_PREFIX = 'sig:';
 
 export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
-  const out = new Set<string>();
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const keep = (feature: string): void => {
+    if (seen.has(feature)) return;
+    seen.add(feature);
+    out.push(feature);
+  };
   const n = Math.min(r.a.words.length, FEATURE_WORDS);
   let previous = '';
   for (let i = 0; i < n; i++) {
     const raw = r.a.words[i]!;
-    const word = NUMBER.test(raw) ? NUMBER_TOKEN : raw;
-    out.add(word);
+    const word = isNumber(raw) ? NUMBER_TOKEN : raw;
+    keep(word);
     // A pair never spans two sentences: "down. Thanks" is not a phrase.
-    if (previous !== '' && r.a.starts[i] === 0) out.add(`${previous} ${word}`);
+    if (previous !== '' && r.a.starts[i] === 0) keep(`${previous} ${word}`);
     previous = word;
   }
-  for (const { id } of fired) out.add(SIGNAL_PREFIX + id);
-  return [...out];
+  for (const { id } of fired) keep(SIGNAL_PREFIX + id);
+  return out;
 }
 
 /** A feature as a moderator would read it: the word or pair itself, or null for a signal's id. */

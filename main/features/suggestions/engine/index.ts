@@ -8,7 +8,7 @@ import type { CommentToScore, LearnedCounts, Vote } from './types';
 import { read, type Fired } from './reading';
 import { builtInSignals } from './signals';
 import { featuresFrom } from './features';
-import { learnedVotes, decisionsIn } from './bayes';
+import { learnedVotes, learnedReason, decisionsIn, LEARNED_REASON } from './bayes';
 import { blend, decide, type Blended } from './blend';
 import { languageOfWords } from './language';
 import { analyze } from './text';
@@ -45,11 +45,14 @@ const LANGUAGE_NAMES: Record<string, string> = {
 /** Every vote on a comment and their blend, before the threshold: what suggest() decides on, and what the evaluation's forced choice reads. */
 export function weigh(comment: CommentToScore, learned: LearnedCounts | null = null, ruleVotes: readonly Vote[] = []): Blended & { english: boolean; lang: string } {
   const r = read(comment);
-  const fired = builtInSignals(r);
-  const votes: Vote[] = fired;
-  if (learned !== null && decisionsIn(learned) > 0) votes.push(...learnedVotes(learned, featuresFrom(r, fired)));
-  votes.push(...ruleVotes);
-  return { ...blend(votes), english: r.english, lang: r.lang };
+  const votes: Vote[] = builtInSignals(r);
+  const features = learned !== null && decisionsIn(learned) > 0 ? featuresFrom(r, votes as Fired[]) : null;
+  if (features !== null) for (const vote of learnedVotes(learned!, features)) votes.push(vote);
+  for (const vote of ruleVotes) votes.push(vote);
+  const blended = blend(votes);
+  const at = blended.reasons.indexOf(LEARNED_REASON);
+  if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!, blended.top);
+  return { top: blended.top, confidence: blended.confidence, reasons: blended.reasons, english: r.english, lang: r.lang };
 }
 
 /** The suggestion for one comment: the built-in signals, what was learned, and the moderator's rule votes, blended. */

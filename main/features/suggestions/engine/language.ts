@@ -72,6 +72,8 @@ const SCRIPTS: readonly (readonly [number, number, string])[] = [
 ];
 const UKRAINIAN_LETTERS = /[іїєґ]/i;
 
+/** How many of a text's first words the common-word count looks at: enough to tell. */
+const LANGUAGE_WORDS = 60;
 /** How many of a text's first characters the script check looks at. */
 const SCRIPT_SAMPLE = 300;
 
@@ -109,8 +111,9 @@ export function languageOfWords(words: readonly string[], text: string): string 
   const script = scriptLanguage(text);
   if (script !== null) return script;
   const hits = new Array<number>(LANGS.length).fill(0);
-  for (const word of words) {
-    const langs = WORD_LANGS.get(word);
+  const n = Math.min(words.length, LANGUAGE_WORDS);
+  for (let w = 0; w < n; w++) {
+    const langs = WORD_LANGS.get(words[w]!);
     if (langs !== undefined) for (const i of langs) hits[i]! += 1;
   }
   let best = -1;

@@ -51,10 +51,6 @@ const EARLIER_CHARS = 400;
 // Single words of the "broken" cue as one case-blind pattern: earlier comments are only tested, not tokenized.
 const BREAKAGE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${LEXICON.broken.filter((p) => !p.includes(' ')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
-function mentionsBreakage(text: string): boolean {
-  return BREAKAGE.test(text.length > EARLIER_CHARS ? text.slice(0, EARLIER_CHARS) : text);
-}
-
 /** The same text posted again, ignoring case and spacing (compared only when the lengths nearly agree). */
 function sameText(x: string, y: string): boolean {
   if (Math.abs(x.length - y.length) > 8 || x.trim() === '') return false;
@@ -62,20 +58,44 @@ function sameText(x: string, y: string): boolean {
   return squash(x) === squash(y);
 }
 
+const FIRST_NAME = /^\s*([^\s_.]+)/;
+
 function firstName(author: string): string {
-  const name = author.trim().split(/[\s_.]+/)[0] ?? '';
-  return name.toLowerCase();
+  return FIRST_NAME.exec(author)?.[1]?.toLowerCase() ?? '';
+}
+
+/** What the context needs of an earlier comment or a title. */
+interface ContextFacts {
+  breakage: boolean;
+  question: boolean;
+}
+
+// A thread's comments arrive one after another, each with the ones before it as context: the
+// facts of a text are kept for the next comment instead of read again. Bounded: cleared when full.
+const FACTS_KEPT = 2_000;
+const facts = new Map<string, ContextFacts>();
+
+function factsOf(text: string): ContextFacts {
+  let known = facts.get(text);
+  if (known === undefined) {
+    const head = text.length > EARLIER_CHARS ? text.slice(0, EARLIER_CHARS) : text;
+    known = { breakage: BREAKAGE.test(head), question: head.includes('?') };
+    if (facts.size >= FACTS_KEPT) facts.clear();
+    facts.set(text, known);
+  }
+  return known;
 }
 
 function readThread(comment: CommentToScore): ThreadContext {
   const from = Math.max(0, comment.earlier.length - EARLIER_READ);
-  let outage = mentionsBreakage(comment.threadTitle);
+  let outage = factsOf(comment.threadTitle).breakage;
   let questionBefore = false;
   let repeats = false;
   for (let i = comment.earlier.length - 1; i >= from; i--) {
     const earlier = comment.earlier[i]!;
-    if (!outage && mentionsBreakage(earlier.text)) outage = true;
-    if (!questionBefore && earlier.author !== comment.author && earlier.text.slice(0, EARLIER_CHARS).includes('?')) questionBefore = true;
+    const known = factsOf(earlier.text);
+    if (known.breakage) outage = true;
+    if (known.question && earlier.author !== comment.author) questionBefore = true;
     if (!repeats && sameText(earlier.text, comment.text)) repeats = true;
   }
   return { outage, questionBefore, repeats };

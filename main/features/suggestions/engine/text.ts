@@ -33,9 +33,17 @@ export interface Analysis {
   menuPaths: number;
 }
 
-// A link (with its scheme, www., or a bare domain of a common top-level domain: "deals.example/promo"), an @mention, a word (letters and digits, with inner apostrophes: "can't", "it’s"), or
-// what ends a sentence or a clause ("Kai, open the album, then click Edit"). The alternation order matters: a link wins over the words inside it.
-const TOKEN = /(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|co|info|biz|xyz|shop|site|online|example|me|ai|ly|gg|tv|uk|de|fr|es|it|nl|eu|us|ca|au|in)(?:\/[^\s<>"]*)?(?![\w.]*\w))|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)/gu;
+// A link (with its scheme or www.), an @mention, a word (letters and digits, with inner
+// apostrophes: "can't", "it’s"), or what ends a sentence or a clause ("Kai, open the album, then
+// click Edit"). The alternation order matters: a link wins over the words inside it.
+const LINK = String.raw`https?:\/\/[^\s<>"]+|www\.[^\s<>"]+`;
+const REST = String.raw`|@([\p{L}\p{N}_][\p{L}\p{N}_.-]*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?:;,]+|\n)`;
+const TOKEN = new RegExp(`(${LINK})${REST}`, 'gu');
+// A bare domain of a common top-level domain ("deals.example/promo") is a link too. Trying it at
+// every word would double the scan, so it is tried only in texts where one may be.
+const DOMAIN = String.raw`[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|co|info|biz|xyz|shop|site|online|example|me|ai|ly|gg|tv|uk|de|fr|es|it|nl|eu|us|ca|au|in)(?:\/[^\s<>"]*)?(?![\w.]*\w)`;
+const TOKEN_WITH_DOMAINS = new RegExp(`(${LINK}|${DOMAIN})${REST}`, 'gu');
+const MAY_HAVE_DOMAIN = /\w\.[a-z]{2,}/i;
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
 // A step of a menu path leads to a named item: "Settings > Billing", not "here -> a link".
 const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?[A-Z0-9]/g;
@@ -49,8 +57,9 @@ export function analyze(full: string): Analysis {
   let links = 0;
   let linkChars = 0;
   let boundary = true;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  const token = MAY_HAVE_DOMAIN.test(text) ? TOKEN_WITH_DOMAINS : TOKEN;
+  token.lastIndex = 0;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
     if (m[1] !== undefined) {
       links += 1;
       linkChars += m[1].length;

@@ -11,8 +11,12 @@ const SHORT_PRAISE = 12;
 const SHOUTING_SHARE = 0.7;
 const SHOUTING_LETTERS = 12;
 
+/** Repetition shows in a comment's first words: those are counted. */
+const REPETITION_WINDOW = 40;
+
 function distinctShare(words: readonly string[]): number {
-  return new Set(words).size / words.length;
+  const window = words.length > REPETITION_WINDOW ? words.slice(0, REPETITION_WINDOW) : words;
+  return new Set(window).size / window.length;
 }
 
 export function ignoreSignals(r: Reading, out: Fired[]): void {
