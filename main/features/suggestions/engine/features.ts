@@ -34,10 +34,26 @@ export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
     previous = word;
   }
   for (const { id } of fired) keep(SIGNAL_PREFIX + id);
+  for (const shape of shapeOf(r)) keep(shape);
   return out;
 }
 
 /** A feature as a moderator would read it: the word or pair itself, or null for a signal's id. */
 export function featureInWords(feature: string): string | null {
   return feature.startsWith(SIGNAL_PREFIX) || feature.includes('<') ? null : feature;
+}
+
+/** The comment's shape as features: length, a question, a link, an @mention, where it sits in its thread. */
+function shapeOf(r: Reading): string[] {
+  const words = r.a.words.length;
+  const shape = [words <= 5 ? '<len:tiny>' : words <= 15 ? '<len:short>' : words <= 45 ? '<len:medium>' : '<len:long>'];
+  if (r.asks) shape.push('<asks>');
+  if (r.a.links > 0) shape.push('<link>');
+  if (r.a.mentions.length > 0) shape.push('<mention>');
+  const earlier = r.comment.earlier;
+  if (earlier.length === 0) shape.push('<ctx:opens>');
+  else if (earlier.some((e) => e.author === r.comment.author)) shape.push('<ctx:wrote-before>');
+  if (r.thread.questionBefore) shape.push('<ctx:after-question>');
+  if (r.thread.outage) shape.push('<ctx:outage>');
+  return shape;
 }
