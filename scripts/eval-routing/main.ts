@@ -12,7 +12,7 @@ import { microsecondsPerComment } from './speed';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const CURVE = [25, 50, 100, 200];
-const THRESHOLDS = [...new Set([0.4, 0.5, DEFAULT_THRESHOLD, 0.7, 0.8, 0.9])].sort((x, y) => x - y);
+const THRESHOLDS = [...new Set([0.4, 0.5, 0.6, 0.7, DEFAULT_THRESHOLD, 0.8, 0.9])].sort((x, y) => x - y);
 const GOALS = { builtInF1: 0.8, learnedF1: 0.88, coverage: 0.7, coveredAccuracy: 0.92 };
 
 const pct = (x: number): string => (Number.isNaN(x) ? '  -  ' : `${(x * 100).toFixed(1)}%`);

@@ -97,6 +97,19 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   });
 }
 
+/**
+ * How much the learned votes raise the bar for a suggestion. Naive Bayes sums its evidence as if
+ * every word were independent, so with many decisions it is surer than it is right: the neutral
+ * "no suggestion" option weighs more as it learns, keeping a confidence of 0.6 meaning about the
+ * same with or without learning.
+ */
+const CAUTION = 1.2;
+
+export function learnedCaution(counts: LearnedCounts): number {
+  const total = decisionsIn(counts);
+  return (CAUTION * total) / (total + HALF_WEIGHT_AT);
+}
+
 const LANE_WORDS: Record<Route, string> = { service: 'customer service', spotlight: 'Spotlight', ignore: 'Ignore' };
 
 const SAID: Record<Route, (count: number, word: string) => string> = {

@@ -22,13 +22,14 @@ export interface Blended {
   reasons: string[];
 }
 
-export function blend(votes: readonly Vote[]): Blended {
+export function blend(votes: readonly Vote[], caution = 0): Blended {
   const sums: Record<Route, number> = { service: 0, spotlight: 0, ignore: 0 };
   for (const vote of votes) sums[vote.route] += vote.weight;
   let top: Route = 'service';
   for (const lane of LANES) if (sums[lane] > sums[top]) top = lane;
-  const peak = Math.max(sums.service, sums.spotlight, sums.ignore, NEUTRAL);
-  let mass = Math.exp(NEUTRAL - peak);
+  const neutral = NEUTRAL + caution;
+  const peak = Math.max(sums.service, sums.spotlight, sums.ignore, neutral);
+  let mass = Math.exp(neutral - peak);
   for (const lane of LANES) mass += Math.exp(sums[lane] - peak);
   const confidence = Math.exp(sums[top] - peak) / mass;
 

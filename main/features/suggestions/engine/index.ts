@@ -8,7 +8,7 @@ import type { CommentToScore, LearnedCounts, Vote } from './types';
 import { read, type Fired } from './reading';
 import { builtInSignals } from './signals';
 import { featuresFrom } from './features';
-import { learnedVotes, learnedReason, decisionsIn, LEARNED_REASON } from './bayes';
+import { learnedVotes, learnedReason, learnedCaution, decisionsIn, LEARNED_REASON } from './bayes';
 import { blend, decide, type Blended } from './blend';
 import { languageOfWords } from './language';
 import { analyze } from './text';
@@ -49,7 +49,7 @@ export function weigh(comment: CommentToScore, learned: LearnedCounts | null = n
   const features = learned !== null && decisionsIn(learned) > 0 ? featuresFrom(r, votes as Fired[]) : null;
   if (features !== null) for (const vote of learnedVotes(learned!, features)) votes.push(vote);
   for (const vote of ruleVotes) votes.push(vote);
-  const blended = blend(votes);
+  const blended = blend(votes, features !== null ? learnedCaution(learned!) : 0);
   const at = blended.reasons.indexOf(LEARNED_REASON);
   if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!, blended.top);
   return { top: blended.top, confidence: blended.confidence, reasons: blended.reasons, english: r.english, lang: r.lang };
