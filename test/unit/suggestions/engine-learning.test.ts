@@ -12,8 +12,23 @@ const decided = [
   'Can we get the old colour scheme back as a theme option in the editor? The new one is too bright.',
   'The editor colour scheme washes out the comments, a high contrast theme would help a lot.',
   'Dark theme for the editor please, the new colour scheme is rough on long sessions.',
+  'The editor colour scheme is pretty but a darker theme for night work would be great.',
+  'Another vote for a dark theme in the editor, the colour scheme is too bright.',
+  'Colour scheme of the editor: could the theme follow the system dark mode?',
+  'The new editor colour scheme needs a dark theme, my eyes after an hour.',
 ];
-const similar = comment('The colour scheme of the editor is too bright for me, is a dark theme planned?');
+// The moderator's other decisions meanwhile.
+const otherwise: [string, 'service' | 'ignore'][] = [
+  ['I was charged twice for the annual plan this month, please refund one.', 'service'],
+  ['My invoice shows the wrong company name, can you fix it?', 'service'],
+  ['The login page says my password is wrong right after I reset it.', 'service'],
+  ['Export to PDF has been failing since yesterday with an error.', 'service'],
+  ['first', 'ignore'],
+  ['lol', 'ignore'],
+  ['Cheap watches at discount prices, visit my shop', 'ignore'],
+  ['nice', 'ignore'],
+];
+const similar = comment('The colour scheme of the editor is too bright for me, a dark theme would be nice.');
 
 function copy(counts: LearnedCounts): unknown {
   return { decisions: { ...counts.decisions }, features: [...counts.features].map(([f, row]) => [f, { ...row }]).sort() };
@@ -23,8 +38,11 @@ describe('learning from decisions', () => {
   it('routing similar comments to the spotlight changes a similar comment’s suggestion, in the moderator’s words', () => {
     const before = suggest(similar);
     const counts = emptyCounts();
+    for (const [text, route] of otherwise) learn(counts, featuresOf(comment(text)), route, 1);
+    const unrelated = suggest(similar, counts);
     for (const text of decided) learn(counts, featuresOf(comment(text)), 'spotlight', 1);
     const after = suggest(similar, counts);
+    expect(unrelated.route).toBeNull();
     expect(after.route).toBe('spotlight');
     expect(after.route).not.toBe(before.route);
     expect(after.reasons.some((reason) => /^you routed \d+ similar comments \(“.+”\) to Spotlight$/.test(reason))).toBe(true);

@@ -17,7 +17,7 @@ describe('community spotlight signals', () => {
   it.each([
     ['a workaround', 'Kai, in the meantime the old upload page still works for me at /classic, that is my workaround until they fix it.', 'gives another member a workaround'],
     ['a guide of their own', 'I wrote a guide to the new album layout with screenshots, hope it helps: https://notes.example.org/albums', 'links to a guide or something they made'],
-    ['an offer of help', 'If anyone needs a hand migrating a big library, happy to help. I moved 40,000 photos last month, ping me.', 'offers to help'],
+    ['an offer of help', 'Kai, if you need a hand migrating a big library, happy to help. I moved 40,000 photos last month, ping me.', 'offers to help'],
   ])('routes %s, in reply to a question, to the spotlight', (_, text, reason) => {
     const suggestion = suggest(comment(text, question));
     expect(suggestion.route).toBe('spotlight');

@@ -10,7 +10,7 @@ import { isCommonWord } from './language';
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
 
 /** After this many decisions the learned votes weigh half their full weight. */
-const HALF_WEIGHT_AT = 20;
+const HALF_WEIGHT_AT = 10;
 /** Naive Bayes adds up every feature as if independent, which overstates: its log-odds are divided by the square root of the features counted, then scaled. */
 const GAIN = 1.5;
 /** The most one lane's learned vote may weigh: learning informs, the built-in signals still speak. */
