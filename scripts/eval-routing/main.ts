@@ -8,7 +8,7 @@ import { loadExamples, EvalSetError, BLOG_SOURCES, SOURCES, type Example } from 
 import { LANES, accuracy, bootstrapMacroF1, confusion, coverageAt, macroF1, perLane, type Scored } from './metrics';
 import { randomHalves, olderNewer, partition } from './splits';
 import { learnFrom, score } from './score';
-import { microsecondsPerComment } from './speed';
+import { microsecondsPerComment, loadAverage, PASSES } from './speed';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const CURVE = [25, 50, 100, 200];
@@ -163,7 +163,7 @@ function main(argv: readonly string[]): number {
   const fast = microsecondsPerComment(examples, null);
   const learnedAll = learnFrom(examples);
   const fastLearned = microsecondsPerComment(examples, learnedAll);
-  out(`Speed: suggest() per comment over the whole set (each timed alone, 10 passes after 3 to warm up)`);
+  out(`Speed: suggest() per comment over the whole set (each comment's fastest of ${PASSES} timings; ${loadAverage()})`);
   out(`  built-in signals alone: median ${fast.median.toFixed(1)} µs, p95 ${fast.p95.toFixed(1)} µs`);
   out(`  with ${examples.length} decisions learned (${learnedAll.features.size} features): median ${fastLearned.median.toFixed(1)} µs, p95 ${fastLearned.p95.toFixed(1)} µs`);
 
