@@ -4,7 +4,7 @@
 // storage helper keeps in the database: a decision adds its comment's features, an undo removes them.
 import type { Route } from '../../../../common/types';
 import type { LearnedCounts, Vote } from './types';
-import { featureInWords } from './features';
+import { isNamedWord } from './features';
 import { isCommonWord } from './language';
 
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
@@ -132,13 +132,13 @@ export function learnedReason(counts: LearnedCounts, features: readonly string[]
   let bestCount = 0;
   let bestLift = 1;
   for (const feature of features) {
+    // Single words only: a moderator reads "refund" at a glance, "refund please" less so.
+    if (!isNamedWord(feature)) continue;
     const row = counts.features.get(feature);
     if (row === undefined || row[route] < NAMED_AT) continue;
     const lift = ((row[route] + 1) * laneShare) / ((row.service + row.spotlight + row.ignore - row[route] + 1) * otherShare);
-    if (lift <= bestLift) continue;
-    const word = featureInWords(feature);
-    if (word === null || isCommonWord(word)) continue;
-    [best, bestCount, bestLift] = [word, row[route], lift];
+    if (lift <= bestLift || isCommonWord(feature)) continue;
+    [best, bestCount, bestLift] = [feature, row[route], lift];
   }
   if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${counts.decisions[route]} comments)`;
   return SAID[route](bestCount, ` (“${best}”)`);

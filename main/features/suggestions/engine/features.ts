@@ -1,6 +1,8 @@
 // The features a comment teaches the learned model: its words and adjacent word pairs (lowercased,
-// numbers folded to one token so "502" and "503" count together) and the built-in signals that
-// fired, each once. A decision adds exactly these; its undo takes exactly these away.
+// numbers folded to one token so "502" and "503" count together), the built-in signals that
+// fired, and its shape (length, a question, a link, an @mention, its place in the thread), each
+// once. A decision adds exactly these; its undo takes exactly these away, so an undo must be
+// given the same comment and the same earlier comments as its decision.
 import type { Reading, Fired } from './reading';
 
 /** The words learned from: the opening of a long comment carries its point. */
@@ -38,9 +40,9 @@ export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
   return out;
 }
 
-/** A feature as a moderator would read it: the word or pair itself, or null for a signal's id. */
-export function featureInWords(feature: string): string | null {
-  return feature.startsWith(SIGNAL_PREFIX) || feature.includes('<') ? null : feature;
+/** A feature a reason may name: a single word (not a pair, a signal's id or a token like <url>). */
+export function isNamedWord(feature: string): boolean {
+  return !feature.includes(' ') && !feature.startsWith(SIGNAL_PREFIX) && !feature.startsWith('<');
 }
 
 /** The comment's shape as features: length, a question, a link, an @mention, where it sits in its thread. */
