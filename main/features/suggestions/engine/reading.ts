@@ -54,7 +54,7 @@ const BREAKAGE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${LEXICON.broken.filter((p)
 /** The same text posted again, ignoring case and spacing (compared only when the lengths nearly agree). */
 function sameText(x: string, y: string): boolean {
   if (Math.abs(x.length - y.length) > 8 || x.trim() === '') return false;
-  const squash = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const squash = (text: string): string => text.slice(0, EARLIER_CHARS).toLowerCase().replace(/\s+/g, ' ').trim();
   return squash(x) === squash(y);
 }
 
