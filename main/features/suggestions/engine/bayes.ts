@@ -1,7 +1,8 @@
 // What the moderator's own decisions teach: naive Bayes over the learned comments' features
-// (multinomial over each comment's distinct features, Laplace smoothing), turned into one vote per lane whose weight grows with the number of
-// decisions, so a few early decisions nudge and hundreds decide. The counts are plain data the
-// storage helper keeps in the database: a decision adds its comment's features, an undo removes them.
+// (multinomial over each comment's distinct features, Laplace smoothing), turned into one vote
+// per lane whose weight grows with the number of decisions, so a few early decisions nudge and
+// hundreds decide. The counts are plain data the storage helper keeps in the database: a decision
+// adds its comment's features, an undo removes them (learn()), the ALL_FEATURES row included.
 import type { Route } from '../../../../common/types';
 import type { LearnedCounts, Vote } from './types';
 import { isNamedWord } from './features';
@@ -11,7 +12,10 @@ export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
 
 /** After this many decisions the learned votes weigh half their full weight. */
 const HALF_WEIGHT_AT = 10;
-/** Naive Bayes adds up every feature as if independent, which overstates: its log-odds are divided by the square root of the features counted, then scaled. */
+/**
+ * Naive Bayes adds up every feature as if independent, which overstates: its log-odds are divided
+ * by the square root of the features counted, then scaled by this.
+ */
 const GAIN = 1.5;
 /** The most one lane's learned vote may weigh: learning informs, the built-in signals still speak. */
 const MOST = 4;

@@ -1,8 +1,8 @@
 // The routing engine's API: pure functions over plain data (no database, no Node), shared by the
 // suggestions feature (ingest, re-scoring, `suggest --text`) and `npm run eval:routing`.
 // A comment is read once (reading.ts: words, cues, language, thread), the built-in signal families
-// vote (signals/), what was learned from the moderator votes (bayes.ts), the moderator's rules
-// vote, and the votes are blended into a lane, a confidence and reasons (blend.ts).
+// vote (signals/), what was learned from the moderator's decisions votes too (bayes.ts), the
+// moderator's rules vote, and the votes are blended into a lane, a confidence and reasons (blend.ts).
 import type { Suggestion } from '../../../../common/types';
 import type { CommentToScore, LearnedCounts, Vote } from './types';
 import { read, type Fired } from './reading';
@@ -17,7 +17,7 @@ export type { CommentToScore, Vote, LearnedCounts } from './types';
 export type { Fired } from './reading';
 export type { Blended } from './blend';
 export { DEFAULT_THRESHOLD } from './blend';
-export { emptyCounts, learn, decisionsIn } from './bayes';
+export { emptyCounts, learn, decisionsIn, ALL_FEATURES } from './bayes';
 
 /** The features a comment contributes to learning (each once): what a decision adds, and its undo takes away. */
 export function featuresOf(comment: CommentToScore): string[] {
