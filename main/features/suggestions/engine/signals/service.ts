@@ -9,7 +9,8 @@ export function serviceSignals(r: Reading, out: Fired[]): void {
   const broken = cues.has('broken');
   const mine = cues.has('mine');
   // The company's own reply talks about outages and billing too: it is not a customer's complaint.
-  const helping = cues.has('fix') || cues.has('advice') || cues.has('offer') || r.a.menuPaths > 0 || r.companyVoice;
+  // Offering something while asking ("happy to send a trace") is part of the question, not help.
+  const helping = cues.has('fix') || cues.has('advice') || (cues.has('offer') && !r.asks) || r.a.menuPaths > 0 || r.companyVoice;
   // Second person is the company unless the comment speaks to a member by name.
   const toCompany = r.mentionsCompany || (cues.has('company') && r.addressee === null);
   const fire = (id: string, weight: number, reason: string): void => void out.push({ id, route: 'service', weight, reason });

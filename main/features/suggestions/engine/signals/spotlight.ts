@@ -15,7 +15,10 @@ function instructions(r: Reading): number {
 
 export function spotlightSignals(r: Reading, out: Fired[]): void {
   const fire = (id: string, weight: number, reason: string): void => void out.push({ id, route: 'spotlight', weight, reason });
-  if (r.addressee !== null) fire('replies-to-member', 1.0, `replies to another member (${r.addressee})`);
+  // The company explaining or thanking is not a member helping; a spammer's @handle is not a member.
+  if (r.companyVoice) return;
+  const spam = r.english && r.cues.has('spam');
+  if (r.addressee !== null && !spam) fire('replies-to-member', 1.0, `replies to another member (${r.addressee})`);
   if (!r.english) return;
   const { cues } = r;
 
@@ -26,7 +29,7 @@ export function spotlightSignals(r: Reading, out: Fired[]): void {
   if (r.a.menuPaths > 0 && !r.asks) fire('menu-path', 1.6, 'shows where to find the setting');
   if (cues.has('fix')) fire('workaround', 1.6, 'gives another member a workaround');
   if (cues.has('advice') && !cues.has('request')) fire('advises', 1.1, 'advises another member what to do');
-  if (cues.has('offer')) fire('offers-help', 1.5, 'offers to help');
+  if (cues.has('offer') && (!r.asks || r.addressee !== null)) fire('offers-help', 1.5, 'offers to help');
   if (cues.has('explain')) fire('explains', 0.7, 'explains how something works');
 
   const helps = cues.has('fix') || cues.has('advice') || cues.has('explain') || steps >= 2 || r.a.menuPaths > 0;
