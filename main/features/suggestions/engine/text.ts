@@ -58,17 +58,22 @@ export function analyze(full: string): Analysis {
   let linkChars = 0;
   let boundary = true;
   const token = MAY_HAVE_DOMAIN.test(text) ? TOKEN_WITH_DOMAINS : TOKEN;
+  // Lowercased once rather than word by word; where lowercasing changes the length (a dotted
+  // capital I), positions would shift, so each word is lowercased on its own there.
+  const folded = text.toLowerCase().replaceAll('’', "'");
+  const scanned = folded.length === text.length ? folded : text;
   token.lastIndex = 0;
-  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+  for (let m = token.exec(scanned); m !== null; m = token.exec(scanned)) {
     if (m[1] !== undefined) {
       links += 1;
       linkChars += m[1].length;
       words.push(URL_TOKEN);
     } else if (m[2] !== undefined) {
-      mentions.push(m[2].replace(/[.-]+$/, ''));
+      // The name as written, for the reason ("replies to another member (Kai)").
+      mentions.push(text.slice(m.index + 1, m.index + 1 + m[2].length).replace(/[.-]+$/, ''));
       words.push(MENTION_TOKEN);
     } else if (m[3] !== undefined) {
-      words.push(m[3].toLowerCase().replace('’', "'"));
+      words.push(scanned === folded ? m[3] : m[3].toLowerCase().replace('’', "'"));
     } else {
       boundary = true;
       continue;
