@@ -107,8 +107,8 @@ function scriptLanguage(text: string): string | null {
  * The language of a comment's (lowercased) words and text: ISO 639-1, or 'und' when it cannot
  * tell (a few words, or a language it does not know).
  */
-export function languageOfWords(words: readonly string[], text: string): string {
-  const script = scriptLanguage(text);
+export function languageOfWords(words: readonly string[], text: string, otherScriptLetters = 1): string {
+  const script = otherScriptLetters > 0 ? scriptLanguage(text) : null;
   if (script !== null) return script;
   const hits = new Array<number>(LANGS.length).fill(0);
   const n = Math.min(words.length, LANGUAGE_WORDS);

@@ -156,7 +156,7 @@ function asksSomething(a: Analysis): boolean {
 
 export function read(comment: CommentToScore): Reading {
   const a = analyze(comment.text);
-  const lang = languageOfWords(a.words, a.text);
+  const lang = languageOfWords(a.words, a.text, a.otherScriptLetters);
   // 'und' is a short text or one without common words of any language it knows: the word signals try it.
   const english = lang === 'en' || lang === 'und';
   const { addressee, mentionsCompany } = addresseeOf(comment, a);

@@ -27,6 +27,8 @@ export interface Analysis {
   exclamations: number;
   /** Emoji and pictographs. */
   emoji: number;
+  /** Letters of scripts other than Latin (Cyrillic, Greek, Arabic, CJK...): the language check looks closer only when there are some. */
+  otherScriptLetters: number;
   /** Lines that begin like a list item ("1.", "2)", "-", "*"). */
   listItems: number;
   /** Menu paths given ("Settings > Billing", "File → Export"): where to click. */
@@ -86,6 +88,7 @@ export function analyze(full: string): Analysis {
   let capitals = 0;
   let questionMarks = 0;
   let exclamations = 0;
+  let otherScriptLetters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) letters++;
@@ -95,6 +98,7 @@ export function analyze(full: string): Analysis {
     } else if (c === 63) questionMarks++;
     else if (c === 33) exclamations++;
     else if (c > 127) {
+      if (c >= 0x370) otherScriptLetters++;
       const ch = text[i]!;
       const lower = ch.toLowerCase();
       const upper = ch.toUpperCase();
@@ -122,6 +126,7 @@ export function analyze(full: string): Analysis {
     questionMarks,
     exclamations,
     emoji,
+    otherScriptLetters,
     listItems,
     menuPaths,
   };

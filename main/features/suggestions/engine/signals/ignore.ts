@@ -12,7 +12,7 @@ const SHOUTING_SHARE = 0.7;
 const SHOUTING_LETTERS = 12;
 
 /** Repetition shows in a comment's first words: those are counted. */
-const REPETITION_WINDOW = 40;
+const REPETITION_WINDOW = 24;
 
 function distinctShare(words: readonly string[]): number {
   const window = words.length > REPETITION_WINDOW ? words.slice(0, REPETITION_WINDOW) : words;
