@@ -37,10 +37,10 @@ function details(scored: readonly Scored[]): void {
     out(`    ${lane.padEnd(10)} ${pad(pct(precision), 9)} ${pad(pct(recall), 7)} ${pad(num(f1), 6)}   ${m[i]!.map((n) => pad(n, 10)).join('')}`);
   });
   out(`    coverage against accuracy by confidence threshold:`);
-  out(`    ${'threshold'.padEnd(12)}${THRESHOLDS.map((t) => pad(t === DEFAULT_THRESHOLD ? `${t} (default)` : t, 14)).join('')}`);
+  out(`    ${'threshold'.padEnd(12)}${THRESHOLDS.map((t) => pad(t === DEFAULT_THRESHOLD ? `${t} (default)` : t, 15)).join('')}`);
   const rows = THRESHOLDS.map((t) => coverageAt(scored, t));
-  out(`    ${'coverage'.padEnd(12)}${rows.map((r) => pad(pct(r.coverage), 14)).join('')}`);
-  out(`    ${'accuracy'.padEnd(12)}${rows.map((r) => pad(pct(r.accuracy), 14)).join('')}`);
+  out(`    ${'coverage'.padEnd(12)}${rows.map((r) => pad(pct(r.coverage), 15)).join('')}`);
+  out(`    ${'accuracy'.padEnd(12)}${rows.map((r) => pad(pct(r.accuracy), 15)).join('')}`);
 }
 
 function majorityBaseline(train: readonly Example[], test: readonly Example[]): Scored[] {
