@@ -33,4 +33,26 @@ describe('ignore signals', () => {
     const ids = signalsOf(comment('You can fix the export by clearing the cache, the steps are here: https://help.example.org/cache')).map((s) => s.id);
     expect(ids).not.toContain('link-only');
   });
+
+  it('a reply in the company’s own voice needs no routing, and trips no complaint signal', () => {
+    const text = 'Thanks for the reports, everyone. We are aware of the login errors and we will update this thread within the hour.';
+    const ids = signalsOf(comment(text, [{ author: 'Ana Ruiz', text: 'Login is broken for me.' }])).map((s) => s.id);
+    expect(ids).toContain('staff');
+    expect(ids).not.toContain('reports-broken');
+    expect(ids).not.toContain('answers-question');
+    expect(suggest(comment(text)).route).toBe('ignore');
+  });
+
+  it('an aside about the company, or nothing to act on, leans ignore without a suggestion', () => {
+    const aside = comment('Funny how they always ship the big redesign right before the holidays.');
+    expect(signalsOf(aside).map((s) => s.id)).toEqual(['talks-about', 'nothing-to-act-on']);
+    expect(suggest(aside).route).toBeNull();
+    const plain = comment('The new colour is a bit darker than the old one.');
+    expect(signalsOf(plain).map((s) => s.id)).toEqual(['nothing-to-act-on']);
+  });
+
+  it('counter-examples: speaking to the company, or a problem of one’s own, is not an aside', () => {
+    expect(signalsOf(comment('Why do you always ship the big redesign right before the holidays?')).map((s) => s.id)).not.toContain('talks-about');
+    expect(signalsOf(comment('They charged my card twice and my invoice shows it.')).map((s) => s.id)).not.toContain('talks-about');
+  });
 });

@@ -47,4 +47,10 @@ describe('community spotlight signals', () => {
     expect(toSupport).not.toContain('replies-to-member');
     expect(suggest(comment('@support my album page shows an error since yesterday')).route).toBe('service');
   });
+
+  it('a menu path shows where to find a setting; an arrow to a link does not', () => {
+    const ids = signalsOf(comment('It moved: Settings > Sharing > Public links, the toggle at the bottom.')).map((s) => s.id);
+    expect(ids).toContain('menu-path');
+    expect(signalsOf(comment('Great deals here -> deals.example/now')).map((s) => s.id)).not.toContain('menu-path');
+  });
 });

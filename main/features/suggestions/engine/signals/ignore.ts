@@ -39,8 +39,23 @@ export function ignoreSignals(r: Reading, out: Fired[]): void {
   const saysSomething =
     r.asks || cues.has('broken') || cues.has('money') || cues.has('account') || cues.has('when') || cues.has('metoo') || cues.has('fix') || cues.has('advice');
   if (saysSomething) return;
+  if (talksAbout(r)) fire('talks-about', 0.8, 'talks about the company, asks nothing of it');
   if (prose > 0 && prose <= VERY_SHORT && a.links === 0) fire('very-short', 1.8, 'very short, nothing to answer');
   if (cues.has('praise') && prose <= SHORT_PRAISE) fire('empty-praise', 1.8, 'empty praise, nothing to answer');
+}
+
+const THIRD_PERSON: ReadonlySet<string> = new Set(['they', 'their', 'them', "they're", "they've", "they'll", 'theirs']);
+const SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'your', "you're", "you've", "you'll", 'yours']);
+
+/** Speaks of the company in the third person ("they still can't...") and to no one: commentary. */
+function talksAbout(r: Reading): boolean {
+  if (r.addressee !== null || r.mentionsCompany || r.cues.has('mine') || r.cues.has('upset')) return false;
+  let third = 0;
+  for (const word of r.a.words) {
+    if (SECOND_PERSON.has(word)) return false;
+    if (THIRD_PERSON.has(word)) third++;
+  }
+  return third > 0;
 }
 
 /** Weak evidence for noise: the comment neither asks for anything nor helps anyone (an aside, a joke, an opinion). */
