@@ -21,7 +21,7 @@ export interface Reading {
   addressee: string | null;
   /** It @mentions the company's own handle (@support, @team). */
   mentionsCompany: boolean;
-  /** It speaks for the company: its staff's words ("we're aware", "thanks for the reports"), or "we" announcing without asking. */
+  /** It speaks for the company: its staff's words ("we are aware", "sorry for the inconvenience"), or "we" announcing without asking or complaining. */
   companyVoice: boolean;
   thread: ThreadContext;
 }
@@ -134,14 +134,21 @@ function addresseeOf(comment: CommentToScore, a: Analysis): { addressee: string 
 }
 
 const WE: ReadonlySet<string> = new Set(['we', "we're", "we'll", "we've", 'our', 'us']);
-/** "We" this many times, asking nothing and with no problem of their own: someone announcing for the company. */
+/** "We" this many times (or a sentence opening "We're", "We'll", "We've"), asking nothing and with no problem of their own: someone announcing for the company. */
 const WE_ANNOUNCING = 3;
+const WE_OPENERS: ReadonlySet<string> = new Set(["we're", "we'll", "we've"]);
 
 function speaksForCompany(a: Analysis, cues: CueHits, asks: boolean): boolean {
   if (cues.has('staff')) return true;
-  if (asks || cues.has('mine') || cues.has('metoo')) return false;
+  if (asks || cues.has('mine') || cues.has('metoo') || cues.has('upset')) return false;
   let we = 0;
-  for (const word of a.words) if (WE.has(word)) we++;
+  for (let i = 0; i < a.words.length; i++) {
+    const word = a.words[i]!;
+    if (!WE.has(word)) continue;
+    // A sentence opening "We're ...", "We'll ...": announcing what the company does.
+    if (a.starts[i] === 1 && WE_OPENERS.has(word)) return true;
+    we++;
+  }
   return we >= WE_ANNOUNCING;
 }
 
