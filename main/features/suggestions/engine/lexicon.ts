@@ -179,4 +179,4 @@ export const INTERROGATIVES: ReadonlySet<string> = new Set([
 export const COMPANY_HANDLES: ReadonlySet<string> = new Set(['support', 'team', 'admin', 'admins', 'staff', 'help', 'mods', 'moderators']);
 
 /** A handle with one of these in it speaks for a company ("@Acme_official", "@acme_support", "@acme_devrel"). */
-export const COMPANY_HANDLE_PARTS: readonly string[] = ['official', 'support', 'team', 'staff', 'help', 'devrel', 'dev_rel', 'hq', 'care', 'admin'];
+export const COMPANY_HANDLE_PARTS: readonly string[] = ['official', 'support', 'team', 'staff', 'help', 'devrel', 'hq', 'care', 'admin'];
