@@ -144,6 +144,6 @@ export function learnedReason(counts: LearnedCounts, features: readonly string[]
     if (lift <= bestLift || isCommonWord(feature)) continue;
     [best, bestCount, bestLift] = [feature, row[route], lift];
   }
-  if (best === null) return `like what you routed to ${LANE_WORDS[route]} so far (${counts.decisions[route]} comments)`;
+  if (best === null) return `looks like the comments you routed to ${LANE_WORDS[route]} (${counts.decisions[route]} so far)`;
   return SAID[route](bestCount, ` (“${best}”)`);
 }
