@@ -1,6 +1,7 @@
 // The features a comment teaches the learned model: its words and adjacent word pairs (lowercased,
 // numbers folded to one token so "502" and "503" count together), the built-in signals that
-// fired, and its shape (length, a question, a link, an @mention, its place in the thread), each
+// fired, its shape (length, a question, a link, an @mention, its place in the thread) and its
+// author (a regular helper, the company's account or a spammer is routed alike again), each
 // once. A decision adds exactly these; its undo takes exactly these away, so an undo must be
 // given the same comment and the same earlier comments as its decision.
 import type { Reading, Fired } from './reading';
@@ -37,6 +38,7 @@ export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
   }
   for (const { id } of fired) keep(SIGNAL_PREFIX + id);
   for (const shape of shapeOf(r)) keep(shape);
+  if (r.comment.author.trim() !== '') keep(`<author:${r.comment.author.trim().toLowerCase()}>`);
   return out;
 }
 
