@@ -66,10 +66,17 @@ const logOnePlus = (count: number): number => (count < LOG_TABLE.length ? LOG_TA
 /** Stands for a learned vote's reason until the blend shows it is needed: naming the telling word costs a pass over the features. */
 export const LEARNED_REASON = '<learned>';
 
-/** The learned votes for a comment with these features: one per lane, centred (they sum to zero). */
-export function learnedVotes(counts: LearnedCounts, features: readonly string[]): Vote[] {
+/** What was learned of a comment's features: one row per feature (undefined where never learned). */
+export type LearnedRows = (Record<Route, number> | undefined)[];
+
+/**
+ * The learned votes for a comment with these features, one per lane, centred (they sum to zero),
+ * and the rows looked up for them (naming the reason reuses them rather than looking up again).
+ */
+export function learnedVotes(counts: LearnedCounts, features: readonly string[]): { votes: Vote[]; rows: LearnedRows } {
+  const rows: LearnedRows = new Array(features.length);
   const total = decisionsIn(counts);
-  if (total === 0) return [];
+  if (total === 0) return { votes: [], rows };
   const { decisions } = counts;
   const all = counts.features.get(ALL_FEATURES) ?? { service: 0, spotlight: 0, ignore: 0 };
   const vocabulary = Math.max(1, counts.features.size - 1);
@@ -78,8 +85,9 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   let p = 0;
   let g = 0;
   let used = 0;
-  for (const feature of features) {
-    const row = counts.features.get(feature);
+  for (let i = 0; i < features.length; i++) {
+    const row = counts.features.get(features[i]!);
+    rows[i] = row;
     // A feature never learned says nothing (and would favour the lane with fewest decisions).
     if (row === undefined) continue;
     used++;
@@ -87,7 +95,7 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
     p += logOnePlus(row.spotlight);
     g += logOnePlus(row.ignore);
   }
-  if (used === 0) return [];
+  if (used === 0) return { votes: [], rows };
   // The priors, and each lane's denominator once per feature counted.
   s += Math.log((decisions.service + 1) / (total + 3)) - used * Math.log(all.service + vocabulary);
   p += Math.log((decisions.spotlight + 1) / (total + 3)) - used * Math.log(all.spotlight + vocabulary);
@@ -95,10 +103,11 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
   const mean = (s + p + g) / 3;
   const scale = (GAIN * (total / (total + HALF_WEIGHT_AT))) / Math.sqrt(used);
   const weights: Record<Route, number> = { service: (s - mean) * scale, spotlight: (p - mean) * scale, ignore: (g - mean) * scale };
-  return LANES.map((route) => {
+  const votes = LANES.map((route) => {
     const weight = Math.max(-MOST, Math.min(MOST, weights[route]));
     return { route, weight, reason: weight > 0 ? LEARNED_REASON : '' };
   });
+  return { votes, rows };
 }
 
 /**
@@ -127,7 +136,7 @@ const SAID: Record<Route, (count: number, word: string) => string> = {
  * learned word for the lane (the highest ratio of its share among the lane's features to its
  * share among the other lanes'), and how many learned comments of the lane have it.
  */
-export function learnedReason(counts: LearnedCounts, features: readonly string[], route: Route): string {
+export function learnedReason(counts: LearnedCounts, features: readonly string[], rows: LearnedRows, route: Route): string {
   const all = counts.features.get(ALL_FEATURES) ?? { service: 0, spotlight: 0, ignore: 0 };
   const vocabulary = Math.max(1, counts.features.size - 1);
   const laneShare = 1 / (all[route] + vocabulary);
@@ -135,11 +144,12 @@ export function learnedReason(counts: LearnedCounts, features: readonly string[]
   let best: string | null = null;
   let bestCount = 0;
   let bestLift = 1;
-  for (const feature of features) {
+  for (let i = 0; i < features.length; i++) {
+    const row = rows[i];
+    if (row === undefined || row[route] < NAMED_AT) continue;
+    const feature = features[i]!;
     // Single words only: a moderator reads "refund" at a glance, "refund please" less so.
     if (!isNamedWord(feature)) continue;
-    const row = counts.features.get(feature);
-    if (row === undefined || row[route] < NAMED_AT) continue;
     const lift = ((row[route] + 1) * laneShare) / ((row.service + row.spotlight + row.ignore - row[route] + 1) * otherShare);
     if (lift <= bestLift || isCommonWord(feature)) continue;
     [best, bestCount, bestLift] = [feature, row[route], lift];

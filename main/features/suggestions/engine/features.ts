@@ -7,7 +7,7 @@
 import type { Reading, Fired } from './reading';
 
 /** The words learned from: the opening of a long comment carries its point. */
-const FEATURE_WORDS = 60;
+const FEATURE_WORDS = 40;
 const NUMBER_TOKEN = '<n>';
 const isNumber = (word: string): boolean => {
   for (let i = 0; i < word.length; i++) {

@@ -47,11 +47,12 @@ export function weigh(comment: CommentToScore, learned: LearnedCounts | null = n
   const r = read(comment);
   const votes: Vote[] = builtInSignals(r);
   const features = learned !== null && decisionsIn(learned) > 0 ? featuresFrom(r, votes as Fired[]) : null;
-  if (features !== null) for (const vote of learnedVotes(learned!, features)) votes.push(vote);
+  const evidence = features !== null ? learnedVotes(learned!, features) : null;
+  if (evidence !== null) for (const vote of evidence.votes) votes.push(vote);
   for (const vote of ruleVotes) votes.push(vote);
   const blended = blend(votes, features !== null ? learnedCaution(learned!) : 0);
   const at = blended.reasons.indexOf(LEARNED_REASON);
-  if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!, blended.top);
+  if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!, evidence!.rows, blended.top);
   return { top: blended.top, confidence: blended.confidence, reasons: blended.reasons, english: r.english, lang: r.lang };
 }
 
