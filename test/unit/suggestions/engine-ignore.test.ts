@@ -55,4 +55,10 @@ describe('ignore signals', () => {
     expect(signalsOf(comment('Why do you always ship the big redesign right before the holidays?')).map((s) => s.id)).not.toContain('talks-about');
     expect(signalsOf(comment('They charged my card twice and my invoice shows it.')).map((s) => s.id)).not.toContain('talks-about');
   });
+
+  it('a representative introducing themselves speaks for the company', () => {
+    const ids = signalsOf(comment('Hi all, Dana from Pinecloud here. The new plans start in March and nothing changes before then.')).map((s) => s.id);
+    expect(ids).toContain('staff');
+    expect(signalsOf(comment('Hi all, I came here from the newsletter and love the new plans.')).map((s) => s.id)).not.toContain('staff');
+  });
 });

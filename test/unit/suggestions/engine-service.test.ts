@@ -29,4 +29,11 @@ describe('customer service signals', () => {
     const ids = signalsOf(comment('Can you tell me when the next meetup is?')).map((s) => s.id);
     expect(ids).not.toContain('asks-when-back');
   });
+
+  it('“when” words ask only in a question: praise of a status post’s timeline is not asking when the site is back', () => {
+    const earlier = [{ author: 'Ana Ruiz', text: 'The dashboard was down for an hour.' }];
+    const ids = signalsOf(comment('Clear write-up, the timeline and the status updates were useful.', earlier)).map((s) => s.id);
+    expect(ids).not.toContain('asks-when-back');
+    expect(signalsOf(comment('Any update on the timeline? Still down here.', earlier)).map((s) => s.id)).toContain('asks-when-back');
+  });
 });

@@ -35,7 +35,7 @@ export const LEXICON = {
     'how much longer', 'timeline', 'status update', 'any news', 'any word',
   ],
   unanswered: [
-    'nobody answers', 'no one answers', 'nobody replies', 'nobody responds', 'no answer', 'no response', 'no reply',
+    'still waiting', 'nobody answers', 'no one answers', 'nobody replies', 'nobody responds', 'no answer', 'no response', 'no reply',
     'never heard back', "haven't heard", 'have not heard', 'no one has', 'nobody has', 'ignored', 'ticket', 'tickets',
     'opened a ticket', 'contacted support', 'emailed support', 'your support', 'customer service', 'support team',
     'support is', 'days ago', 'weeks ago', 'three days', 'two days', 'a week',

@@ -138,8 +138,17 @@ const WE: ReadonlySet<string> = new Set(['we', "we're", "we'll", "we've", 'our',
 const WE_ANNOUNCING = 3;
 const WE_OPENERS: ReadonlySet<string> = new Set(["we're", "we'll", "we've"]);
 
+/** How far into a comment a representative introduces themselves ("Hi all, Sam from Acme here"). */
+const INTRODUCTION_WITHIN = 8;
+
+function introducesThemselves(words: readonly string[]): boolean {
+  const n = Math.min(words.length, INTRODUCTION_WITHIN);
+  for (let i = 2; i < n; i++) if (words[i] === 'here' && words[i - 2] === 'from') return true;
+  return false;
+}
+
 function speaksForCompany(a: Analysis, cues: CueHits, asks: boolean): boolean {
-  if (cues.has('staff')) return true;
+  if (cues.has('staff') || introducesThemselves(a.words)) return true;
   if (asks || cues.has('mine') || cues.has('metoo') || cues.has('upset')) return false;
   let we = 0;
   for (let i = 0; i < a.words.length; i++) {

@@ -15,7 +15,8 @@ export function serviceSignals(r: Reading, out: Fired[]): void {
   const toCompany = r.mentionsCompany || (cues.has('company') && r.addressee === null);
   const fire = (id: string, weight: number, reason: string): void => void out.push({ id, route: 'service', weight, reason });
 
-  if (cues.has('when') && (broken || r.thread.outage)) fire('asks-when-back', 2.2, 'asks the company when the site will be back');
+  // "When", "ETA", "any update" ask only in a question ("the timeline section" is not asking).
+  if (cues.has('when') && r.asks && (broken || r.thread.outage)) fire('asks-when-back', 2.2, 'asks the company when the site will be back');
   else if (cues.has('when') && r.asks) fire('asks-when', 1.4, 'asks when it will be fixed or answered');
 
   if (broken && (mine || cues.has('metoo') || toCompany)) fire('reports-broken', 1.6, 'reports that something of theirs is down or broken');
