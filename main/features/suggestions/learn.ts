@@ -8,7 +8,7 @@ import { writeTransaction } from '../../../db/write';
 import { dequeue, forgetLearned, learningState, queuedCount, queuedForLearning, rememberLearned, setDecisions, setFeatureCount } from '../../../db/tables/learned';
 import { commentsToScore, suggestionInputsChanged } from '../../../db/tables/suggestions';
 import type { Route } from '../../../common/types';
-import { featuresOf } from './engine';
+import { ALL_FEATURES, featuresOf, learn } from './engine';
 import { advanceModel, currentModel, type Model } from './model';
 import { commentOf, storedContext } from './score';
 
@@ -46,20 +46,14 @@ export function learnQueued(db: Db, most = LEARN_CHUNK): number {
 }
 
 /**
- * Adds or takes away one comment's features in a lane: in the cached model, then each count it
- * touched written as the model now holds it, so the stored counts are the model's, exactly.
+ * Adds or takes away one comment's features in a lane: in the cached model (the engine's learn),
+ * then each count it touched (the comment's features and the engine's total per lane) written as
+ * the model now holds it, so the stored counts are the model's, exactly.
  */
 function count(db: Db, model: Model, features: readonly string[], route: Route, delta: 1 | -1): void {
-  const { decisions, features: counts } = model.learned;
-  decisions[route] = Math.max(0, decisions[route] + delta);
-  for (const feature of features) {
-    const row = counts.get(feature) ?? { service: 0, spotlight: 0, ignore: 0 };
-    row[route] = Math.max(0, row[route] + delta);
-    if (row.service === 0 && row.spotlight === 0 && row.ignore === 0) counts.delete(feature);
-    else counts.set(feature, row);
-  }
-  setDecisions(db, route, decisions[route]);
-  for (const feature of features) setFeatureCount(db, feature, route, counts.get(feature)?.[route] ?? 0);
+  learn(model.learned, features, route, delta);
+  setDecisions(db, route, model.learned.decisions[route]);
+  for (const feature of [...features, ALL_FEATURES]) setFeatureCount(db, feature, route, model.learned.features.get(feature)?.[route] ?? 0);
 }
 
 /**
