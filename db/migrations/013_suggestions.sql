@@ -54,9 +54,9 @@ CREATE TABLE learned_items (
   features TEXT NOT NULL
 );
 
--- The model's version: every change to what was learned (or to the rules' votes) raises it, so
--- every process sees its cached model is stale, and the Inbox comments scored with an older one
--- are scored again. rescored_version: the version the last whole pass over the Inbox was made
+-- The learned counts' version: every change to what was learned raises it, so every process sees
+-- its cached counts are stale; added to the rules' own version, it is what a suggestion was scored
+-- with (db/tables/suggestions.ts), and the Inbox comments scored with an older one are scored again. rescored_version: the version the last whole pass over the Inbox was made
 -- with; pass_version, pass_published_at and pass_id: the pass under way and how far it got (in
 -- the Inbox's time order), so another process can tell how many wait and a restart goes on.
 -- A pass writes only the suggestions that changed: rewriting every row of a 50,000-comment Inbox

@@ -143,7 +143,14 @@ export function inboxAbove(db: Db, threshold: number, most: number): { id: numbe
 }
 
 export interface ModelState {
+  /**
+   * What suggestions are scored with, as one number that goes up whenever any of it changes: the
+   * learned counts' version plus the rules' (both only go up). A suggestion scored with an older
+   * one is stale.
+   */
   version: number;
+  /** The learned counts' own version. */
+  learnedVersion: number;
   /** The version the last whole pass over the Inbox was made with. */
   rescoredVersion: number;
   /** The pass under way: its version and the last comment it scored. */
@@ -155,17 +162,16 @@ export function modelState(db: Db): ModelState {
     db,
     'SELECT version, rescored_version, pass_version, pass_published_at, pass_id FROM suggestion_model WHERE id = 1',
   ).get();
-  if (!row) return { version: 1, rescoredVersion: 0, pass: null };
+  if (!row) return { version: 1, learnedVersion: 1, rescoredVersion: 0, pass: null };
   const after = row.pass_id === null || row.pass_published_at === null ? null : { publishedAt: row.pass_published_at, id: row.pass_id };
-  return { version: row.version, rescoredVersion: row.rescored_version, pass: row.pass_version === null ? null : { version: row.pass_version, after } };
+  return { version: row.version, learnedVersion: row.version, rescoredVersion: row.rescored_version, pass: row.pass_version === null ? null : { version: row.pass_version, after } };
 }
 
 /**
- * What suggestions are made from changed (learning, a reset, a rule saved): the version goes up,
- * so every process reloads its cached model and the Inbox is scored again in the background.
- * The rules' handlers call this when a rule is saved, deleted, moved or imported.
+ * What was learned changed (a chunk of decisions learned, a reset): its version goes up, so every
+ * process reloads its cached counts and the Inbox is scored again in the background.
  */
-export function suggestionInputsChanged(db: Db): number {
+export function learnedChanged(db: Db): number {
   return prepared<[], { version: number }>(db, 'UPDATE suggestion_model SET version = version + 1 WHERE id = 1 RETURNING version').get()?.version ?? 1;
 }
 

@@ -6,7 +6,7 @@ import { catchUpBeforeRead, runAndAnnounce } from '../../core/changes';
 import { triageAnswer } from '../../core/triage-answer';
 import { writeTransaction } from '../../../db/write';
 import { clearLearned, learnedTotals } from '../../../db/tables/learned';
-import { suggestionInputsChanged } from '../../../db/tables/suggestions';
+import { learnedChanged } from '../../../db/tables/suggestions';
 import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 import { suggest } from './engine';
 import { currentModel, forgetModel } from './model';
@@ -36,7 +36,7 @@ export const suggestionsHandlers = {
     runAndAnnounce(ctx, 'suggestions-reset', () =>
       writeTransaction(ctx.db, () => {
         clearLearned(ctx.db);
-        suggestionInputsChanged(ctx.db);
+        learnedChanged(ctx.db);
       }),
     );
     forgetModel(ctx.db);

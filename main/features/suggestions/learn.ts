@@ -6,7 +6,7 @@
 import type { Db } from '../../../db/connection';
 import { writeTransaction } from '../../../db/write';
 import { dequeue, forgetLearned, learningState, queuedCount, queuedForLearning, rememberLearned, setDecisions, setFeatureCount } from '../../../db/tables/learned';
-import { commentsToScore, suggestionInputsChanged } from '../../../db/tables/suggestions';
+import { commentsToScore, learnedChanged } from '../../../db/tables/suggestions';
 import type { Route } from '../../../common/types';
 import { ALL_FEATURES, featuresOf, learn } from './engine';
 import { advanceModel, currentModel, type Model } from './model';
@@ -40,7 +40,7 @@ export function learnQueued(db: Db, most = LEARN_CHUNK): number {
       changed = true;
     }
     dequeue(db, ids);
-    if (changed) advanceModel(db, model, model.version, suggestionInputsChanged(db));
+    if (changed) advanceModel(db, model, model.learnedVersion, learnedChanged(db));
     return ids.length;
   });
 }
