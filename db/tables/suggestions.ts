@@ -47,17 +47,38 @@ export function suggestionOf(row: SuggestionColumns): Suggestion | null {
 /** A suggestion as its columns hold it (a new comment's insert takes them: db/tables/items-ingest.ts). */
 export type StoredSuggestion = [lane: number, confidence: number, key: number, reasons: string, version: number];
 
-export function storedSuggestion(suggestion: Suggestion, version: number): StoredSuggestion {
-  const lane = laneOf(suggestion.route);
-  return [lane, suggestion.confidence, suggestionKey(lane, suggestion.confidence), JSON.stringify(suggestion.reasons), version];
+/**
+ * A confidence as stored: to the whole percent, as the console and the CLI show it. The Inbox sorts
+ * by what the moderator sees, "at or above 90%" takes what shows 90%, and a pass that only moved a
+ * comment's confidence by a fraction of a percent has nothing to write.
+ */
+export function storedConfidence(confidence: number): number {
+  return Math.round(confidence * 100) / 100;
 }
 
-/** Stores a comment's suggestion, scored with model `version`. */
-export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, version: number): void {
-  prepared<[...StoredSuggestion, number]>(
-    db,
-    'UPDATE items SET suggested_lane = ?, suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?',
-  ).run(...storedSuggestion(suggestion, version), id);
+export function storedSuggestion(suggestion: Suggestion, version: number): StoredSuggestion {
+  const lane = laneOf(suggestion.route);
+  const confidence = storedConfidence(suggestion.confidence);
+  return [lane, confidence, suggestionKey(lane, confidence), JSON.stringify(suggestion.reasons), version];
+}
+
+/**
+ * Stores a comment's suggestion, scored with model `version`, over the one it has (`was`: its
+ * lane and confidence as stored). Only the columns that changed are set: an index is rewritten only
+ * when a column it holds is set, and most passes move a comment's confidence or reasons, not its lane.
+ */
+export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, version: number, was?: { lane: number; confidence: number }): void {
+  const [lane, confidence, key, reasons] = storedSuggestion(suggestion, version);
+  if (was && was.lane === lane && was.confidence === confidence) {
+    prepared<[string, number, number]>(db, 'UPDATE items SET suggestion_reasons = ?, scored_version = ? WHERE id = ?').run(reasons, version, id);
+  } else if (was && was.lane === lane) {
+    prepared<[number, number, string, number, number]>(db, 'UPDATE items SET suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?').run(confidence, key, reasons, version, id);
+  } else {
+    prepared<[...StoredSuggestion, number]>(
+      db,
+      'UPDATE items SET suggested_lane = ?, suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?',
+    ).run(lane, confidence, key, reasons, version, id);
+  }
 }
 
 /** A comment as scoring reads it: its text (the first SCORED_TEXT_CHARS), author, feed and thread. */

@@ -5,7 +5,7 @@
 // before suggestions existed have none: the first pass after launch scores them.
 import type { Db } from '../../../db/connection';
 import { writeTransaction } from '../../../db/write';
-import { inboxAfter, inboxToScore, modelState, recordPass, writeSuggestion, laneOf, type CommentRow } from '../../../db/tables/suggestions';
+import { inboxAfter, inboxToScore, modelState, recordPass, writeSuggestion, laneOf, storedConfidence, type CommentRow } from '../../../db/tables/suggestions';
 import type { Suggestion } from '../../../common/types';
 import { currentModel } from './model';
 import { scoreRow, storedContext } from './score';
@@ -22,7 +22,7 @@ function same(row: CommentRow, suggestion: Suggestion): boolean {
   return (
     row.scored_version !== null &&
     row.suggested_lane === laneOf(suggestion.route) &&
-    row.suggested_confidence === suggestion.confidence &&
+    row.suggested_confidence === storedConfidence(suggestion.confidence) &&
     row.suggestion_reasons === JSON.stringify(suggestion.reasons)
   );
 }
@@ -42,7 +42,7 @@ export function rescoreChunk(db: Db, most = RESCORE_CHUNK): { done: boolean; cha
       const suggestion = scoreRow(row, storedContext(db, row), model);
       scored += 1;
       if (!same(row, suggestion)) {
-        writeSuggestion(db, row.id, suggestion, model.version);
+        writeSuggestion(db, row.id, suggestion, model.version, row.scored_version === null ? undefined : { lane: row.suggested_lane, confidence: row.suggested_confidence });
         changed += 1;
       }
       if (performance.now() - started > CHUNK_MS) break;

@@ -4,6 +4,7 @@
 // arrival, as an action the moderator can undo.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { suggest } from '../../../main/features/suggestions/engine';
+import { storedConfidence } from '../../../db/tables/suggestions';
 import type { ActiveRules } from '../../../main/features/suggestions/rules/for-ingest';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { fileService } from '../../support/suggestions';
@@ -34,7 +35,9 @@ describe('a fetched comment', () => {
       const earlier = thread.slice(0, thread.findIndex((other) => other.id === item.id)).slice(-3);
       const details = await Promise.all(earlier.map((other) => service.client['item-get']({ id: other.id })));
       const context = details.map((other) => ({ author: other.author, text: other.contentText }));
-      expect(item.suggestion).toEqual(suggest({ text: item.contentText, author: item.author, threadTitle: item.threadTitle, earlier: context }));
+      const expected = suggest({ text: item.contentText, author: item.author, threadTitle: item.threadTitle, earlier: context });
+      // Stored to the whole percent, as it is shown.
+      expect(item.suggestion).toEqual({ ...expected, confidence: storedConfidence(expected.confidence) });
     }
     await service.close();
   });
