@@ -5,7 +5,7 @@
 // adds its comment's features, an undo removes them (learn()), the ALL_FEATURES row included.
 import type { Route } from '../../../../common/types';
 import type { LearnedCounts, Vote } from './types';
-import { isNamedWord } from './features';
+import { isNamedWord, SIGNAL_PREFIX } from './features';
 import { isCommonWord } from './language';
 
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
@@ -16,7 +16,16 @@ const HALF_WEIGHT_AT = 10;
  * Naive Bayes adds up every feature as if independent, which overstates: its log-odds are divided
  * by the square root of the features counted, then scaled by this.
  */
-const GAIN = 1.5;
+const GAIN = 2.5;
+/**
+ * How much more a comment's general features count than its words: a built-in signal that fired
+ * and its shape (length, a question, a link, its place in the thread, its author) recur across
+ * comments and sources, where a word seldom does, so what the moderator taught about them carries
+ * further. Each counts as this many words, in the sum and in the number of features counted.
+ * Measured (npm run eval:routing, and 20 seeds of the random half): 2 lifts macro-F1 on every
+ * split, older to newer and blogs to forums included; 3 starts to lose on the random halves.
+ */
+const GENERAL_WEIGHT = 2;
 /** The most one lane's learned vote may weigh: learning informs, the built-in signals still speak. */
 const MOST = 4;
 /** A word is named in a reason only when at least this many learned comments of the lane have it. */
@@ -63,6 +72,9 @@ export function decisionsIn(counts: LearnedCounts): number {
 const LOG_TABLE = Float64Array.from({ length: 1024 }, (_, n) => Math.log(n + 1));
 const logOnePlus = (count: number): number => (count < LOG_TABLE.length ? LOG_TABLE[count]! : Math.log(count + 1));
 
+/** A signal's id or a token (its shape, its author, a number or link token): not a word nor a word pair. */
+const isGeneral = (feature: string): boolean => feature.charCodeAt(0) === 60 /* < */ || feature.startsWith(SIGNAL_PREFIX);
+
 /** Stands for a learned vote's reason until the blend shows it is needed: naming the telling word costs a pass over the features. */
 export const LEARNED_REASON = '<learned>';
 
@@ -90,10 +102,11 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
     rows[i] = row;
     // A feature never learned says nothing (and would favour the lane with fewest decisions).
     if (row === undefined) continue;
-    used++;
-    s += logOnePlus(row.service);
-    p += logOnePlus(row.spotlight);
-    g += logOnePlus(row.ignore);
+    const weight = isGeneral(features[i]!) ? GENERAL_WEIGHT : 1;
+    used += weight;
+    s += weight * logOnePlus(row.service);
+    p += weight * logOnePlus(row.spotlight);
+    g += weight * logOnePlus(row.ignore);
   }
   if (used === 0) return { votes: [], rows };
   // The priors, and each lane's denominator once per feature counted.
@@ -116,7 +129,7 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
  * "no suggestion" option weighs more as it learns, keeping a confidence of 0.6 meaning about the
  * same with or without learning.
  */
-const CAUTION = 1.2;
+const CAUTION = 2.8;
 
 export function learnedCaution(counts: LearnedCounts): number {
   const total = decisionsIn(counts);
