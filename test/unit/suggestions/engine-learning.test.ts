@@ -86,7 +86,7 @@ describe('what learning weighs', () => {
     const counts = emptyCounts();
     for (const other of ['alpha', 'beta', 'gamma']) learn(counts, ['<ctx:after-question>', other], 'spotlight', 1);
     for (const other of ['delta', 'epsilon', 'zeta']) learn(counts, ['gadget', other], 'service', 1);
-    const { votes } = learnedVotes(counts, ['<ctx:after-question>', 'gadget']);
+    const { votes } = learnedVotes(counts, ['gadget', '<ctx:after-question>'], 1);
     const weight = (route: string): number => votes.find((vote) => vote.route === route)!.weight;
     expect(weight('spotlight')).toBeGreaterThan(weight('service'));
   });

@@ -5,7 +5,7 @@
 // adds its comment's features, an undo removes them (learn()), the ALL_FEATURES row included.
 import type { Route } from '../../../../common/types';
 import type { LearnedCounts, Vote } from './types';
-import { isNamedWord, SIGNAL_PREFIX } from './features';
+import { isNamedWord } from './features';
 import { isCommonWord } from './language';
 
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
@@ -18,8 +18,8 @@ const HALF_WEIGHT_AT = 10;
  */
 const GAIN = 2.5;
 /**
- * How much more a comment's general features count than its words: a built-in signal that fired
- * and its shape (length, a question, a link, its place in the thread, its author) recur across
+ * How much more a comment's general features count than its words: the built-in signals that fired,
+ * its shape (length, a question, a link, its place in the thread) and its author recur across
  * comments and sources, where a word seldom does, so what the moderator taught about them carries
  * further. Each counts as this many words, in the sum and in the number of features counted.
  * Measured (npm run eval:routing, and 20 seeds of the random half): 2 lifts macro-F1 on every
@@ -72,9 +72,6 @@ export function decisionsIn(counts: LearnedCounts): number {
 const LOG_TABLE = Float64Array.from({ length: 1024 }, (_, n) => Math.log(n + 1));
 const logOnePlus = (count: number): number => (count < LOG_TABLE.length ? LOG_TABLE[count]! : Math.log(count + 1));
 
-/** A signal's id or a token (its shape, its author, a number or link token): not a word nor a word pair. */
-const isGeneral = (feature: string): boolean => feature.charCodeAt(0) === 60 /* < */ || feature.startsWith(SIGNAL_PREFIX);
-
 /** Stands for a learned vote's reason until the blend shows it is needed: naming the telling word costs a pass over the features. */
 export const LEARNED_REASON = '<learned>';
 
@@ -84,8 +81,9 @@ export type LearnedRows = (Record<Route, number> | undefined)[];
 /**
  * The learned votes for a comment with these features, one per lane, centred (they sum to zero),
  * and the rows looked up for them (naming the reason reuses them rather than looking up again).
+ * The features from index `generalFrom` on are general ones (featuresFrom puts them last).
  */
-export function learnedVotes(counts: LearnedCounts, features: readonly string[]): { votes: Vote[]; rows: LearnedRows } {
+export function learnedVotes(counts: LearnedCounts, features: readonly string[], generalFrom: number): { votes: Vote[]; rows: LearnedRows } {
   const rows: LearnedRows = new Array(features.length);
   const total = decisionsIn(counts);
   if (total === 0) return { votes: [], rows };
@@ -102,7 +100,7 @@ export function learnedVotes(counts: LearnedCounts, features: readonly string[])
     rows[i] = row;
     // A feature never learned says nothing (and would favour the lane with fewest decisions).
     if (row === undefined) continue;
-    const weight = isGeneral(features[i]!) ? GENERAL_WEIGHT : 1;
+    const weight = i < generalFrom ? 1 : GENERAL_WEIGHT;
     used += weight;
     s += weight * logOnePlus(row.service);
     p += weight * logOnePlus(row.spotlight);
