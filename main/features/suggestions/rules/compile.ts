@@ -3,7 +3,7 @@
 // time-limited pattern last, on the comments left.
 import type { RuleConditions, RulesFile } from '../../../../common/contract/rules';
 import { languageOf } from '../engine';
-import type { RuleSubject } from './for-ingest';
+import type { RuleSubject } from './subject';
 import { hasLink, lengthOf, linkOrEmojiOnly } from './text-shape';
 import { TimedPattern, type PatternResult } from './timed-pattern';
 import { wholeWords } from './words';

@@ -13,15 +13,9 @@ import type { RuleAction } from '../../../../common/contract/rules';
 import type { Vote } from '../engine';
 import { CompiledRule } from './compile';
 
-/** A comment as the rules look at it. */
-export interface RuleSubject {
-  text: string;
-  author: string;
-  feedId: number;
-  threadTitle: string;
-  /** The comment's sanitized HTML, where at hand: its links' addresses are there, not in the text. */
-  html?: string;
-}
+import type { RuleSubject } from './subject';
+
+export type { RuleSubject };
 
 export type ActingRule = { ruleId: number; name: string; action: Exclude<RuleAction, { kind: 'suggest' }> };
 

@@ -1,7 +1,7 @@
 // What a comment's shape says, for the rules' "has a link", "link or emoji only" and length
 // conditions. Links are read from the comment's HTML where it is at hand (the plain text keeps a
 // link's words, not its address), else from addresses written in the text.
-import type { RuleSubject } from './for-ingest';
+import type { RuleSubject } from './subject';
 
 const LINK_IN_HTML = /<a\s[^>]*href\s*=\s*["']?https?:/i;
 const ADDRESS = String.raw`(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+`;
