@@ -12,7 +12,6 @@ import { listRules, rulesVersion } from '../../../../db/tables/routing-rules';
 import type { RuleAction } from '../../../../common/contract/rules';
 import type { Vote } from '../engine';
 import { CompiledRule } from './compile';
-
 import type { RuleSubject } from './subject';
 
 export type { RuleSubject };
