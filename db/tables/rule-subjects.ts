@@ -46,3 +46,10 @@ export function* inboxSubjectPages(db: Db): Generator<StoredSubject[]> {
     rows = next.all(last.published_at, last.id, PAGE);
   }
 }
+
+/** Those of `ids` still in the Inbox: a rule applied acts only on the comments its scan found there and nobody moved since. */
+export function stillInInbox(db: Db, ids: readonly number[]): number[] {
+  return prepared<[string], { id: number }>(db, `SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?)) AND status = 'new'`)
+    .all(JSON.stringify(ids))
+    .map((row) => row.id);
+}
