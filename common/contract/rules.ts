@@ -122,6 +122,24 @@ function said(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Checks one rule as written against ruleDraft, or throws an Error saying what is wrong with it,
+ * each problem after `label` (`rule 2 'Refunds'`): the CLI's `rules add` and an imported file say
+ * the same thing the same way.
+ */
+export function checkRule(raw: unknown, label: string): RulesFile['rules'][number] {
+  const parsed = ruleDraft.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // A pattern's message names the rule by name already: the label says it again, with its place.
+  throw new Error(parsed.error.issues.map((issue) => `${label}: ${/^rule '/.test(issue.message) ? issue.message.replace(/^rule '.*?': /s, '') : said(issue)}`).join('; '));
+}
+
+/** The label a rule is named by in messages: its place in a file when it has one, and its name when it has one. */
+export function ruleLabel(raw: unknown, place?: number): string {
+  const name = typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string' ? ` '${raw.name}'` : '';
+  return `rule${place === undefined ? '' : ` ${place}`}${name}`;
+}
+
+/**
  * Reads an exported rules file, every rule checked against ruleDraft: a file with any broken rule
  * is refused as a whole, each problem naming the rule (its place in the file and its name), so
  * nothing is half imported. Throws an Error whose message lists the problems.
@@ -134,13 +152,11 @@ export function readRulesFile(file: unknown): RulesFile {
   const rules: RulesFile['rules'] = [];
   const problems: string[] = [];
   shape.data.rules.forEach((raw, index) => {
-    const parsed = ruleDraft.safeParse(raw);
-    if (parsed.success) {
-      rules.push(parsed.data);
-      return;
+    try {
+      rules.push(checkRule(raw, ruleLabel(raw, index + 1)));
+    } catch (error) {
+      problems.push((error as Error).message);
     }
-    const name = typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string' ? ` '${raw.name}'` : '';
-    for (const issue of parsed.error.issues) problems.push(/^rule '/.test(issue.message) ? `rule ${index + 1}${name}: ${issue.message.replace(/^rule '.*?': /s, '')}` : `rule ${index + 1}${name}: ${said(issue)}`);
   });
   if (problems.length > 0) throw new Error(`nothing was imported: ${problems.join('; ')}`);
   return { switchboardRules: 1, rules };

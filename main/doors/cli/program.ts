@@ -9,6 +9,7 @@ import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';
 import { registerSpotlightCommands } from './spotlight-commands';
 import { registerTriageCommands } from './triage-commands';
+import { registerRulesCommands } from './rules-commands';
 import { errorLine, printJson, processIO, type CliIO } from './output';
 
 export interface CliHooks {
@@ -73,6 +74,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerServiceCommands(program, cli);
   registerSpotlightCommands(program, cli);
   registerBackupCommands(program, cli);
+  registerRulesCommands(program, cli);
 
   program
     .command('serve')
