@@ -8,6 +8,10 @@ import { returns, noInput, feedId, route } from './shared';
 
 /** The flags every rule pattern runs with: ignoring case (the matcher in main/ compiles it the same way). */
 export const PATTERN_FLAGS = 'i';
+/** How long a pattern may take on one comment: past it, the match is stopped and the comment does not match. */
+export const PATTERN_TIME_LIMIT_MS = 25;
+/** After this many stopped comments a pattern is plainly too slow: it is given up on (until the rules change), and every comment after counts as stopped. */
+export const PATTERN_GIVE_UP_AFTER = 10;
 
 // JavaScript's own words for a broken pattern, said the way a moderator would fix it.
 const PATTERN_FAULTS: [RegExp, string][] = [
@@ -169,7 +173,11 @@ export interface RulePreview {
   capped: boolean;
   /** The newest of them (at most 50). */
   items: ItemSummary[];
-  /** Comments the pattern took too long on (and so did not match): a sign the pattern needs rewriting. */
+  /**
+   * Comments the pattern took too long on (PATTERN_TIME_LIMIT_MS each) and so did not match: a sign
+   * the pattern needs rewriting. Past PATTERN_GIVE_UP_AFTER of them the pattern is given up on and
+   * the comments not tried count here too.
+   */
   timedOut: number;
 }
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
-import { checkRule, ruleLabel, type RuleDraft } from '../../../common/contract/rules';
+import { checkRule, ruleLabel, PATTERN_GIVE_UP_AFTER, PATTERN_TIME_LIMIT_MS, type RuleDraft } from '../../../common/contract/rules';
 import { route as routeSchema, MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 import { actionText, conditionsText } from '../../../common/rule-text';
 import { ROUTE_LABELS } from '../../../common/labels';
@@ -98,7 +98,7 @@ function ruleOptions(command: Command): Command {
     .argument('[rule-json]', 'the whole rule as JSON, as "switchboard rules export" writes each one, instead of the flags')
     .option('--name <name>', 'what the rule is called (in lists and in the reasons of a suggestion)')
     .option('--words <list>', 'any of these words or phrases, comma-separated, as whole words in any case')
-    .option('--pattern <regex>', 'a regular expression (JavaScript syntax, any case), stopped on a comment after 25 ms')
+    .option('--pattern <regex>', `a regular expression (JavaScript syntax, any case), stopped on a comment after ${PATTERN_TIME_LIMIT_MS} ms`)
     .option('--author <name>', 'written by this author (exact name, any case)')
     .option('--feed <id>', 'in this feed, as "switchboard feeds" lists it')
     .option('--thread <words>', "the thread's title has these words")
@@ -155,7 +155,9 @@ export function registerRulesCommands(program: Command, cli: CliContext): void {
     const preview = await cli.withClient((client) => client['rules-preview']({ rule }));
     cli.print(preview, (p) => {
       const lines = [`Would match ${p.capped ? `at least ${count(MOST_IN_ONE_ACTION, 'comment')} (the most one action takes)` : count(p.count, 'comment')} in the Inbox.`];
-      if (p.timedOut > 0) lines.push(`The pattern was stopped on ${count(p.timedOut, 'comment')} that took it too long: they do not match. Rewrite it without repeats inside repeats, like (a+)+.`);
+      const rewrite = 'Rewrite it without a repeat inside a repeat, like (a+)+.';
+      if (p.timedOut > PATTERN_GIVE_UP_AFTER) lines.push(`The pattern took over ${PATTERN_TIME_LIMIT_MS} ms on ${count(PATTERN_GIVE_UP_AFTER, 'comment')} and was given up on: ${count(p.timedOut - PATTERN_GIVE_UP_AFTER, 'comment')} more were not tried. ${rewrite}`);
+      else if (p.timedOut > 0) lines.push(`The pattern took over ${PATTERN_TIME_LIMIT_MS} ms on ${count(p.timedOut, 'comment')} and was stopped: they do not match. ${rewrite}`);
       if (p.items.length > 0) lines.push(table([['ID', 'AUTHOR', 'COMMENT'], ...p.items.slice(0, 10).map((item) => [String(item.id), item.author, item.excerpt.replace(/\s+/g, ' ').slice(0, 70)])]));
       return lines.join('\n');
     });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { saveRule } from '../../../db/tables/routing-rules';
-import { ruleDraft, type RuleDraft } from '../../../common/contract/rules';
+import { ruleDraft, PATTERN_GIVE_UP_AFTER, type RuleDraft } from '../../../common/contract/rules';
 import { CompiledRule } from '../../../main/features/suggestions/rules/compile';
 import { loadActiveRules, type RuleSubject } from '../../../main/features/suggestions/rules/for-ingest';
-import { TimedPattern, PATTERN_GIVE_UP_AFTER } from '../../../main/features/suggestions/rules/timed-pattern';
+import { TimedPattern } from '../../../main/features/suggestions/rules/timed-pattern';
 import { languageOf } from '../../../main/features/suggestions/engine';
 import { tempDir } from '../../support/temp';
 
