@@ -4,7 +4,7 @@ import type { Db } from '../../../db/connection';
 import { undoLast } from '../../../db/tables/audit-log';
 import { SwitchboardError } from '../../../common/errors';
 import type { ActionResult, ShownItem, TriageResult } from '../../../common/types';
-import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from '../../core/actions';
+import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from './actions';
 import { queueReads } from './reads';
 import { getItem, itemContext, itemSummaries, listView } from '../../../db/tables/items';
 

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../db/connection';
 import { saveDraft } from '../../../db/tables/drafts';
-import { routeItems } from '../../../main/core/actions';
+import { routeItems } from '../../../main/features/queue/actions';
 import { addFeed, addItem } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 

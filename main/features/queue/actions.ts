@@ -1,10 +1,9 @@
 // Moderator actions on comments: route, finish, snooze, reopen, annotate; each one audited and
-// undoable through the audit log. In core because more than the queue acts on comments: applying a
-// routing rule routes and snoozes them exactly as the keys do.
-import type { Db } from '../../db/connection';
-import { applyAction, type Change, type ItemState } from '../../db/tables/audit-log';
-import { SwitchboardError } from '../../common/errors';
-import type { ActionResult, Route } from '../../common/types';
+// undoable through the audit log.
+import type { Db } from '../../../db/connection';
+import { applyAction, type Change, type ItemState } from '../../../db/tables/audit-log';
+import { SwitchboardError } from '../../../common/errors';
+import type { ActionResult, Route } from '../../../common/types';
 
 export function routeItems(db: Db, ids: number[], route: Route, now: number): ActionResult {
   const routed: Change = { status: 'routed', route, routed_at: now, snoozed_until: null, snooze_until_reply: 0, back_from_snooze: 0 };
