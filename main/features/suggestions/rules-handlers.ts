@@ -26,7 +26,8 @@ export const rulesHandlers = {
       touchRules(ctx.db);
       return { count: scan.ids.length, byRoute: noRoutes(), snoozed: 0, auditId: null };
     }
-    const result = scan.ids.length === 0 ? null : runAndAnnounce(ctx, then.kind, () => applyRuleAction(ctx.db, then, scan.ids, ctx.now()));
+    const acting = { ...rule, then };
+    const result = scan.ids.length === 0 ? null : runAndAnnounce(ctx, then.kind, () => applyRuleAction(ctx.db, acting, scan.ids, ctx.now()));
     const count = result?.itemIds.length ?? 0;
     const byRoute = noRoutes();
     if (then.kind === 'route') byRoute[then.route] = count;
