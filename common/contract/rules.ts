@@ -168,7 +168,7 @@ export function readRulesFile(file: unknown): RulesFile {
 
 /** What a rule would match among the stored comments. */
 export interface RulePreview {
-  /** How many stored comments it matches (up to `capped`). */
+  /** How many Inbox comments it matches: what applying it would act on (at most MOST_IN_ONE_ACTION, then `capped`). */
   count: number;
   capped: boolean;
   /** The newest of them (at most 50). */
@@ -203,7 +203,7 @@ export const rulesOperations = {
     result: returns<Rule[]>(),
   },
   'rules-preview': {
-    summary: 'How many stored comments a rule (saved or not) would match, with the newest of them.',
+    summary: 'How many Inbox comments a rule (saved or not) would match, the ones applying it acts on, with the newest of them.',
     input: z.object({ rule: ruleDraft }).strict(),
     result: returns<RulePreview>(),
   },

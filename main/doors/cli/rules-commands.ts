@@ -157,7 +157,7 @@ export function registerRulesCommands(program: Command, cli: CliContext): void {
       const lines = [`Would match ${p.capped ? `at least ${count(MOST_IN_ONE_ACTION, 'comment')} (the most one action takes)` : count(p.count, 'comment')} in the Inbox.`];
       const rewrite = 'Rewrite it without a repeat inside a repeat, like (a+)+.';
       if (p.timedOut > PATTERN_GIVE_UP_AFTER) lines.push(`The pattern took over ${PATTERN_TIME_LIMIT_MS} ms on ${count(PATTERN_GIVE_UP_AFTER, 'comment')} and was given up on: ${count(p.timedOut - PATTERN_GIVE_UP_AFTER, 'comment')} more were not tried. ${rewrite}`);
-      else if (p.timedOut > 0) lines.push(`The pattern took over ${PATTERN_TIME_LIMIT_MS} ms on ${count(p.timedOut, 'comment')} and was stopped: they do not match. ${rewrite}`);
+      else if (p.timedOut > 0) lines.push(`The pattern took over ${PATTERN_TIME_LIMIT_MS} ms on ${count(p.timedOut, 'comment')} and was stopped: ${p.timedOut === 1 ? 'that comment does' : 'those comments do'} not match. ${rewrite}`);
       if (p.items.length > 0) lines.push(table([['ID', 'AUTHOR', 'COMMENT'], ...p.items.slice(0, 10).map((item) => [String(item.id), item.author, item.excerpt.replace(/\s+/g, ' ').slice(0, 70)])]));
       return lines.join('\n');
     });

@@ -73,6 +73,16 @@ describe('switchboard rules', () => {
     expect(JSON.parse(ok(other, 'rules', 'export'))).toEqual(exported);
   });
 
+  it('says a pattern that takes too long was stopped, and still answers', () => {
+    const db = inbox();
+    const stuck = openDatabase(db);
+    addItem(stuck, { feedId: 1, text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' });
+    stuck.close();
+    expect(ok(db, 'rules', 'test', '--pattern', '^(a+)+$')).toBe(
+      'Would match 0 comments in the Inbox.\nThe pattern took over 25 ms on 1 comment and was stopped: that comment does not match. Rewrite it without a repeat inside a repeat, like (a+)+.\n',
+    );
+  });
+
   it.each([
     [['rules', 'add', '--name', 'Refunds', '--pattern', '(refund', '--route', 'service'], "switchboard: Rule 'Refunds': the regular expression `(refund` is not valid: missing ).\n"],
     [['rules', 'add', '--name', 'Refunds', '--words', 'refund'], 'switchboard: Say what the rule does: --suggest LANE [--weight 1-5], --route LANE, --ignore or --snooze-hours H.\n'],
