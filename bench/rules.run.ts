@@ -66,6 +66,16 @@ it('prints what rules cost per comment and per Inbox preview', () => {
   saveRule(db, rule({ thread: 'outage', words: ['when will'] }, { kind: 'snooze', hours: 4 }), 0);
   const active = loadActiveRules(db);
   lines.push(`  ${'5 rules without a pattern: votes + action'.padEnd(44)} ${perItem(sample, (subject) => (active.votes(subject), active.action(subject))).toFixed(2)}`);
+  saveRule(db, rule({ pattern: 'order #?\\d{4}' }, { kind: 'suggest', route: 'service', weight: 3 }), 0);
+  const withPattern = loadActiveRules(db);
+  const both = (subject: RuleSubject) => (withPattern.votes(subject), withPattern.action(subject));
+  lines.push(`  ${'6 rules, one a pattern: votes + action'.padEnd(44)} ${perItem(sample, both).toFixed(2)}`);
+  const batches = Array.from({ length: sample.length / 500 }, (_, n) => sample.slice(n * 500, n * 500 + 500));
+  const prepared = perItem(batches, (batch) => {
+    withPattern.prepare!(batch);
+    batch.forEach(both);
+  });
+  lines.push(`  ${'the same, prepare()d 500 at a time'.padEnd(44)} ${(prepared / 500).toFixed(2)}`);
 
   // An Inbox to preview on: the same comments, INBOX of them.
   const feed = Number(db.prepare("INSERT INTO feeds (url, site, title, created_at) VALUES ('https://blog.example/comments/feed/', 'blog.example', 'Blog', 0)").run().lastInsertRowid);

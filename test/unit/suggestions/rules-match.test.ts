@@ -1,7 +1,8 @@
 // Each condition a routing rule may set, with a comment it matches and one it does not; the order
 // rules are tried in (the first acting rule wins, suggest votes add); and the pattern's time limit.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import vm from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { saveRule } from '../../../db/tables/routing-rules';
 import { ruleDraft, PATTERN_GIVE_UP_AFTER, type RuleDraft } from '../../../common/contract/rules';
@@ -98,6 +99,27 @@ describe('rules in order, as the ingest step loads them', () => {
       { route: 'service', weight: expect.closeTo(1.6), reason: "your rule 'Refunds lean service'" },
       { route: 'service', weight: expect.closeTo(4), reason: "your rule 'Please'" },
     ]);
+  });
+
+  it('prepared for a batch, tests each pattern on the whole batch in one run and answers the same', () => {
+    const db = file();
+    saveRule(db, rule({ pattern: 'order #?\\d{4}' }, { kind: 'suggest', route: 'service', weight: 3 }, 'Orders'), 0);
+    saveRule(db, rule({ pattern: 'refund', author: 'Priya' }, { kind: 'route', route: 'service' }, 'Priya refunds'), 0);
+    const batch = Array.from({ length: 40 }, (_, n) => comment(n % 3 === 0 ? `Order #${1000 + n} refund` : `Hello ${n}`, { author: n % 2 ? 'Priya' : 'Marcus' }));
+    const answers = (active: ReturnType<typeof loadActiveRules>) => batch.map((subject) => ({ votes: active.votes(subject), action: active.action(subject) }));
+    const unprepared = answers(loadActiveRules(db));
+    saveRule(db, rule({ words: ['never'] }, { kind: 'suggest', route: 'ignore', weight: 1 }, 'A change, so the rules load afresh'), 0);
+    const active = loadActiveRules(db);
+    const runs = vi.spyOn(vm.Script.prototype, 'runInContext');
+    try {
+      active.prepare!(batch);
+      expect(runs).toHaveBeenCalledTimes(2);
+      expect(answers(active)).toEqual(unprepared);
+      expect(runs).toHaveBeenCalledTimes(2);
+    } finally {
+      runs.mockRestore();
+    }
+    expect(unprepared.filter((answer) => answer.action !== null)).toHaveLength(7);
   });
 
   it('sees a rule saved after it was loaded', () => {

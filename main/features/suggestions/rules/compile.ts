@@ -61,6 +61,11 @@ export class CompiledRule {
     return this.passesChecks(subject) && (this.pattern === null || this.pattern.test(subject.text) === true);
   }
 
+  /** Runs the pattern at once on those of `subjects` that pass the other conditions, so matches() on each of them needs no run of its own. */
+  prepare(subjects: readonly RuleSubject[]): void {
+    this.pattern?.remember(subjects.filter((subject) => this.passesChecks(subject)).map((subject) => subject.text));
+  }
+
   /** Each comment's result, the pattern run on all that pass the other conditions at once. */
   matchMany(subjects: readonly RuleSubject[]): PatternResult[] {
     const results: PatternResult[] = subjects.map((subject) => this.passesChecks(subject));

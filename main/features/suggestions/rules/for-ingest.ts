@@ -24,6 +24,12 @@ export interface ActiveRules {
   votes(subject: RuleSubject): Vote[];
   /** The first matching rule that acts (route, snooze), if any. */
   action(subject: RuleSubject): ActingRule | null;
+  /**
+   * Optional, for a batch (a fetch's new comments, a chunk of the Inbox being scored again): runs
+   * each rule's pattern on the whole batch at once, about 1 µs a comment instead of 43 µs for a
+   * timed run per comment; votes() and action() on the batch's comments then read the results.
+   */
+  prepare?(subjects: readonly RuleSubject[]): void;
 }
 
 /** Log-odds per step of a "suggest" rule's weight (1 to 5): weight 3 is 2.4, about 11 to 1 for its lane. */
@@ -37,6 +43,7 @@ function activeRules(compiled: readonly CompiledRule[]): ActiveRules {
   const suggesting = compiled.filter((rule) => rule.rule.then.kind === 'suggest');
   const acting = compiled.filter((rule) => rule.rule.then.kind !== 'suggest');
   return {
+    prepare: (subjects) => compiled.forEach((rule) => rule.prepare(subjects)),
     votes: (subject) => suggesting.filter((rule) => rule.matches(subject)).map(({ rule }) => voteOf(rule.name, rule.then as Extract<RuleAction, { kind: 'suggest' }>)),
     action: (subject) => {
       const first = acting.find((rule) => rule.matches(subject));
