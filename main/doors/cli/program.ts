@@ -5,6 +5,7 @@ import { contract, OPERATION_NAMES } from '../../../common/contract';
 import { SwitchboardError } from '../../../common/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerBackupCommands } from './backup-commands';
+import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';
 import { registerSpotlightCommands } from './spotlight-commands';
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
 
   registerApiCommand(program, cli);
   registerFeedCommands(program, cli);
+  registerRulesCommands(program, cli);
   registerTriageCommands(program, cli);
   registerServiceCommands(program, cli);
   registerSpotlightCommands(program, cli);
