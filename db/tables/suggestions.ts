@@ -5,6 +5,7 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { Route, Suggestion } from '../../common/types';
+import { rulesVersion } from './routing-rules';
 
 /** The lanes in the order the Inbox groups them (0, 1, 2); no suggestion is group 3. */
 export const LANE_ORDER: readonly Route[] = ['service', 'spotlight', 'ignore'];
@@ -183,9 +184,11 @@ export function modelState(db: Db): ModelState {
     db,
     'SELECT version, rescored_version, pass_version, pass_published_at, pass_id FROM suggestion_model WHERE id = 1',
   ).get();
-  if (!row) return { version: 1, learnedVersion: 1, rescoredVersion: 0, pass: null };
+  // A rule saved, moved, deleted or applied as a suggestion changes what comments are scored with, as learning does.
+  const rules = rulesVersion(db);
+  if (!row) return { version: 1 + rules, learnedVersion: 1, rescoredVersion: 0, pass: null };
   const after = row.pass_id === null || row.pass_published_at === null ? null : { publishedAt: row.pass_published_at, id: row.pass_id };
-  return { version: row.version, learnedVersion: row.version, rescoredVersion: row.rescored_version, pass: row.pass_version === null ? null : { version: row.pass_version, after } };
+  return { version: row.version + rules, learnedVersion: row.version, rescoredVersion: row.rescored_version, pass: row.pass_version === null ? null : { version: row.pass_version, after } };
 }
 
 /**

@@ -7,6 +7,7 @@ import { createService, type Service } from '../../main/app/service';
 import { inProcessRunner } from '../../main/features/feeds/in-process-runner';
 import { startSuggestionWork } from '../../main/features/suggestions/background';
 import { tempDir } from './temp';
+import { modelState } from '../../db/tables/suggestions';
 
 export const NOW = Date.UTC(2026, 10, 26, 12);
 
@@ -33,8 +34,8 @@ export async function settled(service: Service): Promise<void> {
 
 function idle(db: Db): boolean {
   const queued = db.prepare('SELECT COUNT(*) AS n FROM learn_queue').get() as { n: number };
-  const model = db.prepare('SELECT version, rescored_version FROM suggestion_model').get() as { version: number; rescored_version: number };
-  return queued.n === 0 && model.rescored_version >= model.version;
+  const model = modelState(db);
+  return queued.n === 0 && model.rescoredVersion >= model.version;
 }
 
 /** Everything learned, as stored: what an undo must give back exactly. */

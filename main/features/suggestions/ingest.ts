@@ -22,6 +22,8 @@ function scored(comment: ArrivingComment, id = 0): ScoredComment {
 /** One fetch's batch (the port the app hands the feeds feature): each new comment scored as it is inserted, the rules acting once all are stored. */
 export function scoreArrivals(db: Db, comments: readonly ArrivingComment[], now: number): ArrivalBatch {
   const model = currentModel(db);
+  // Each rule's pattern runs once on the whole batch (votes now, actions once stored), not in a timed run per comment.
+  model.rules.prepare?.(comments.map((comment) => subjectOf(scored(comment))));
   const contextOf = arrivalContext(db, comments);
   return {
     suggestionFor: (comment) => storedSuggestion(scoreRow(scored(comment), contextOf(comment), model), model.version),

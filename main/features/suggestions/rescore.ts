@@ -8,7 +8,7 @@ import { writeTransaction } from '../../../db/write';
 import { inboxAfter, inboxToScore, modelState, recordPass, writeSuggestion, laneOf, storedConfidence, type CommentRow } from '../../../db/tables/suggestions';
 import type { Suggestion } from '../../../common/types';
 import { currentModel } from './model';
-import { scoreRow, storedContext } from './score';
+import { scoreRow, storedContext, subjectOf } from './score';
 
 /**
  * A chunk (one transaction) reads this many comments and scores them until CHUNK_MS have passed:
@@ -35,6 +35,8 @@ export function rescoreChunk(db: Db, most = RESCORE_CHUNK): { done: boolean; cha
     const model = currentModel(db);
     const after = state.pass?.version === state.version ? state.pass.after : null;
     const rows = inboxToScore(db, after, most);
+    // Each rule's pattern runs once on the whole chunk, not in a timed run per comment.
+    model.rules.prepare?.(rows.map(subjectOf));
     const started = performance.now();
     let changed = 0;
     let scored = 0;
