@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Route } from '../../../common/types';
+import { SUGGESTED_FILTERS, type Route } from '../../../common/types';
+import { SUGGESTED_FILTER_LABELS } from '../suggestions/labels';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
 import styles from './FilterBar.module.css';
@@ -51,6 +52,7 @@ export function FilterBar() {
           <option value="relevance" disabled={!filters.search}>
             Best match
           </option>
+          <option value="suggestion">Suggested lane</option>
         </select>
         <select aria-label="Feed" value={filters.feedId ?? ''} onChange={(event) => change({ feedId: event.target.value ? Number(event.target.value) : undefined })}>
           <option value="">All feeds</option>
@@ -76,6 +78,14 @@ export function FilterBar() {
           <option value="routed">Routed</option>
           <option value="snoozed">Snoozed</option>
           <option value="done">Done</option>
+        </select>
+        <select aria-label="Suggested" value={filters.suggested ?? ''} onChange={(event) => change({ suggested: (event.target.value || undefined) as QueueFilters['suggested'] })}>
+          <option value="">Any suggestion</option>
+          {SUGGESTED_FILTERS.map((lane) => (
+            <option key={lane} value={lane}>
+              Suggested: {SUGGESTED_FILTER_LABELS[lane].toLowerCase()}
+            </option>
+          ))}
         </select>
       </div>
       <div className={styles.row}>

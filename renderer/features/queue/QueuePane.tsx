@@ -142,6 +142,17 @@ function ServiceTools() {
   );
 }
 
+function InboxTools() {
+  const openDialog = useStore((state) => state.openDialog);
+  return (
+    <span className={styles.tools}>
+      <button type="button" className="small" title="Route every suggestion at or above a confidence you choose, as one undoable action" onClick={() => openDialog('accept-above')}>
+        Accept suggestions…
+      </button>
+    </span>
+  );
+}
+
 /**
  * What the heading counts: what is listed. A filtered list's size came with its first page; rows
  * that left it since (routed away, say) are taken off. Unfiltered, it is the view's own count.
@@ -162,6 +173,7 @@ export function QueuePane() {
         <h1 id="queue-heading">{VIEW_LABELS[view]}</h1>
         {count !== null && <span className={styles.count}>{count}</span>}
         {view === 'service' && <ServiceTools />}
+        {view === 'inbox' && <InboxTools />}
       </header>
       <FilterBar />
       <FilterChips />
