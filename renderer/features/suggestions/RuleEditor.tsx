@@ -99,50 +99,54 @@ export function RuleEditor({ rule, onDone }: { rule: Rule | null; onDone: () => 
       </Field>
       <fieldset className={styles.conditions}>
         <legend>When a comment… (every condition given must hold)</legend>
-        <Field label="Words or phrases" hint="any of them, one a line, whole words">
-          <textarea rows={2} {...text('words')} />
-        </Field>
-        <Field label="Regular expression" hint="ignoring case">
-          <input {...text('pattern')} spellCheck={false} />
-        </Field>
-        <Field label="Author">
-          <input {...text('author')} />
-        </Field>
-        <Field label="Feed">
-          <select {...text('feedId')}>
-            <option value="">Any feed</option>
-            {(feeds ?? []).map((feed) => (
-              <option key={feed.id} value={feed.id}>
-                {feed.title || feed.url}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Thread title" hint="words of it">
-          <input {...text('thread')} />
-        </Field>
-        <Field label="Link">
-          <select value={form.hasLink} onChange={(event) => edit({ hasLink: event.target.value as RuleForm['hasLink'] })}>
-            <option value="">Either</option>
-            <option value="yes">Has a link</option>
-            <option value="no">Has no link</option>
-          </select>
-        </Field>
-        <label className={forms.toggle}>
-          <input type="checkbox" checked={form.linkOrEmojiOnly} onChange={(event) => edit({ linkOrEmojiOnly: event.target.checked })} />
-          Nothing but links and emoji
-        </label>
         <div className={styles.pair}>
+          <Field label="Words or phrases" hint="any of them, one a line">
+            <textarea rows={2} {...text('words')} />
+          </Field>
+          <Field label="Regular expression" hint="ignoring case">
+            <input {...text('pattern')} spellCheck={false} />
+          </Field>
+        </div>
+        <div className={styles.pair}>
+          <Field label="Author">
+            <input {...text('author')} />
+          </Field>
+          <Field label="Feed">
+            <select {...text('feedId')}>
+              <option value="">Any feed</option>
+              {(feeds ?? []).map((feed) => (
+                <option key={feed.id} value={feed.id}>
+                  {feed.title || feed.url}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Thread title" hint="words of it">
+            <input {...text('thread')} />
+          </Field>
+        </div>
+        <div className={styles.pair}>
+          <Field label="Link">
+            <select value={form.hasLink} onChange={(event) => edit({ hasLink: event.target.value as RuleForm['hasLink'] })}>
+              <option value="">Either</option>
+              <option value="yes">Has a link</option>
+              <option value="no">Has no link</option>
+            </select>
+          </Field>
           <Field label="Length from" hint="characters">
             <input type="number" min={0} {...text('minLength')} />
           </Field>
           <Field label="Length to">
             <input type="number" min={0} {...text('maxLength')} />
           </Field>
-          <Field label="Language" hint='"en", "de"… or "other"'>
-            <input size={6} {...text('language')} />
+          <Field label="Language" hint="\"de\", or \"other\"">
+            <input {...text('language')} />
           </Field>
         </div>
+        <label className={forms.toggle}>
+          <input type="checkbox" checked={form.linkOrEmojiOnly} onChange={(event) => edit({ linkOrEmojiOnly: event.target.checked })} />
+          Nothing but links and emoji
+        </label>
       </fieldset>
       <fieldset className={styles.conditions}>
         <legend>Then</legend>

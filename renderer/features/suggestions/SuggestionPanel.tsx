@@ -3,7 +3,7 @@
 import type { ItemDetail } from '../../../common/types';
 import { useStore } from '../../store';
 import { keyBindings, withKey } from '../queue/keymap';
-import { fullText, percent } from './labels';
+import { fullText } from './labels';
 import styles from './SuggestionPanel.module.css';
 
 export function SuggestionPanel({ detail }: { detail: ItemDetail }) {
@@ -15,7 +15,7 @@ export function SuggestionPanel({ detail }: { detail: ItemDetail }) {
   return (
     <section className={styles.panel} aria-label="Suggestion">
       <div className={styles.line}>
-        <h3 className={route ? styles[route] : undefined}>{route ? `Suggested: ${fullText({ ...suggestion, route })}` : `No suggestion: unsure (${percent(suggestion.confidence)})`}</h3>
+        <h3 className={route ? styles[route] : undefined}>{route ? `Suggested: ${fullText({ ...suggestion, route })}` : 'No suggestion: unsure'}</h3>
         {route && (
           <button type="button" className="small" title={withKey('accept', bindings)} onClick={() => void accept('current')}>
             Accept <kbd>{bindings.accept}</kbd>
