@@ -139,7 +139,7 @@ export function RuleEditor({ rule, onDone }: { rule: Rule | null; onDone: () => 
           <Field label="Length to">
             <input type="number" min={0} {...text('maxLength')} />
           </Field>
-          <Field label="Language" hint="\"de\", or \"other\"">
+          <Field label="Language" hint='"de", or "other"'>
             <input {...text('language')} />
           </Field>
         </div>
