@@ -79,14 +79,6 @@ export function FilterBar() {
           <option value="snoozed">Snoozed</option>
           <option value="done">Done</option>
         </select>
-      </div>
-      <div className={styles.row}>
-        <label className={styles.date}>
-          From <input type="date" aria-label="From date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
-        </label>
-        <label className={styles.date}>
-          To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
-        </label>
         <select aria-label="Suggested" value={filters.suggested ?? ''} onChange={(event) => change({ suggested: (event.target.value || undefined) as QueueFilters['suggested'] })}>
           <option value="">Any suggestion</option>
           {SUGGESTED_FILTERS.map((lane) => (
@@ -95,6 +87,14 @@ export function FilterBar() {
             </option>
           ))}
         </select>
+      </div>
+      <div className={styles.row}>
+        <label className={styles.date}>
+          From <input type="date" aria-label="From date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
+        </label>
+        <label className={styles.date}>
+          To <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
+        </label>
       </div>
     </div>
   );
