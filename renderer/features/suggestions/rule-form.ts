@@ -116,14 +116,20 @@ export function formOf(rule: Rule): RuleForm {
   };
 }
 
+function sentenceOf(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 /** What is wrong with the form's rule, one sentence per problem naming the field; empty when it is valid. */
 export function problemsOf(draft: RuleDraft): string[] {
   const parsed = ruleDraft.safeParse(draft);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const field = [...issue.path].reverse().find((key) => typeof key === 'string' && key in FIELD_LABELS);
+    // A pattern's problem names the rule (for the CLI and imported files); here the rule is the one on screen.
+    if (/^rule '/.test(issue.message)) return sentenceOf(issue.message.replace(/^rule '.*?': /s, ''));
     const message = issue.message.replace(/^Invalid input: /, '');
-    return field === undefined ? `${message[0]?.toUpperCase()}${message.slice(1)}.` : `${FIELD_LABELS[field as string]}: ${message}.`;
+    return field === undefined ? sentenceOf(message) : `${FIELD_LABELS[field as string]}: ${message}.`;
   });
 }
 
