@@ -16,6 +16,7 @@ export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (set, get)
     async loadLearning() {
       const learning = await attempt(() => api['suggestions-status']());
       if (learning) set({ learning });
+      return learning !== null;
     },
     async resetLearning() {
       const learning = await attempt(() => api['suggestions-reset']());

@@ -184,7 +184,8 @@ export interface SpotlightSlice {
 export interface SuggestionsSlice {
   /** What has been learned from the moderator's decisions (Settings); null until loaded. */
   learning: LearningStatus | null;
-  loadLearning(): Promise<void>;
+  /** Resolves to whether it could be read (a failure is in the error banner). */
+  loadLearning(): Promise<boolean>;
   resetLearning(): Promise<void>;
   /** What accepting every suggestion at or above the threshold would route; rejects with what was wrong, for the dialog to say. */
   previewAcceptAbove(threshold: number): Promise<AcceptSummary>;

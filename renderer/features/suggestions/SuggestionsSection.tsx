@@ -11,7 +11,10 @@ export function SuggestionsSection() {
   const resetLearning = useStore((state) => state.resetLearning);
   const openDialog = useStore((state) => state.openDialog);
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => void loadLearning(), [loadLearning]);
+  const [unread, setUnread] = useState(false);
+  useEffect(() => {
+    void loadLearning().then((read) => setUnread(!read));
+  }, [loadLearning]);
   const learned = learning ? learning.learned.service + learning.learned.spotlight + learning.learned.ignore : 0;
   return (
     <section aria-labelledby="settings-suggestions">
@@ -19,7 +22,7 @@ export function SuggestionsSection() {
         Suggestions
       </h3>
       {learning === null ? (
-        <p className="hint">Loading what has been learned…</p>
+        <p className="hint">{unread ? 'What has been learned could not be read: the message above says why.' : 'Loading what has been learned…'}</p>
       ) : (
         <>
           <p>
