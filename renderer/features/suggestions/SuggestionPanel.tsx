@@ -17,7 +17,7 @@ export function SuggestionPanel({ detail }: { detail: ItemDetail }) {
       <div className={styles.line}>
         <h3 className={route ? styles[route] : undefined}>{route ? `Suggested: ${fullText({ ...suggestion, route })}` : 'No suggestion: unsure'}</h3>
         {route && (
-          <button type="button" className="small" title={withKey('accept', bindings)} onClick={() => void accept('current')}>
+          <button type="button" className="small" aria-label="Accept the suggestion" title={withKey('accept', bindings)} onClick={() => void accept('current')}>
             Accept <kbd>{bindings.accept}</kbd>
           </button>
         )}
