@@ -215,8 +215,9 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     },
     async accept(target) {
       const state = get();
-      const ids = targets(state, target);
-      if (ids.length === 0) return;
+      // A suggestion is about where to route: a comment routed already keeps its route.
+      const ids = targets(state, target).filter((id) => (onScreen(state, id)?.route ?? null) === null);
+      if (ids.length === 0) return set({ notice: state.selectedId === null ? 'Select a comment first.' : 'Routed already: a accepts suggestions for comments not yet routed.' });
       // Nothing to send when every comment named is on screen without a suggestion.
       const unsuggested = (id: number) => {
         const item = onScreen(state, id);
