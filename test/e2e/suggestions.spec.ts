@@ -157,3 +157,18 @@ test('rules: a bad pattern is refused in plain words; a rule previewed, saved, a
   await expect(toast(/^Undid /)).toBeVisible();
   await expect(count('Inbox')).toHaveAccessibleName('Inbox 35 comments');
 });
+
+test('a search saved with the Suggested filter keeps it (the settings once refused the filter and nothing was saved)', async ({ consolePage: page }) => {
+  const { views } = consoleScreen(page);
+  await loadSamples(page);
+  await page.getByRole('combobox', { name: 'Suggested' }).selectOption('service');
+  await page.getByRole('button', { name: 'Save search…' }).click();
+  await page.getByLabel('Name of the saved search').fill('Service calls');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(views.getByRole('button', { name: 'Service calls', exact: true })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Remove the filter Suggested: customer service' }).click();
+  await views.getByRole('button', { name: 'Service calls', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Filters' })).toHaveText(/Suggested: customer service/);
+});
