@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggest, featuresOf, learn, emptyCounts, type LearnedCounts } from '../../../main/features/suggestions/engine';
 import { comment } from './engine-helpers';
+import { learnedVotes } from '../../../main/features/suggestions/engine/bayes';
 
 // A kind of comment the built-in signals have no opinion on: feedback about a colour scheme.
 const decided = [
@@ -75,5 +76,18 @@ describe('learning from decisions', () => {
     expect(features).toEqual(expect.arrayContaining(['refund', 'refund please', 'sig:billing']));
     expect(features).not.toContain('please refund');
     expect(new Set(features).size).toBe(features.length);
+  });
+});
+
+describe('what learning weighs', () => {
+  it('a comment’s learned shape outweighs a word learned as often for another lane: shape recurs, words seldom do', () => {
+    // Three replies after a question routed to the spotlight, three comments with 'gadget' to
+    // customer service: each lane learned one feature three times, with as many features in all.
+    const counts = emptyCounts();
+    for (const other of ['alpha', 'beta', 'gamma']) learn(counts, ['<ctx:after-question>', other], 'spotlight', 1);
+    for (const other of ['delta', 'epsilon', 'zeta']) learn(counts, ['gadget', other], 'service', 1);
+    const { votes } = learnedVotes(counts, ['gadget', '<ctx:after-question>'], 1);
+    const weight = (route: string): number => votes.find((vote) => vote.route === route)!.weight;
+    expect(weight('spotlight')).toBeGreaterThan(weight('service'));
   });
 });

@@ -26,6 +26,7 @@ describe('eval:routing', () => {
     }
     expect(stdout).toMatch(/^ {2}(PASS|FAIL) {2}macro-F1 with the built-in signals alone >= 0\.8: \d\.\d{3}$/m);
     expect(stdout).toContain('F1 and accuracy are on the forced choice');
+    expect(stdout).toMatch(/^ {2}check on seeds 6 to 20 \(not a goal\): macro-F1 after learning, mean \d\.\d{3} \(lowest \d\.\d{3}, highest \d\.\d{3}\)$/m);
   });
 
   it('says what is wrong with a broken file, and exits 1', () => {

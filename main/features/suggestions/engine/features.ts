@@ -18,7 +18,13 @@ const isNumber = (word: string): boolean => {
 };
 export const SIGNAL_PREFIX = 'sig:';
 
-export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
+/** A comment's learning features: its words and word pairs first, then from `generalFrom` on its general ones (signals, shape, author). */
+export interface LearningFeatures {
+  list: string[];
+  generalFrom: number;
+}
+
+export function featuresFrom(r: Reading, fired: readonly Fired[]): LearningFeatures {
   const seen = new Set<string>();
   const out: string[] = [];
   const keep = (feature: string): void => {
@@ -36,10 +42,11 @@ export function featuresFrom(r: Reading, fired: readonly Fired[]): string[] {
     if (previous !== '' && r.a.starts[i] === 0) keep(`${previous} ${word}`);
     previous = word;
   }
+  const generalFrom = out.length;
   for (const { id } of fired) keep(SIGNAL_PREFIX + id);
   for (const shape of shapeOf(r)) keep(shape);
   if (r.comment.author.trim() !== '') keep(`<author:${r.comment.author.trim().toLowerCase()}>`);
-  return out;
+  return { list: out, generalFrom };
 }
 
 /** A feature a reason may name: a single word (not a pair, a signal's id or a token like <url>). */

@@ -22,7 +22,7 @@ export { emptyCounts, learn, decisionsIn, ALL_FEATURES } from './bayes';
 /** The features a comment contributes to learning (each once): what a decision adds, and its undo takes away. */
 export function featuresOf(comment: CommentToScore): string[] {
   const r = read(comment);
-  return featuresFrom(r, builtInSignals(r));
+  return featuresFrom(r, builtInSignals(r)).list;
 }
 
 /** The comment's language, as an ISO 639-1 code ("en", "de"), or "und" when it cannot tell (short texts). */
@@ -47,12 +47,12 @@ export function weigh(comment: CommentToScore, learned: LearnedCounts | null = n
   const r = read(comment);
   const votes: Vote[] = builtInSignals(r);
   const features = learned !== null && decisionsIn(learned) > 0 ? featuresFrom(r, votes as Fired[]) : null;
-  const evidence = features !== null ? learnedVotes(learned!, features) : null;
+  const evidence = features !== null ? learnedVotes(learned!, features.list, features.generalFrom) : null;
   if (evidence !== null) for (const vote of evidence.votes) votes.push(vote);
   for (const vote of ruleVotes) votes.push(vote);
   const blended = blend(votes, features !== null ? learnedCaution(learned!) : 0);
   const at = blended.reasons.indexOf(LEARNED_REASON);
-  if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!, evidence!.rows, blended.top);
+  if (at >= 0) blended.reasons[at] = learnedReason(learned!, features!.list, evidence!.rows, blended.top);
   return { top: blended.top, confidence: blended.confidence, reasons: blended.reasons, english: r.english, lang: r.lang };
 }
 
