@@ -16,6 +16,7 @@ import { busyFigures } from './busy-figures';
 import { cliFigures } from './cli-figures';
 import { ingestFigures } from './ingest-figures';
 import { consoleFigures } from './console-figures';
+import { suggestionFigures } from './suggestion-figures';
 
 it('issue 12 figures at 1,000,000 comments', async () => {
   const print = (text: string) => process.stdout.write(`${text}\n`);
@@ -33,6 +34,7 @@ it('issue 12 figures at 1,000,000 comments', async () => {
   }
   // Copies of the closed file, synced before each trial.
   goals.push(...(await ingestFigures(print)));
+  goals.push(...(await suggestionFigures(print)));
   // Through real processes on a copy of the file, which they change (the cached one stays as built).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-copy-'));
   try {

@@ -9,7 +9,7 @@ import { startConsole, type ConsoleProcess } from '../test/support/console-proce
 import { WORDS } from './big-db';
 import { line, timeGoal, timingOf, type Goal } from './figures';
 import { keyFigures } from './key-figures';
-import { backupNamed } from './launch-work';
+import { backupNamed, inboxScored } from './launch-work';
 import path from 'node:path';
 
 const HOSTS = 50;
@@ -62,6 +62,9 @@ export async function busyFigures(copy: string, print: (text: string) => void): 
     // Steady work: after the launch's full check and daily backup (bench:console watches those).
     const backedUp = await backupNamed(path.join(path.dirname(copy), 'backups'), LAUNCH_WORK_MS);
     print(`\nthe console's full check and daily backup ${backedUp === null ? `had not ended after ${LAUNCH_WORK_MS / 1000} s` : `ended ${((backedUp - launchedAt) / 1000).toFixed(0)} s after its launch`}`);
+    // And the first background scoring of the Inbox (issue 14), which starts after the full check.
+    const scored = await inboxScored(() => app.call('suggestions-status', {}), LAUNCH_WORK_MS);
+    print(`the console's first scoring of its Inbox ${scored === null ? `had not ended after ${LAUNCH_WORK_MS / 1000} s more` : `ended ${((scored - launchedAt) / 1000).toFixed(0)} s after its launch`}`);
     const outlines = hosts.flatMap((host, h) => Array.from({ length: FEEDS_PER_HOST }, (_, f) => `<outline text="Site ${h}-${f}" xmlUrl="${host.url(f)}"/>`));
     await app.call('opml-import', { opml: `<opml version="2.0"><body>${outlines.join('')}</body></opml>`, allowLocal: true });
     const ids = await inboxIds(app);

@@ -20,6 +20,7 @@ import { inProcessRunner } from '../main/features/feeds/in-process-runner';
 import { normalizeFeed } from '../main/features/feeds/parse/normalize';
 import { parseFeedXml } from '../main/features/feeds/parse/rss';
 import { storeOutcome } from '../main/features/feeds/store';
+import { scoreArrivals } from '../main/features/suggestions/ingest';
 import { addFeed } from '../test/support/seed';
 import { commentFeed } from './comment-feed';
 
@@ -150,7 +151,7 @@ it('what keeping the counts costs per stored comment', async () => {
     const store = (db: typeof kept) => {
       const id = addFeed(db, 'bench', `${feedUrl}?fetch=${(fetches += 1)}`);
       const started = performance.now();
-      storeOutcome(db, { id, url: feedUrl, title: 'bench', interval_minutes: 15, error_count: 0, follow_days: null, site: 'blog.example' }, outcome, Date.now());
+      storeOutcome(db, { id, url: feedUrl, title: 'bench', interval_minutes: 15, error_count: 0, follow_days: null, site: 'blog.example' }, outcome, Date.now(), scoreArrivals);
       return ((performance.now() - started) * 1000) / parsed.comments.length;
     };
     const costs = { kept: [] as number[], bare: [] as number[] };

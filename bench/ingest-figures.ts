@@ -13,6 +13,9 @@ import { connect, openDatabase, type Db } from '../db/connection';
 import { feedsById } from '../db/tables/feeds';
 import type { NormalizedComment } from '../main/features/feeds/parse/normalize';
 import { storeOutcome } from '../main/features/feeds/store';
+import { scoreArrivals } from '../main/features/suggestions/ingest';
+import type { ArrivalsPort } from '../main/core/new-comments';
+import { storedSuggestion } from '../db/tables/suggestions';
 import { seededRandom } from '../test/support/seeded-random';
 import { BIG, BIG_NOW, comment, ensureBigDb } from './big-db';
 import type { Goal } from './figures';
@@ -27,6 +30,8 @@ const NEW_THREADS = 2;
 /** Of the comments' authors: already members, or new names (each writing a few comments). */
 const KNOWN_AUTHOR_SHARE = 0.7;
 const RATIO_GOAL = 0.8;
+/** Issue 14: scoring a comment (its suggestion, thread context, rules) adds at most this to storing it. */
+const SCORING_GOAL_US = 20;
 /** The fetch run stores its comments an hour after the database's newest. */
 const NOW = BIG_NOW + 3_600_000;
 
@@ -117,8 +122,11 @@ function onCopy(source: string, dir: string, measure: (db: Db) => number): Trial
   }
 }
 
-/** The app: each feed's fetch stored as the feed refresh stores it. */
-function appStore(db: Db, batches: Batch[]): number {
+/** No scoring: every comment stored with no suggestion, as the columns' defaults are (the same insert). */
+const noScoring: ArrivalsPort = () => ({ suggestionFor: () => storedSuggestion({ route: null, confidence: 0, reasons: [] }, 0), stored: () => {} });
+
+/** The app: each feed's fetch stored as the feed refresh stores it (each new comment scored, unless `arrivals` says otherwise). */
+function appStore(db: Db, batches: Batch[], arrivals: ArrivalsPort = scoreArrivals): number {
   const feeds = new Map(feedsById(db, batches.map((batch) => batch.feedId)).map((feed) => [feed.id, feed]));
   let stored = 0;
   for (const batch of batches) {
@@ -130,7 +138,7 @@ function appStore(db: Db, batches: Batch[]): number {
       lastModified: null,
       feed: { title: feed.title, siteUrl: null, kind: 'comments' as const, comments: batch.comments, commentFeeds: [], skipped: 0, withheld: 0 },
     };
-    stored += storeOutcome(db, feed, outcome, NOW).newItems;
+    stored += storeOutcome(db, feed, outcome, NOW, arrivals).newItems;
   }
   return stored;
 }
@@ -211,17 +219,28 @@ export async function ingestFigures(print: (text: string) => void): Promise<Goal
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-ingest-bench-'));
   const appTrials: Trial[] = [];
   const bareTrials: Trial[] = [];
+  const unscoredTrials: Trial[] = [];
   try {
     for (let trial = 0; trial < TRIALS; trial += 1) {
       bareTrials.push(onCopy(source, dir, (db) => bareInsert(db, batches)));
       appTrials.push(onCopy(source, dir, (db) => appStore(db, batches)));
+      // The same store path with no scoring: what suggestions add to storing a comment.
+      unscoredTrials.push(onCopy(source, dir, (db) => appStore(db, batches, noScoring)));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const app = figure(appTrials);
   const bare = figure(bareTrials);
-  const ratio = app.rate / bare.rate;
+  const unscored = figure(unscoredTrials);
+  // Processor time (medians) is steadier than the clock on a shared machine; the clock's difference is printed beside it.
+  const scoring = app.cpu - unscored.cpu;
+  const scoringByClock = 1e6 / app.rate - 1e6 / unscored.rate;
+  const scoringPass = scoring <= SCORING_GOAL_US;
+  // Issue 12's ratio is the store path's own overhead over bare inserts of the same rows: the path
+  // without scoring (bare inserts score nothing). What scoring adds is issue 14's figure, below.
+  const ratio = unscored.rate / bare.rate;
+  const ratioScored = app.rate / bare.rate;
   const bytes = bytesPerComment(source);
   const row = (name: string, { rate, cpu }: { rate: number; cpu: number }, trials: Trial[]) =>
     `${name.padEnd(40)} ${rate.toFixed(0).padStart(7)} comments/s, ${cpu.toFixed(0)} µs of processor a comment  (trials: ${trials.map((trial) => trial.rate.toFixed(0)).join(', ')})`;
@@ -232,14 +251,17 @@ export async function ingestFigures(print: (text: string) => void): Promise<Goal
       `ingest into the 1M database: ${COMMENTS.toLocaleString('en')} new comments over ${batches.length} feeds' fetches, fastest of ${TRIALS} trials on fresh copies`,
       row('app store path (feeds/store.ts)', app, appTrials),
       row('bare prepared inserts, items + search', bare, bareTrials),
-      `${'ratio app / bare'.padEnd(40)} ${ratio.toFixed(2).padStart(7)}  goal >= ${RATIO_GOAL}: ${pass ? 'pass' : 'FAIL'}`,
+      row('app store path without scoring', unscored, unscoredTrials),
+      `${'scoring at ingest, per comment'.padEnd(40)} ${scoring.toFixed(1).padStart(7)} µs of processor (${scoringByClock.toFixed(1)} µs by the clock)  goal <= ${SCORING_GOAL_US} µs: ${scoringPass ? 'pass' : 'FAIL'}`,
+      `${'ratio app without scoring / bare'.padEnd(40)} ${ratio.toFixed(2).padStart(7)}  goal >= ${RATIO_GOAL}: ${pass ? 'pass' : 'FAIL'}  (with scoring: ${ratioScored.toFixed(2)})`,
       `${'database bytes per comment'.padEnd(40)} ${bytes.file.toFixed(0).padStart(7)} (file), ${bytes.used.toFixed(0)} without free pages, ${bytes.comments.toLocaleString('en')} comments`,
       `${''.padEnd(40)} ${[...bytes.parts].map(([part, perComment]) => `${part} ${perComment.toFixed(0)}`).join(', ')}`,
     ].join('\n'),
   );
   return [
-    { name: 'ingest into 1M, comments/s', value: Math.round(app.rate), unit: 'comments/s', goal: `>= ${RATIO_GOAL} x bare insert (${bare.rate.toFixed(0)}/s)`, pass },
-    { name: 'ingest into 1M / bare insert', value: Number(ratio.toFixed(3)), unit: 'ratio', goal: `>= ${RATIO_GOAL}`, pass },
+    { name: 'ingest into 1M, comments/s (scored)', value: Math.round(app.rate), unit: 'comments/s', goal: 'none (a figure; the ratio below is the goal)', pass: true },
+    { name: 'ingest into 1M without scoring / bare insert', value: Number(ratio.toFixed(3)), unit: 'ratio', goal: `>= ${RATIO_GOAL}`, pass },
+    { name: 'scoring a comment at ingest (issue 14)', value: Number(scoring.toFixed(1)), unit: 'µs', goal: `<= ${SCORING_GOAL_US} µs`, pass: scoringPass },
     // No goal in the issue: a figure to watch (every comment is stored twice, as HTML and text, and indexed for search with prefixes).
     { name: 'database bytes per comment', value: Math.round(bytes.used), unit: 'bytes', goal: 'none (a figure)', pass: true },
   ];

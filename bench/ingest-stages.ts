@@ -7,6 +7,7 @@ import { openDatabase } from '../db/connection';
 import { normalizeFeed } from '../main/features/feeds/parse/normalize';
 import { parseFeedXml, type RawFeed } from '../main/features/feeds/parse/rss';
 import { storeOutcome } from '../main/features/feeds/store';
+import { scoreArrivals } from '../main/features/suggestions/ingest';
 import { addFeed } from '../test/support/seed';
 
 export interface StageCosts {
@@ -37,7 +38,7 @@ export async function stageCosts(xml: string, rounds: number): Promise<StageCost
     // A new feed each round, so every comment is new and stored, as in the end-to-end run.
     const store = await perComment(rounds, count, (round) => {
       const id = addFeed(db, 'stages', `${feedUrl}?round=${round}`);
-      storeOutcome(db, { id, url: feedUrl, title: 'stages', interval_minutes: 15, error_count: 0, follow_days: null, site: new URL(feedUrl).hostname }, outcome, Date.now());
+      storeOutcome(db, { id, url: feedUrl, title: 'stages', interval_minutes: 15, error_count: 0, follow_days: null, site: new URL(feedUrl).hostname }, outcome, Date.now(), scoreArrivals);
     });
     return { parse, sanitizeAndNormalize, store };
   } finally {

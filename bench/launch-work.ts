@@ -10,3 +10,18 @@ export async function backupNamed(folder: string, limitMs: number): Promise<numb
   while (!named() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
   return named() === undefined ? null : Date.now();
 }
+
+/**
+ * Waits up to `limitMs` until the console has scored its whole Inbox (a file stored before
+ * suggestions has none: the launch scores them in the background, after the full check); resolves
+ * to when it had, or null. `status` calls suggestions-status.
+ */
+export async function inboxScored(status: () => Promise<unknown>, limitMs: number): Promise<number | null> {
+  const until = performance.now() + limitMs;
+  const pending = async () => ((await status()) as { pendingRescore: number }).pendingRescore;
+  while ((await pending()) > 0) {
+    if (performance.now() > until) return null;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return Date.now();
+}

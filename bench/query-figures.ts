@@ -42,11 +42,18 @@ export async function queryFigures(client: Client, print: (text: string) => void
     [' feed+route+dates', { feedId: 1, route: 'spotlight', ...monthAYearAgo }],
   ];
 
+  // The Inbox by suggested lane (issue 14; the filter is the Inbox's only).
+  const suggestedFilters: [string, Partial<ListInput>][] = [
+    [' suggested=service', { suggested: 'service' }],
+    [' suggested=none', { suggested: 'none' }],
+    [' suggested=spotlight+feed', { suggested: 'spotlight', feedId: 1 }],
+  ];
+
   print('\nitems-list, first page of 100');
   const firstPages: Measured[] = [];
   for (const view of VIEW_NAMES) {
     for (const sort of sortOrder.options) {
-      for (const [label, filter] of filters) firstPages.push(await measure(`  ${view} ${sort}${label}`, () => list({ view, sort, ...filter })));
+      for (const [label, filter] of view === 'inbox' ? [...filters, ...suggestedFilters] : filters) firstPages.push(await measure(`  ${view} ${sort}${label}`, () => list({ view, sort, ...filter })));
     }
   }
   const first = worst(firstPages, 'median');

@@ -19,6 +19,13 @@ const listFilters = z.object({
   suggested: suggestedFilter.optional(),
 });
 
+/**
+ * Suggestions are for deciding: the `suggested` filter keeps one suggested lane of the Inbox (its
+ * own indexes, migration 013); the 'suggestion' sort outside the Inbox lists newest first.
+ */
+const suggestedInInboxOnly = (input: { view: string; suggested?: unknown }) => input.suggested === undefined || input.view === 'inbox';
+const SUGGESTED_IN_INBOX = { message: 'the filter by suggested lane works in the Inbox only: choose the Inbox view, or leave out "suggested"', path: ['suggested'] };
+
 export const queueOperations = {
   'views-counts': {
     summary: 'How many comments each view (Inbox, Customer service, Spotlight, ...) holds.',
@@ -32,12 +39,13 @@ export const queueOperations = {
         cursor: z.object({ publishedAt: z.iso.datetime(), id: itemId, back: z.boolean().optional(), lane: z.number().int().min(0).max(3).optional(), confidence: confidence.optional() }).strict().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
-      .strict(),
+      .strict()
+      .refine(suggestedInInboxOnly, SUGGESTED_IN_INBOX),
     result: returns<ItemPage>(),
   },
   'items-matching-ids': {
     summary: `The ids of every comment a view and its filters match, in the list's order, up to ${MOST_IN_ONE_ACTION.toLocaleString('en')} (the most one action takes; "more" says there were more): what "Select all matching" ticks.`,
-    input: listFilters.strict(),
+    input: listFilters.strict().refine(suggestedInInboxOnly, SUGGESTED_IN_INBOX),
     result: returns<MatchingIds>(),
   },
   'items-query': {

@@ -6,6 +6,36 @@ import { z } from 'zod';
 import type { ItemSummary, Route } from '../types';
 import { returns, noInput, feedId, route } from './shared';
 
+/** The flags every rule pattern runs with: ignoring case (the matcher in main/ compiles it the same way). */
+export const PATTERN_FLAGS = 'i';
+/** How long a pattern may take on one comment: past it, the match is stopped and the comment does not match. */
+export const PATTERN_TIME_LIMIT_MS = 25;
+/** After this many stopped comments a pattern is plainly too slow: it is given up on (until the rules change), and every comment after counts as stopped. */
+export const PATTERN_GIVE_UP_AFTER = 10;
+
+// JavaScript's own words for a broken pattern, said the way a moderator would fix it.
+const PATTERN_FAULTS: [RegExp, string][] = [
+  [/Unterminated group/, 'missing )'],
+  [/Unmatched '\)'/, 'a ) with no ( before it'],
+  [/Unterminated character class/, 'missing ]'],
+  [/Nothing to repeat/, 'a *, + or ? with nothing before it to repeat (write \\* for the character itself)'],
+  [/\\ at end of pattern/, 'it ends with a lone \\'],
+  [/numbers out of order in \{\} quantifier/, 'the numbers in {} are the wrong way round'],
+  [/Range out of order in character class/, 'a range in [] is the wrong way round'],
+];
+
+/** Why a rule's regular expression cannot be used, in plain words; null when it compiles. */
+export function patternProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, PATTERN_FLAGS);
+    return null;
+  } catch (error) {
+    const said = (error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: \/.*\/\w*: /s, '');
+    const fault = PATTERN_FAULTS.find(([match]) => match.test(said));
+    return fault ? fault[1] : said.charAt(0).toLowerCase() + said.slice(1);
+  }
+}
+
 /**
  * When a rule applies: every condition given must hold (at least one must be given). Words and
  * phrases match whole words, ignoring case; `pattern` is a regular expression (JavaScript syntax,
@@ -30,7 +60,11 @@ export const ruleConditions = z
     language: z.string().regex(/^([a-z]{2}|other)$/, 'a language is a two-letter code like "en", or "other"').optional(),
   })
   .strict()
-  .refine((when) => Object.keys(when).length > 0, 'give a rule at least one condition');
+  .refine((when) => Object.keys(when).length > 0, 'give a rule at least one condition')
+  .refine((when) => when.minLength === undefined || when.maxLength === undefined || when.minLength <= when.maxLength, {
+    message: 'the shortest length is more than the longest: no comment could match',
+    path: ['minLength'],
+  });
 
 /** What a rule does to a comment it matches. */
 export const ruleAction = z.discriminatedUnion('kind', [
@@ -50,7 +84,13 @@ export const ruleDraft = z
     when: ruleConditions,
     then: ruleAction,
   })
-  .strict();
+  .strict()
+  // Checked here, with the rule's name at hand, so the editor, the CLI and an imported file all
+  // refuse a broken pattern with the same words.
+  .superRefine((rule, check) => {
+    const problem = rule.when.pattern === undefined ? null : patternProblem(rule.when.pattern);
+    if (problem) check.addIssue({ code: 'custom', path: ['when', 'pattern'], message: `rule '${rule.name}': the regular expression \`${rule.when.pattern}\` is not valid: ${problem}` });
+  });
 
 export type RuleConditions = z.infer<typeof ruleConditions>;
 export type RuleAction = z.infer<typeof ruleAction>;
@@ -65,14 +105,79 @@ export interface RulesFile {
   rules: z.output<typeof ruleDraft>[];
 }
 
+/** The most rules one file (or one console) holds: each is tried on every arriving comment. */
+export const MOST_RULES = 500;
+
+/** A problem with one rule, in plain words: `when.minLength should be a number, not a string`. */
+function said(issue: z.core.$ZodIssue): string {
+  const where = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const fields = issue.keys.map((key) => `"${key}"`).join(', ');
+    return `${where ? `${where} has` : 'it has'} ${issue.keys.length > 1 ? 'fields' : 'a field'} Switchboard does not know: ${fields}`;
+  }
+  if (issue.code === 'invalid_type') {
+    const got = /received (\w+)/.exec(issue.message)?.[1];
+    const wanted = issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    return got === 'undefined' ? `${where} is missing: it should be ${wanted}` : `${where || 'it'} should be ${wanted}${got ? `, not ${got === 'array' ? 'a list' : `a ${got}`}` : ''}`;
+  }
+  // A pattern's own message already names the rule.
+  if (/^rule '/.test(issue.message)) return issue.message;
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Checks one rule as written against ruleDraft, or throws an Error saying what is wrong with it,
+ * each problem after `label` (`rule 2 'Refunds'`): the CLI's `rules add` and an imported file say
+ * the same thing the same way.
+ */
+export function checkRule(raw: unknown, label: string): RulesFile['rules'][number] {
+  const parsed = ruleDraft.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // A pattern's message names the rule by name already: the label says it again, with its place.
+  throw new Error(parsed.error.issues.map((issue) => `${label}: ${/^rule '/.test(issue.message) ? issue.message.replace(/^rule '.*?': /s, '') : said(issue)}`).join('; '));
+}
+
+/** The label a rule is named by in messages: its place in a file when it has one, and its name when it has one. */
+export function ruleLabel(raw: unknown, place?: number): string {
+  const name = typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string' ? ` '${raw.name}'` : '';
+  return `rule${place === undefined ? '' : ` ${place}`}${name}`;
+}
+
+/**
+ * Reads an exported rules file, every rule checked against ruleDraft: a file with any broken rule
+ * is refused as a whole, each problem naming the rule (its place in the file and its name), so
+ * nothing is half imported. Throws an Error whose message lists the problems.
+ */
+export function readRulesFile(file: unknown): RulesFile {
+  const shape = z.object({ switchboardRules: z.literal(1), rules: z.array(z.unknown()).max(MOST_RULES) }).safeParse(file);
+  if (!shape.success) {
+    throw new Error(`this is not a Switchboard rules file (it needs "switchboardRules": 1 and a "rules" list of at most ${MOST_RULES}; ${shape.error.issues.map(said).join('; ')})`);
+  }
+  const rules: RulesFile['rules'] = [];
+  const problems: string[] = [];
+  shape.data.rules.forEach((raw, index) => {
+    try {
+      rules.push(checkRule(raw, ruleLabel(raw, index + 1)));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  });
+  if (problems.length > 0) throw new Error(`nothing was imported: ${problems.join('; ')}`);
+  return { switchboardRules: 1, rules };
+}
+
 /** What a rule would match among the stored comments. */
 export interface RulePreview {
-  /** How many stored comments it matches (up to `capped`). */
+  /** How many Inbox comments it matches: what applying it would act on (at most MOST_IN_ONE_ACTION, then `capped`). */
   count: number;
   capped: boolean;
   /** The newest of them (at most 50). */
   items: ItemSummary[];
-  /** Comments the pattern took too long on (and so did not match): a sign the pattern needs rewriting. */
+  /**
+   * Comments the pattern took too long on (PATTERN_TIME_LIMIT_MS each) and so did not match: a sign
+   * the pattern needs rewriting. Past PATTERN_GIVE_UP_AFTER of them the pattern is given up on and
+   * the comments not tried count here too.
+   */
   timedOut: number;
 }
 
@@ -98,7 +203,7 @@ export const rulesOperations = {
     result: returns<Rule[]>(),
   },
   'rules-preview': {
-    summary: 'How many stored comments a rule (saved or not) would match, with the newest of them.',
+    summary: 'How many Inbox comments a rule (saved or not) would match, the ones applying it acts on, with the newest of them.',
     input: z.object({ rule: ruleDraft }).strict(),
     result: returns<RulePreview>(),
   },

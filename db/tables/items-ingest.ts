@@ -3,6 +3,7 @@
 // text and keeps every decision (status, route, note) it had.
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import type { StoredSuggestion } from './suggestions';
 
 /** A comment as a feed gives it, sanitized. */
 export interface IncomingComment {
@@ -17,21 +18,25 @@ export interface IncomingComment {
 
 export type Stored = { kind: 'new'; id: number } | { kind: 'updated'; id: number } | { kind: 'unchanged'; id: number };
 
-/** Stores one comment of a feed: inserted when new, its text replaced when edited. */
-export function storeIncomingComment(db: Db, feedId: number, threadId: number | null, comment: IncomingComment, now: number): Stored {
+/**
+ * Stores one comment of a feed: inserted when new (with the suggestion `suggestionFor` gives it,
+ * asked only then), its text replaced when edited.
+ */
+export function storeIncomingComment(db: Db, feedId: number, threadId: number | null, comment: IncomingComment, now: number, suggestionFor: () => StoredSuggestion): Stored {
   const row = prepared<[number, string], { id: number; content_html: string; author: string; url: string | null }>(
     db,
     'SELECT id, content_html, author, url FROM items WHERE feed_id = ? AND guid = ?',
   ).get(feedId, comment.guid);
   if (!row) {
     const { guid, url, author, authorUrl, publishedAt, contentHtml, contentText } = comment;
-    // Positional parameters: binding eleven named ones per comment costs more than the insert's own work.
+    // Positional parameters: binding sixteen named ones per comment costs more than the insert's own work.
     const id = Number(
-      prepared<[number, string, number | null, string | null, string, string | null, number, string, string, number, number]>(
+      prepared<[number, string, number | null, string | null, string, string | null, number, string, string, number, number, ...StoredSuggestion]>(
         db,
-        `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(feedId, guid, threadId, url, author, authorUrl, publishedAt, contentHtml, contentText, now, now).lastInsertRowid,
+        `INSERT INTO items (feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at,
+                            suggested_lane, suggested_confidence, suggestion_key, suggestion_reasons, scored_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(feedId, guid, threadId, url, author, authorUrl, publishedAt, contentHtml, contentText, now, now, ...suggestionFor()).lastInsertRowid,
     );
     return { kind: 'new', id };
   }

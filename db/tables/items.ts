@@ -8,10 +8,12 @@ import { milestoneLabels } from './milestones';
 import { ftsQuery, scopeQuery } from '../fts-query';
 import { VIEW_RULES, viewClause } from '../../common/views';
 import { prepared } from '../statements';
+import { SUGGESTION_COLUMNS, laneKeyRange, laneOf, suggestionKey, suggestionOf, NO_LANE, type SuggestionColumns } from './suggestions';
+import type { SuggestedFilter } from '../../common/types';
 
 const EXCERPT_LENGTH = 160;
 
-interface SummaryRow {
+interface SummaryRow extends SuggestionColumns {
   id: number;
   feed_id: number;
   feed_title: string;
@@ -46,7 +48,7 @@ const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   substr(i.content_text, 1, ${EXCERPT_LENGTH}) AS excerpt, t.title AS thread_title,
   i.published_at, i.status, i.route, i.routed_at, i.snoozed_until, i.snooze_until_reply, i.back_from_snooze,
   i.service_state, i.incident_id,
-  EXISTS (SELECT 1 FROM spotlight_actions sa WHERE sa.item_id = i.id AND sa.action = 'feature') AS featured`;
+  EXISTS (SELECT 1 FROM spotlight_actions sa WHERE sa.item_id = i.id AND sa.action = 'feature') AS featured, ${SUGGESTION_COLUMNS}`;
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note,
   i.resolution, i.answered_by`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
@@ -70,7 +72,7 @@ function toSummary(row: SummaryRow): ItemSummary {
     incidentId: row.incident_id,
     featured: row.featured === 1,
     milestone: null,
-    suggestion: null,
+    suggestion: suggestionOf(row),
   };
 }
 
@@ -104,7 +106,13 @@ function filterClauses(filters: ItemFilters): { clauses: string[]; params: Recor
   add('i.route = @route', 'route', filters.route);
   add('i.published_at >= @from', 'from', filters.from === undefined ? undefined : Date.parse(filters.from));
   add('i.published_at < @to', 'to', filters.to === undefined ? undefined : Date.parse(filters.to));
+  add('i.suggested_lane = @suggestedLane', 'suggestedLane', suggestedLane(filters.suggested));
   return { clauses, params };
+}
+
+/** The sort group a `suggested` filter keeps (3: no suggestion, or not scored yet). */
+function suggestedLane(suggested: SuggestedFilter | undefined): number | undefined {
+  return suggested === undefined ? undefined : suggested === 'none' ? NO_LANE : laneOf(suggested);
 }
 
 export interface ListRequest extends ItemFilters {
@@ -132,14 +140,41 @@ const PAGE_INDEXES: Record<string, string> = {
   'feed_id route status': 'items_by_feed_route',
 };
 
+/**
+ * The Inbox by suggestion, and the Inbox within one suggested lane newest or oldest first: its own
+ * partial indexes (migration 013), by the columns wanted equal besides its status. An Inbox
+ * comment with a route (routed, snoozed, back) is in the small "routed" ones.
+ */
+const SUGGESTION_INDEXES: Record<string, string> = {
+  '': 'items_inbox_by_suggestion',
+  feed_id: 'items_inbox_by_feed_suggestion',
+  route: 'items_inbox_routed_by_suggestion',
+  'feed_id route': 'items_inbox_routed_by_feed_suggestion',
+};
+const SUGGESTED_INDEXES: Record<string, string> = {
+  '': 'items_inbox_suggested',
+  feed_id: 'items_inbox_by_feed_suggested',
+  route: 'items_inbox_routed_suggested',
+  'feed_id route': 'items_inbox_routed_by_feed_suggested',
+};
+
 function pageIndex(request: ListRequest): string {
   const rule = VIEW_RULES[request.view];
-  const equal = [
-    request.feedId !== undefined && 'feed_id',
-    (rule.route ?? request.route) !== undefined && 'route',
-    (rule.status ?? request.status) !== undefined && 'status',
-  ].filter(Boolean);
+  const feedAndRoute = [request.feedId !== undefined && 'feed_id', (rule.route ?? request.route) !== undefined && 'route'].filter(Boolean);
+  if (bySuggestion(request)) return SUGGESTION_INDEXES[feedAndRoute.join(' ')] as string;
+  if (request.suggested !== undefined) return SUGGESTED_INDEXES[feedAndRoute.join(' ')] as string;
+  const equal = [...feedAndRoute, (rule.status ?? request.status) !== undefined && 'status'].filter(Boolean);
   return PAGE_INDEXES[equal.join(' ')] as string;
+}
+
+/**
+ * Whether the page lists the Inbox by suggestion: grouped by suggested lane, the most confident
+ * first. The contract takes the suggestion sort and filter in the Inbox only, where suggestions
+ * are for deciding; elsewhere, and with search words (the search index leads), the sort is the
+ * time order.
+ */
+function bySuggestion(request: Pick<ListRequest, 'sort' | 'view' | 'search'>): boolean {
+  return request.sort === 'suggestion' && request.view === 'inbox' && request.search === undefined;
 }
 
 /**
@@ -183,6 +218,7 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS, leave
       params,
     };
   }
+  if (bySuggestion(request)) return suggestionQuery(request, columns, where, params);
   if (request.cursor) {
     where.push(`(i.published_at, i.id) ${newest ? '<' : '>'} (@cursorAt, @cursorId)`);
     params.cursorAt = Date.parse(request.cursor.publishedAt);
@@ -195,9 +231,36 @@ export function viewQuery(request: ListRequest, columns = SUMMARY_COLUMNS, leave
   };
 }
 
-/** Whether the list puts the comments back from a snooze first: the Inbox in time order (a search ranks by its words). */
+/**
+ * The Inbox by suggestion: one descending key (lane group, then confidence: db/tables/suggestions.ts)
+ * and the id, from the cursor's lane and confidence on. A suggested lane is a range of that key,
+ * so the filter and the sort walk the same index.
+ */
+function suggestionQuery(request: ListRequest, columns: string, where: string[], params: Record<string, unknown>): { sql: string; params: Record<string, unknown> } {
+  const lane = suggestedLane(request.suggested);
+  if (lane !== undefined) {
+    // The range says it with the index's own column; the lane's equality (filterClauses) is then
+    // checked on those rows only. Past the first page the cursor is the top of the range: SQLite
+    // seeks by one upper bound, and it must be the cursor's for page 50 to cost what page 1 does.
+    const range = laneKeyRange(lane);
+    where.push(request.cursor ? 'i.suggestion_key >= @laneLow' : 'i.suggestion_key BETWEEN @laneLow AND @laneHigh');
+    Object.assign(params, request.cursor ? { laneLow: range.low } : { laneLow: range.low, laneHigh: range.high });
+  }
+  if (request.cursor) {
+    where.push('(i.suggestion_key, i.id) < (@cursorKey, @cursorId)');
+    params.cursorKey = suggestionKey(request.cursor.lane ?? NO_LANE, request.cursor.confidence ?? 0);
+    params.cursorId = request.cursor.id;
+  }
+  return {
+    sql: `SELECT ${columns} FROM items i INDEXED BY ${pageIndex(request)} JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id
+           WHERE ${where.join(' AND ')} ORDER BY i.suggestion_key DESC, i.id DESC LIMIT @limit`,
+    params,
+  };
+}
+
+/** Whether the list puts the comments back from a snooze first: the Inbox in time order (a search ranks by its words; by suggestion, the suggestion leads). */
 function backFirst(request: ListRequest): boolean {
-  return request.view === 'inbox' && request.search === undefined;
+  return request.view === 'inbox' && request.search === undefined && !bySuggestion(request);
 }
 
 /** The Inbox's comments back from a snooze that match its filters, newest first (its own small index), after `cursor`, up to `limit` + 1. */
@@ -249,9 +312,12 @@ function pageOf(db: Db, request: ListRequest): ItemPage {
   if (!query) return { items: [], nextCursor: null, ...(request.cursor || !isFiltered(request) ? {} : { matching: 0 }) };
   const rows = prepared<Record<string, unknown>, SummaryRow>(db, query.sql).all(query.params);
   const page = summaries(db, rows.slice(0, request.limit));
-  const last = page.at(-1);
+  const last = rows[request.limit - 1];
   const ranked = request.sort === 'relevance' && request.search !== undefined;
-  return { items: page, nextCursor: rows.length > request.limit && last && !ranked ? { publishedAt: last.publishedAt, id: last.id } : null };
+  if (rows.length <= request.limit || !last || ranked) return { items: page, nextCursor: null };
+  const cursor: PageCursor = { publishedAt: iso(last.published_at), id: last.id };
+  // By suggestion, the cursor carries the row's own lane and confidence, from which its key is computed again exactly.
+  return { items: page, nextCursor: bySuggestion(request) ? { ...cursor, lane: last.suggested_lane, confidence: last.suggested_confidence } : cursor };
 }
 
 /** The Inbox's comments back from a snooze after the cursor; once they run out, the rest of the Inbox fills the page. */

@@ -4,7 +4,8 @@
 import type { OffThreadRead } from '../core/reads';
 import { queueReads } from '../features/queue/reads';
 import { spotlightReads } from '../features/spotlight/reads';
+import { rulesReads } from '../features/suggestions/rules/reads';
 
 export const offThreadReads: ReadonlyMap<string, OffThreadRead<never, unknown>> = new Map(
-  [...Object.values(queueReads), ...Object.values(spotlightReads)].map((read) => [read.name, read as OffThreadRead<never, unknown>]),
+  [...Object.values(queueReads), ...Object.values(spotlightReads), ...Object.values(rulesReads)].map((read) => [read.name, read as OffThreadRead<never, unknown>]),
 );

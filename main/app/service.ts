@@ -22,6 +22,9 @@ import type { DatabaseCopier } from '../../db/backup';
 import { handlers } from './handlers';
 import { inProcessReads, threadReads } from '../core/reads';
 import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
+import { scoreArrivals } from '../features/suggestions/ingest';
+import { startSuggestionWork } from '../features/suggestions/background';
+import { learnAll } from '../features/suggestions/learn';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
@@ -79,6 +82,8 @@ export function createService(options: ServiceOptions): Service {
     swapping: null,
     reads: inProcessReads(() => context.db),
     copyDatabase: options.copier ?? workerCopier(),
+    // Every arriving comment is scored as it is stored (features/suggestions/ingest.ts).
+    arrivals: scoreArrivals,
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.
@@ -124,12 +129,15 @@ export function createService(options: ServiceOptions): Service {
       let stopped = false;
       let stopBackups: (() => void) | null = null;
       let stopFeeds: (() => void) | null = null;
+      let stopSuggestions: (() => void) | null = null;
       // Backups and fetches start once the file has passed its full check: a damaged database is
       // read-only and not worth copying, until a backup is restored.
       const startWork = () => {
         if (stopped || context.damage) return;
         stopBackups ??= startBackupSchedule(context, log);
         stopFeeds ??= startScheduler(context, tickMs);
+        // Learning from decisions and scoring the Inbox again, in the background (features/suggestions/background.ts).
+        stopSuggestions ??= startSuggestionWork(context, log);
       };
       const checker = options.checker ?? workerChecker();
       let checking: Promise<void> | null = null;
@@ -151,11 +159,19 @@ export function createService(options: ServiceOptions): Service {
         stopWatching();
         stopBackups?.();
         stopFeeds?.();
+        stopSuggestions?.();
         unsubscribe();
       };
     },
     async close() {
       await context.feeds.close();
+      // Decisions made through this service are learned before it goes (a CLI command exits right
+      // after). Should the file refuse (busy, full), they stay queued for the next console to learn.
+      try {
+        if (context.db.open && !context.db.readonly && !context.damage) learnAll(context.db);
+      } catch (error) {
+        log(`switchboard: learning from the last decisions waits for the next start: ${error instanceof Error ? error.message : String(error)}`);
+      }
       await context.runner.close();
       await context.reads.close();
       if (context.db.open) context.db.close();

@@ -52,11 +52,16 @@ function statusFilter(word: (typeof STATUS_WORDS)[number]): { status: ItemStatus
   return (route.options as readonly string[]).includes(word) ? { status: 'routed', route: word as Route } : { status: word as ItemStatus };
 }
 
+/** "service 92%", or "-" when there is no suggestion (or it is not scored yet). */
+function suggestedWord(item: ItemDetail): string {
+  return item.suggestion?.route ? `${item.suggestion.route} ${Math.round(item.suggestion.confidence * 100)}%` : '-';
+}
+
 function itemRows(items: ItemDetail[]): string {
   if (items.length === 0) return 'No comments match.';
   return table([
-    ['ID', 'PUBLISHED', 'STATUS', 'AUTHOR', 'EXCERPT'],
-    ...items.map((item) => [String(item.id), item.publishedAt.slice(0, 16).replace('T', ' '), statusWord(item), item.author || 'Anonymous', item.contentText.replace(/\s+/g, ' ').slice(0, 70)]),
+    ['ID', 'PUBLISHED', 'STATUS', 'SUGGESTED', 'AUTHOR', 'EXCERPT'],
+    ...items.map((item) => [String(item.id), item.publishedAt.slice(0, 16).replace('T', ' '), statusWord(item), suggestedWord(item), item.author || 'Anonymous', item.contentText.replace(/\s+/g, ' ').slice(0, 70)]),
   ]);
 }
 

@@ -5,10 +5,12 @@ import { contract, OPERATION_NAMES } from '../../../common/contract';
 import { SwitchboardError } from '../../../common/errors';
 import { cliContext, table, type CliContext } from './context';
 import { registerBackupCommands } from './backup-commands';
+import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
 import { registerServiceCommands } from './service-commands';
 import { registerSpotlightCommands } from './spotlight-commands';
 import { registerTriageCommands } from './triage-commands';
+import { registerSuggestionCommands } from './suggestion-commands';
 import { errorLine, printJson, processIO, type CliIO } from './output';
 
 export interface CliHooks {
@@ -69,10 +71,12 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
 
   registerApiCommand(program, cli);
   registerFeedCommands(program, cli);
+  registerRulesCommands(program, cli);
   registerTriageCommands(program, cli);
   registerServiceCommands(program, cli);
   registerSpotlightCommands(program, cli);
   registerBackupCommands(program, cli);
+  registerSuggestionCommands(program, cli);
 
   program
     .command('serve')

@@ -83,7 +83,7 @@ async function fetchAndStore(ctx: FeedsContext, feed: DueFeed, signal: AbortSign
     }
     const finished = outcome && (await outcome);
     if (!finished || stopped()) return cancelled(feed.id);
-    const stored = storeOutcome(ctx.db, feed, finished, ctx.now());
+    const stored = storeOutcome(ctx.db, feed, finished, ctx.now(), ctx.arrivals);
     return resultOf(feed.id, finished, stored.newItems);
   } catch (error) {
     // The database refused the batch (busy, full, closed): nothing of it was stored.

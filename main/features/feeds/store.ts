@@ -13,6 +13,7 @@ import { upsertThread, type StoredThread } from '../../../db/tables/threads';
 import { followCommentFeeds } from './follow';
 import { DEFAULT_FOLLOW_DAYS, nextFetchAfterSuccess, planAfterFailure } from './schedule-policy';
 import { writeTransaction } from '../../../db/write';
+import type { ArrivalsPort, ArrivingComment, NewComment } from '../../core/new-comments';
 
 /** What storing a fetch needs to know of its feed. */
 export type FeedState = Pick<FeedFetchState, 'id' | 'url' | 'title' | 'interval_minutes' | 'error_count' | 'follow_days' | 'site'>;
@@ -56,8 +57,12 @@ function recordSuccess(db: Db, feed: FeedState, outcome: Exclude<IngestOutcome, 
   );
 }
 
-/** Comments join their threads within the feed's site only (site.ts): another site's thread of the same address is not theirs. */
-function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult): void {
+/**
+ * Comments join their threads within the feed's site only (site.ts): another site's thread of the
+ * same address is not theirs. Each new comment is inserted with what `arrivals` gives it (its
+ * suggestion), and the batch's new comments are handed back to it once stored.
+ */
+function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], now: number, result: StoreResult, arrivals: ArrivalsPort): void {
   // Most comments of a batch share a handful of threads: upsert each thread once.
   const threads = new Map<string, StoredThread | null>();
   const storedThreadOf = (comment: NormalizedComment): StoredThread | null => {
@@ -66,33 +71,44 @@ function storeComments(db: Db, feed: FeedState, comments: NormalizedComment[], n
     if (!threads.has(key)) threads.set(key, upsertThread(db, feed.site, key, comment.thread.title, now));
     return threads.get(key) ?? null;
   };
+  const arriving = comments.map((comment): ArrivingComment => {
+    const thread = storedThreadOf(comment);
+    return { guid: comment.guid, feedId: feed.id, threadId: thread?.id ?? null, threadTitle: thread?.title ?? '', author: comment.author, text: comment.contentText, publishedAt: comment.publishedAt };
+  });
+  const batch = arrivals(db, arriving, now);
   // New comments are indexed for search once all of them are stored: each insert into items opens a
   // statement savepoint (its triggers keep the counts), and a savepoint makes FTS5 write out what it
   // holds in memory, so indexing in between wrote the index one comment at a time (twice the cost).
   const unindexed = new Map<number, IndexedComment>();
-  for (const comment of comments) {
-    const thread = storedThreadOf(comment);
-    const stored = storeIncomingComment(db, feed.id, thread?.id ?? null, comment, now);
+  const fresh = new Map<number, NewComment>();
+  comments.forEach((comment, k) => {
+    const arrived = arriving[k]!;
+    const stored = storeIncomingComment(db, feed.id, arrived.threadId, comment, now, () => batch.suggestionFor(arrived));
     if (stored.kind === 'new') {
-      const { contentText: text, author, publishedAt } = comment;
-      unindexed.set(stored.id, { id: stored.id, text, author, threadTitle: thread?.title ?? '', feedId: feed.id, publishedAt });
-      result.newItemIds.push(stored.id);
+      const { id } = stored;
+      unindexed.set(id, { id, text: arrived.text, author: arrived.author, threadTitle: arrived.threadTitle, feedId: feed.id, publishedAt: arrived.publishedAt });
+      fresh.set(id, { ...arrived, id });
+      result.newItemIds.push(id);
       result.newItems += 1;
     } else if (stored.kind === 'updated') {
-      // Edited within the batch it arrived in: the search index's trigger on items indexed the new text already.
+      // Edited within the batch it arrived in: the search index's trigger on items indexed the new
+      // text already. (Its suggestion stays the first text's, as for any edit: what the moderator saw.)
       unindexed.delete(stored.id);
       result.updatedItems += 1;
     }
-  }
+  });
   for (const entry of unindexed.values()) indexComment(db, entry);
+  // A new comment ends its author's snoozes "until they write again" in its thread.
+  wakeOnReplies(db, result.newItemIds);
+  if (fresh.size > 0) batch.stored([...fresh.values()]);
 }
 
 /**
- * Stores one fetch's outcome in one transaction: the feed's new state, every comment of the batch,
- * and, for a posts feed, the comment feeds it now follows. A feed unsubscribed or deleted while
- * its fetch was under way gets nothing.
+ * Stores one fetch's outcome in one transaction: the feed's new state, every comment of the batch
+ * (each new one stored with what `arrivals` gives it, in the same transaction), and, for a posts feed, the
+ * comment feeds it now follows. A feed unsubscribed or deleted while its fetch was under way gets nothing.
  */
-export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, now: number): StoreResult {
+export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, now: number, arrivals: ArrivalsPort): StoreResult {
   const result: StoreResult = { newItems: 0, updatedItems: 0, newItemIds: [] };
   if (outcome.status === 'cancelled') return result;
   writeTransaction(db, () => {
@@ -101,11 +117,7 @@ export function storeOutcome(db: Db, feed: FeedState, outcome: IngestOutcome, no
     const parsed = outcome.feed;
     // A posts feed is followed for its comment feeds; its posts are not comments to triage.
     if (parsed.kind === 'posts') followCommentFeeds(db, feed, parsed.commentFeeds, now);
-    else {
-      storeComments(db, feed, parsed.comments, now, result);
-      // A new comment ends its author's snoozes "until they write again" in its thread.
-      wakeOnReplies(db, result.newItemIds);
-    }
+    else storeComments(db, feed, parsed.comments, now, result, arrivals);
   });
   return result;
 }

@@ -1,30 +1,10 @@
 import type { FeatureHandlers } from '../../core/context';
 import { runAndAnnounce, viewCounts, catchUpBeforeRead } from '../../core/changes';
-import type { Db } from '../../../db/connection';
 import { undoLast } from '../../../db/tables/audit-log';
-import { SwitchboardError } from '../../../common/errors';
-import type { ActionResult, ShownItem, TriageResult } from '../../../common/types';
+import { triageAnswer } from '../../core/triage-answer';
 import { finishItems, noteItem, reopenItems, routeItems, snoozeItems } from './actions';
 import { queueReads } from './reads';
 import { getItem, itemContext, itemSummaries, listView } from '../../../db/tables/items';
-
-/** The comment the console moves on to, in full; null when it is gone (deleted with its feed meanwhile). */
-function shownItem(db: Db, id: number): ShownItem | null {
-  try {
-    return { detail: getItem(db, id), context: itemContext(db, id) };
-  } catch (error) {
-    if (error instanceof SwitchboardError && error.code === 'not-found') return null;
-    throw error;
-  }
-}
-
-/**
- * A triage action's answer, read once it is stored: the changed comments as rows, and the next
- * comment in full when the console named one. One call per key; the counts follow as an event.
- */
-function triageAnswer(db: Db, result: ActionResult, next: number | undefined): TriageResult {
-  return { ...result, items: itemSummaries(db, result.itemIds), next: next === undefined ? null : shownItem(db, next) };
-}
 
 export const queueHandlers = {
   'views-counts': (ctx) => {

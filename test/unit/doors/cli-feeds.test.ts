@@ -68,7 +68,7 @@ describe('switchboard feed commands', () => {
       expect(item.feedId).toBe(1);
     }
     const text = await switchboard(db, 'items', '--status', 'new', '--search', 'Santos');
-    expect(text.stdout).toMatch(/^ID\s+PUBLISHED\s+STATUS\s+AUTHOR\s+EXCERPT\n\d+\s.+Miguel Santos/);
+    expect(text.stdout).toMatch(/^ID\s+PUBLISHED\s+STATUS\s+SUGGESTED\s+AUTHOR\s+EXCERPT\n\d+\s.+Miguel Santos/);
   });
 
   it('stores no terminal control characters from a feed, and prints none', async () => {

@@ -5,6 +5,7 @@ import type { ActionResult, ItemContext, ItemDetail, ItemPage, TriageResult, Und
 import { openService } from '../../../main/app/open-service';
 import { WATCH_MS } from '../../../main/core/changes';
 import { storeOutcome } from '../../../main/features/feeds/store';
+import { scoreArrivals } from '../../../main/features/suggestions/ingest';
 import { addFeed, addItem, addThread, memoryService } from '../../support/seed';
 import { tempDir } from '../../support/temp';
 
@@ -267,9 +268,9 @@ describe('snooze', () => {
       },
     });
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(blog) as Parameters<typeof storeOutcome>[1];
-    storeOutcome(db, feed, outcome('Marcus', 'reply-1'), NOW);
+    storeOutcome(db, feed, outcome('Marcus', 'reply-1'), NOW, scoreArrivals);
     expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'snoozed' });
-    storeOutcome(db, feed, outcome('Priya', 'reply-2'), NOW);
+    storeOutcome(db, feed, outcome('Priya', 'reply-2'), NOW, scoreArrivals);
     expect(await service.client['item-get']({ id: ids.refund })).toMatchObject({ status: 'new', backFromSnooze: true, snoozeUntilReply: false });
   });
 });

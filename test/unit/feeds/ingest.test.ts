@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointsInward } from '../../../main/features/feeds/local-feeds';
 import { ingestFeed } from '../../../main/features/feeds/pipeline';
 import { storeOutcome, type FeedState } from '../../../main/features/feeds/store';
+import { scoreArrivals } from '../../../main/features/suggestions/ingest';
 import type { ItemDetail, SubscribeResult } from '../../../common/types';
 import { startFixtureServer, type FixtureServer } from '../../server/fixture-server';
 import { addFeed, memoryService } from '../../support/seed';
@@ -311,7 +312,7 @@ describe('subscription life cycle', () => {
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedState;
     const outcome = await ingestFeed({ url: server.url('/feeds/atom10.xml') });
     await service.client['feeds-unsubscribe']({ id });
-    expect(storeOutcome(db, feed, outcome, Date.now())).toMatchObject({ newItems: 0 });
+    expect(storeOutcome(db, feed, outcome, Date.now(), scoreArrivals)).toMatchObject({ newItems: 0 });
     expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
     await service.close();
   });

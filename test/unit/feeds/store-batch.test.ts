@@ -4,6 +4,7 @@
 // in their threads, and giving new authors their members.
 import { describe, expect, it } from 'vitest';
 import { storeOutcome } from '../../../main/features/feeds/store';
+import { scoreArrivals } from '../../../main/features/suggestions/ingest';
 import type { NormalizedComment } from '../../../main/features/feeds/parse/normalize';
 import { memberOfAuthor } from '../../../db/tables/members';
 import { addFeed, memoryService } from '../../support/seed';
@@ -25,7 +26,7 @@ describe('storing a fetch', () => {
     const feedId = addFeed(db);
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(feedId) as Parameters<typeof storeOutcome>[1];
     const comments = [comment('The dashboard is down'), comment('The dashboard is back, thanks')];
-    storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Blog', siteUrl: null, kind: 'comments', comments, commentFeeds: [], skipped: 0, withheld: 0 } }, NOW);
+    storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Blog', siteUrl: null, kind: 'comments', comments, commentFeeds: [], skipped: 0, withheld: 0 } }, NOW, scoreArrivals);
 
     const found = async (search: string) => (await service.client['items-list']({ view: 'all', search, limit: 10 })).items.map((item) => item.excerpt);
     expect(await found('dashboard')).toEqual(['The dashboard is back, thanks']);
@@ -36,7 +37,7 @@ describe('storing a fetch', () => {
     const service = memoryService();
     const { db } = service.context;
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(addFeed(db)) as Parameters<typeof storeOutcome>[1];
-    const first = storeOutcome(db, feed, fetched([comment('Down again', 'a', 'Priya', 'outage'), comment('Same here', 'b', 'Marcus', 'launch'), comment('And here', 'c', 'Priya', 'launch')]), NOW);
+    const first = storeOutcome(db, feed, fetched([comment('Down again', 'a', 'Priya', 'outage'), comment('Same here', 'b', 'Marcus', 'launch'), comment('And here', 'c', 'Priya', 'launch')]), NOW, scoreArrivals);
     const [priyaOutage, marcusLaunch, priyaLaunch] = first.newItemIds;
     await service.client['items-snooze']({ ids: first.newItemIds, untilReply: true });
 
@@ -44,7 +45,7 @@ describe('storing a fetch', () => {
     // Ola writes twice, and one of hers comes again in the same fetch signed Olaf.
     const second = [comment('Back now', 'd', 'Priya', 'outage'), comment('Hello', 'e', 'Dana', 'launch'), comment('Me again', 'f', 'Dana', 'launch')];
     second.push(comment('Hi', 'g', 'Ola', 'launch'), comment('Hi again', 'h', 'Ola', 'launch'), comment('Hi', 'g', 'Olaf', 'launch'));
-    storeOutcome(db, feed, fetched(second), NOW);
+    storeOutcome(db, feed, fetched(second), NOW, scoreArrivals);
 
     const state = async (id: number | undefined) => (await service.client['item-get']({ id: id! })).status;
     expect([await state(priyaOutage), await state(marcusLaunch), await state(priyaLaunch)]).toEqual(['new', 'snoozed', 'snoozed']);
@@ -57,7 +58,7 @@ describe('storing a fetch', () => {
     const service = memoryService();
     const { db } = service.context;
     const feed = db.prepare('SELECT * FROM feeds WHERE id = ?').get(addFeed(db)) as Parameters<typeof storeOutcome>[1];
-    const [id] = storeOutcome(db, feed, fetched([comment('The dashboard is down')]), NOW).newItemIds;
+    const [id] = storeOutcome(db, feed, fetched([comment('The dashboard is down')]), NOW, scoreArrivals).newItemIds;
     const scope = () => db.prepare('SELECT scope FROM items_fts WHERE rowid = ?').pluck().get(id);
     expect(scope()).toBe(`f${feed.id} m202611`);
     // The edit trigger of db/migrations/010_view_indexes.sql writes them from the stored row.

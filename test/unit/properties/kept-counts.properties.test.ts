@@ -12,6 +12,7 @@ import { SwitchboardError } from '../../../common/errors';
 import { createService, type Service } from '../../../main/app/service';
 import { inProcessRunner } from '../../../main/features/feeds/in-process-runner';
 import { storeOutcome } from '../../../main/features/feeds/store';
+import { scoreArrivals } from '../../../main/features/suggestions/ingest';
 import type { NormalizedComment } from '../../../main/features/feeds/parse/normalize';
 import { addFeed } from '../../support/seed';
 import { recountFeeds, recountViews } from '../../support/recount';
@@ -83,7 +84,7 @@ function ingest({ service, clock }: World, feedId: number, comments: Extract<Ste
     contentHtml: `<p>Comment ${c.guid}, version ${c.edit}</p>`,
     contentText: `Comment ${c.guid}, version ${c.edit}`,
   }));
-  storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Feed', siteUrl: null, kind: 'comments', comments: normalized, commentFeeds: [], skipped: 0, withheld: 0 } }, clock.now);
+  storeOutcome(db, feed, { status: 'ok', finalUrl: feed.url, etag: null, lastModified: null, feed: { title: 'Feed', siteUrl: null, kind: 'comments', comments: normalized, commentFeeds: [], skipped: 0, withheld: 0 } }, clock.now, scoreArrivals);
 }
 
 async function run(w: World, s: Step): Promise<void> {
