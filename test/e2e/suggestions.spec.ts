@@ -83,8 +83,10 @@ test('suggestions: shown with reasons, accepted with a, all at or above 90% acce
   // Routed by hand, three members helping others go to the spotlight; a fourth, similar comment's
   // suggestion changes as the console learns (read again in place, no reload needed).
   const watched = queue.getByRole('option', { name: /Mei Lin/ });
+  const watchedSuggestion = detail.getByRole('region', { name: 'Suggestion' });
   await find(page, 'sourcemap');
-  const before = await watched.textContent();
+  await watched.click();
+  const before = await watchedSuggestion.textContent();
   for (const [helper, words] of [['Tomás Álvarez', 'purge the cache'], ['Sina Karimi', 'resend'], ['Ahmed Farouk', 'deferred']] as const) {
     await find(page, words);
     await queue.getByRole('option', { name: new RegExp(helper) }).click();
@@ -94,7 +96,8 @@ test('suggestions: shown with reasons, accepted with a, all at or above 90% acce
   }
   await inboxIs(31);
   await find(page, 'sourcemap');
-  await expect(watched).not.toHaveText(before!);
+  await watched.click();
+  await expect(watchedSuggestion).not.toHaveText(before!);
   await watched.click();
   await expect(detail.getByRole('region', { name: 'Suggestion' })).toBeVisible();
   await photograph(page, 'detail-after-learning');
@@ -137,7 +140,7 @@ test('rules: a bad pattern is refused in plain words; a rule previewed, saved, a
   await editor.getByLabel('Regular expression').fill('');
   await editor.getByLabel('Words or phrases').fill('crypto\nscammers');
   await editor.getByLabel('Action').selectOption('route');
-  await editor.getByLabel('Lane').selectOption('ignore');
+  await editor.getByRole('combobox', { name: /^Lane/ }).selectOption('ignore');
   await editor.getByRole('button', { name: 'Preview' }).click();
   await expect(editor.getByRole('status')).toHaveText(/^Would match \d+ comments?/);
   await expect(editor.getByRole('list', { name: 'Comments it would match' })).toContainText('Recovery Expert Marcus');
