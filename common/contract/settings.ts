@@ -1,7 +1,7 @@
 // Operations of the app itself and its settings.
 import { z } from 'zod';
 import { VIEW_NAMES, type AppInfo, type Settings } from '../types';
-import { returns, noInput, feedId, route, itemStatus, sortOrder } from './shared';
+import { returns, noInput, feedId, route, itemStatus, sortOrder, suggestedFilter } from './shared';
 
 export const settingsOperations = {
   'app-info': {
@@ -38,6 +38,7 @@ export const settingsOperations = {
                     from: z.iso.date().optional(),
                     to: z.iso.date().optional(),
                     search: z.string().max(500).optional(),
+                    suggested: suggestedFilter.optional(),
                   })
                   .strict(),
               })

@@ -15,6 +15,8 @@ import { DamageBanner } from '../features/backups/DamageBanner';
 import { RestoreConfirm } from '../features/backups/RestoreConfirm';
 import { useKeyboard } from '../features/queue/useKeyboard';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { AcceptAboveDialog } from '../features/suggestions/AcceptAboveDialog';
+import { RulesDialog } from '../features/suggestions/RulesDialog';
 import { startStore, useStore } from '../store';
 import { cx } from '../ui/cx';
 import styles from './App.module.css';
@@ -32,6 +34,8 @@ function Dialogs() {
   if (dialog === 'shortcuts') return <ShortcutsDialog />;
   if (dialog === 'palette') return <CommandPalette />;
   if (dialog === 'settings') return <SettingsDialog />;
+  if (dialog === 'accept-above') return <AcceptAboveDialog />;
+  if (dialog === 'rules') return <RulesDialog />;
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'export') return <ExportDialog />;
   if (dialog === 'members') return <MembersDialog />;

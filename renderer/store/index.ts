@@ -11,6 +11,7 @@ import { createSelectionSlice } from './selection-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSpotlightSlice } from './spotlight-slice';
 import { createStatusSlice } from './status-slice';
+import { createSuggestionsSlice } from './suggestions-slice';
 import type { StoreState } from './types';
 import { createTriageSlice } from './triage-slice';
 import { createUiSlice } from './ui-slice';
@@ -28,6 +29,7 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createCustomerServiceSlice(set, get),
   ...createSpotlightSlice(set, get),
   ...createBackupsSlice(set, get),
+  ...createSuggestionsSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
@@ -49,6 +51,8 @@ export function startStore(): () => void {
         return useStore.setState({ counts: event.payload });
       case 'items-changed':
         // Reloads the page and the feed list, unless it is this console's own action (already on screen).
+        // Suggestions scored again after learning are read in place: the list does not move under the moderator.
+        if (event.payload.reason === 'suggestions') return void state.refreshSuggestions();
         return state.itemsChanged(event.payload);
       case 'feeds-changed':
         return void state.refreshFeeds();

@@ -5,7 +5,7 @@ const PAGE_SIZE = 100;
 
 /** The API's filters from the screen's: dates become the start of the day and of the day after. */
 export function listInput(state: StoreState) {
-  const { sort, feedId, route, status, from, to, search } = state.filters;
+  const { sort, feedId, route, status, from, to, search, suggested } = state.filters;
   const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00`) + plusDays * 86_400_000).toISOString();
   return {
     view: state.view,
@@ -16,6 +16,7 @@ export function listInput(state: StoreState) {
     from: from ? dayStart(from) : undefined,
     to: to ? dayStart(to, 1) : undefined,
     search: search?.trim() ? search : undefined,
+    suggested,
   };
 }
 

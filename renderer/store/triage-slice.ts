@@ -1,10 +1,12 @@
 import { ROUTE_LABELS } from '../../common/labels';
+import { count } from '../../common/plural';
 import type { ItemSummary, Route, TriageResult } from '../../common/types';
 import { isInView } from '../../common/views';
 import { api } from '../api';
 import { forgetOwnAction, ownActions } from '../own-actions';
 import { undoNotice } from './undo-notice';
 import { commentsOf } from './comment-names';
+import { acceptNotice, bulkNotice } from './suggestion-notices';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
 
 type Place = Pick<ItemSummary, 'status' | 'route'>;
@@ -103,7 +105,12 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
    * comment in full, and the counts follow as an event. `change` is the status and route the action
    * gives (a route left out stays as it was).
    */
-  const runAction = async (ids: number[], change: Partial<Place>, message: string, send: (next: number | undefined) => Promise<TriageResult>) => {
+  const runAction = async <R extends TriageResult>(
+    ids: number[],
+    change: Partial<Place> | ((item: ItemSummary) => Partial<Place>),
+    message: string | ((result: R) => string),
+    send: (next: number | undefined) => Promise<R>,
+  ) => {
     if (ids.length === 0) return;
     // The toast of the action before goes: this one's replaces it once stored.
     set({ notice: null });
@@ -113,7 +120,8 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       const item = onScreen(state, id);
       if (item) before.set(id, item);
     }
-    const leaving = new Set([...before.values()].filter((item) => !belongs(state, { status: item.status, route: item.route, ...change })).map((item) => item.id));
+    const changeOf = typeof change === 'function' ? change : () => change;
+    const leaving = new Set([...before.values()].filter((item) => !belongs(state, { status: item.status, route: item.route, ...changeOf(item) })).map((item) => item.id));
     const remaining = leaving.size > 0 ? state.items.filter((item) => !leaving.has(item.id)) : state.items;
     let next: number | undefined;
     if (state.selectedId !== null && leaving.has(state.selectedId)) {
@@ -136,7 +144,7 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       const result = await send(next);
       expectOwn(result.auditId);
       reload = !applyAnswer(result, before, next);
-      set({ notice: `${message} z to undo.` });
+      set({ notice: `${typeof message === 'function' ? message(result) : message} z to undo.` });
     } catch (error) {
       get().report(error);
       // The screen moved on for an action that was not stored: show what is.
@@ -146,6 +154,26 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     await settle(reload || (get().items.length === 0 && get().nextCursor !== null));
     // The comment moved on to was painted from its row only; its answer never came, so read it in full.
     if (failed) await get().reloadSelected();
+  };
+
+  /**
+   * An action the service works out itself over stored comments (every suggestion above a threshold,
+   * a rule applied): one call, then the list is read again once, since the console cannot know
+   * beforehand which rows leave. Resolves to whether it was stored.
+   */
+  const runStoredAction = async <R extends { auditId: number | null }>(send: () => Promise<R>, notice: (result: R) => string): Promise<boolean> => {
+    set((current) => ({ notice: null, pendingActions: current.pendingActions + 1 }));
+    let stored = false;
+    try {
+      const result = await send();
+      if (result.auditId !== null) expectOwn(result.auditId);
+      set({ notice: notice(result) });
+      stored = true;
+    } catch (error) {
+      get().report(error);
+    }
+    await settle(stored);
+    return stored;
   };
 
   return {
@@ -184,6 +212,47 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
       await settle(reload);
       // The cursor goes back to the comment restored, shown in full.
       if (restored !== undefined) await get().select(restored);
+    },
+    async accept(target) {
+      const state = get();
+      // A suggestion is about where to route: a comment routed already keeps its route.
+      const ids = targets(state, target).filter((id) => (onScreen(state, id)?.route ?? null) === null);
+      if (ids.length === 0) return set({ notice: state.selectedId === null ? 'Select a comment first.' : 'Routed already: a accepts suggestions for comments not yet routed.' });
+      // Nothing to send when every comment named is on screen without a suggestion.
+      const unsuggested = (id: number) => {
+        const item = onScreen(state, id);
+        return item !== undefined && !item.suggestion?.route;
+      };
+      if (ids.every(unsuggested)) {
+        return set({ notice: `No suggestion for ${named(state, ids)}: route ${ids.length === 1 ? 'it' : 'them'} yourself.` });
+      }
+      await runAction(
+        ids,
+        (item) => (item.suggestion?.route ? { status: 'routed', route: item.suggestion.route } : {}),
+        (result: TriageResult & { skipped: number[] }) => {
+          const skipped = new Set(result.skipped);
+          return acceptNotice(result.items.filter((item) => !skipped.has(item.id)), skipped.size);
+        },
+        (next) => api['items-accept']({ ids, next }),
+      );
+    },
+    acceptAbove(threshold) {
+      const percent = `${Math.round(threshold * 100)}%`;
+      return runStoredAction(
+        () => api['suggestions-accept-above']({ threshold, preview: false }),
+        (result) => `${bulkNotice(`Accepted every suggestion at or above ${percent}`, result)}${result.count > 0 ? ' z to undo.' : ''}`,
+      );
+    },
+    applyRule(id) {
+      const rule = get().rules?.find((candidate) => candidate.id === id);
+      return runStoredAction(
+        () => api['rules-apply']({ id }),
+        (result) => {
+          const snoozed = result.snoozed > 0 ? ` Snoozed ${count(result.snoozed, 'comment')}.` : '';
+          const changed = result.count + result.snoozed > 0;
+          return `${bulkNotice(`Applied the rule "${rule?.name ?? id}"`, result)}${snoozed}${changed ? ' z to undo.' : ''}`;
+        },
+      );
     },
     async saveNote(id, note) {
       try {

@@ -2,7 +2,8 @@ import type { OperationInput } from '../../common/contract';
 import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
 import type { OpmlImportReport } from '../../common/opml-report';
-import type { BackupInfo, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
+import type { Rule, RuleDraft, RulePreview } from '../../common/contract/rules';
+import type { AcceptSummary, BackupInfo, LearningStatus, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
   view: ViewName;
@@ -70,6 +71,12 @@ export interface TriageSlice {
   snooze(choice: SnoozeChoice, target?: 'selection' | 'current'): Promise<void>;
   undo(): Promise<void>;
   saveNote(id: number, note: string): Promise<void>;
+  /** Routes the ticked comments, or the one shown, to their suggested lanes (a); comments with no suggestion stay. */
+  accept(target?: 'selection' | 'current'): Promise<void>;
+  /** Routes every Inbox comment suggested at least this confidently (0 to 1), as one undoable action; resolves to whether it was stored. */
+  acceptAbove(threshold: number): Promise<boolean>;
+  /** Applies a saved rule to the stored Inbox comments, as one undoable action; resolves to whether it was stored. */
+  applyRule(id: number): Promise<boolean>;
   /** An items-changed event: reloads the page and the feed list, unless it is this console's own action, already on screen. */
   itemsChanged(change: EventMap['items-changed']): void;
   /** A short message about the last action ("Routed to customer service. z to undo"). */
@@ -174,7 +181,30 @@ export interface SpotlightSlice {
   exportDigest(format: 'md' | 'html' | 'atom'): Promise<void>;
 }
 
-export type DialogName = 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard' | 'palette';
+export interface SuggestionsSlice {
+  /** What has been learned from the moderator's decisions (Settings); null until loaded. */
+  learning: LearningStatus | null;
+  /** Resolves to whether it could be read (a failure is in the error banner). */
+  loadLearning(): Promise<boolean>;
+  resetLearning(): Promise<void>;
+  /** What accepting every suggestion at or above the threshold would route; rejects with what was wrong, for the dialog to say. */
+  previewAcceptAbove(threshold: number): Promise<AcceptSummary>;
+  /** After learning, the suggestions of the rows and the comment shown are read again in place: the list neither moves nor loses the moderator's place. */
+  refreshSuggestions(): Promise<void>;
+  /** The routing rules in order; null until loaded. */
+  rules: Rule[] | null;
+  loadRules(): Promise<void>;
+  /** These reject with what was wrong (a bad regular expression, say), for the rule editor to say beside the form. */
+  saveRule(id: number | undefined, rule: RuleDraft): Promise<Rule>;
+  previewRule(rule: RuleDraft): Promise<RulePreview>;
+  deleteRule(id: number): Promise<void>;
+  moveRule(id: number, position: number): Promise<void>;
+  exportRules(): Promise<void>;
+  /** Adds the rules of an exported file; resolves to what was added, rejects naming the broken rule. */
+  importRules(text: string): Promise<string>;
+}
+
+export type DialogName = 'accept-above' | 'rules' | 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard' | 'palette';
 
 /**
  * Something a key or the palette asked of the comment shown, carried out by the part of the detail
@@ -213,7 +243,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice & BackupsSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice & BackupsSlice & SuggestionsSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

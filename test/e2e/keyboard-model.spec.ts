@@ -133,10 +133,10 @@ test('keys feature, thank, invite and mark the community answer in the spotlight
   await page.keyboard.press('Enter');
   await expect(toast('Invitation drafted below.')).toBeVisible();
 
-  // a: the earlier comments of the thread to choose from, the first focused.
+  // w: the earlier comments of the thread to choose from, the first focused.
   await page.keyboard.press('j');
   await expect(selected).toContainText('Cleo');
-  await page.keyboard.press('a');
+  await page.keyboard.press('w');
   const question = detail.getByRole('list', { name: 'Which question did it answer?' }).getByRole('button').first();
   await expect(question).toBeFocused();
   await page.keyboard.press('Enter');

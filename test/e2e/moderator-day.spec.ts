@@ -267,7 +267,7 @@ test("a moderator's day by keyboard, in one page", async ({ dbPath, consolePage:
   await expect(toast('Invitation drafted below.')).toBeVisible();
 
   await page.keyboard.press('j');
-  await page.keyboard.press('a');
+  await page.keyboard.press('w');
   const question = detail.getByRole('list', { name: 'Which question did it answer?' }).getByRole('button').first();
   await expect(question).toBeFocused();
   await page.keyboard.press('Enter');

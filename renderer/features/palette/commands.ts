@@ -42,6 +42,8 @@ const DIALOG_ACTIONS = [
   ['export', 'Export replies…'],
   ['members', 'Members…'],
   ['dashboard', 'Dashboard…'],
+  ['accept-above', 'Accept all suggestions at or above N%…'],
+  ['rules', 'Routing rules…'],
 ] as const;
 
 export function paletteCommands(state: StoreState): Command[] {

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { Composer } from '../customer-service/Composer';
 import { MemberNote } from '../spotlight/MemberNote';
 import { SpotlightActions } from '../spotlight/SpotlightActions';
+import { SuggestionPanel } from '../suggestions/SuggestionPanel';
 import { cx } from '../../ui/cx';
 import { tagClass } from '../../ui/tag';
 import { CommentHtml } from './CommentHtml';
@@ -152,6 +153,8 @@ export function DetailPane() {
               {detail.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
             </p>
           </header>
+          {/* A suggestion is about where to route: once routed, the comment's route is what counts. */}
+          {detail.route === null && <SuggestionPanel detail={detail} />}
           {context && <MemberNote context={context} />}
           <CommentHtml html={detail.contentHtml} fallbackText={detail.contentText} />
           {detail.guid !== '' && detail.route === 'spotlight' && <SpotlightActions detail={detail} context={context} />}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Route } from '../../../common/types';
+import { SUGGESTED_FILTERS, type Route } from '../../../common/types';
+import { SUGGESTED_FILTER_LABELS } from '../suggestions/labels';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
 import styles from './FilterBar.module.css';
@@ -11,6 +12,7 @@ export function FilterBar() {
   const filters = useStore((state) => state.filters);
   const feeds = useStore((state) => state.feeds);
   const setFilters = useStore((state) => state.setFilters);
+  const inbox = useStore((state) => state.view === 'inbox');
   const [search, setSearch] = useState(filters.search ?? '');
   // A saved search or a view switch sets the filters from outside: the box follows.
   useEffect(() => setSearch(filters.search ?? ''), [filters.search]);
@@ -51,6 +53,12 @@ export function FilterBar() {
           <option value="relevance" disabled={!filters.search}>
             Best match
           </option>
+          {/* Suggestions are for deciding: the Inbox alone sorts and filters by them (without search words). */}
+          {inbox && (
+            <option value="suggestion" disabled={!!filters.search}>
+              Suggested lane
+            </option>
+          )}
         </select>
         <select aria-label="Feed" value={filters.feedId ?? ''} onChange={(event) => change({ feedId: event.target.value ? Number(event.target.value) : undefined })}>
           <option value="">All feeds</option>
@@ -77,6 +85,16 @@ export function FilterBar() {
           <option value="snoozed">Snoozed</option>
           <option value="done">Done</option>
         </select>
+        {inbox && (
+          <select aria-label="Suggested" value={filters.suggested ?? ''} onChange={(event) => change({ suggested: (event.target.value || undefined) as QueueFilters['suggested'] })}>
+            <option value="">Any suggestion</option>
+            {SUGGESTED_FILTERS.map((lane) => (
+              <option key={lane} value={lane}>
+                Suggested: {SUGGESTED_FILTER_LABELS[lane].toLowerCase()}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <div className={styles.row}>
         <label className={styles.date}>

@@ -3,6 +3,7 @@
 import type { FeedSummary } from '../../../common/types';
 import { useStore } from '../../store';
 import type { QueueFilters } from '../../store/types';
+import { SUGGESTED_FILTER_LABELS } from '../suggestions/labels';
 import styles from './FilterChips.module.css';
 
 const ROUTES = { service: 'Customer service', spotlight: 'Spotlight', ignore: 'Ignored' } as const;
@@ -18,6 +19,7 @@ function chipsOf(filters: QueueFilters, feeds: FeedSummary[] | null): { filter: 
     { filter: 'feedId', label: filters.feedId === undefined ? undefined : `Feed: ${feed ? feed.title || feed.url : `#${filters.feedId}`}` },
     { filter: 'route', label: filters.route && `Route: ${ROUTES[filters.route]}` },
     { filter: 'status', label: filters.status && `Status: ${STATUSES[filters.status]}` },
+    { filter: 'suggested', label: filters.suggested && `Suggested: ${SUGGESTED_FILTER_LABELS[filters.suggested].toLowerCase()}` },
     { filter: 'from', label: filters.from && `From: ${filters.from}` },
     { filter: 'to', label: filters.to && `To: ${filters.to}` },
   ];

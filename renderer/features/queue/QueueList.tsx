@@ -12,6 +12,7 @@ import { formatAge } from './format';
 import styles from './QueueList.module.css';
 import { Name } from '../../ui/Name';
 import { RowMarks } from './RowMarks';
+import { SuggestionBadge } from '../suggestions/SuggestionBadge';
 
 const ROW_HEIGHT = 86;
 const QUEUE_ID = 'queue';
@@ -49,6 +50,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
         <span className={styles.author}><Name text={item.author} fallback="Anonymous" /></span>
         <RowMarks item={item} />
         {item.route && <span className={tagClass(item.route)}>{ROUTE_LABELS[item.route].badge}</span>}
+        <SuggestionBadge item={item} />
         <Waiting item={item} />
         {item.milestone && <span className={tagClass('milestone')}>{item.milestone}</span>}
         <time dateTime={item.publishedAt}>{formatAge(item.publishedAt)}</time>

@@ -74,6 +74,7 @@ function BulkBar() {
   const count = useStore((state) => state.checked.size);
   const route = useStore((state) => state.route);
   const done = useStore((state) => state.done);
+  const accept = useStore((state) => state.accept);
   const clearChecked = useStore((state) => state.clearChecked);
   const inService = useStore((state) => state.view === 'service');
   const createIncident = useStore((state) => state.createIncident);
@@ -94,6 +95,9 @@ function BulkBar() {
       </button>
       <button type="button" title={title('bulkDone')} onClick={() => void done('selection')}>
         All done
+      </button>
+      <button type="button" title={title('accept')} onClick={() => void accept('selection')}>
+        Accept suggestions
       </button>
       {inService &&
         (naming ? (
@@ -143,6 +147,21 @@ function ServiceTools() {
 }
 
 /**
+ * "Accept suggestions…" in the Inbox. It shows in the header's row but is not part of the header,
+ * which reads as the view's name and count alone.
+ */
+function InboxTools() {
+  const openDialog = useStore((state) => state.openDialog);
+  return (
+    <div className={styles.headerTools}>
+      <button type="button" className="small" title="Route every suggestion at or above a confidence you choose, as one undoable action" onClick={() => openDialog('accept-above')}>
+        Accept suggestions…
+      </button>
+    </div>
+  );
+}
+
+/**
  * What the heading counts: what is listed. A filtered list's size came with its first page; rows
  * that left it since (routed away, say) are taken off. Unfiltered, it is the view's own count.
  */
@@ -163,6 +182,7 @@ export function QueuePane() {
         {count !== null && <span className={styles.count}>{count}</span>}
         {view === 'service' && <ServiceTools />}
       </header>
+      {view === 'inbox' && <InboxTools />}
       <FilterBar />
       <FilterChips />
       <BulkBar />

@@ -19,6 +19,8 @@ export const SHORTCUT_ACTIONS: Record<ShortcutName, (state: StoreState) => void>
   thank: (state) => state.requestOnComment({ kind: 'thank' }),
   invite: (state) => state.requestOnComment({ kind: 'invite' }),
   answer: (state) => state.requestOnComment({ kind: 'answer' }),
+  // The ticked comments, else the one shown: like m, a acts on the selection when there is one.
+  accept: (state) => void state.accept(),
   check: (state) => state.selectedId !== null && state.toggleChecked(state.selectedId),
   checkAll: (state) => void state.checkAll(),
   bulkService: (state) => void state.route('service', 'selection'),

@@ -5,6 +5,7 @@ import modal from '../../shell/Modal.module.css';
 import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import { ReplySettings } from './ReplySettings';
+import { SuggestionsSection } from '../suggestions/SuggestionsSection';
 import { keyBindings, keyOf, SHORTCUTS, type ShortcutName } from '../queue/keymap';
 import styles from './SettingsDialog.module.css';
 
@@ -43,6 +44,7 @@ export function SettingsDialog() {
         <input type="checkbox" checked={settings.singleKeyShortcuts} onChange={(event) => void updateSettings({ singleKeyShortcuts: event.target.checked })} />
         Single-key shortcuts (j, k, s, c, i…). Off: only the buttons, arrow keys and Ctrl+Z.
       </label>
+      <SuggestionsSection />
       <h3 className={modal.sectionHeading}>Keys</h3>
       {problem && (
         <p className={forms.error} role="alert">
