@@ -1,7 +1,7 @@
 // Routing suggestions in the console (issue 14, "Done when"): a fresh database, the sample feeds,
 // suggestions on the rows with their reasons in the detail pane; one accepted with a; every one at
 // or above 90% accepted (as many as the dialog said) and undone with one z; a few routed by hand
-// and a similar comment's suggestion changing; and a rule previewed, saved, applied and undone.
+// and a similar comment's suggestion changing from none to the lane they went to; and a rule previewed, saved, applied and undone.
 // The screens are photographed at 1440×900 and 1024×700 into this test's folder (screens/).
 import type { Page } from '@playwright/test';
 import { consoleScreen } from './support/console-screen';
@@ -80,26 +80,26 @@ test('suggestions: shown with reasons, accepted with a, all at or above 90% acce
   await expect(toast(/^Undid /)).toBeVisible();
   await inboxIs(34);
 
-  // Routed by hand, three members helping others go to the spotlight; a fourth, similar comment's
-  // suggestion changes as the console learns (read again in place, no reload needed).
-  const watched = queue.getByRole('option', { name: /Mei Lin/ });
+  // Routed by hand, four members helping others go to the spotlight; Priya's comment (she wrote a
+  // script for everyone waiting), which had no suggestion, is now suggested for the spotlight, and
+  // says it learned that from the moderator.
+  const watched = queue.getByRole('option', { name: /Priya Raman/ });
   const watchedSuggestion = detail.getByRole('region', { name: 'Suggestion' });
-  await find(page, 'sourcemap');
+  await find(page, 'refreshing');
   await watched.click();
-  const before = await watchedSuggestion.textContent();
-  for (const [helper, words] of [['Tomás Álvarez', 'purge the cache'], ['Sina Karimi', 'resend'], ['Ahmed Farouk', 'deferred']] as const) {
+  await expect(watchedSuggestion.getByRole('heading')).toHaveText(/^No suggestion/);
+  for (const [helper, words] of [['Tomás Álvarez', 'purge the cache'], ['Sina Karimi', 'resend'], ['Ahmed Farouk', 'deferred'], ['Sven Olsen', 'resizing']] as const) {
     await find(page, words);
     await queue.getByRole('option', { name: new RegExp(helper) }).click();
     await expect(selected).toContainText(helper);
     await page.keyboard.press('c');
     await expect(toast(`Routed ${helper}'s comment to the community spotlight. z to undo.`)).toBeVisible();
   }
-  await inboxIs(31);
-  await find(page, 'sourcemap');
+  await inboxIs(30);
+  await find(page, 'refreshing');
   await watched.click();
-  await expect(watchedSuggestion).not.toHaveText(before!);
-  await watched.click();
-  await expect(detail.getByRole('region', { name: 'Suggestion' })).toBeVisible();
+  await expect(watchedSuggestion.getByRole('heading')).toHaveText(/^Suggested: Community spotlight · \d+%$/);
+  await expect(watchedSuggestion.getByRole('list', { name: 'Why' })).toContainText(/routed to Spotlight|to Spotlight/);
   await photograph(page, 'detail-after-learning');
 });
 
