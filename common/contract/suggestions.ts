@@ -16,6 +16,11 @@ export const suggestionsOperations = {
       .strict(),
     result: returns<Suggestion>(),
   },
+  'items-suggestions': {
+    summary: 'The stored suggestions of these comments (null: not scored yet): what a console reads again after the Inbox was scored anew, without reading its list again.',
+    input: z.object({ ids: z.array(itemId).max(MOST_IN_ONE_ACTION) }).strict(),
+    result: returns<{ id: number; suggestion: Suggestion | null }[]>(),
+  },
   'items-accept': {
     summary: 'Route comments to the lanes suggested for them, as one undoable action; comments with no suggestion are left as they are (named in `skipped`).',
     input: z.object({ ids: itemIds, next: itemId.optional() }).strict(),
@@ -23,7 +28,14 @@ export const suggestionsOperations = {
   },
   'suggestions-accept-above': {
     summary: `Route every Inbox comment whose suggestion is at least this confident to its suggested lane, as one undoable action (at most ${MOST_IN_ONE_ACTION.toLocaleString('en')}); with preview: true, only say how many it would route.`,
-    input: z.object({ threshold: confidence, preview: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        threshold: confidence,
+        preview: z.boolean().default(false),
+        /** How many the moderator was told it would route: when that changed meanwhile (the Inbox scored again after learning), nothing is routed and the error says the new count. */
+        expect: z.number().int().min(0).optional(),
+      })
+      .strict(),
     result: returns<AcceptSummary & { auditId: number | null }>(),
   },
   'suggestions-status': {

@@ -45,6 +45,16 @@ export function suggestionOf(row: SuggestionColumns): Suggestion | null {
   return { route: LANE_ORDER[row.suggested_lane] ?? null, confidence: row.suggested_confidence, reasons: row.suggestion_reasons === null ? [] : (JSON.parse(row.suggestion_reasons) as string[]) };
 }
 
+/** The stored suggestions of these comments (a comment that is gone is left out). */
+export function storedSuggestions(db: Db, ids: readonly number[]): { id: number; suggestion: Suggestion | null }[] {
+  return prepared<[string], SuggestionColumns & { id: number }>(
+    db,
+    'SELECT id, suggested_lane, suggested_confidence, suggestion_reasons, scored_version FROM items WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .all(JSON.stringify(ids))
+    .map((row) => ({ id: row.id, suggestion: suggestionOf(row) }));
+}
+
 /** A suggestion as its columns hold it (a new comment's insert takes them: db/tables/items-ingest.ts). */
 export type StoredSuggestion = [lane: number, confidence: number, key: number, reasons: string, version: number];
 

@@ -3,11 +3,10 @@
 import { count } from '../../common/plural';
 import { api, saveFile } from '../api';
 import { attempter } from './attempt';
-import { listInput } from './queue-slice';
 import type { SliceCreator, SuggestionsSlice } from './types';
 
-/** The most rows one re-read brings (items-list's limit): rows further down keep their suggestion until the list is next read. */
-const REREAD_LIMIT = 500;
+/** The most comments one re-read of suggestions takes (items-suggestions' limit): rows further down keep theirs until the list is next read. */
+const REREAD_LIMIT = 10_000;
 
 export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (set, get) => {
   const attempt = attempter(get);
@@ -26,20 +25,18 @@ export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (set, get)
       return api['suggestions-accept-above']({ threshold, preview: true });
     },
     async refreshSuggestions() {
-      const shown = get().items.length;
-      const [page, detail] = await Promise.all([
-        attempt(() => api['items-list']({ ...listInput(get()), limit: Math.min(REREAD_LIMIT, Math.max(shown, 1)) })),
-        attempt(async () => {
-          const id = get().detail?.id;
-          return id === undefined ? null : api['item-get']({ id });
-        }),
-      ]);
       // Only each row's suggestion changes: rows keep their order and the selection its place, even
-      // in a list sorted by suggestion, until the moderator reads the list again.
-      const fresh = new Map((page?.items ?? []).map((item) => [item.id, item.suggestion]));
+      // in a list sorted by suggestion, until the moderator reads the list again. One call reads the
+      // suggestions of every row loaded and of the comment shown, by id.
+      const detailId = get().detail?.id;
+      const ids = [...new Set([...(detailId === undefined ? [] : [detailId]), ...get().items.map((item) => item.id)])].slice(0, REREAD_LIMIT);
+      if (ids.length === 0) return;
+      const fresh = await attempt(() => api['items-suggestions']({ ids }));
+      if (!fresh) return;
+      const byId = new Map(fresh.map(({ id, suggestion }) => [id, suggestion]));
       set((state) => ({
-        items: state.items.map((item) => (fresh.has(item.id) ? { ...item, suggestion: fresh.get(item.id) ?? null } : item)),
-        detail: state.detail && detail && detail.id === state.detail.id ? { ...state.detail, suggestion: detail.suggestion } : state.detail,
+        items: state.items.map((item) => (byId.has(item.id) ? { ...item, suggestion: byId.get(item.id) ?? null } : item)),
+        detail: state.detail && byId.has(state.detail.id) ? { ...state.detail, suggestion: byId.get(state.detail.id) ?? null } : state.detail,
       }));
     },
     rules: null,

@@ -236,10 +236,10 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
         (next) => api['items-accept']({ ids, next }),
       );
     },
-    acceptAbove(threshold) {
+    acceptAbove(threshold, expect) {
       const percent = `${Math.round(threshold * 100)}%`;
       return runStoredAction(
-        () => api['suggestions-accept-above']({ threshold, preview: false }),
+        () => api['suggestions-accept-above']({ threshold, preview: false, expect }),
         (result) => `${bulkNotice(`Accepted every suggestion at or above ${percent}`, result)}${result.count > 0 ? ' z to undo.' : ''}`,
       );
     },

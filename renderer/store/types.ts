@@ -74,7 +74,8 @@ export interface TriageSlice {
   /** Routes the ticked comments, or the one shown, to their suggested lanes (a); comments with no suggestion stay. */
   accept(target?: 'selection' | 'current'): Promise<void>;
   /** Routes every Inbox comment suggested at least this confidently (0 to 1), as one undoable action; resolves to whether it was stored. */
-  acceptAbove(threshold: number): Promise<boolean>;
+  /** `expect`: the count the moderator was shown; when it changed meanwhile nothing is routed (the error says the new count). */
+  acceptAbove(threshold: number, expect: number): Promise<boolean>;
   /** Applies a saved rule to the stored Inbox comments, as one undoable action; resolves to whether it was stored. */
   applyRule(id: number): Promise<boolean>;
   /** An items-changed event: reloads the page and the feed list, unless it is this console's own action, already on screen. */

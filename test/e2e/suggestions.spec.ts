@@ -68,11 +68,17 @@ test('suggestions: shown with reasons, accepted with a, all at or above 90% acce
   await expect(dialog.getByRole('spinbutton')).toHaveValue('90');
   const says = dialog.getByRole('status');
   await expect(says).toHaveText(/^Will route \d+ comments?: /);
-  const willRoute = Number(/^Will route (\d+)/.exec((await says.textContent())!)![1]);
+  let willRoute = Number(/^Will route (\d+)/.exec((await says.textContent())!)![1]);
   expect(willRoute).toBeGreaterThan(0);
   await photograph(page, 'accept-dialog');
-  await dialog.getByRole('button', { name: `Route ${willRoute} ${willRoute === 1 ? 'comment' : 'comments'}` }).click();
-  await expect(dialog).toHaveCount(0);
+  // The Inbox is scored again in the background after the a above was learned: if that changes what
+  // qualifies after the count was shown, nothing is routed and the dialog counts again; the moderator
+  // (and this test) routes what it then says.
+  await expect(async () => {
+    willRoute = Number(/^Will route (\d+)/.exec((await says.textContent())!)![1]);
+    await dialog.getByRole('button', { name: `Route ${willRoute} ${willRoute === 1 ? 'comment' : 'comments'}` }).click({ timeout: 2_000 });
+    await expect(dialog).toHaveCount(0, { timeout: 2_000 });
+  }).toPass();
   await expect(toast(new RegExp(`^Accepted every suggestion at or above 90%: routed ${willRoute} comments?, .+\\. z to undo\\.$`))).toBeVisible();
   await inboxIs(34 - willRoute);
   await queue.focus();
@@ -106,11 +112,21 @@ test('suggestions: shown with reasons, accepted with a, all at or above 90% acce
 test('suggestions: sorted by suggested lane and filtered by it, with a chip', async ({ consolePage: page }) => {
   const { queue } = consoleScreen(page);
   await loadSamples(page);
-  await page.getByRole('combobox', { name: 'Sort' }).selectOption('suggestion');
-  // Grouped service, spotlight, ignore, then none: the badges read in that order down the list.
-  const lanes = (await queue.getByText(BADGE).allTextContents()).map((text) => /Suggested: (\w+)/.exec(text)![1]);
+  // Grouped service, spotlight, ignore, then none: the badges read in that order down the list, as
+  // the list is read. (The background pass after loading may re-score a row in place, where it stays
+  // until the list is read again: the moderator's rows never move under them; so the list is read
+  // again until that pass is over.)
+  const sort = page.getByRole('combobox', { name: 'Sort' });
   const order = ['Service', 'Spotlight', 'Ignore'];
-  expect(lanes.map((lane) => order.indexOf(lane!))).toEqual([...lanes.map((lane) => order.indexOf(lane!))].sort((a, b) => a - b));
+  await expect
+    .poll(async () => {
+      await sort.selectOption('newest');
+      await sort.selectOption('suggestion');
+      await expect(queue.getByText(BADGE).first()).toBeVisible();
+      const ranks = (await queue.getByText(BADGE).allTextContents()).map((text) => order.indexOf(/Suggested: (\w+)/.exec(text)![1]!));
+      return ranks.every((rank, at) => at === 0 || ranks[at - 1]! <= rank);
+    })
+    .toBe(true);
 
   await page.getByRole('combobox', { name: 'Suggested' }).selectOption('spotlight');
   await expect(page.getByRole('list', { name: 'Filters' })).toContainText('Suggested: spotlight');

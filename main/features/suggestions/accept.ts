@@ -37,7 +37,11 @@ export function acceptableAbove(db: Db, threshold: number, most: number): { lane
 }
 
 /** Accepts every Inbox suggestion at least `threshold` sure (up to `most`), as one action; null when none qualified. */
-export function acceptAbove(db: Db, threshold: number, most: number, now: number): { summary: AcceptSummary; result: ActionResult | null } {
+export function acceptAbove(db: Db, threshold: number, most: number, now: number, expected?: number): { summary: AcceptSummary; result: ActionResult | null } {
   const { lanes, summary } = acceptableAbove(db, threshold, most);
+  if (expected !== undefined && summary.count !== expected) {
+    const percent = `${Math.round(threshold * 100)}%`;
+    throw new SwitchboardError('conflict', 'accept', `the suggestions changed since you looked (they were scored again after learning): ${summary.count.toLocaleString('en')} Inbox ${summary.count === 1 ? 'comment is' : 'comments are'} now at or above ${percent}, not ${expected.toLocaleString('en')}; nothing was routed, look again`);
+  }
   return { summary, result: lanes.size === 0 ? null : routeEach(db, lanes, { threshold }, now) };
 }

@@ -6,7 +6,7 @@ import { catchUpBeforeRead, runAndAnnounce } from '../../core/changes';
 import { triageAnswer } from '../../core/triage-answer';
 import { writeTransaction } from '../../../db/write';
 import { clearLearned, learnedTotals } from '../../../db/tables/learned';
-import { learnedChanged } from '../../../db/tables/suggestions';
+import { learnedChanged, storedSuggestions } from '../../../db/tables/suggestions';
 import { MOST_IN_ONE_ACTION } from '../../../common/contract/shared';
 import { suggest } from './engine';
 import { currentModel, forgetModel } from './model';
@@ -20,6 +20,7 @@ export const suggestionsHandlers = {
     // As a new comment of no feed: a rule limited to a feed does not vote.
     return suggest({ ...comment, earlier: [] }, model.learned, model.rules.votes({ ...comment, feedId: 0 }));
   },
+  'items-suggestions': (ctx, input) => storedSuggestions(ctx.db, input.ids),
   'items-accept': (ctx, input) => triageAnswer(ctx.db, runAndAnnounce(ctx, 'accept', () => acceptSuggestions(ctx.db, input.ids, ctx.now())), input.next),
   'suggestions-accept-above': (ctx, input) => {
     catchUpBeforeRead(ctx);
@@ -27,7 +28,7 @@ export const suggestionsHandlers = {
     // What qualifies is read in the transaction that routes it: the preview's count is what is routed.
     // The answer names its audit entry, so the items-changed event does too (the console that acted need not reload).
     return runAndAnnounce(ctx, 'accept', () => {
-      const { summary, result } = writeTransaction(ctx.db, () => acceptAbove(ctx.db, input.threshold, MOST_IN_ONE_ACTION, ctx.now()));
+      const { summary, result } = writeTransaction(ctx.db, () => acceptAbove(ctx.db, input.threshold, MOST_IN_ONE_ACTION, ctx.now(), input.expect));
       return { ...summary, auditId: result?.auditId ?? null };
     });
   },

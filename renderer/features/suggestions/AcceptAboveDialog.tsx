@@ -27,6 +27,8 @@ export function AcceptAboveDialog() {
   const [text, setText] = useState(String(DEFAULT_PERCENT));
   const [preview, setPreview] = useState<Preview | null>(null);
   const [routing, setRouting] = useState(false);
+  // Counting again after a refused accept (the suggestions changed since the count shown).
+  const [round, setRound] = useState(0);
   const percent = Number(text);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function AcceptAboveDialog() {
       current = false;
       clearTimeout(timer);
     };
-  }, [percent, previewAcceptAbove]);
+  }, [percent, previewAcceptAbove, round]);
 
   // Only a preview of the threshold shown may be acted on.
   const ready = preview !== null && preview.percent === percent && 'summary' in preview ? preview.summary : null;
@@ -64,7 +66,11 @@ export function AcceptAboveDialog() {
           event.preventDefault();
           if (!ready || ready.count === 0 || routing) return;
           setRouting(true);
-          void acceptAbove(percent / 100).then((stored) => (stored ? closeDialog() : setRouting(false)));
+          void acceptAbove(percent / 100, ready.count).then((stored) => {
+            if (stored) return closeDialog();
+            setRouting(false);
+            setRound((n) => n + 1);
+          });
         }}
       >
         <label className={`${forms.field} ${forms.inline}`}>

@@ -59,6 +59,18 @@ describe('accepting suggestions', () => {
     expect(await state()).toEqual([null, null, null, null, null, null]);
   });
 
+  it('routes nothing, and says the new count, when the suggestions changed since the count the moderator was shown', async () => {
+    const { service, db, ids, state } = inboxWith([['service', 0.95], ['spotlight', 0.9]]);
+    const { count } = await service.client['suggestions-accept-above']({ threshold: 0.9, preview: true });
+    // Scored again after learning, between the count shown and the click: one is no longer that sure.
+    writeSuggestion(db, ids[1]!, { route: 'spotlight', confidence: 0.7, reasons: ['a reason'] }, 2);
+    await expect(service.client['suggestions-accept-above']({ threshold: 0.9, expect: count })).rejects.toThrow(
+      'the suggestions changed since you looked (they were scored again after learning): 1 Inbox comment is now at or above 90%, not 2; nothing was routed, look again',
+    );
+    expect(await state()).toEqual([null, null]);
+    expect(await service.client['suggestions-accept-above']({ threshold: 0.9, expect: 1 })).toMatchObject({ count: 1 });
+  });
+
   it('takes at most the most one action takes, the most confident first, and says it left the rest', () => {
     const { db, ids } = inboxWith([['service', 0.91], ['spotlight', 0.99], ['service', 0.97]]);
     const { lanes, summary } = acceptableAbove(db, 0.9, 2);
