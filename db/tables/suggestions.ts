@@ -77,19 +77,24 @@ export function storedSuggestion(suggestion: Suggestion, version: number): Store
  * Stores a comment's suggestion, scored with model `version`, over the one it has (`was`: its
  * lane and confidence as stored). Only the columns that changed are set: an index is rewritten only
  * when a column it holds is set, and most passes move a comment's confidence or reasons, not its lane.
+ * With `was.version` (the version it was scored with when read, null: never), the row is left alone
+ * if it has been scored since: `was` no longer describes it. Returns whether the row was written.
  */
-export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, version: number, was?: { lane: number; confidence: number }): void {
+export function writeSuggestion(db: Db, id: number, suggestion: Suggestion, version: number, was?: { lane: number; confidence: number; version?: number | null }): boolean {
   const [lane, confidence, key, reasons] = storedSuggestion(suggestion, version);
-  if (was && was.lane === lane && was.confidence === confidence) {
-    prepared<[string, number, number]>(db, 'UPDATE items SET suggestion_reasons = ?, scored_version = ? WHERE id = ?').run(reasons, version, id);
-  } else if (was && was.lane === lane) {
-    prepared<[number, number, string, number, number]>(db, 'UPDATE items SET suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?').run(confidence, key, reasons, version, id);
-  } else {
-    prepared<[...StoredSuggestion, number]>(
-      db,
-      'UPDATE items SET suggested_lane = ?, suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? WHERE id = ?',
-    ).run(lane, confidence, key, reasons, version, id);
+  const guarded = was !== undefined && was.version !== undefined;
+  const where = guarded ? 'WHERE id = ? AND scored_version IS ?' : 'WHERE id = ?';
+  const row: unknown[] = guarded ? [id, was.version] : [id];
+  let sql = `UPDATE items SET suggested_lane = ?, suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? ${where}`;
+  let values: unknown[] = [lane, confidence, key, reasons, version];
+  if (was && was.version !== null && was.lane === lane && was.confidence === confidence) {
+    sql = `UPDATE items SET suggestion_reasons = ?, scored_version = ? ${where}`;
+    values = [reasons, version];
+  } else if (was && was.version !== null && was.lane === lane) {
+    sql = `UPDATE items SET suggested_confidence = ?, suggestion_key = ?, suggestion_reasons = ?, scored_version = ? ${where}`;
+    values = [confidence, key, reasons, version];
   }
+  return prepared<unknown[]>(db, sql).run(...values, ...row).changes > 0;
 }
 
 /** A comment as scoring reads it: its text (the first SCORED_TEXT_CHARS), author, feed and thread. */
