@@ -1,6 +1,7 @@
 // The evaluation's arithmetic, pure: confusion matrix, accuracy, per-lane precision and recall,
 // macro-F1, a seeded bootstrap interval, coverage against accuracy at a threshold.
 import type { Route } from '../../common/types';
+import { seededRandom } from '../../test/support/seeded-random';
 
 export const LANES: readonly Route[] = ['service', 'spotlight', 'ignore'];
 
@@ -58,17 +59,8 @@ export function macroF1(m: Confusion): number {
   return counted === 0 ? 0 : sum / counted;
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same interval, every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the tests and benches use: the same seed, the same interval, every run. */
+export { seededRandom };
 
 /** The value at a share (0 to 1) of sorted numbers, nearest rank. */
 export function quantile(sorted: readonly number[], share: number): number {
