@@ -52,5 +52,8 @@ describe('community spotlight signals', () => {
     const ids = signalsOf(comment('It moved: Settings > Sharing > Public links, the toggle at the bottom.')).map((s) => s.id);
     expect(ids).toContain('menu-path');
     expect(signalsOf(comment('Great deals here -> deals.example/now')).map((s) => s.id)).not.toContain('menu-path');
+    // A bug report comparing figures is no menu path (the sample's "1.31 MB > 1 MB" was read as one, suggesting Spotlight 89%).
+    expect(signalsOf(comment('Deploy fails with "bundle too large (1.31 MB > 1 MB)" but my bundle is 880 KB.')).map((s) => s.id)).not.toContain('menu-path');
+    expect(signalsOf(comment('Turn it on under Security > 2FA, then log in again.')).map((s) => s.id)).toContain('menu-path');
   });
 });

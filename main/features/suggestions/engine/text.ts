@@ -47,8 +47,9 @@ const DOMAIN = String.raw`[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|co|info
 const TOKEN_WITH_DOMAINS = new RegExp(`(${LINK}|${DOMAIN})${REST}`, 'gu');
 const MAY_HAVE_DOMAIN = /\w\.[a-z]{2,}/i;
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+\S/g;
-// A step of a menu path leads to a named item: "Settings > Billing", not "here -> a link".
-const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?[A-Z0-9]/g;
+// A step of a menu path leads to a named item: "Settings > Billing", "Security > 2FA"; not "here -> a
+// link", nor a comparison of figures ("1.31 MB > 1 MB").
+const MENU_PATH = /\w[\w"')]* ?(?:>|→|»|->) ?["'(]?(?:[A-Z]|\d+[A-Za-z])/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
 
 export function analyze(full: string): Analysis {
