@@ -32,7 +32,7 @@ export function BackupsSection() {
               <th scope="col">Kind</th>
               <th scope="col">Size</th>
               <th scope="col">
-                <span className={styles.hidden}>Restore</span>
+                <span className="visually-hidden">Restore</span>
               </th>
             </tr>
           </thead>

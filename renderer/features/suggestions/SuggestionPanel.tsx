@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { keyBindings, withKey } from '../queue/keymap';
 import { fullText } from './labels';
 import styles from './SuggestionPanel.module.css';
+import lanes from './lane-colours.module.css';
 
 export function SuggestionPanel({ detail }: { detail: ItemDetail }) {
   const accept = useStore((state) => state.accept);
@@ -15,7 +16,7 @@ export function SuggestionPanel({ detail }: { detail: ItemDetail }) {
   return (
     <section className={styles.panel} aria-label="Suggestion">
       <div className={styles.line}>
-        <h3 className={route ? styles[route] : undefined}>{route ? `Suggested: ${fullText({ ...suggestion, route })}` : 'No suggestion: unsure'}</h3>
+        <h3 className={route ? lanes[route] : undefined}>{route ? `Suggested: ${fullText({ ...suggestion, route })}` : 'No suggestion: unsure'}</h3>
         {route && (
           <button type="button" className="small" aria-label="Accept the suggestion" title={withKey('accept', bindings)} onClick={() => void accept('current')}>
             Accept <kbd>{bindings.accept}</kbd>
