@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // One real PostgreSQL for the run, for the team workspace's tests (test/support/postgres.ts).
+    globalSetup: ['test/support/postgres-global.ts'],
   },
 });
