@@ -12,6 +12,7 @@ import { spotlightOperations } from './contract/spotlight';
 import { backupOperations } from './contract/backups';
 import { suggestionsOperations } from './contract/suggestions';
 import { rulesOperations } from './contract/rules';
+import { teamOperations } from './contract/team';
 
 export const contract = {
   ...settingsOperations,
@@ -22,6 +23,7 @@ export const contract = {
   ...backupOperations,
   ...suggestionsOperations,
   ...rulesOperations,
+  ...teamOperations,
 } as const;
 
 export type Contract = typeof contract;

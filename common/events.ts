@@ -21,6 +21,8 @@ export interface EventMap {
   'database-damaged': DatabaseDamage;
   /** A backup replaced the database: every console reloads everything it shows. */
   'database-restored': { restored: string; keptAside: string | null };
+  /** In a team workspace: being online, the outbox, conflicts or who else is connected changed (read team-status). */
+  'team-changed': Record<string, never>;
 }
 
 export type EventName = keyof EventMap;
@@ -28,4 +30,4 @@ export type EventName = keyof EventMap;
 /** One event: its name and that event's payload (a union the renderer can switch on). */
 export type SwitchboardEvent = { [N in EventName]: { name: N; payload: EventMap[N] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed', 'database-damaged', 'database-restored'];
+export const EVENT_NAMES: readonly EventName[] = ['items-changed', 'counts-changed', 'fetch-progress', 'feeds-changed', 'network-changed', 'database-damaged', 'database-restored', 'team-changed'];

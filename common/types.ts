@@ -145,6 +145,49 @@ export interface ItemSummary {
   milestone: string | null;
   /** The console's routing suggestion, null until the comment is scored (main/features/suggestions). */
   suggestion: Suggestion | null;
+  /** In a team workspace: another moderator's lease on it ("Dana is replying"); absent or null when nobody else holds it. */
+  lease?: TeamLease | null;
+}
+
+/** Another moderator working on a comment, as the console shows it on the row and in the detail pane. */
+export interface TeamLease {
+  holder: string;
+  purpose: 'open' | 'reply' | 'checkout';
+  until: string;
+}
+
+/** Where this desktop stands with its team (Settings, the header, `switchboard team status`). */
+export type TeamStatus =
+  | { mode: 'solo' }
+  | {
+      mode: 'team';
+      server: string;
+      workspace: string;
+      moderator: { name: string; role: 'owner' | 'moderator' };
+      /** Connected to the team server's stream right now. */
+      online: boolean;
+      /** When the copy last caught up with the change log. */
+      lastSyncAt: string | null;
+      /** Decisions made here and not yet accepted by the server. */
+      outbox: number;
+      /** Decisions the server refused, waiting for the moderator ("keep theirs / apply mine"). */
+      conflicts: number;
+      /** Who else is connected, as last heard. */
+      people: { name: string; role: 'owner' | 'moderator' }[];
+      /** Why the last try to reach the server failed, in plain words; null when it did not. */
+      problem: string | null;
+    };
+
+/** A decision of this desktop the workspace refused: what the moderator did, and what is there now. */
+export interface TeamConflict {
+  id: number;
+  itemId: number;
+  author: string;
+  excerpt: string;
+  reason: 'stale' | 'leased' | 'missing';
+  mine: { status: ItemStatus; route: Route | null };
+  theirs: { status: ItemStatus; route: Route | null; by: string | null; at: string | null } | null;
+  madeAt: string;
 }
 
 /**

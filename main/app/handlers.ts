@@ -9,6 +9,7 @@ import { settingsHandlers } from '../features/settings/handlers';
 import { spotlightHandlers } from '../features/spotlight/handlers';
 import { suggestionsHandlers } from '../features/suggestions/handlers';
 import { rulesHandlers } from '../features/suggestions/rules-handlers';
+import { teamHandlers } from '../features/team/handlers';
 import type { HandlerTable } from '../core/context';
 import type { ServiceContext } from './context';
 
@@ -22,4 +23,5 @@ export const handlers: HandlerTable<ServiceContext> = {
   ...spotlightHandlers,
   ...suggestionsHandlers,
   ...rulesHandlers,
+  ...teamHandlers,
 };
