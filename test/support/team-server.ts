@@ -95,10 +95,17 @@ export async function seedComments(pgUrl: string, count: number, options?: SeedO
 
 /** One JSON call to a team server: its status and parsed body (a TeamErrorBody when refused). */
 export async function teamCall<T = unknown>(url: string, token: string | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${url}${TEAM_API}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  const send = () =>
+    fetch(`${url}${TEAM_API}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  // A kept-alive connection to a server that restarted since is found closed only when reused:
+  // sent once more on a new one, as a desktop's sync should (decisions by key, claims and reads are safe to repeat).
+  const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+    if (error.cause?.code === 'UND_ERR_SOCKET') return send();
+    throw error;
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
