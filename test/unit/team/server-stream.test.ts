@@ -50,6 +50,27 @@ test("the LISTEN connection killed by PostgreSQL comes back and rings, later cha
   }
 });
 
+test('a LISTEN connection that goes silent (its backend frozen) is noticed by the heartbeat and replaced, and the doorbell rings', async () => {
+  const stream = await openTeamStream(team.url, team.tokens.Dana!);
+  const listener = await team.pool.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [LISTENER_APPLICATION_NAME]);
+  const pid = listener.rows[0].pid as number;
+  try {
+    await stream.next((event) => event.event === 'change');
+    const rungBefore = stream.events.length;
+    // No error, no closed socket: the connection just stops answering, as on a dropped route.
+    process.kill(pid, 'SIGSTOP');
+    await stream.next((event) => event.event === 'change' && stream.events.indexOf(event) >= rungBefore);
+    const head = Math.max(...stream.events.filter((event) => event.event === 'change').map(headOf));
+    await team.seedComments(1);
+    await rungPast(stream, head);
+  } finally {
+    process.kill(pid, 'SIGCONT');
+    stream.close();
+  }
+  // The frozen one, thawed, is told to go; one LISTEN connection is left.
+  await expect.poll(async () => (await team.pool.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [LISTENER_APPLICATION_NAME])).rows[0].n, { timeout: 10_000 }).toBe(1);
+});
+
 test('a revoked moderator is refused at once and their open stream is closed; the others stay', async () => {
   const sam = await openTeamStream(team.url, team.tokens.Sam!);
   const lee = await openTeamStream(team.url, team.tokens.Lee!);
