@@ -70,7 +70,8 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     const server = createTeamServer({ pool, pgUrl: options.pgUrl, tls, log: options.log });
     const url = await server.listen(options.port, options.host);
     await recordServerUrl(pool, options.publicUrl ?? reachableUrl(url));
-    // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here.
+    // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here,
+    // stops it in stop(), and passes its owner-only feeds routes to createTeamServer({ routes }) above.
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
     return {
       url,
