@@ -1,0 +1,53 @@
+// One workspace feed fetched through the desktop's own pipeline (main/features/feeds/pipeline.ts:
+// the bounded HTTP fetch with its conditional GET, the XML guard, parse, sanitize) and its result
+// stored in PostgreSQL in one transaction (db/pg/tables/ingest.ts), scheduled by the desktop's
+// rules (schedule-policy.ts: the interval, back-off after failures, parking).
+import type { Pool } from 'pg';
+import { ingestFeed, type IngestOutcome } from '../../features/feeds/pipeline';
+import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../features/feeds/schedule-policy';
+import type { AddressClass } from '../../../common/ip-address';
+import { storeFetch, type DueFeed, type FetchRecord, type StoredFetch } from '../../../db/pg/tables/ingest';
+
+/** What a fetch of `feed` writes: its comments and schedule after a success, its error and back-off after a failure. */
+export function recordOf(feed: DueFeed, outcome: Exclude<IngestOutcome, { status: 'cancelled' }>, now: number): FetchRecord {
+  if (outcome.status === 'error') {
+    const failures = feed.errorCount + 1;
+    const plan = planAfterFailure(now, feed.intervalMinutes, failures, { category: outcome.category, status: outcome.httpStatus, retryAt: outcome.retryAt });
+    if (!plan.park) return { kind: 'failure', message: outcome.message, nextFetchAt: plan.nextFetchAt };
+    const why = failures >= PARK_AFTER_FAILURES ? `after ${failures} failures in a row` : 'as the site says the feed is gone';
+    return { kind: 'failure', message: `${outcome.message}; no longer fetched ${why}: an owner adds the feed again to retry it`, nextFetchAt: null };
+  }
+  const base = { kind: 'success', etag: outcome.etag, lastModified: outcome.lastModified, nextFetchAt: nextFetchAfterSuccess(now, feed.intervalMinutes) } as const;
+  if (outcome.status === 'not-modified') return { ...base, title: null, siteUrl: null, feedKind: null, comments: [] };
+  const { feed: parsed } = outcome;
+  return {
+    ...base,
+    title: parsed.title,
+    siteUrl: parsed.siteUrl,
+    feedKind: parsed.kind,
+    // A posts feed's posts are not comments to triage (following their comment feeds is the desktop's, not yet the team's).
+    comments: parsed.kind === 'posts' ? [] : parsed.comments.map((comment) => ({
+      guid: comment.guid, url: comment.url, threadUrl: comment.thread.url, threadTitle: comment.thread.title,
+      author: comment.author, authorUrl: comment.authorUrl, publishedAt: comment.publishedAt,
+      contentHtml: comment.contentHtml, contentText: comment.contentText,
+    })),
+  };
+}
+
+export interface FetchOptions {
+  now: () => number;
+  signal: AbortSignal;
+  classifyAddress?: (address: string) => AddressClass;
+}
+
+/**
+ * Fetches and stores one feed; null when it was cancelled (the fetcher stopping): nothing is
+ * recorded then, so the next fetcher fetches it again. Every fetch stays on public addresses: an
+ * owner's feed address must not make the team server poll its own machine or network.
+ */
+export async function fetchWorkspaceFeed(pool: Pool, feed: DueFeed, options: FetchOptions): Promise<StoredFetch | null> {
+  const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: true, classifyAddress: options.classifyAddress };
+  const outcome = await ingestFeed(job, options.signal, undefined, undefined, options.now);
+  if (outcome.status === 'cancelled' || options.signal.aborted) return null;
+  return storeFetch(pool, feed.id, recordOf(feed, outcome, options.now()), options.now());
+}
