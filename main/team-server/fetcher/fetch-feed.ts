@@ -8,15 +8,20 @@ import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '..
 import type { AddressClass } from '../../../common/ip-address';
 import { storeFetch, type DueFeed, type FetchRecord, type StoredFetch } from '../../../db/pg/tables/ingest';
 
+type Failure = Pick<Extract<IngestOutcome, { status: 'error' }>, 'category' | 'message' | 'httpStatus' | 'retryAt'>;
+
+/** A failed fetch (or store) of `feed`: its error, and when it is tried again (never, once parked). */
+export function failureRecord(feed: DueFeed, failure: Failure, now: number): FetchRecord {
+  const failures = feed.errorCount + 1;
+  const plan = planAfterFailure(now, feed.intervalMinutes, failures, { category: failure.category, status: failure.httpStatus, retryAt: failure.retryAt });
+  if (!plan.park) return { kind: 'failure', message: failure.message, nextFetchAt: plan.nextFetchAt };
+  const why = failures >= PARK_AFTER_FAILURES ? `after ${failures} failures in a row` : 'as the site says the feed is gone';
+  return { kind: 'failure', message: `${failure.message}; no longer fetched ${why}: an owner adds the feed again to retry it`, nextFetchAt: null };
+}
+
 /** What a fetch of `feed` writes: its comments and schedule after a success, its error and back-off after a failure. */
 export function recordOf(feed: DueFeed, outcome: Exclude<IngestOutcome, { status: 'cancelled' }>, now: number): FetchRecord {
-  if (outcome.status === 'error') {
-    const failures = feed.errorCount + 1;
-    const plan = planAfterFailure(now, feed.intervalMinutes, failures, { category: outcome.category, status: outcome.httpStatus, retryAt: outcome.retryAt });
-    if (!plan.park) return { kind: 'failure', message: outcome.message, nextFetchAt: plan.nextFetchAt };
-    const why = failures >= PARK_AFTER_FAILURES ? `after ${failures} failures in a row` : 'as the site says the feed is gone';
-    return { kind: 'failure', message: `${outcome.message}; no longer fetched ${why}: an owner adds the feed again to retry it`, nextFetchAt: null };
-  }
+  if (outcome.status === 'error') return failureRecord(feed, outcome, now);
   const base = { kind: 'success', etag: outcome.etag, lastModified: outcome.lastModified, nextFetchAt: nextFetchAfterSuccess(now, feed.intervalMinutes) } as const;
   if (outcome.status === 'not-modified') return { ...base, title: null, siteUrl: null, feedKind: null, comments: [] };
   const { feed: parsed } = outcome;
@@ -49,5 +54,17 @@ export async function fetchWorkspaceFeed(pool: Pool, feed: DueFeed, options: Fet
   const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: true, classifyAddress: options.classifyAddress };
   const outcome = await ingestFeed(job, options.signal, undefined, undefined, options.now);
   if (outcome.status === 'cancelled' || options.signal.aborted) return null;
-  return storeFetch(pool, feed.id, recordOf(feed, outcome, options.now()), options.now());
+  try {
+    return await storeFetch(pool, feed.id, recordOf(feed, outcome, options.now()), options.now());
+  } catch (error) {
+    // Nothing of the batch was kept. The feed says so and backs off like a failed fetch, so a batch
+    // the workspace keeps refusing is not downloaded again every tick. When even that cannot be
+    // written (PostgreSQL gone), the feed stays due and the caller reports the first error.
+    const why = error instanceof Error ? error.message : String(error);
+    const message = `storing this feed's comments failed (${why.slice(0, 200)}); they are fetched again at the next try`;
+    await storeFetch(pool, feed.id, failureRecord(feed, { category: 'network', message, httpStatus: null, retryAt: null }, options.now()), options.now()).catch(() => {
+      throw error;
+    });
+    return { stored: false, newComments: 0, editedComments: 0 };
+  }
 }
