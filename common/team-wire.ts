@@ -238,8 +238,9 @@ export type StreamEvent = { event: 'change'; data: { head: number } } | { event:
 
 /**
  * Feeds, managed by owners (the team server fetches them for everybody):
- * GET {TEAM_API}/feeds lists them (any moderator), POST {TEAM_API}/feeds adds one,
- * DELETE {TEAM_API}/feeds/:id removes one (desktops drop it and its comments).
+ * GET {TEAM_API}/feeds lists them (any moderator), POST {TEAM_API}/feeds adds one (an address
+ * already there is fetched again at once: how a failing or parked feed is retried),
+ * DELETE {TEAM_API}/feeds?id=N removes one (desktops drop it and its comments).
  */
 export const TEAM_FEEDS_PATH = `${TEAM_API}/feeds`;
 export const feedAddRequest = z
@@ -268,7 +269,10 @@ export interface FeedsAnswer {
 }
 export interface FeedAddAnswer {
   feed: TeamFeedDetail;
+  /** False when the address was in the workspace already: nothing was added, and it is fetched again now. */
+  added: boolean;
 }
+export const feedRemoveQuery = z.object({ id: z.coerce.number().int().positive() }).strict();
 export interface FeedRemoveAnswer {
   removed: TeamFeed;
 }

@@ -2,7 +2,7 @@
 // `switchboard team feeds`), the team server's fetcher keeps their fetch state (ingest.ts). Adding
 // or removing one tells every desktop through the change log.
 import type { ClientBase, Pool } from 'pg';
-import type { TeamFeed, TeamFeedDetail } from '../../../common/team-wire';
+import type { FeedAddAnswer, TeamFeed, TeamFeedDetail } from '../../../common/team-wire';
 import { appendChanges, inWorkspaceTransaction } from './changes';
 
 /** A feeds row as node-postgres reads it (bigint columns arrive as strings). */
@@ -44,34 +44,41 @@ export async function listFeeds(pool: Pool): Promise<TeamFeedDetail[]> {
   return rows.map(feedDetailOf);
 }
 
-export type AddFeedResult = { added: TeamFeedDetail } | { exists: TeamFeedDetail };
-
 /**
- * Adds a feed, due at once; a feed removed earlier at the same address comes back (its comments
- * were kept). An address already followed is not added twice: the answer names that feed.
+ * Adds a feed, due at once. An address already followed is not added twice: it is fetched again at
+ * once (how an owner retries a failing or parked feed), with the title and interval given, if any.
+ * A feed removed earlier at the same address comes back, its schedule and health started afresh.
  */
 export async function addFeed(
   pool: Pool,
   feed: { url: string; title?: string; intervalMinutes?: number },
   by: number | null,
   now: number,
-): Promise<AddFeedResult> {
+): Promise<FeedAddAnswer> {
   return inWorkspaceTransaction(pool, async (client) => {
-    const { rows } = await client.query<FeedRow>(
-      `INSERT INTO feeds (url, title, interval_minutes, added_by, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (url) DO UPDATE SET removed_at = NULL, title = EXCLUDED.title, interval_minutes = EXCLUDED.interval_minutes,
-         next_fetch_at = NULL, last_fetched_at = NULL, etag = NULL, last_modified = NULL, error_message = NULL, error_count = 0,
-         added_by = EXCLUDED.added_by
-       WHERE feeds.removed_at IS NOT NULL
-       RETURNING *`,
-      [feed.url, feed.title ?? '', feed.intervalMinutes ?? 15, by, now],
+    // Without an interval, the schema's default applies.
+    const interval = feed.intervalMinutes === undefined ? [] : [feed.intervalMinutes];
+    const inserted = await client.query<FeedRow>(
+      `INSERT INTO feeds (url, title, added_by, created_at${interval.length ? ', interval_minutes' : ''}) VALUES ($1, $2, $3, $4${interval.length ? ', $5' : ''})
+       ON CONFLICT (url) DO NOTHING RETURNING *`,
+      [feed.url, feed.title ?? '', by, now, ...interval],
     );
-    if (rows.length === 0) {
-      const existing = await client.query<FeedRow>('SELECT * FROM feeds WHERE url = $1', [feed.url]);
-      return { exists: feedDetailOf(existing.rows[0]!) };
+    let row = inserted.rows[0];
+    const added = row !== undefined || (await lockFeedByUrl(client, feed.url))?.removed_at !== null;
+    if (!row) {
+      const { rows } = await client.query<FeedRow>(
+        `UPDATE feeds SET next_fetch_at = $2, title = COALESCE($3, CASE WHEN removed_at IS NULL THEN title ELSE '' END),
+           interval_minutes = COALESCE($4, interval_minutes),
+           etag = CASE WHEN removed_at IS NULL THEN etag END, last_modified = CASE WHEN removed_at IS NULL THEN last_modified END,
+           error_message = CASE WHEN removed_at IS NULL THEN error_message END, error_count = CASE WHEN removed_at IS NULL THEN error_count ELSE 0 END,
+           added_by = CASE WHEN removed_at IS NULL THEN added_by ELSE $5 END, removed_at = NULL
+         WHERE url = $1 RETURNING *`,
+        [feed.url, now, feed.title ?? null, feed.intervalMinutes ?? null, by],
+      );
+      row = rows[0]!;
     }
-    await appendChanges(client, [{ kind: 'feed', feed: teamFeedOf(rows[0]!) }], now, by);
-    return { added: feedDetailOf(rows[0]!) };
+    await appendChanges(client, [{ kind: 'feed', feed: teamFeedOf(row) }], now, by);
+    return { feed: feedDetailOf(row), added };
   });
 }
 
@@ -84,6 +91,11 @@ export async function removeFeed(pool: Pool, id: number, by: number | null, now:
     await appendChanges(client, [{ kind: 'feed', feed: removed }], now, by);
     return removed;
   });
+}
+
+async function lockFeedByUrl(client: ClientBase, url: string): Promise<FeedRow | null> {
+  const { rows } = await client.query<FeedRow>('SELECT * FROM feeds WHERE url = $1 FOR UPDATE', [url]);
+  return rows[0] ?? null;
 }
 
 /** The feed, removed or not, locked until the transaction ends (so a removal waits for a fetch's store, or the other way round). */
