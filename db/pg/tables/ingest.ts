@@ -2,26 +2,27 @@
 // result stored in one transaction (the feed's state, its new and edited comments, one change per
 // comment, a 'feed' change when its title or health changed). Also the fetcher's election: one
 // session-level advisory lock, held by the fetching server's own connection.
-import type { ClientBase, Pool } from 'pg';
-import type { CommentState, Lease, LeasePurpose, TeamComment } from '../../../common/team-wire';
-import { appendChanges, inWorkspaceTransaction, type ChangeBody } from './changes';
+import type pg from 'pg';
+import { inTransaction } from '../pool';
+import { appendChanges, type ChangeBody } from './changes';
+import { COMMENT_SELECT, teamComment, type CommentRow } from './comments';
 import { lockFeed, teamFeedOf, type FeedRow } from './feeds';
 
 /** The advisory lock whose holder is the workspace's one fetcher. */
 export const FETCHER_LOCK = 0x5357_4348_02;
 
 /** True when this connection now holds the fetcher lock (it keeps it until released or closed). */
-export async function tryTakeFetcherLock(client: ClientBase): Promise<boolean> {
+export async function tryTakeFetcherLock(client: pg.ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1) AS taken', [FETCHER_LOCK]);
   return rows[0]!.taken;
 }
 
-export async function releaseFetcherLock(client: ClientBase): Promise<void> {
+export async function releaseFetcherLock(client: pg.ClientBase): Promise<void> {
   await client.query('SELECT pg_advisory_unlock($1)', [FETCHER_LOCK]);
 }
 
 /** Whether this connection still holds the lock: false once PostgreSQL ended the session, or it was given up. */
-export async function holdsFetcherLock(client: ClientBase): Promise<boolean> {
+export async function holdsFetcherLock(client: pg.ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ held: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
        AND ((classid::bigint << 32) | objid::bigint) = $1) AS held`,
@@ -41,12 +42,12 @@ export interface DueFeed {
 }
 
 /** Feeds not removed that were never fetched, or whose time has come (a parked or manual feed has none). */
-export async function dueFeeds(pool: Pool, now: number): Promise<DueFeed[]> {
+export async function dueFeeds(pool: pg.Pool, now: number): Promise<DueFeed[]> {
   const { rows } = await pool.query<FeedRow>(
     `SELECT * FROM feeds WHERE removed_at IS NULL AND (last_fetched_at IS NULL OR next_fetch_at <= $1) ORDER BY next_fetch_at NULLS FIRST, id`,
     [now],
   );
-  return rows.map((row) => ({ id: Number(row.id), url: row.url, intervalMinutes: row.interval_minutes, errorCount: row.error_count, etag: row.etag, lastModified: row.last_modified }));
+  return rows.map((row) => ({ id: row.id, url: row.url, intervalMinutes: row.interval_minutes, errorCount: row.error_count, etag: row.etag, lastModified: row.last_modified }));
 }
 
 /** A comment as read from a feed, ready to store. */
@@ -83,95 +84,40 @@ export interface StoredFetch {
   editedComments: number;
 }
 
-interface CommentRow {
-  id: string;
-  feed_id: string;
-  guid: string;
-  thread_url: string | null;
-  thread_title: string;
-  url: string | null;
-  author: string;
-  author_url: string | null;
-  published_at: string;
-  content_html: string;
-  content_text: string;
-  status: CommentState['status'];
-  route: CommentState['route'];
-  routed_at: string | null;
-  snoozed_until: string | null;
-  snooze_until_reply: 0 | 1;
-  back_from_snooze: 0 | 1;
-  note: string | null;
-  service_state: string | null;
-  service_exported_at: string | null;
-  resolution: string | null;
-  answered_by: string | null;
-  version: number;
-  updated_at: string;
-  lease_until: string | null;
-  lease_purpose: LeasePurpose | null;
-  lease_holder: number | null;
-  updated_by_name: string | null;
-  lease_holder_name: string | null;
-  inserted: boolean;
-}
-
-const num = (value: string | null): number | null => (value === null ? null : Number(value));
-
-function teamCommentOf(row: CommentRow): TeamComment {
-  const lease: Lease | null =
-    row.lease_holder !== null && row.lease_purpose !== null && row.lease_until !== null
-      ? { holder: row.lease_holder_name ?? '', holderId: row.lease_holder, purpose: row.lease_purpose, until: Number(row.lease_until) }
-      : null;
-  return {
-    id: Number(row.id), feedId: Number(row.feed_id), guid: row.guid, threadUrl: row.thread_url, threadTitle: row.thread_title,
-    url: row.url, author: row.author, authorUrl: row.author_url, publishedAt: Number(row.published_at),
-    contentHtml: row.content_html, contentText: row.content_text,
-    state: {
-      status: row.status, route: row.route, routed_at: num(row.routed_at), snoozed_until: num(row.snoozed_until),
-      snooze_until_reply: row.snooze_until_reply, back_from_snooze: row.back_from_snooze, note: row.note,
-      service_state: row.service_state, service_exported_at: num(row.service_exported_at), resolution: row.resolution,
-      answered_by: num(row.answered_by),
-    },
-    version: row.version, updatedBy: row.updated_by_name, updatedAt: Number(row.updated_at), lease,
-  };
-}
-
 /**
  * Inserts the batch's new comments and updates the edited ones, in one statement, returning only
  * those two kinds. Edited means what the desktop's store counts as an edit (db/tables/items-ingest.ts):
  * other HTML, author or link; a comment's state and version are the moderators', never touched here.
  * A guid twice in one batch keeps its last entry, as storing them one after the other would.
  */
-async function upsertComments(client: ClientBase, feedId: number, comments: FetchedComment[], now: number): Promise<CommentRow[]> {
+async function upsertComments(client: pg.PoolClient, feedId: number, comments: FetchedComment[], now: number): Promise<(CommentRow & { inserted: boolean })[]> {
   if (comments.length === 0) return [];
   const batch = comments.map((comment, n) => ({ ...comment, n }));
-  const { rows } = await client.query<CommentRow>(
+  const written = await client.query<{ id: number; inserted: boolean }>(
     `WITH incoming AS (
        SELECT * FROM (
          SELECT DISTINCT ON (guid) * FROM jsonb_to_recordset($2::jsonb) AS c(
            n int, guid text, url text, "threadUrl" text, "threadTitle" text, author text, "authorUrl" text,
            "publishedAt" bigint, "contentHtml" text, "contentText" text)
-         ORDER BY guid, n DESC) last ORDER BY n),
-     written AS (
-       INSERT INTO comments (feed_id, guid, url, thread_url, thread_title, author, author_url, published_at, content_html, content_text, updated_at)
+         ORDER BY guid, n DESC) last ORDER BY n)
+     INSERT INTO comments (feed_id, guid, url, thread_url, thread_title, author, author_url, published_at, content_html, content_text, updated_at)
        SELECT $1, guid, url, "threadUrl", "threadTitle", author, "authorUrl", "publishedAt", "contentHtml", "contentText", $3 FROM incoming
        ON CONFLICT (feed_id, guid) DO UPDATE SET
          content_html = EXCLUDED.content_html, content_text = EXCLUDED.content_text, author = EXCLUDED.author,
          author_url = EXCLUDED.author_url, url = EXCLUDED.url
        WHERE (comments.content_html, comments.author, comments.url) IS DISTINCT FROM (EXCLUDED.content_html, EXCLUDED.author, EXCLUDED.url)
-       RETURNING *, (xmax = 0) AS inserted)
-     SELECT written.*, updater.name AS updated_by_name, holder.name AS lease_holder_name FROM written
-       LEFT JOIN moderators updater ON updater.id = written.updated_by
-       LEFT JOIN moderators holder ON holder.id = written.lease_holder
-     ORDER BY written.id`,
+     RETURNING id, (xmax = 0) AS inserted`,
     [feedId, JSON.stringify(batch), now],
   );
-  return rows;
+  if (written.rows.length === 0) return [];
+  // Read back whole, with the names a TeamComment shows.
+  const inserted = new Set(written.rows.filter((row) => row.inserted).map((row) => row.id));
+  const { rows } = await client.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = ANY($1) ORDER BY c.id`, [written.rows.map((row) => row.id)]);
+  return rows.map((row) => ({ ...row, inserted: inserted.has(row.id) }));
 }
 
 /** The columns a fetch updates on a feed, for each kind of result. */
-async function updateFeed(client: ClientBase, feedId: number, record: FetchRecord, now: number): Promise<FeedRow> {
+async function updateFeed(client: pg.PoolClient, feedId: number, record: FetchRecord, now: number): Promise<FeedRow> {
   const { rows } =
     record.kind === 'success'
       ? await client.query<FeedRow>(
@@ -195,15 +141,15 @@ const feedShown = (row: FeedRow) => JSON.stringify([row.title, row.site_url, row
  * Stores one fetch in one transaction: all of it, with its changes and the doorbell, or nothing.
  * A feed removed meanwhile gets nothing.
  */
-export async function storeFetch(pool: Pool, feedId: number, record: FetchRecord, now: number): Promise<StoredFetch> {
-  return inWorkspaceTransaction(pool, async (client) => {
+export async function storeFetch(pool: pg.Pool, feedId: number, record: FetchRecord, now: number): Promise<StoredFetch> {
+  return inTransaction(pool, async (client) => {
     const before = await lockFeed(client, feedId);
     if (!before || before.removed_at !== null) return { stored: false, newComments: 0, editedComments: 0 };
     const after = await updateFeed(client, feedId, record, now);
     const written = record.kind === 'success' ? await upsertComments(client, feedId, record.comments, now) : [];
-    const changes: ChangeBody[] = written.map((row) => ({ kind: 'comment', comment: teamCommentOf(row) }));
+    const changes: ChangeBody[] = written.map((row) => ({ kind: 'comment', comment: teamComment(row, now) }));
     if (feedShown(before) !== feedShown(after)) changes.push({ kind: 'feed', feed: teamFeedOf(after) });
-    await appendChanges(client, changes, now, null);
+    await appendChanges(client, null, changes, now);
     const newComments = written.filter((row) => row.inserted).length;
     return { stored: true, newComments, editedComments: written.length - newComments };
   });

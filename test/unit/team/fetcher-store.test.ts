@@ -38,12 +38,12 @@ interface FeedState {
   title: string;
   error_message: string | null;
   error_count: number;
-  last_fetched_at: string | null;
+  last_fetched_at: number | null;
 }
 const feedState = async (id: number) => (await workspace.query<FeedState>('SELECT title, error_message, error_count, last_fetched_at FROM feeds WHERE id = $1', [id]))[0]!;
 
 /** Waits until the fetch at the current clock is stored. */
-const fetchedNow = (id: number) => vi.waitFor(async () => expect(Number((await feedState(id)).last_fetched_at)).toBe(clock), { timeout: 15_000 });
+const fetchedNow = (id: number) => vi.waitFor(async () => expect((await feedState(id)).last_fetched_at).toBe(clock), { timeout: 15_000 });
 
 /** Makes the feed due again and waits for that fetch. */
 async function fetchAgain(id: number): Promise<void> {
@@ -94,7 +94,7 @@ test('an edited comment makes one comment change, with its new text, its id and 
   const id = await subscribe('edited');
   await fetchedNow(id);
   await workspace.query(`UPDATE comments SET status = 'routed', route = 'service', version = 2 WHERE guid = 'dana-1'`);
-  const [danaId] = await workspace.query<{ id: string }>(`SELECT id FROM comments WHERE guid = 'dana-1'`);
+  const [danaId] = await workspace.query<{ id: number }>(`SELECT id FROM comments WHERE guid = 'dana-1'`);
   const before = await lastSeq();
 
   site.serve('edited', { body: commentFeed('Edited comments', [{ ...dana, html: '<p>Checkout fails with error 502 since this morning. Still broken at noon!</p>' }, sam]) });
@@ -102,7 +102,7 @@ test('an edited comment makes one comment change, with its new text, its id and 
 
   const changes = await changesAfter(before);
   expect(changes.map((change) => change.kind)).toEqual(['comment']);
-  expect(changes[0]!.body.comment).toMatchObject({ id: Number(danaId!.id), guid: 'dana-1', version: 2, state: { status: 'routed', route: 'service' } });
+  expect(changes[0]!.body.comment).toMatchObject({ id: danaId!.id, guid: 'dana-1', version: 2, state: { status: 'routed', route: 'service' } });
   expect(changes[0]!.body.comment.contentText).toContain('Still broken at noon!');
 });
 
@@ -149,8 +149,8 @@ test('a batch the workspace refuses half-way is not written at all: the feed say
     const state = await feedState(id);
     expect(state).toMatchObject({ error_count: 1, title: '' });
     expect(state.error_message).toBe("storing this feed's comments failed (refused for the test); they are fetched again at the next try");
-    const [next] = await workspace.query<{ next_fetch_at: string }>('SELECT next_fetch_at FROM feeds WHERE id = $1', [id]);
-    expect(Number(next!.next_fetch_at)).toBeGreaterThan(clock);
+    const [next] = await workspace.query<{ next_fetch_at: number }>('SELECT next_fetch_at FROM feeds WHERE id = $1', [id]);
+    expect(next!.next_fetch_at).toBeGreaterThan(clock);
     expect((await changesAfter(start)).map((change) => change.kind)).toEqual(['feed', 'feed']);
   } finally {
     await workspace.query('DROP TRIGGER refuse_poison ON comments');

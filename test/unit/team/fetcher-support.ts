@@ -1,10 +1,10 @@
 // What the fetcher's tests share: a workspace database on the run's real PostgreSQL, and a real
 // feed site on 127.0.0.1 whose feeds the test rewrites and whose requests it counts.
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
+import type pg from 'pg';
+import { migrateWorkspace } from '../../../db/pg/migrate';
+import { openPool } from '../../../db/pg/pool';
 import { createTestDatabase } from '../../support/postgres';
 
 export interface Workspace {
@@ -15,19 +15,17 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-/** A fresh database with the workspace schema. */
+/** A fresh database with the workspace schema, as `switchboard team init` makes it. */
 export async function workspaceDatabase(label: string): Promise<Workspace> {
   const database = await createTestDatabase(label);
   const pools: pg.Pool[] = [];
   const pool = () => {
-    const made = new pg.Pool({ connectionString: database.url });
-    // Dropping the database at the end ends its idle connections: not an error of the test.
-    made.on('error', () => undefined);
+    const made = openPool(database.url);
     pools.push(made);
     return made;
   };
   const admin = pool();
-  await admin.query(fs.readFileSync(path.resolve(__dirname, '../../../db/pg/migrations/001_workspace.sql'), 'utf8'));
+  await migrateWorkspace(admin);
   return {
     url: database.url,
     pool,
@@ -93,5 +91,5 @@ export function commentFeed(title: string, comments: Comment[]): string {
 }
 
 export async function changeRows(workspace: Workspace): Promise<{ seq: number; kind: string; body: any }[]> {
-  return (await workspace.query<{ seq: string; kind: string; body: any }>('SELECT seq, kind, body FROM changes ORDER BY seq')).map((row) => ({ ...row, seq: Number(row.seq) }));
+  return workspace.query<{ seq: number; kind: string; body: any }>('SELECT seq, kind, body FROM changes ORDER BY seq');
 }
