@@ -7,6 +7,8 @@ import { requireCurrentSchema } from '../../db/pg/migrate';
 import { openPool } from '../../db/pg/pool';
 import { readWorkspace, recordServerUrl } from '../../db/pg/tables/workspace';
 import { createTeamServer } from './server';
+import { startTeamFetcher } from './fetcher';
+import { workerRunner } from '../features/feeds/runner';
 
 export interface ServeOptions {
   pgUrl: string;
@@ -59,12 +61,16 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     const server = createTeamServer({ pool, pgUrl: options.pgUrl, tls, log: options.log });
     const url = await server.listen(options.port, options.host);
     await recordServerUrl(pool, options.publicUrl ?? url);
-    // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here.
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
+    // Every team server on the database starts one; the one holding the fetcher lock fetches.
+    const runner = workerRunner();
+    const fetcher = startTeamFetcher(pool, { runner, log: options.log });
     return {
       url,
       workspace,
       async stop() {
+        await fetcher.stop();
+        await runner.close();
         await server.close();
         await pool.end();
       },

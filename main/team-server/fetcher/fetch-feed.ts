@@ -3,7 +3,8 @@
 // stored in PostgreSQL in one transaction (db/pg/tables/ingest.ts), scheduled by the desktop's
 // rules (schedule-policy.ts: the interval, back-off after failures, parking).
 import type { Pool } from 'pg';
-import { ingestFeed, type IngestOutcome } from '../../features/feeds/pipeline';
+import type { IngestOutcome } from '../../features/feeds/pipeline';
+import type { IngestRunner } from '../../features/feeds/runner';
 import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '../../features/feeds/schedule-policy';
 import type { AddressClass } from '../../../common/ip-address';
 import { storeFetch, type DueFeed, type FetchRecord, type StoredFetch } from '../../../db/pg/tables/ingest';
@@ -42,6 +43,9 @@ export function recordOf(feed: DueFeed, outcome: Exclude<IngestOutcome, { status
 export interface FetchOptions {
   now: () => number;
   signal: AbortSignal;
+  /** Where feeds are fetched and read: worker threads in `team serve`, so the server keeps answering. */
+  runner: Pick<IngestRunner, 'run'>;
+  /** In-process runners only (a function does not cross to a worker thread). */
   classifyAddress?: (address: string) => AddressClass;
 }
 
@@ -51,8 +55,8 @@ export interface FetchOptions {
  * owner's feed address must not make the team server poll its own machine or network.
  */
 export async function fetchWorkspaceFeed(pool: Pool, feed: DueFeed, options: FetchOptions): Promise<StoredFetch | null> {
-  const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: true, classifyAddress: options.classifyAddress };
-  const outcome = await ingestFeed(job, options.signal, undefined, undefined, options.now);
+  const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: true, ...(options.classifyAddress && { classifyAddress: options.classifyAddress }) };
+  const outcome = await options.runner.run(job, options.signal);
   if (outcome.status === 'cancelled' || options.signal.aborted) return null;
   try {
     return await storeFetch(pool, feed.id, recordOf(feed, outcome, options.now()), options.now());

@@ -5,6 +5,8 @@
 // that are due (at most 2 at once per site, 4 in all, as a desktop does).
 import pg from 'pg';
 import { hostLimiter } from '../../features/feeds/host-limiter';
+import { ingestFeed } from '../../features/feeds/pipeline';
+import type { IngestRunner } from '../../features/feeds/runner';
 import type { AddressClass } from '../../../common/ip-address';
 import { dueFeeds, holdsFetcherLock, releaseFetcherLock, tryTakeFetcherLock, type DueFeed } from '../../../db/pg/tables/ingest';
 import { fetchWorkspaceFeed } from './fetch-feed';
@@ -13,7 +15,9 @@ export interface TeamFetcherOptions {
   /** How often the lock is tried (or checked) and due feeds fetched; default 15 s. */
   tickMs?: number;
   now?: () => number;
-  /** How fetched addresses are classified; tests play a public host on loopback. */
+  /** Where feeds are fetched and read (`team serve` gives worker threads); default: in this thread. */
+  runner?: Pick<IngestRunner, 'run'>;
+  /** How fetched addresses are classified; tests play a public host on loopback (in-process runner only). */
   classifyAddress?: (address: string) => AddressClass;
   /** Where the fetcher says what it does and what went wrong (the server's log). */
   log?: (line: string) => void;
@@ -35,6 +39,7 @@ export function startTeamFetcher(pool: pg.Pool, options: TeamFetcherOptions = {}
   const log = options.log ?? (() => undefined);
   const stopping = new AbortController();
   const downloads = hostLimiter({ perHost: 2, total: 4 });
+  const runner = options.runner ?? { run: (job, signal) => ingestFeed(job, signal, undefined, undefined, now) };
   /** The connection that holds (or keeps trying) the lock; never one of the pool's. */
   let lockClient: pg.Client | null = null;
   let fetching = false;
@@ -74,7 +79,7 @@ export function startTeamFetcher(pool: pg.Pool, options: TeamFetcherOptions = {}
 
   async function fetchOne(feed: DueFeed): Promise<void> {
     try {
-      const stored = await fetchWorkspaceFeed(pool, feed, { now, signal: stopping.signal, classifyAddress: options.classifyAddress });
+      const stored = await fetchWorkspaceFeed(pool, feed, { now, signal: stopping.signal, runner, classifyAddress: options.classifyAddress });
       if (stored?.newComments || stored?.editedComments) log(`fetcher: ${feed.url}: ${stored.newComments} new, ${stored.editedComments} edited comments`);
     } catch (error) {
       // The workspace refused the batch (PostgreSQL gone, say): nothing of it was kept, and the feed is still due.
