@@ -8,7 +8,7 @@ import { initWorkspace, inviteModerator, revoke, type Invite } from '../../team-
 import { serveTeam } from '../../team-server/serve';
 import { oneOf, parsePort, type CliContext } from './context';
 
-interface PgOption {
+export interface PgOption {
   pg?: string;
 }
 
@@ -19,7 +19,7 @@ function pgUrl(options: PgOption): string {
   return url;
 }
 
-async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>): Promise<T> {
+export async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>): Promise<T> {
   const pool = openPool(pgUrl(options), 2);
   try {
     return await run(pool);
@@ -28,7 +28,7 @@ async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>)
   }
 }
 
-const PG_HELP = 'the workspace\'s PostgreSQL as a URL (default: $SWITCHBOARD_PG)';
+export const PG_HELP = 'the workspace\'s PostgreSQL as a URL (default: $SWITCHBOARD_PG)';
 
 function inviteText(invite: Invite): string {
   const until = new Date(invite.until).toISOString().slice(0, 16).replace('T', ' ');
