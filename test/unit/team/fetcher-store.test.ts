@@ -156,3 +156,13 @@ test('a batch the workspace refuses half-way is not written at all: the feed say
     await workspace.query('DROP TRIGGER refuse_poison ON comments');
   }
 });
+
+test('stopping the fetcher during a fetch cancels it: the fetcher stops at once and nothing of that fetch is recorded', async () => {
+  site.serve('slow', { hang: true });
+  const id = await subscribe('slow');
+  await vi.waitFor(() => expect(site.requests('slow')).toBe(1), { timeout: 15_000 });
+
+  await fetcher!.stop();
+  fetcher = null;
+  expect(await feedState(id)).toMatchObject({ last_fetched_at: null, error_message: null, error_count: 0 });
+});

@@ -40,17 +40,19 @@ export async function workspaceDatabase(label: string): Promise<Workspace> {
 /** The fetcher keeps every fetch on public addresses; the tests' site on loopback plays a public one. */
 export const everyAddressPublic = () => 'public' as const;
 
+type Answer = { body: string; etag?: boolean } | { status: number } | { hang: true };
+
 export interface FeedSite {
   url(name: string): string;
-  /** What `name` answers from now on: a body (with an ETag derived from it), or a status. */
-  serve(name: string, answer: { body: string; etag?: boolean } | { status: number }): void;
+  /** What `name` answers from now on: a body (with an ETag derived from it), a status, or never an answer. */
+  serve(name: string, answer: Answer): void;
   /** Requests for `name` so far. */
   requests(name: string): number;
   close(): Promise<void>;
 }
 
 export async function startFeedSite(): Promise<FeedSite> {
-  const answers = new Map<string, ({ body: string; etag?: boolean } | { status: number }) & { version: number }>();
+  const answers = new Map<string, Answer & { version: number }>();
   const counts = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const name = (req.url ?? '/').slice(1);
@@ -58,6 +60,7 @@ export async function startFeedSite(): Promise<FeedSite> {
     const answer = answers.get(name);
     if (!answer) return void res.writeHead(404).end();
     if ('status' in answer) return void res.writeHead(answer.status).end();
+    if ('hang' in answer) return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).write('<?xml version="1.0"?><rss version="2.0"><channel>');
     const etag = answer.etag ? `"v${answer.version}"` : undefined;
     if (etag && req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
     res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ...(etag ? { ETag: etag } : {}) }).end(answer.body);
@@ -68,7 +71,10 @@ export async function startFeedSite(): Promise<FeedSite> {
     url: (name) => `http://127.0.0.1:${port}/${name}`,
     serve: (name, answer) => void answers.set(name, { ...answer, version: (answers.get(name)?.version ?? 0) + 1 }),
     requests: (name) => counts.get(name) ?? 0,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
