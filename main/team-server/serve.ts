@@ -19,6 +19,8 @@ export interface ServeOptions {
   insecureBehindProxy?: boolean;
   /** The address desktops use, when a proxy stands in front (printed in invites). */
   publicUrl?: string;
+  /** Fetch feeds on this computer or its network too (off: only the public internet). */
+  allowLocalFeeds?: boolean;
   log?: (line: string) => void;
 }
 
@@ -64,7 +66,7 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
     // Every team server on the database starts one; the one holding the fetcher lock fetches.
     const runner = workerRunner();
-    const fetcher = startTeamFetcher(pool, { runner, log: options.log });
+    const fetcher = startTeamFetcher(pool, { runner, allowLocalFeeds: options.allowLocalFeeds, log: options.log });
     return {
       url,
       workspace,

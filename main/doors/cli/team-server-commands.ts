@@ -86,7 +86,8 @@ export function registerTeamServerCommands(team: Command, cli: CliContext): void
     .option('--tls-key <file>', 'the certificate\'s private key (PEM)')
     .option('--insecure-behind-proxy', 'listen beyond loopback without TLS because a TLS proxy in front forwards to it')
     .option('--public-url <url>', 'the address desktops use when a proxy stands in front (printed in invites)')
-    .action(async (options: PgOption & { port: string; host: string; tlsCert?: string; tlsKey?: string; insecureBehindProxy?: boolean; publicUrl?: string }) => {
+    .option('--allow-local-feeds', 'also fetch feeds on this computer or its local network (by default only the public internet: an owner\'s feed address cannot make the server poll its own network)')
+    .action(async (options: PgOption & { port: string; host: string; tlsCert?: string; tlsKey?: string; insecureBehindProxy?: boolean; publicUrl?: string; allowLocalFeeds?: boolean }) => {
       const running = await serveTeam({ ...options, pgUrl: pgUrl(options), port: parsePort(options.port), log: (line) => cli.io.err(line) });
       cli.print({ url: running.url, workspace: running.workspace }, (shown) => `Team server for "${shown.workspace}" at ${shown.url}`);
       await new Promise<void>((resolve) => {

@@ -47,19 +47,32 @@ export interface FetchOptions {
   runner: Pick<IngestRunner, 'run'>;
   /** In-process runners only (a function does not cross to a worker thread). */
   classifyAddress?: (address: string) => AddressClass;
+  /** Fetch feeds on the server's own computer or network too (its operator said so: `team serve --allow-local-feeds`). */
+  allowLocalFeeds?: boolean;
+}
+
+/**
+ * The desktop's refusal of a local address tells a moderator how to confirm one on their desktop;
+ * on the team server only its operator can allow them.
+ */
+function teamWording(outcome: Exclude<IngestOutcome, { status: 'cancelled' }>): Exclude<IngestOutcome, { status: 'cancelled' }> {
+  if (outcome.status !== 'error' || outcome.category !== 'blocked' || !outcome.message.startsWith('refused to connect to ')) return outcome;
+  const what = outcome.message.split(': this feed was found')[0];
+  return { ...outcome, message: `${what}: the team server fetches feeds on the public internet only, unless whoever runs it starts it with switchboard team serve --allow-local-feeds` };
 }
 
 /**
  * Fetches and stores one feed; null when it was cancelled (the fetcher stopping): nothing is
- * recorded then, so the next fetcher fetches it again. Every fetch stays on public addresses: an
- * owner's feed address must not make the team server poll its own machine or network.
+ * recorded then, so the next fetcher fetches it again. Unless the operator allowed local feeds, every
+ * fetch stays on public addresses: an owner's feed address must not make the team server poll its
+ * own machine or network (a cloud metadata address, an admin page).
  */
 export async function fetchWorkspaceFeed(pool: Pool, feed: DueFeed, options: FetchOptions): Promise<StoredFetch | null> {
-  const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: true, ...(options.classifyAddress && { classifyAddress: options.classifyAddress }) };
+  const job = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, publicOnly: !options.allowLocalFeeds, ...(options.classifyAddress && { classifyAddress: options.classifyAddress }) };
   const outcome = await options.runner.run(job, options.signal);
   if (outcome.status === 'cancelled' || options.signal.aborted) return null;
   try {
-    return await storeFetch(pool, feed.id, recordOf(feed, outcome, options.now()), options.now());
+    return await storeFetch(pool, feed.id, recordOf(feed, teamWording(outcome), options.now()), options.now());
   } catch (error) {
     // Nothing of the batch was kept. The feed says so and backs off like a failed fetch, so a batch
     // the workspace keeps refusing is not downloaded again every tick. When even that cannot be

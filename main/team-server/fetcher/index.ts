@@ -19,6 +19,8 @@ export interface TeamFetcherOptions {
   runner?: Pick<IngestRunner, 'run'>;
   /** How fetched addresses are classified; tests play a public host on loopback (in-process runner only). */
   classifyAddress?: (address: string) => AddressClass;
+  /** Fetch feeds on this computer or its network too (`team serve --allow-local-feeds`); default: public addresses only. */
+  allowLocalFeeds?: boolean;
   /** Where the fetcher says what it does and what went wrong (the server's log). */
   log?: (line: string) => void;
 }
@@ -79,7 +81,7 @@ export function startTeamFetcher(pool: pg.Pool, options: TeamFetcherOptions = {}
 
   async function fetchOne(feed: DueFeed): Promise<void> {
     try {
-      const stored = await fetchWorkspaceFeed(pool, feed, { now, signal: stopping.signal, runner, classifyAddress: options.classifyAddress });
+      const stored = await fetchWorkspaceFeed(pool, feed, { now, signal: stopping.signal, runner, classifyAddress: options.classifyAddress, allowLocalFeeds: options.allowLocalFeeds });
       if (stored?.newComments || stored?.editedComments) log(`fetcher: ${feed.url}: ${stored.newComments} new, ${stored.editedComments} edited comments`);
     } catch (error) {
       // The workspace refused the batch (PostgreSQL gone, say): nothing of it was kept, and the feed is still due.
