@@ -71,7 +71,6 @@ export type FetchRecord =
       /** What the feed calls itself (null when unchanged: a 304). */
       title: string | null;
       siteUrl: string | null;
-      feedKind: 'comments' | 'posts' | null;
       nextFetchAt: number | null;
       comments: FetchedComment[];
     }
@@ -123,10 +122,10 @@ async function updateFeed(client: pg.PoolClient, feedId: number, record: FetchRe
       ? await client.query<FeedRow>(
           // The feed's own title names it only while nobody named it (an owner's title stays).
           `UPDATE feeds SET etag = $2, last_modified = $3, title = CASE WHEN title = '' THEN COALESCE($4, '') ELSE title END,
-             site_url = COALESCE($5, site_url), kind = COALESCE($6, kind), next_fetch_at = $7,
-             last_fetched_at = $8, last_success_at = $8, error_message = NULL, error_count = 0
+             site_url = COALESCE($5, site_url), next_fetch_at = $6,
+             last_fetched_at = $7, last_success_at = $7, error_message = NULL, error_count = 0
            WHERE id = $1 RETURNING *`,
-          [feedId, record.etag, record.lastModified, record.title, record.siteUrl, record.feedKind, record.nextFetchAt, now],
+          [feedId, record.etag, record.lastModified, record.title, record.siteUrl, record.nextFetchAt, now],
         )
       : await client.query<FeedRow>(
           `UPDATE feeds SET error_message = $2, error_count = error_count + 1, next_fetch_at = $3, last_fetched_at = $4 WHERE id = $1 RETURNING *`,

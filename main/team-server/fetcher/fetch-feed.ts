@@ -9,6 +9,9 @@ import { nextFetchAfterSuccess, planAfterFailure, PARK_AFTER_FAILURES } from '..
 import type { AddressClass } from '../../../common/ip-address';
 import { storeFetch, type DueFeed, type FetchRecord, type StoredFetch } from '../../../db/pg/tables/ingest';
 
+const POSTS_FEED =
+  "this is a blog's posts feed, not a comment feed: a team workspace does not follow each post's comments yet. Add the blog's comment feed instead (WordPress: /comments/feed/)";
+
 type Failure = Pick<Extract<IngestOutcome, { status: 'error' }>, 'category' | 'message' | 'httpStatus' | 'retryAt'>;
 
 /** A failed fetch (or store) of `feed`: its error, and when it is tried again (never, once parked). */
@@ -24,15 +27,15 @@ export function failureRecord(feed: DueFeed, failure: Failure, now: number): Fet
 export function recordOf(feed: DueFeed, outcome: Exclude<IngestOutcome, { status: 'cancelled' }>, now: number): FetchRecord {
   if (outcome.status === 'error') return failureRecord(feed, outcome, now);
   const base = { kind: 'success', etag: outcome.etag, lastModified: outcome.lastModified, nextFetchAt: nextFetchAfterSuccess(now, feed.intervalMinutes) } as const;
-  if (outcome.status === 'not-modified') return { ...base, title: null, siteUrl: null, feedKind: null, comments: [] };
+  if (outcome.status === 'not-modified') return { ...base, title: null, siteUrl: null, comments: [] };
   const { feed: parsed } = outcome;
+  // A desktop follows each new post's comment feed for a while; the workspace has no place for that yet.
+  if (parsed.kind === 'posts') return failureRecord(feed, { category: 'not-a-feed', message: POSTS_FEED, httpStatus: null, retryAt: null }, now);
   return {
     ...base,
     title: parsed.title,
     siteUrl: parsed.siteUrl,
-    feedKind: parsed.kind,
-    // A posts feed's posts are not comments to triage (following their comment feeds is the desktop's, not yet the team's).
-    comments: parsed.kind === 'posts' ? [] : parsed.comments.map((comment) => ({
+    comments: parsed.comments.map((comment) => ({
       guid: comment.guid, url: comment.url, threadUrl: comment.thread.url, threadTitle: comment.thread.title,
       author: comment.author, authorUrl: comment.authorUrl, publishedAt: comment.publishedAt,
       contentHtml: comment.contentHtml, contentText: comment.contentText,

@@ -157,6 +157,20 @@ test('a batch the workspace refuses half-way is not written at all: the feed say
   }
 });
 
+test('a blog\'s posts feed says plainly that the team follows comment feeds only, and stores no post as a comment', async () => {
+  const posts = `<?xml version="1.0"?><rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>Acme blog</title><link>https://blog.example/</link>` +
+    `<item><title>Launch day</title><link>https://blog.example/launch</link><guid>https://blog.example/?p=1</guid><description>We launched.</description>` +
+    `<wfw:commentRss>https://blog.example/launch/feed/</wfw:commentRss></item></channel></rss>`;
+  site.serve('posts', { body: posts });
+  const id = await subscribe('posts');
+  await fetchedNow(id);
+
+  expect(await workspace.query('SELECT id FROM comments')).toEqual([]);
+  expect((await feedState(id)).error_message).toBe(
+    "this is a blog's posts feed, not a comment feed: a team workspace does not follow each post's comments yet. Add the blog's comment feed instead (WordPress: /comments/feed/)",
+  );
+});
+
 test('stopping the fetcher during a fetch cancels it: the fetcher stops at once and nothing of that fetch is recorded', async () => {
   site.serve('slow', { hang: true });
   const id = await subscribe('slow');
