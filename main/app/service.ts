@@ -25,6 +25,7 @@ import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
 import { scoreArrivals } from '../features/suggestions/ingest';
 import { startSuggestionWork } from '../features/suggestions/background';
 import { learnAll } from '../features/suggestions/learn';
+import { TeamRuntime } from '../features/team/runtime';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
@@ -84,6 +85,7 @@ export function createService(options: ServiceOptions): Service {
     copyDatabase: options.copier ?? workerCopier(),
     // Every arriving comment is scored as it is stored (features/suggestions/ingest.ts).
     arrivals: scoreArrivals,
+    team: new TeamRuntime(),
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.
