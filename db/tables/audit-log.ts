@@ -56,8 +56,9 @@ const PURPOSE_WORDS = { open: 'has this comment open', reply: 'is replying to th
  * theirs until they let go or this desktop takes it over (team-claim with takeOver): acting on it
  * here would come back as a conflict, so it is refused now, naming who holds it.
  */
-function refuseOthersLeases(db: Db, ids: number[], now: number): void {
-  const held = othersLeases(db, ids, now);
+function refuseOthersLeases(db: Db, ids: number[]): void {
+  // Leases end on the team server's clock, the real one, whatever clock the action is stamped with.
+  const held = othersLeases(db, ids, Date.now());
   const first = held.values().next().value;
   if (!first) return;
   const others = held.size > 1 ? ` (and ${held.size - 1} more of these comments are held by others)` : '';
@@ -78,7 +79,7 @@ export function applyAction(
   if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
   return writeTransaction(db, () => {
     const before = snapshot(db, unique);
-    refuseOthersLeases(db, unique, now);
+    refuseOthersLeases(db, unique);
     const decide = prepared(db, 'INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
       const itemChange = typeof change === 'function' ? change(item) : change;

@@ -29,12 +29,12 @@ interface LeaseRow {
 // Another's lease: held by anyone but the moderator of this copy's link (solo files hold no leases).
 const OTHERS = `SELECT l.item_id, l.holder, l.purpose, l.until FROM team_leases l
   WHERE l.item_id IN (SELECT value FROM json_each(?)) AND l.until > ?
-    AND l.holder_id IS NOT (SELECT moderator_id FROM team_link)`;
+    AND l.holder_id IS NOT (SELECT moderator_id FROM team_link WHERE only = 1)`;
 
 /** Live leases other moderators hold on these comments, by comment. */
 export function othersLeases(db: Db, itemIds: readonly number[], now: number): Map<number, TeamLease> {
   const leases = new Map<number, TeamLease>();
-  if (itemIds.length === 0 || !prepared(db, 'SELECT 1 FROM team_leases LIMIT 1').get()) return leases;
+  if (itemIds.length === 0) return leases;
   for (const row of prepared<[string, number], LeaseRow>(db, OTHERS).all(JSON.stringify(itemIds), now)) {
     leases.set(row.item_id, { holder: row.holder, purpose: row.purpose, until: iso(row.until) });
   }
@@ -43,7 +43,7 @@ export function othersLeases(db: Db, itemIds: readonly number[], now: number): M
 
 /** This moderator's own live leases (renewed while they work). */
 export function ownLeaseIds(db: Db, now: number): number[] {
-  return prepared<[number], { item_id: number }>(db, 'SELECT item_id FROM team_leases WHERE until > ? AND holder_id = (SELECT moderator_id FROM team_link)')
+  return prepared<[number], { item_id: number }>(db, 'SELECT item_id FROM team_leases WHERE until > ? AND holder_id = (SELECT moderator_id FROM team_link WHERE only = 1)')
     .all(now)
     .map((row) => row.item_id);
 }
