@@ -47,3 +47,8 @@ export function ownLeaseIds(db: Db, now: number): number[] {
     .all(now)
     .map((row) => row.item_id);
 }
+
+/** This moderator let go of a comment (the change log will say so too). */
+export function dropOwnLease(db: Db, itemId: number, moderatorId: number): void {
+  prepared(db, 'DELETE FROM team_leases WHERE item_id = ? AND holder_id = ?').run(itemId, moderatorId);
+}
