@@ -21,8 +21,10 @@ CREATE TABLE team_link (
   joined_at      INTEGER NOT NULL
 );
 
--- The workspace version of each comment's state this copy holds (a decision names it).
+-- The workspace version of each comment's state this copy holds (a decision names it), and the
+-- moderator whose decision made that state (null: nobody decided yet, or this desktop's own).
 ALTER TABLE items ADD COLUMN team_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN team_by TEXT;
 
 -- Present (one row) only inside the sync's transaction that applies the server's changes, so the
 -- outbox triggers leave those writes alone; never committed (the sync deletes it before commit).

@@ -25,6 +25,7 @@ export interface StoredConflict {
   mine: string | null;
   theirs: CommentState | null;
   theirsVersion: number;
+  theirsBy: string | null;
 }
 
 interface ConflictRow {
@@ -46,7 +47,7 @@ interface ConflictRow {
 export function conflictById(db: Db, id: number): StoredConflict | null {
   const row = prepared<[number], ConflictRow>(db, 'SELECT * FROM team_conflicts WHERE id = ?').get(id);
   if (!row) return null;
-  return { id: row.id, key: row.key, itemId: row.item_id, kind: row.kind, mine: row.mine, theirs: row.theirs ? (JSON.parse(row.theirs) as CommentState) : null, theirsVersion: row.theirs_version };
+  return { id: row.id, key: row.key, itemId: row.item_id, kind: row.kind, mine: row.mine, theirs: row.theirs ? (JSON.parse(row.theirs) as CommentState) : null, theirsVersion: row.theirs_version, theirsBy: row.theirs_by };
 }
 
 export function removeConflict(db: Db, id: number): void {

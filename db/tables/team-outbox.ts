@@ -54,7 +54,7 @@ export function toDecision(entry: OutboxEntry): Decision {
 export function settleOutbox(db: Db, entry: OutboxEntry, version: number): void {
   prepared(db, 'DELETE FROM team_outbox WHERE seq = ?').run(entry.seq);
   if (entry.kind !== 'state') return;
-  prepared(db, 'UPDATE items SET team_version = max(team_version, ?) WHERE id = ?').run(version, entry.itemId);
+  prepared(db, 'UPDATE items SET team_version = max(team_version, ?), team_by = (SELECT moderator_name FROM team_link WHERE only = 1) WHERE id = ?').run(version, entry.itemId);
   prepared(db, "UPDATE team_outbox SET base_version = ? WHERE item_id = ? AND kind = 'state'").run(version, entry.itemId);
 }
 

@@ -38,9 +38,9 @@ export interface Applied {
 type CommentChange = Extract<TeamChange, { kind: 'comment' }>;
 
 /** A state from the log, unless this copy has it already or the moderator's own decision on it is still waiting. */
-function applyState(db: Db, commentId: number, version: number, state: TeamComment['state']): boolean {
+function applyState(db: Db, commentId: number, version: number, state: TeamComment['state'], by: string | null): boolean {
   if (version <= teamVersionOf(db, commentId) || stateWaiting(db, commentId)) return false;
-  setTeamState(db, commentId, state, version);
+  setTeamState(db, commentId, state, version, by);
   return true;
 }
 
@@ -51,7 +51,7 @@ function applyComments(ctx: TeamContext, run: CommentChange[], now: number, appl
   for (const { comment } of run) {
     if (teamCommentExists(db, comment.id)) {
       updateTeamCommentContent(db, comment, now);
-      applyState(db, comment.id, comment.version, comment.state);
+      applyState(db, comment.id, comment.version, comment.state, comment.updatedBy);
     } else if (!fresh.some((seen) => seen.comment.id === comment.id)) {
       const site = ensureTeamFeed(db, comment.feedId, now);
       // Threads are this copy's own rows, keyed by their address within the feed's site as a fetch keys them.
@@ -81,7 +81,7 @@ function applyOne(ctx: TeamContext, change: Exclude<TeamChange, CommentChange>, 
   const { db } = ctx;
   switch (change.kind) {
     case 'state':
-      if (applyState(db, change.commentId, change.version, change.state)) applied.items = true;
+      if (applyState(db, change.commentId, change.version, change.state, change.by)) applied.items = true;
       return;
     case 'lease':
       storeLease(db, change.commentId, change.lease);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { SwitchboardError } from '../../../common/errors';
 import { iso } from '../../../common/time';
-import type { ClaimAnswer, ReleaseAnswer } from '../../../common/team-wire';
+import type { ClaimAnswer, CommentState, ReleaseAnswer } from '../../../common/team-wire';
 import type { TeamStatus } from '../../../common/types';
 import { readTeamLink, type TeamLink } from '../../../db/tables/team-link';
 import { dropOwnLease, othersLeases, storeLease } from '../../../db/tables/team-leases';
@@ -101,9 +101,9 @@ export const teamHandlers = {
       beginApplying(ctx.db);
       const version = Math.max(conflict.theirsVersion, teamVersionOf(ctx.db, conflict.itemId));
       if (keep === 'theirs') {
-        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion);
+        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion, conflict.theirsBy);
       } else {
-        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine), version);
+        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine) as CommentState, version, readTeamLink(ctx.db)?.moderatorName ?? null);
         if (conflict.kind === 'draft') setTeamDraft(ctx.db, conflict.itemId, conflict.mine ? JSON.parse(conflict.mine) : null, ctx.now());
         requeueForced(ctx.db, randomUUID(), conflict.itemId, conflict.kind, conflict.mine, version, ctx.now());
       }

@@ -59,9 +59,15 @@ export async function teamCall<T>(call: TeamCall, path: string, body?: unknown, 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  const send = () => call.fetch(teamUrl(call.serverUrl, path), { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   let response: Response;
   try {
-    response = await call.fetch(teamUrl(call.serverUrl, path), { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    // A kept-alive connection to a server that restarted since is found closed only when reused:
+    // sent once more on a new one (every call of the wire is safe to repeat: decisions go by key).
+    response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code === 'UND_ERR_SOCKET' && !signal?.aborted) return send();
+      throw error;
+    });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : reasonOf(error);
     throw new TeamUnreachable(cause);
