@@ -27,12 +27,12 @@ export interface TeamSyncOptions {
 }
 
 /** Reads the change log from the cursor until it says there is no more. */
-async function pull(ctx: TeamContext, call: TeamCall, signal: AbortSignal): Promise<void> {
+export async function pull(ctx: TeamContext, call: TeamCall, signal?: AbortSignal): Promise<void> {
   for (;;) {
     const link = readTeamLink(ctx.db);
     if (!link) return;
     const answer = await teamCall<ChangesAnswer>(call, `/changes?since=${link.cursor}`, undefined, signal);
-    if (signal.aborted || !ctx.db.open) return;
+    if (signal?.aborted || !ctx.db.open) return;
     if (answer.changes.length > 0) applyChanges(ctx, answer.changes);
     else markTeamSynced(ctx.db, ctx.now());
     if (!answer.more || answer.changes.length === 0) return;
