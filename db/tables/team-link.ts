@@ -76,3 +76,14 @@ export function setTeamProblem(db: Db, problem: string | null): void {
 export function markTeamRevoked(db: Db, problem: string, now: number): void {
   prepared(db, 'UPDATE team_link SET revoked_at = ?, problem = ?').run(now, problem);
 }
+
+/** Who this desktop is, as the server said at (re)connect: an owner may have renamed the workspace or changed a role. */
+export function updateTeamIdentity(db: Db, identity: { moderatorName: string; moderatorRole: ModeratorRole; workspace: string }): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE team_link SET moderator_name = @moderatorName, moderator_role = @moderatorRole, workspace = @workspace
+        WHERE moderator_name IS NOT @moderatorName OR moderator_role IS NOT @moderatorRole OR workspace IS NOT @workspace`,
+    ).run(identity).changes > 0
+  );
+}

@@ -4,7 +4,7 @@
 // the copy and the outbox grows; it all goes on reconnect. A refused token stops it for good,
 // saying so in team-status.
 import { type ChangesAnswer, type HelloAnswer } from '../../../common/team-wire';
-import { markTeamRevoked, markTeamSynced, readTeamLink, setTeamProblem } from '../../../db/tables/team-link';
+import { markTeamRevoked, markTeamSynced, readTeamLink, setTeamProblem, updateTeamIdentity } from '../../../db/tables/team-link';
 import { forgetPresence, storePresence } from '../../../db/tables/team-people';
 import { outboxLength } from '../../../db/tables/team-outbox';
 import { applyChanges } from './apply';
@@ -58,6 +58,15 @@ export function startTeamSync(ctx: TeamContext, options: TeamSyncOptions = {}): 
   let stopped = false;
   const call = (): TeamCall => linkCall(ctx.team.fetch, readTeamLink(ctx.db) ?? first);
   const changed = () => ctx.events.emit('team-changed', {});
+  // The console shows the outbox's length: it hears when it moved, online or not.
+  let outboxSeen = outboxLength(ctx.db);
+  const noticeOutbox = () => {
+    if (!ctx.db.open) return;
+    const length = outboxLength(ctx.db);
+    if (length === outboxSeen) return;
+    outboxSeen = length;
+    changed();
+  };
 
   const setOnline = (online: boolean) => {
     if (ctx.team.online === online) return;
@@ -97,11 +106,10 @@ export function startTeamSync(ctx: TeamContext, options: TeamSyncOptions = {}): 
     running = (async () => {
       do {
         again = false;
-        const before = outboxLength(ctx.db);
         await pull(ctx, call(), signal);
         if (stopped) return;
-        const sent = await pushOutbox(ctx, call(), signal);
-        if (sent > 0 || before !== outboxLength(ctx.db)) changed();
+        await pushOutbox(ctx, call(), signal);
+        noticeOutbox();
       } while (again && !stopped);
     })()
       .catch(failed)
@@ -115,7 +123,8 @@ export function startTeamSync(ctx: TeamContext, options: TeamSyncOptions = {}): 
     while (!stopped) {
       try {
         const hello = await teamCall<HelloAnswer>(call(), '/hello', undefined, signal);
-        void hello;
+        if (!ctx.db.open) return;
+        if (updateTeamIdentity(ctx.db, { moderatorName: hello.moderator.name, moderatorRole: hello.moderator.role, workspace: hello.workspace.name })) changed();
         await followStream(
           call(),
           {
@@ -147,10 +156,15 @@ export function startTeamSync(ctx: TeamContext, options: TeamSyncOptions = {}): 
   // The moderator's own decisions go at once; others written to this file (the CLI) at the next look.
   ctx.team.wake = round;
   const unsubscribe = ctx.events.subscribe((event) => {
-    if (event.name === 'items-changed' && event.payload.reason !== 'team') setImmediate(round);
+    if (event.name !== 'items-changed' || event.payload.reason === 'team') return;
+    setImmediate(() => {
+      noticeOutbox();
+      round();
+    });
   });
   const timer = setInterval(() => {
-    if (ctx.db.open && outboxLength(ctx.db) > 0) round();
+    noticeOutbox();
+    if (outboxSeen > 0) round();
   }, options.outboxCheckMs ?? 5_000);
   timer.unref();
   const connecting = connect();

@@ -103,6 +103,38 @@ describe('two desktops', () => {
     for (const id of ids.slice(10)) expect(await stateChanges(id)).toBe(3);
   });
 
+  it('keeps working offline, says why, announces the growing outbox, and sends it all when the network is back', async () => {
+    const ids = await server.seedComments(3);
+    const dana = open('Dana');
+    await eventually(async () => expect(await routeOf(dana, ids[2]!)).not.toBeNull());
+    const sam = teamDesktop(server, 'Sam');
+    desktops.push(sam);
+    await eventually(async () => expect(await routeOf(sam, ids[2]!)).not.toBeNull());
+    await sam.stopSync();
+    let networkUp = false;
+    const { startTeamSync } = await import('../../../main/features/team/sync');
+    const stop = startTeamSync(sam.service.context, {
+      retryMs: 50,
+      maxRetryMs: 100,
+      log: () => {},
+      fetch: (input, init) => (networkUp ? fetch(input, init) : Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }))),
+    });
+    try {
+      await eventually(async () => expect(await sam.service.client['team-status']({})).toMatchObject({ online: false, problem: expect.stringMatching(/cannot reach the team server .*ECONNREFUSED.*kept here and sent when it answers again/) }));
+      let announced = 0;
+      sam.service.events.subscribe((event) => void (event.name === 'team-changed' && (announced += 1)));
+      await sam.service.client['items-route']({ ids, route: 'spotlight' });
+      await eventually(() => expect(announced).toBeGreaterThan(0));
+      expect(await sam.service.client['team-status']({})).toMatchObject({ online: false, outbox: 3 });
+      expect(await routeOf(sam, ids[0]!)).toEqual({ status: 'routed', route: 'spotlight' });
+      networkUp = true;
+      await eventually(async () => expect(await sam.service.client['team-status']({})).toMatchObject({ online: true, outbox: 0, conflicts: 0, problem: null }));
+      for (const id of ids) await eventually(async () => expect(await routeOf(dana, id)).toEqual({ status: 'routed', route: 'spotlight' }));
+    } finally {
+      await stop();
+    }
+  });
+
   it('applies a decision once when its answer was lost and the desktop sends it again', async () => {
     const [id] = await server.seedComments(1);
     let dropped = 0;
