@@ -124,3 +124,16 @@ BEGIN
   INSERT INTO team_outbox (key, item_id, base_version, kind, state, made_at)
   VALUES (lower(hex(randomblob(16))), old.item_id, 0, 'draft', NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));
 END;
+
+-- In a team copy, feeds and comments come from the workspace only, under its ids: a feed subscribed
+-- or fetched here would take ids the workspace gives to others, and stop the copy from following it.
+CREATE TRIGGER team_copy_feeds_from_workspace BEFORE INSERT ON feeds
+  WHEN EXISTS (SELECT 1 FROM team_link) AND NOT EXISTS (SELECT 1 FROM team_applying)
+BEGIN
+  SELECT RAISE(ABORT, 'team: in a team workspace the team server fetches the feeds for everybody: ask an owner to add this one with `switchboard team feeds add URL`');
+END;
+CREATE TRIGGER team_copy_comments_from_workspace BEFORE INSERT ON items
+  WHEN EXISTS (SELECT 1 FROM team_link) AND NOT EXISTS (SELECT 1 FROM team_applying)
+BEGIN
+  SELECT RAISE(ABORT, 'team: in a team workspace comments come from the team server; this desktop does not fetch feeds itself');
+END;

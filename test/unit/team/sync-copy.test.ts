@@ -128,6 +128,15 @@ describe('applying the change log', () => {
   });
 });
 
+describe('a team copy', () => {
+  it('takes feeds and comments from the workspace only: loading the sample feeds here is refused, saying why', async () => {
+    join();
+    applyChanges(service.context, workspace);
+    await expect(service.client['feeds-load-samples']({})).rejects.toThrow(/team server fetches the feeds for everybody: ask an owner to add/);
+    expect((await service.client['feeds-list']({})).map((feed) => feed.id)).toEqual([7]);
+  });
+});
+
 describe('leases', () => {
   it("refuses to act on a comment another moderator holds, naming them, and shows their lease on the row; an own or ended lease does not stop it", async () => {
     join();
