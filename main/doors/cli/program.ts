@@ -6,6 +6,7 @@ import { SwitchboardError } from '../../../common/errors';
 import { cliContext, parsePort, table, type CliContext } from './context';
 import { registerTeamServerCommands } from './team-server-commands';
 import { registerTeamFeedCommands } from './team-feed-commands';
+import { registerTeamCommands } from './team-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
@@ -76,6 +77,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   const team = program.command('team').description('a team workspace on PostgreSQL: several moderators, one queue (see the README, "Team workspace")');
   registerTeamServerCommands(team, cli);
   registerTeamFeedCommands(team, cli);
+  registerTeamCommands(team, cli);
 
   program
     .command('serve')
