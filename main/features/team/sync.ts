@@ -9,7 +9,7 @@ import { forgetPresence, storePresence } from '../../../db/tables/team-people';
 import { outboxLength } from '../../../db/tables/team-outbox';
 import { applyChanges } from './apply';
 import type { TeamContext } from './context';
-import { isRevoked, linkCall, reasonOf, teamCall, type TeamCall } from './http';
+import { isRevoked, linkCall, reasonOf, teamCall, TeamRefusal, TeamUnreachable, type TeamCall } from './http';
 import { pushOutbox } from './push';
 import type { FetchLike } from './runtime';
 import { followStream } from './stream';
@@ -37,6 +37,13 @@ export async function pull(ctx: TeamContext, call: TeamCall, signal?: AbortSigna
     else markTeamSynced(ctx.db, ctx.now());
     if (!answer.more || answer.changes.length === 0) return;
   }
+}
+
+/** What went wrong, for team-status: the network, the server's refusal, or this copy. */
+function problemOf(serverUrl: string, error: unknown): string {
+  if (error instanceof TeamUnreachable) return unreachable(serverUrl, error.message);
+  if (error instanceof TeamRefusal) return `the team server at ${serverUrl} refused (${error.message}); your decisions are kept here and sent again`;
+  return `this copy could not take the workspace's latest changes (${reasonOf(error)}); it tries again at the next change`;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -87,7 +94,7 @@ export function startTeamSync(ctx: TeamContext, options: TeamSyncOptions = {}): 
   const failed = (error: unknown) => {
     if (stopped || !ctx.db.open) return;
     if (isRevoked(error)) return revoked();
-    const problem = unreachable(first.serverUrl, reasonOf(error));
+    const problem = problemOf(first.serverUrl, error);
     if (readTeamLink(ctx.db)?.problem !== problem) {
       setTeamProblem(ctx.db, problem);
       changed();
