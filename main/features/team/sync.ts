@@ -26,12 +26,19 @@ export interface TeamSyncOptions {
   outboxCheckMs?: number;
 }
 
+/**
+ * Changes read (and applied, in one transaction) at a time: a console's keys wait behind each
+ * apply, so a catch-up goes in short steps (500 new comments took 0.1-0.24 s each on 2 busy cores,
+ * load 7; in one step of 5,000 the console would wait seconds), not one long one.
+ */
+const CHANGES_PER_STEP = 500;
+
 /** Reads the change log from the cursor until it says there is no more. */
 export async function pull(ctx: TeamContext, call: TeamCall, signal?: AbortSignal): Promise<void> {
   for (;;) {
     const link = readTeamLink(ctx.db);
     if (!link) return;
-    const answer = await teamCall<ChangesAnswer>(call, `/changes?since=${link.cursor}`, undefined, signal);
+    const answer = await teamCall<ChangesAnswer>(call, `/changes?since=${link.cursor}&limit=${CHANGES_PER_STEP}`, undefined, signal);
     if (signal?.aborted || !ctx.db.open) return;
     if (answer.changes.length > 0) applyChanges(ctx, answer.changes);
     else markTeamSynced(ctx.db, ctx.now());
