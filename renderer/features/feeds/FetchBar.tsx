@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import styles from './FetchBar.module.css';
 import { count } from '../../../common/plural';
+import { TeamHeader } from '../team/TeamHeader';
 
 /** "Fetch now", its progress while a run is under way (with Cancel), then the run's outcome. */
 export function FetchBar() {
@@ -14,6 +15,7 @@ export function FetchBar() {
 
   return (
     <div className={styles.fetchBar}>
+      <TeamHeader />
       {!online && (
         <span className={styles.offline} role="status">
           Offline — everything stored still works; fetching resumes when the network returns.

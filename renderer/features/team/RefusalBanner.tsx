@@ -1,0 +1,38 @@
+// An action refused because another moderator holds the comment: the service's words (who holds
+// it), and the two ways out, instead of the error banner's generic failure.
+import { useStore } from '../../store';
+import banner from '../../ui/banner.module.css';
+import styles from './team.module.css';
+
+export function RefusalBanner() {
+  const refusal = useStore((state) => state.teamRefusal);
+  const takeOver = useStore((state) => state.takeOver);
+  const refusedByTeam = useStore((state) => state.refusedByTeam);
+  const selectRelative = useStore((state) => state.selectRelative);
+  if (refusal === null) return null;
+  const takeOverAndRetry = async () => {
+    refusedByTeam(null);
+    if (await takeOver(refusal.itemIds)) await refusal.retry();
+  };
+  const leave = () => {
+    refusedByTeam(null);
+    // Left to whoever holds it: the moderator goes on with the next comment.
+    const selected = useStore.getState().selectedId;
+    if (selected !== null && refusal.itemIds.includes(selected)) void selectRelative(1);
+  };
+  return (
+    <div className={banner.warning} role="alert" aria-label="Held by another moderator">
+      <span>
+        <strong>Not done.</strong> {refusal.message}
+      </span>
+      <span className={styles.choices}>
+        <button type="button" className="primary" onClick={() => void takeOverAndRetry()}>
+          Take over and try again
+        </button>
+        <button type="button" onClick={leave}>
+          Leave it
+        </button>
+      </span>
+    </div>
+  );
+}
