@@ -1,7 +1,11 @@
 // An action refused because another moderator holds the comment: the service's words (who holds
-// it), and the two ways out, instead of the error banner's generic failure.
+// it), and the two ways out, instead of the error banner's generic failure. The keyboard goes to
+// the first way out, as to an alert's default button (j and k still move on from there; Escape
+// leaves it), and back to the list once the moderator chose.
+import type { KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 import banner from '../../ui/banner.module.css';
+import { focusQueue } from '../queue/QueueList';
 import styles from './team.module.css';
 
 export function RefusalBanner() {
@@ -12,21 +16,28 @@ export function RefusalBanner() {
   if (refusal === null) return null;
   const takeOverAndRetry = async () => {
     refusedByTeam(null);
+    focusQueue();
     if (await takeOver(refusal.itemIds)) await refusal.retry();
   };
   const leave = () => {
     refusedByTeam(null);
+    focusQueue();
     // Left to whoever holds it: the moderator goes on with the next comment.
     const selected = useStore.getState().selectedId;
     if (selected !== null && refusal.itemIds.includes(selected)) void selectRelative(1);
   };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    leave();
+  };
   return (
-    <div className={banner.warning} role="alert" aria-label="Held by another moderator">
+    <div className={banner.warning} role="alert" aria-label="Held by another moderator" onKeyDown={onKeyDown}>
       <span>
         <strong>Not done.</strong> {refusal.message}
       </span>
       <span className={styles.choices}>
-        <button type="button" className="primary" onClick={() => void takeOverAndRetry()}>
+        <button type="button" className="primary" autoFocus onClick={() => void takeOverAndRetry()}>
           Take over and try again
         </button>
         <button type="button" onClick={leave}>
