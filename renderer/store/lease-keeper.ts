@@ -24,7 +24,7 @@ export interface LeaseKeeper {
   takeOver(itemId: number): Promise<ClaimAnswer>;
 }
 
-export function createLeaseKeeper({ inTeam, claimed }: { inTeam: () => boolean; claimed: (itemId: number, lease: TeamLease | null) => void }): LeaseKeeper {
+export function createLeaseKeeper(inTeam: () => boolean): LeaseKeeper {
   /** The comment shown and the lease wanted on it; `held`: the workspace granted it. */
   let current: { itemId: number; purpose: Purpose; held: boolean } | null = null;
   let settle: ReturnType<typeof setTimeout> | undefined;
@@ -41,11 +41,10 @@ export function createLeaseKeeper({ inTeam, claimed }: { inTeam: () => boolean; 
     const wanted = current;
     if (wanted === null) return undefined;
     const answer = send(() => api['team-claim']({ itemId: wanted.itemId, purpose: wanted.purpose, takeOver }));
+    // Refused, the comment is someone else's: the row shows whose, from the change log.
     void answer.then(
       (result) => {
-        if (current !== wanted) return;
-        wanted.held = result.held;
-        claimed(wanted.itemId, result.held ? null : result.lease);
+        if (current === wanted) wanted.held = result.held;
       },
       () => undefined,
     );

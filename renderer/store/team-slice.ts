@@ -14,13 +14,7 @@ export function isLeaseRefusal(error: unknown): error is SwitchboardError {
 
 export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => {
   const inTeam = () => get().team?.mode === 'team';
-  const keeper = createLeaseKeeper({
-    inTeam,
-    claimed(itemId, lease) {
-      // Refused: the pane says who has it, even before the row hears of their lease.
-      set((state) => ({ heldElsewhere: lease ? { itemId, lease } : state.heldElsewhere?.itemId === itemId ? null : state.heldElsewhere }));
-    },
-  });
+  const keeper = createLeaseKeeper(inTeam);
 
   /** Nobody else holds it any more, as far as this screen is concerned. */
   const forgetLease = (itemIds: readonly number[]) => {
@@ -29,14 +23,12 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => {
     set((state) => ({
       items: state.items.map(free),
       detail: state.detail && free(state.detail),
-      heldElsewhere: state.heldElsewhere && ids.has(state.heldElsewhere.itemId) ? null : state.heldElsewhere,
     }));
   };
 
   return {
     team: null,
     conflicts: null,
-    heldElsewhere: null,
     teamRefusal: null,
     async refreshTeam() {
       try {

@@ -3,7 +3,7 @@ import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
 import type { OpmlImportReport } from '../../common/opml-report';
 import type { Rule, RuleDraft, RulePreview } from '../../common/contract/rules';
-import type { TeamConflict, TeamLease, TeamStatus } from '../../common/types';
+import type { TeamConflict, TeamStatus } from '../../common/types';
 import type { AcceptSummary, BackupInfo, LearningStatus, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
@@ -220,8 +220,6 @@ export interface TeamSlice {
   team: TeamStatus | null;
   /** The decisions the workspace refused, oldest first; null until read (only ever read in a team). */
   conflicts: TeamConflict[] | null;
-  /** Another moderator's lease this console's own claim ran into, for the pane to show before the row hears of it. */
-  heldElsewhere: { itemId: number; lease: TeamLease } | null;
   teamRefusal: TeamRefusal | null;
   /** Reads team-status again (at start and on every team-changed event), and the conflicts when there are any. */
   refreshTeam(): Promise<void>;

@@ -50,7 +50,8 @@ const DIALOG_ACTIONS = [
 function teamCommands(state: StoreState): Command[] {
   const commands: Command[] = [{ id: 'team:conflicts', group: 'Action', label: 'Team conflicts to resolve…', keys: null, run: (current) => current.openDialog('team-conflicts') }];
   const shown = state.detail;
-  if (shown !== null && (shown.lease || state.heldElsewhere?.itemId === shown.id)) {
+  const lease = state.items.find((item) => item.id === shown?.id)?.lease ?? shown?.lease;
+  if (shown !== null && lease) {
     commands.push({ id: 'team:take-over', group: 'Action', label: 'Take over this comment from the moderator holding it', keys: null, run: (current) => void current.takeOver([shown.id]) });
   }
   return commands;

@@ -1,5 +1,6 @@
-// In the detail pane: who else holds the comment shown, and Take over. The lease comes with the
-// comment (ItemSummary.lease), or from this console's own claim refused a moment ago.
+// In the detail pane: who else holds the comment shown, and Take over. The lease is the list row's
+// when the comment is listed (the list is read again as leases come and go; the pane is not), else
+// the one the comment came with.
 import type { ItemDetail } from '../../../common/types';
 import { useStore } from '../../store';
 import banner from '../../ui/banner.module.css';
@@ -7,9 +8,9 @@ import styles from './team.module.css';
 import { leaseWords } from './team-words';
 
 export function LeaseNotice({ detail }: { detail: ItemDetail }) {
-  const claimed = useStore((state) => (state.heldElsewhere?.itemId === detail.id ? state.heldElsewhere.lease : null));
+  const listed = useStore((state) => state.items.find((item) => item.id === detail.id));
   const takeOver = useStore((state) => state.takeOver);
-  const lease = detail.lease ?? claimed;
+  const lease = listed ? listed.lease : detail.lease;
   if (!lease) return null;
   const take = async () => {
     if (await takeOver([detail.id])) useStore.setState({ notice: `You took this comment over from ${lease.holder}.` });
