@@ -2,6 +2,7 @@
 // (or an explicit word that a TLS proxy stands in front), starts the server and the fetcher.
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import { SwitchboardError } from '../../common/errors';
 import { requireCurrentSchema } from '../../db/pg/migrate';
 import { openPool } from '../../db/pg/pool';
@@ -50,6 +51,16 @@ export function checkExposure(options: Pick<ServeOptions, 'host' | 'tlsCert' | '
   );
 }
 
+/**
+ * The address invites print: the listening one, except that "every address" (0.0.0.0, ::) is no
+ * address to connect to, so this machine's name stands in for it (--public-url overrides both).
+ */
+function reachableUrl(listening: string): string {
+  const url = new URL(listening);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = os.hostname();
+  return url.origin;
+}
+
 export async function serveTeam(options: ServeOptions): Promise<RunningTeamServer> {
   checkExposure(options);
   const tls = options.tlsCert !== undefined && options.tlsKey !== undefined ? { cert: fs.readFileSync(options.tlsCert), key: fs.readFileSync(options.tlsKey) } : undefined;
@@ -58,7 +69,7 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     await requireCurrentSchema(pool);
     const server = createTeamServer({ pool, pgUrl: options.pgUrl, tls, log: options.log });
     const url = await server.listen(options.port, options.host);
-    await recordServerUrl(pool, options.publicUrl ?? url);
+    await recordServerUrl(pool, options.publicUrl ?? reachableUrl(url));
     // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here.
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
     return {

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { personalToken, type TeamModerator } from '../../common/team-wire';
 import { changeHead } from '../../db/pg/tables/changes';
 import { moderatorByToken, validTokenHashes } from '../../db/pg/tables/moderators';
-import { TeamHttpError } from './errors';
+import { TeamHttpError, unreachable } from './errors';
 import { sendError, sendJson } from './http-io';
 import { listenForChanges, type ChangeListener } from './listener';
 import { STREAMING, routeKey, teamRoutes, type TeamRoute } from './routes';
@@ -96,8 +96,9 @@ export function createTeamServer(options: TeamServerOptions): TeamServer {
         response.destroy();
         return;
       }
-      if (error instanceof TeamHttpError) {
-        sendError(response, error, request);
+      const refusal = error instanceof TeamHttpError ? error : unreachable(error);
+      if (refusal) {
+        sendError(response, refusal, request);
         return;
       }
       log(`team server: ${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
