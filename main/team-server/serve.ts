@@ -8,6 +8,8 @@ import { requireCurrentSchema } from '../../db/pg/migrate';
 import { openPool } from '../../db/pg/pool';
 import { readWorkspace, recordServerUrl } from '../../db/pg/tables/workspace';
 import { createTeamServer } from './server';
+import { startTeamFetcher } from './fetcher';
+import { workerRunner } from '../features/feeds/runner';
 
 export interface ServeOptions {
   pgUrl: string;
@@ -18,6 +20,8 @@ export interface ServeOptions {
   insecureBehindProxy?: boolean;
   /** The address desktops use, when a proxy stands in front (printed in invites). */
   publicUrl?: string;
+  /** Fetch feeds on this computer or its network too (off: only the public internet). */
+  allowLocalFeeds?: boolean;
   log?: (line: string) => void;
 }
 
@@ -70,12 +74,16 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     const server = createTeamServer({ pool, pgUrl: options.pgUrl, tls, log: options.log });
     const url = await server.listen(options.port, options.host);
     await recordServerUrl(pool, options.publicUrl ?? reachableUrl(url));
-    // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here.
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
+    // Every team server on the database starts one; the one holding the fetcher lock fetches.
+    const runner = workerRunner();
+    const fetcher = startTeamFetcher(pool, { runner, allowLocalFeeds: options.allowLocalFeeds, log: options.log });
     return {
       url,
       workspace,
       async stop() {
+        await fetcher.stop();
+        await runner.close();
         await server.close();
         await pool.end();
       },

@@ -96,7 +96,7 @@ export async function seedComments(pgUrl: string, count: number, options?: SeedO
 }
 
 /** One JSON call to a team server: its status and parsed body (a TeamErrorBody when refused). */
-export async function teamCall<T = unknown>(url: string, token: string | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function teamCall<T = unknown>(url: string, token: string | null, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const send = () =>
     fetch(`${url}${TEAM_API}${path}`, {
       method,
