@@ -227,10 +227,32 @@ test.describe('team workspace: two moderators, one queue', () => {
     await sam.page.screenshot({ path: testInfo.outputPath('sam-after.png') });
   });
 
+  test('Sam takes over the comment Dana has open: Dana sees it is his, and he routes it', async () => {
+    const question = COMMENTS[2]!.slice(0, 30);
+    await row(dana.page, question).click();
+    await expect(row(sam.page, question)).toContainText('Dana has it open', WITHIN);
+    await row(sam.page, question).click();
+    const held = sam.page.getByRole('region', { name: 'Item detail' }).getByRole('status', { name: 'Held by another moderator' });
+    await expect(held).toContainText('Dana has it open');
+    await held.getByRole('button', { name: 'Take over' }).click();
+    await expect(held).toHaveCount(0);
+    await expect(row(sam.page, question)).not.toContainText('Dana has it open');
+    // Dana sees at once that it is Sam's now, on the row and in her pane.
+    await expect(row(dana.page, question)).toContainText('Sam has it open', WITHIN);
+    await expect(dana.page.getByRole('region', { name: 'Item detail' }).getByRole('status', { name: 'Held by another moderator' })).toContainText('Sam has it open');
+    await sam.page.keyboard.press('s');
+    await expect(sam.page.getByRole('status').filter({ hasText: 'to customer service. z to undo.' })).toBeVisible();
+    await expect(row(dana.page, question)).toHaveCount(0, WITHIN);
+  });
+
   test('a decision made offline on a comment changed meanwhile comes back as a conflict to settle', async ({}, testInfo) => {
     // One neither of them has open (Sam holds the one he moved on to after leaving the refund question to Dana).
     const fix = COMMENTS[3]!.slice(0, 30);
     const header = sam.page.getByRole('group', { name: 'Team' });
+    // Dana looks at the router tip, giving back whatever she had open: nobody holds the project
+    // comment when Sam's network goes down, so Sam's copy lets him decide on it offline.
+    await row(dana.page, COMMENTS[1]!.slice(0, 30)).click();
+    await expect(row(sam.page, fix)).not.toContainText('Dana has it open', WITHIN);
     // Sam's network goes down: his header says so.
     samsNetwork.shut();
     await expect(header.getByRole('status', { name: /^Sync: Offline/ })).toBeVisible(FIRST_SYNC);

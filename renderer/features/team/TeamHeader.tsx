@@ -22,9 +22,12 @@ export function TeamHeader() {
         <span className={styles.dot} aria-hidden="true" />
         {syncWords(team)}
       </span>
-      <span className={styles.people} aria-label="Online now" title="Other moderators connected to the team now">
-        {others.length === 0 ? 'Nobody else online' : `With ${others.map((person) => person.name).join(', ')}`}
-      </span>
+      {/* Offline, who else is connected is not known. */}
+      {team.online && (
+        <span className={styles.people} aria-label="Online now" title="Other moderators connected to the team now">
+          {others.length === 0 ? 'Nobody else online' : `With ${others.map((person) => person.name).join(', ')}`}
+        </span>
+      )}
       {team.conflicts > 0 && (
         <button type="button" className={cx('small', styles.conflicts)} onClick={() => openDialog('team-conflicts')}>
           {count(team.conflicts, 'conflict')} to resolve
