@@ -195,7 +195,7 @@ test.describe('team workspace: two moderators, one queue', () => {
     // Sam's routing key is refused, and says why, with the ways out; the comment stays his to see.
     await sam.page.keyboard.press('s');
     const refusal = sam.page.getByRole('alert', { name: 'Held by another moderator' });
-    await expect(refusal).toContainText('Dana is replying');
+    await expect(refusal).toContainText('Dana is replying: take it over, or leave it to Dana.');
     await expect(refusal.getByRole('button', { name: 'Take over and try again' })).toBeFocused();
     await expect(refusal.getByRole('button', { name: 'Leave it' })).toBeVisible();
     await expect(sam.page.getByRole('alert').filter({ hasText: /went wrong|failed/i })).toHaveCount(0);
