@@ -10,7 +10,7 @@ import { it } from 'vitest';
 import { startPostgres } from '../test/support/postgres';
 import type { Goal } from './figures';
 import { loadWorkspace, WORKSPACE } from './team-workspace';
-import { migrateWorkspace } from './team-server-process';
+import { initWorkspace } from './team-server-process';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -26,7 +26,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     await admin.query('CREATE DATABASE workspace');
     await admin.end();
     const url = postgres.url('workspace');
-    await migrateWorkspace(url);
+    initWorkspace(url);
 
     print(`\n1. Loading ${WORKSPACE.comments.toLocaleString('en')} comments into PostgreSQL (${WORKSPACE.feeds} feeds, ${WORKSPACE.threads.toLocaleString('en')} threads, ${WORKSPACE.authors.toLocaleString('en')} authors, the newest ${WORKSPACE.inboxShare * 100}% in the Inbox)`);
     const loaded = await loadWorkspace(url);
