@@ -77,6 +77,13 @@ module.exports = {
       to: { path: '^(main/features|main/core|db/tables)/' },
     },
     {
+      name: 'team-server-beside-the-app',
+      severity: 'error',
+      comment: 'main/team-server/ (the team workspace\'s server, the only code that talks to PostgreSQL) is an assembly like main/app/: it imports common/, db/, main/platform/, main/core/ and the feeds feature\'s fetch, parse and sanitize modules; only the doors import it.',
+      from: { path: '^main/team-server/' },
+      to: { path: '^(main|renderer|preload)/', pathNot: ['^main/(team-server|platform|core)/', '^main/features/feeds/(fetch|parse|sanitize)/'] },
+    },
+    {
       name: 'renderer-imports-only-common',
       severity: 'error',
       comment: 'The renderer talks to the service through the contract; of the rest it imports only common/.',

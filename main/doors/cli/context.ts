@@ -78,6 +78,14 @@ export function parseId(text: string, what: string): number {
   return id;
 }
 
+export function parsePort(text: string): number {
+  const port = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SwitchboardError('invalid-input', 'cli', `--port must be a whole number from 0 to 65535, not "${text}"`);
+  }
+  return port;
+}
+
 /** Lines of columns, each as wide as its widest cell. */
 export function table(rows: string[][]): string {
   // Stripped before measuring, so a column is as wide as what the terminal shows.

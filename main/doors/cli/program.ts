@@ -3,7 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { contract, OPERATION_NAMES } from '../../../common/contract';
 import { SwitchboardError } from '../../../common/errors';
-import { cliContext, table, type CliContext } from './context';
+import { cliContext, parsePort, table, type CliContext } from './context';
+import { registerTeamServerCommands } from './team-server-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
@@ -27,14 +28,6 @@ function parseJsonArgument(text: string | undefined): unknown {
   } catch {
     throw new SwitchboardError('invalid-input', 'cli', `the arguments ${JSON.stringify(text.slice(0, 80))} are not valid JSON; write them like '{"id": 3}'`);
   }
-}
-
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new SwitchboardError('invalid-input', 'cli', `--port must be a whole number from 0 to 65535, not "${text}"`);
-  }
-  return port;
 }
 
 function registerApiCommand(program: Command, cli: CliContext): void {
@@ -77,6 +70,10 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerSpotlightCommands(program, cli);
   registerBackupCommands(program, cli);
   registerSuggestionCommands(program, cli);
+
+  // The team workspace (issue 15): each part registers its own subcommands under `team`.
+  const team = program.command('team').description('a team workspace on PostgreSQL: several moderators, one queue (see the README, "Team workspace")');
+  registerTeamServerCommands(team, cli);
 
   program
     .command('serve')
