@@ -55,11 +55,11 @@ export async function startTeamServer(pgUrl: string): Promise<TeamServerProcess>
 }
 
 /** Invites a moderator (`switchboard team invite`) and joins with the invite, as their desktop would: their personal token. */
-export async function inviteAndJoin(pgUrl: string, serverUrl: string, name: string, role: 'owner' | 'moderator' = 'moderator'): Promise<string> {
+export async function inviteAndJoin(pgUrl: string, serverUrl: string, name: string, role: 'owner' | 'moderator' = 'moderator'): Promise<JoinAnswer> {
   const printed = team(['invite', name, '--role', role, '--pg', pgUrl]);
   const invite = /sbi_[A-Za-z0-9_-]{43}/.exec(printed)?.[0];
   if (!invite) throw new Error(`switchboard team invite printed no invite: ${printed}`);
   const answer = await fetch(`${serverUrl}${TEAM_API}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ invite }) });
   if (!answer.ok) throw new Error(`joining as ${name} answered ${answer.status}: ${await answer.text()}`);
-  return ((await answer.json()) as JoinAnswer).token;
+  return (await answer.json()) as JoinAnswer;
 }

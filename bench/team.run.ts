@@ -12,11 +12,13 @@ import { ensureBuilt } from '../test/support/built-cli';
 import { line, timeGoal, timingOf, type Goal } from './figures';
 import { loadWorkspace, WORKSPACE } from './team-workspace';
 import { initWorkspace, inviteAndJoin, startTeamServer, type TeamServerProcess } from './team-server-process';
-import { teamClient, triage } from './team-moderators';
+import { teamClient, triage, type TeamClient } from './team-moderators';
 
 const MODERATORS = Number(process.env.BENCH_TEAM_MODERATORS ?? 10);
 /** Comments each moderator routes. */
 const EACH = Number(process.env.BENCH_TEAM_EACH ?? 200);
+/** Comments one moderator routes alone before the others start (the reference without contention). */
+const ALONE = 50;
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -77,12 +79,16 @@ it('team workspace figures at 1,000,000 comments', async () => {
     server = await startTeamServer(url);
     const started = server.memory();
     print(`   ${server.url}, pid ${server.pid}, ${started.rssMb.toFixed(0)} MB resident once listening`);
-    const tokens: string[] = [];
-    for (let n = 1; n <= MODERATORS; n += 1) tokens.push(await inviteAndJoin(url, server.url, `Moderator ${n}`));
-    const clients = tokens.map((token) => teamClient(server!.url, token));
+    const clients: TeamClient[] = [];
+    for (let n = 1; n <= MODERATORS; n += 1) clients.push(teamClient(server.url, (await inviteAndJoin(url, server.url, `Moderator ${n}`)).token));
 
     print(`\n3. ${MODERATORS} moderators triaging at once over HTTP, ${EACH} comments each: claim a comment near the top of the Inbox, route it`);
     const inbox = await inboxIds(url);
+    // One moderator alone first, on comments further down: what a round trip costs without waiting
+    // behind the others' (it also warms the server's connections and statements).
+    const alone = await triage(clients.slice(0, 1), inbox.slice(-ALONE), ALONE);
+    print(`   ${line('alone: claim', timingOf(alone.claimMs))}`);
+    print(`   ${line('alone: decision', timingOf(alone.decisionMs))}`);
     const run = await triage(clients, inbox, EACH);
     const claim = timingOf(run.claimMs);
     const decision = timingOf(run.decisionMs);
