@@ -3,7 +3,7 @@
 // (POST /claim, purpose 'open'), and routes it (POST /decisions: a 'state' decision naming the
 // version it read). Every round trip is timed from the request to its answer read whole.
 import { randomUUID } from 'node:crypto';
-import { TEAM_API, type ClaimAnswer, type CommentState, type DecisionsAnswer } from '../common/team-wire';
+import { TEAM_API, TEAM_MAX_DECISIONS, type ClaimAnswer, type CommentState, type DecisionsAnswer } from '../common/team-wire';
 import { seededRandom } from '../test/support/seeded-random';
 
 const LANES = ['service', 'spotlight', 'ignore'] as const;
@@ -106,4 +106,29 @@ export async function triage(clients: TeamClient[], inbox: number[], each: numbe
   );
   result.wallMs = performance.now() - started;
   return result;
+}
+
+/**
+ * Routes every comment of `ids` (at version 1) without claims, as desktops sending their outboxes
+ * do: the moderators take turns at a shared queue, TEAM_MAX_DECISIONS decisions a request.
+ */
+export async function decideInBatches(clients: TeamClient[], ids: readonly number[]): Promise<{ applied: number; conflicts: number; wallMs: number }> {
+  const queue = [...ids];
+  let applied = 0;
+  let conflicts = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client, moderator) => {
+      for (let batch = queue.splice(0, TEAM_MAX_DECISIONS); batch.length > 0; batch = queue.splice(0, TEAM_MAX_DECISIONS)) {
+        const at = Date.now();
+        const decisions = batch.map((commentId, n) => ({ kind: 'state', key: randomUUID(), commentId, baseVersion: 1, state: routedState(LANES[(moderator + n) % LANES.length]!, at), madeAt: at }));
+        const answer = await client.post<DecisionsAnswer>('/decisions', { decisions });
+        for (const outcome of answer.outcomes) {
+          if (outcome.outcome === 'conflict') conflicts += 1;
+          else applied += 1;
+        }
+      }
+    }),
+  );
+  return { applied, conflicts, wallMs: performance.now() - started };
 }
