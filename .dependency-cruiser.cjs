@@ -79,9 +79,9 @@ module.exports = {
     {
       name: 'team-server-beside-the-app',
       severity: 'error',
-      comment: 'main/team-server/ (the team workspace\'s server, the only code that talks to PostgreSQL) is an assembly like main/app/: it imports common/, db/, main/platform/, main/core/ and the feeds feature\'s fetch, parse and sanitize modules; only the doors import it.',
+      comment: 'main/team-server/ (the team workspace\'s server, the only code that talks to PostgreSQL) is an assembly like main/app/: it imports common/, db/, main/platform/, main/core/ and the feeds feature\'s fetch, parse and sanitize modules (with the pipeline that chains them, its worker threads, the fetch schedule and the per-site download slots: its fetcher fetches as a desktop does); only the doors import it.',
       from: { path: '^main/team-server/' },
-      to: { path: '^(main|renderer|preload)/', pathNot: ['^main/(team-server|platform|core)/', '^main/features/feeds/(fetch|parse|sanitize)/'] },
+      to: { path: '^(main|renderer|preload)/', pathNot: ['^main/(team-server|platform|core)/', '^main/features/feeds/(fetch|parse|sanitize)/', '^main/features/feeds/(pipeline|runner|schedule-policy|host-limiter)\\.ts$'] },
     },
     {
       name: 'renderer-imports-only-common',

@@ -236,6 +236,47 @@ export interface PresenceAnswer {
  */
 export type StreamEvent = { event: 'change'; data: { head: number } } | { event: 'presence'; data: PresenceAnswer };
 
+/**
+ * Feeds, managed by owners (the team server fetches them for everybody):
+ * GET {TEAM_API}/feeds lists them (any moderator), POST {TEAM_API}/feeds adds one (an address
+ * already there is fetched again at once: how a failing or parked feed is retried),
+ * DELETE {TEAM_API}/feeds?id=N removes one (desktops drop it and its comments).
+ */
+export const TEAM_FEEDS_PATH = `${TEAM_API}/feeds`;
+export const feedAddRequest = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((text) => /^https?:\/\/[^/\s]+/i.test(text) && URL.canParse(text), 'the feed address must be a whole http:// or https:// address, like https://blog.example/comments/feed/'),
+    title: z.string().trim().max(200).optional(),
+    /** 0: fetched only when an owner asks (never on a schedule). */
+    intervalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  })
+  .strict();
+export type FeedAddRequest = z.infer<typeof feedAddRequest>;
+/** A feed with its schedule and health, as owners see it. */
+export interface TeamFeedDetail extends TeamFeed {
+  intervalMinutes: number;
+  lastFetchedAt: number | null;
+  nextFetchAt: number | null;
+  /** Failed fetches in a row (0 after a success). */
+  errorCount: number;
+}
+export interface FeedsAnswer {
+  feeds: TeamFeedDetail[];
+}
+export interface FeedAddAnswer {
+  feed: TeamFeedDetail;
+  /** False when the address was in the workspace already: nothing was added, and it is fetched again now. */
+  added: boolean;
+}
+export const feedRemoveQuery = z.object({ id: z.coerce.number().int().positive() }).strict();
+export interface FeedRemoveAnswer {
+  removed: TeamFeed;
+}
+
 /** Every refusal: a code a program can act on, and a sentence a moderator can. */
 export interface TeamErrorBody {
   error: { code: 'unauthorized' | 'forbidden' | 'invalid-input' | 'too-large' | 'not-found' | 'conflict' | 'unavailable' | 'internal'; message: string };

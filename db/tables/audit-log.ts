@@ -7,6 +7,7 @@ import { removeSpotlightAction } from './spotlight-actions';
 import { SwitchboardError } from '../../common/errors';
 import type { ActionResult, TriageAction, UndoResult } from '../../common/types';
 import { writeTransaction } from '../write';
+import { othersLeases } from './team-leases';
 
 /** The columns an action may change, as stored. */
 export interface ItemState {
@@ -48,6 +49,22 @@ function writeState(db: Db, id: number, change: Change): void {
   db.prepare(`UPDATE items SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run({ ...change, id });
 }
 
+const PURPOSE_WORDS = { open: 'has this comment open', reply: 'is replying to this comment', checkout: 'has checked this comment out' } as const;
+
+/**
+ * In a team workspace, a comment another moderator holds (a live lease, as the change log said) is
+ * theirs until they let go or this desktop takes it over (team-claim with takeOver): acting on it
+ * here would come back as a conflict, so it is refused now, naming who holds it.
+ */
+function refuseOthersLeases(db: Db, ids: number[]): void {
+  // Leases end on the team server's clock, the real one, whatever clock the action is stamped with.
+  const held = othersLeases(db, ids, Date.now());
+  const first = held.values().next().value;
+  if (!first) return;
+  const others = held.size > 1 ? ` (and ${held.size - 1} more of these comments are held by others)` : '';
+  throw new SwitchboardError('conflict', 'team', `${first.holder} ${PURPOSE_WORDS[first.purpose]}${others}: take it over (t) or leave it to them`);
+}
+
 /** Applies one change to every item in one transaction and records it, with its undo, in the audit log. */
 export function applyAction(
   db: Db,
@@ -62,6 +79,7 @@ export function applyAction(
   if (unique.length > MAX_BULK) throw new SwitchboardError('invalid-input', action, `at most ${MAX_BULK} comments at once`);
   return writeTransaction(db, () => {
     const before = snapshot(db, unique);
+    refuseOthersLeases(db, unique);
     const decide = prepared(db, 'INSERT INTO decisions (item_id, route, status, decided_at) VALUES (?, ?, ?, ?)');
     for (const item of before) {
       const itemChange = typeof change === 'function' ? change(item) : change;

@@ -5,6 +5,7 @@ import { iso, isoOrNull } from '../../common/time';
 import { draftFor } from './drafts';
 import { memberOfAuthor } from './members';
 import { milestoneLabels } from './milestones';
+import { othersLeases } from './team-leases';
 import { ftsQuery, scopeQuery } from '../fts-query';
 import { VIEW_RULES, viewClause } from '../../common/views';
 import { prepared } from '../statements';
@@ -288,9 +289,21 @@ export function backInInboxQuery(request: ListRequest): { sql: string; params: R
 
 /** Rows as a list shows them, with their milestones (computed for these rows only). */
 function summaries(db: Db, rows: SummaryRow[]): ItemSummary[] {
-  const items = rows.map(toSummary);
+  return withTeamMarks(db, rows.map(toSummary));
+}
+
+/**
+ * What is computed for the rows shown only, never in the list's query (so the views' query plans
+ * stay as they are): milestones, and in a team workspace another moderator's live lease.
+ */
+function withTeamMarks(db: Db, items: ItemSummary[]): ItemSummary[] {
   const milestones = milestoneLabels(db, items);
-  for (const item of items) item.milestone = milestones.get(item.id) ?? null;
+  const leases = othersLeases(db, items.map((item) => item.id), Date.now());
+  for (const item of items) {
+    item.milestone = milestones.get(item.id) ?? null;
+    const lease = leases.get(item.id);
+    if (lease) item.lease = lease;
+  }
   return items;
 }
 
@@ -374,16 +387,16 @@ export function itemSummaries(db: Db, ids: number[]): ItemSummary[] {
   if (ids.length === 0) return [];
   // One parameter however many ids, so the statement is compiled once per connection.
   const rows = prepared<[string], SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
-  const items = rows.map(toSummary);
-  const milestones = milestoneLabels(db, items);
-  for (const item of items) item.milestone = milestones.get(item.id) ?? null;
-  return items;
+  return withTeamMarks(db, rows.map(toSummary));
 }
 
 export function getItem(db: Db, id: number): ItemDetail {
   const row = prepared<[number], DetailRow>(db, `SELECT ${DETAIL_COLUMNS} ${FROM} WHERE i.id = ?`).get(id);
   if (!row) throw new SwitchboardError('not-found', 'items', `there is no comment with id ${id}; it may have been deleted with its feed`);
-  return toDetail(row, draftFor(db, row.id, row.incident_id));
+  const detail = toDetail(row, draftFor(db, row.id, row.incident_id));
+  const lease = othersLeases(db, [id], Date.now()).get(id);
+  if (lease) detail.lease = lease;
+  return detail;
 }
 
 /** The SQL of queryItems: the All view's, newest first, `limit` rows with their full text. */

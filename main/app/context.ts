@@ -3,8 +3,9 @@
 import type { DatabaseDamage } from '../../common/types';
 import type { DatabaseCopier } from '../../db/backup';
 import type { FeedsContext } from '../features/feeds/context';
+import type { TeamContext } from '../features/team/context';
 
-export interface ServiceContext extends FeedsContext {
+export interface ServiceContext extends FeedsContext, TeamContext {
   /** Set when the file failed its check at open: `db` is read-only until a backup is restored. */
   damage: DatabaseDamage | null;
   /** While a backup replaces the database, every call waits on this before it runs. */

@@ -25,6 +25,9 @@ import { leaveCheckpointsToAnotherConnection } from '../../db/checkpoints';
 import { scoreArrivals } from '../features/suggestions/ingest';
 import { startSuggestionWork } from '../features/suggestions/background';
 import { learnAll } from '../features/suggestions/learn';
+import { TeamRuntime } from '../features/team/runtime';
+import { startTeamSync } from '../features/team/sync';
+import { readTeamLink } from '../../db/tables/team-link';
 
 /** A call slower than this is logged with its name and duration. */
 export const SLOW_CALL_MS = 40;
@@ -84,6 +87,7 @@ export function createService(options: ServiceOptions): Service {
     copyDatabase: options.copier ?? workerCopier(),
     // Every arriving comment is scored as it is stored (features/suggestions/ingest.ts).
     arrivals: scoreArrivals,
+    team: new TeamRuntime(),
   };
   // A file opened read-only (no permission, a full disk, a copy in memory) takes no fetches nor
   // routing: nothing would wait behind its reads, and a second connection might not open it at all.
@@ -94,6 +98,11 @@ export function createService(options: ServiceOptions): Service {
     leaveCheckpointsToAnotherConnection(options.db);
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  /** Stopping the team sync: close() waits for its last round, which may be writing. */
+  let teamStopping: Promise<void> = Promise.resolve();
+  const stopLater = (stop: () => Promise<void>) => () => {
+    teamStopping = stop();
+  };
   /** Runs the full check again; set while the console's background work runs (startScheduler). */
   let recheck: (() => void) | null = null;
   const call = async (name: unknown, input: unknown): Promise<unknown> => {
@@ -135,7 +144,8 @@ export function createService(options: ServiceOptions): Service {
       const startWork = () => {
         if (stopped || context.damage) return;
         stopBackups ??= startBackupSchedule(context, log);
-        stopFeeds ??= startScheduler(context, tickMs);
+        // A team copy's comments come from the team server, which fetches the feeds for everybody.
+        stopFeeds ??= readTeamLink(context.db) ? stopLater(startTeamSync(context, { log })) : startScheduler(context, tickMs);
         // Learning from decisions and scoring the Inbox again, in the background (features/suggestions/background.ts).
         stopSuggestions ??= startSuggestionWork(context, log);
       };
@@ -165,6 +175,7 @@ export function createService(options: ServiceOptions): Service {
     },
     async close() {
       await context.feeds.close();
+      await teamStopping;
       // Decisions made through this service are learned before it goes (a CLI command exits right
       // after). Should the file refuse (busy, full), they stay queued for the next console to learn.
       try {

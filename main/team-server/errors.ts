@@ -29,3 +29,15 @@ export class TeamHttpError extends Error {
     return { error: { code: this.code, message: this.message } };
   }
 }
+
+/** Failures of reaching PostgreSQL at all (not of a statement): refused, reset, shutting down, gone. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/** A 503 when `error` says the database cannot be reached (class 08 connection, class 57 shutdown), else null. */
+export function unreachable(error: unknown): TeamHttpError | null {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const gone =
+    (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^(08|57P)/.test(code))) ||
+    (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message));
+  return gone ? new TeamHttpError('unavailable', 'the team server cannot reach its PostgreSQL database right now: try again in a moment') : null;
+}

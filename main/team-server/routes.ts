@@ -22,7 +22,7 @@ import {
 import { inTransaction } from '../../db/pg/pool';
 import { PG_SCHEMA_VERSION } from '../../db/pg/migrations';
 import { changeHead, readChanges } from '../../db/pg/tables/changes';
-import { claimComments, releaseComments } from '../../db/pg/tables/comments';
+import { claimInTurn, releaseComments } from '../../db/pg/tables/comments';
 import { applyDecisions } from '../../db/pg/tables/decisions';
 import { redeemInvite } from '../../db/pg/tables/moderators';
 import { readWorkspace } from '../../db/pg/tables/workspace';
@@ -119,7 +119,7 @@ const claim: TeamRoute = {
   path: '/claim',
   async handle({ pool, request, moderator }): Promise<ClaimAnswer> {
     const body = await readJson(request, claimRequest);
-    return inTransaction(pool, (client) => claimComments(client, moderator, body));
+    return claimInTurn(pool, moderator, body);
   },
 };
 

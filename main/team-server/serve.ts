@@ -2,11 +2,14 @@
 // (or an explicit word that a TLS proxy stands in front), starts the server and the fetcher.
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import { SwitchboardError } from '../../common/errors';
 import { requireCurrentSchema } from '../../db/pg/migrate';
 import { openPool } from '../../db/pg/pool';
 import { readWorkspace, recordServerUrl } from '../../db/pg/tables/workspace';
 import { createTeamServer } from './server';
+import { startTeamFetcher } from './fetcher';
+import { workerRunner } from '../features/feeds/runner';
 
 export interface ServeOptions {
   pgUrl: string;
@@ -17,6 +20,8 @@ export interface ServeOptions {
   insecureBehindProxy?: boolean;
   /** The address desktops use, when a proxy stands in front (printed in invites). */
   publicUrl?: string;
+  /** Fetch feeds on this computer or its network too (off: only the public internet). */
+  allowLocalFeeds?: boolean;
   log?: (line: string) => void;
 }
 
@@ -50,6 +55,16 @@ export function checkExposure(options: Pick<ServeOptions, 'host' | 'tlsCert' | '
   );
 }
 
+/**
+ * The address invites print: the listening one, except that "every address" (0.0.0.0, ::) is no
+ * address to connect to, so this machine's name stands in for it (--public-url overrides both).
+ */
+function reachableUrl(listening: string): string {
+  const url = new URL(listening);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = os.hostname();
+  return url.origin;
+}
+
 export async function serveTeam(options: ServeOptions): Promise<RunningTeamServer> {
   checkExposure(options);
   const tls = options.tlsCert !== undefined && options.tlsKey !== undefined ? { cert: fs.readFileSync(options.tlsCert), key: fs.readFileSync(options.tlsKey) } : undefined;
@@ -58,13 +73,17 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     await requireCurrentSchema(pool);
     const server = createTeamServer({ pool, pgUrl: options.pgUrl, tls, log: options.log });
     const url = await server.listen(options.port, options.host);
-    await recordServerUrl(pool, options.publicUrl ?? url);
-    // FETCHER HOOK: the fetcher owner starts `startTeamFetcher(pool, options)` (main/team-server/fetcher/index.ts) here.
+    await recordServerUrl(pool, options.publicUrl ?? reachableUrl(url));
     const workspace = (await readWorkspace(pool))?.name ?? 'Team';
+    // Every team server on the database starts one; the one holding the fetcher lock fetches.
+    const runner = workerRunner();
+    const fetcher = startTeamFetcher(pool, { runner, allowLocalFeeds: options.allowLocalFeeds, log: options.log });
     return {
       url,
       workspace,
       async stop() {
+        await fetcher.stop();
+        await runner.close();
         await server.close();
         await pool.end();
       },

@@ -8,11 +8,12 @@ import type pg from 'pg';
 import { personalToken, type TeamModerator } from '../../common/team-wire';
 import { changeHead } from '../../db/pg/tables/changes';
 import { moderatorByToken, validTokenHashes } from '../../db/pg/tables/moderators';
-import { TeamHttpError } from './errors';
+import { TeamHttpError, unreachable } from './errors';
 import { sendError, sendJson } from './http-io';
 import { listenForChanges, type ChangeListener } from './listener';
 import { STREAMING, routeKey, teamRoutes, type TeamRoute } from './routes';
 import { createStreamHub } from './stream-hub';
+import { feedRoutes } from './fetcher/feed-routes';
 import { hashToken } from './tokens';
 
 export interface TeamServerOptions {
@@ -50,7 +51,7 @@ export function createTeamServer(options: TeamServerOptions): TeamServer {
   const { pool } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const hub = createStreamHub(options.streamHeartbeatMs);
-  const routes = new Map([...teamRoutes, ...(options.routes ?? [])].map((route) => [routeKey(route.method, route.path), route]));
+  const routes = new Map([...teamRoutes, ...feedRoutes, ...(options.routes ?? [])].map((route) => [routeKey(route.method, route.path), route]));
 
   // Doorbells come in bursts (a fetch stores hundreds of comments): one head read at a time,
   // and one more after it when rung meanwhile.
@@ -96,8 +97,9 @@ export function createTeamServer(options: TeamServerOptions): TeamServer {
         response.destroy();
         return;
       }
-      if (error instanceof TeamHttpError) {
-        sendError(response, error, request);
+      const refusal = error instanceof TeamHttpError ? error : unreachable(error);
+      if (refusal) {
+        sendError(response, refusal, request);
         return;
       }
       log(`team server: ${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

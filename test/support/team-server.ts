@@ -18,6 +18,8 @@ export interface TestTeamServerOptions {
   label?: string;
   streamHeartbeatMs?: number;
   listener?: TeamServerOptions['listener'];
+  /** More routes to serve (the fetcher's feeds management, before it is part of the server's own). */
+  routes?: TeamServerOptions['routes'];
 }
 
 export interface TestTeamServer {
@@ -45,7 +47,7 @@ export async function startTestTeamServer(options: TestTeamServerOptions = {}): 
   const owner = options.owner ?? 'Owner';
   const init = await initWorkspace(pool, { name: options.workspace ?? 'Test team', owner });
   const start = async (port: number): Promise<{ server: TeamServer; url: string }> => {
-    const server = createTeamServer({ pool, pgUrl: database.url, streamHeartbeatMs: options.streamHeartbeatMs, listener: options.listener, log: () => {} });
+    const server = createTeamServer({ pool, pgUrl: database.url, streamHeartbeatMs: options.streamHeartbeatMs, listener: options.listener, routes: options.routes, log: () => {} });
     return { server, url: await server.listen(port, '127.0.0.1') };
   };
   let running = await start(0);
@@ -94,7 +96,7 @@ export async function seedComments(pgUrl: string, count: number, options?: SeedO
 }
 
 /** One JSON call to a team server: its status and parsed body (a TeamErrorBody when refused). */
-export async function teamCall<T = unknown>(url: string, token: string | null, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function teamCall<T = unknown>(url: string, token: string | null, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const send = () =>
     fetch(`${url}${TEAM_API}${path}`, {
       method,

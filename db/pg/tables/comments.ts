@@ -3,6 +3,7 @@
 // one comment never both get it.
 import type pg from 'pg';
 import type { ClaimAnswer, CommentState, Lease, LeasePurpose, TeamComment } from '../../../common/team-wire';
+import { inTransaction } from '../pool';
 import { appendChanges, type ChangeBody } from './changes';
 
 /** The moderator's columns, named as commentState's fields (and SQLite's items). */
@@ -82,23 +83,28 @@ export interface Claimant {
   name: string;
 }
 
+export interface ClaimRequest {
+  commentIds: number[];
+  purpose: LeasePurpose;
+  seconds: number;
+  takeover: boolean;
+}
+
 /**
  * Takes (or renews) leases on comments for `me`: granted where nobody else holds a live lease (or
- * `takeover`), refused otherwise, with who holds it. A comment another transaction has locked at
- * this instant is refused too (SKIP LOCKED): never two holders. Every granted lease is a change.
+ * `takeover`), refused otherwise, with who holds it. Never two holders: the rows are locked as they
+ * are taken. `skip` passes over rows another transaction has locked at this instant (the claims
+ * racing for one comment: the first takes it, the others are refused at once); `wait` waits for
+ * them, for a second pass over comments refused with nobody holding them (see claimInTurn).
+ * Every granted lease is a change.
  */
-export async function claimComments(
-  client: pg.PoolClient,
-  me: Claimant,
-  request: { commentIds: number[]; purpose: LeasePurpose; seconds: number; takeover: boolean },
-  now = Date.now(),
-): Promise<ClaimAnswer> {
+export async function claimComments(client: pg.PoolClient, me: Claimant, request: ClaimRequest, locked: 'skip' | 'wait', now = Date.now()): Promise<ClaimAnswer> {
   const until = now + request.seconds * 1000;
   const granted = await client.query<{ id: number }>(
     `UPDATE comments SET lease_holder = $1, lease_purpose = $2, lease_until = $3
       WHERE id IN (SELECT id FROM comments
                     WHERE id = ANY($4) AND (lease_holder IS NULL OR lease_holder = $1 OR lease_until < $5 OR $6)
-                    ORDER BY id FOR UPDATE SKIP LOCKED)
+                    ORDER BY id FOR UPDATE ${locked === 'skip' ? 'SKIP LOCKED' : ''})
       RETURNING id`,
     [me.id, request.purpose, until, request.commentIds, now, request.takeover],
   );
@@ -115,6 +121,22 @@ export async function claimComments(
     granted: [...grantedIds].map((commentId) => ({ commentId, until })),
     refused: refusedIds.map((commentId) => ({ commentId, lease: leases.get(commentId) ?? null })),
   };
+}
+
+/**
+ * A claim in two steps, each its own transaction. First SKIP LOCKED, so racing claimants never wait
+ * on each other. Then the comments refused with no other holder (locked at that instant by a
+ * decision being written, or by a claim that then failed) once more, waiting for the lock: the
+ * answer says "refused" only when someone else holds the lease. The second step holds no lock
+ * of the first while it waits, so two claims of several comments cannot deadlock.
+ */
+export async function claimInTurn(pool: pg.Pool, me: Claimant, request: ClaimRequest, now = Date.now()): Promise<ClaimAnswer> {
+  const first = await inTransaction(pool, (client) => claimComments(client, me, request, 'skip', now));
+  const busy = first.refused.filter((refusal) => refusal.lease === null || refusal.lease.holderId === me.id).map((refusal) => refusal.commentId);
+  if (busy.length === 0) return first;
+  const second = await inTransaction(pool, (client) => claimComments(client, me, { ...request, commentIds: busy }, 'wait', now));
+  const settled = new Set(busy);
+  return { granted: [...first.granted, ...second.granted], refused: [...first.refused.filter((refusal) => !settled.has(refusal.commentId)), ...second.refused] };
 }
 
 /** Live leases on these comments, by comment id. */

@@ -5,6 +5,8 @@ import { contract, OPERATION_NAMES } from '../../../common/contract';
 import { SwitchboardError } from '../../../common/errors';
 import { cliContext, parsePort, table, type CliContext } from './context';
 import { registerTeamServerCommands } from './team-server-commands';
+import { registerTeamFeedCommands } from './team-feed-commands';
+import { registerTeamCommands } from './team-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
@@ -74,6 +76,8 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   // The team workspace (issue 15): each part registers its own subcommands under `team`.
   const team = program.command('team').description('a team workspace on PostgreSQL: several moderators, one queue (see the README, "Team workspace")');
   registerTeamServerCommands(team, cli);
+  registerTeamFeedCommands(team, cli);
+  registerTeamCommands(team, cli);
 
   program
     .command('serve')

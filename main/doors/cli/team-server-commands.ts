@@ -8,7 +8,7 @@ import { initWorkspace, inviteModerator, revoke, type Invite } from '../../team-
 import { serveTeam } from '../../team-server/serve';
 import { oneOf, parsePort, type CliContext } from './context';
 
-interface PgOption {
+export interface PgOption {
   pg?: string;
 }
 
@@ -19,7 +19,7 @@ function pgUrl(options: PgOption): string {
   return url;
 }
 
-async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>): Promise<T> {
+export async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>): Promise<T> {
   const pool = openPool(pgUrl(options), 2);
   try {
     return await run(pool);
@@ -28,7 +28,7 @@ async function withPool<T>(options: PgOption, run: (pool: PgPool) => Promise<T>)
   }
 }
 
-const PG_HELP = 'the workspace\'s PostgreSQL as a URL (default: $SWITCHBOARD_PG)';
+export const PG_HELP = 'the workspace\'s PostgreSQL as a URL (default: $SWITCHBOARD_PG)';
 
 function inviteText(invite: Invite): string {
   const until = new Date(invite.until).toISOString().slice(0, 16).replace('T', ' ');
@@ -86,7 +86,8 @@ export function registerTeamServerCommands(team: Command, cli: CliContext): void
     .option('--tls-key <file>', 'the certificate\'s private key (PEM)')
     .option('--insecure-behind-proxy', 'listen beyond loopback without TLS because a TLS proxy in front forwards to it')
     .option('--public-url <url>', 'the address desktops use when a proxy stands in front (printed in invites)')
-    .action(async (options: PgOption & { port: string; host: string; tlsCert?: string; tlsKey?: string; insecureBehindProxy?: boolean; publicUrl?: string }) => {
+    .option('--allow-local-feeds', 'also fetch feeds on this computer or its local network (by default only the public internet: an owner\'s feed address cannot make the server poll its own network)')
+    .action(async (options: PgOption & { port: string; host: string; tlsCert?: string; tlsKey?: string; insecureBehindProxy?: boolean; publicUrl?: string; allowLocalFeeds?: boolean }) => {
       const running = await serveTeam({ ...options, pgUrl: pgUrl(options), port: parsePort(options.port), log: (line) => cli.io.err(line) });
       cli.print({ url: running.url, workspace: running.workspace }, (shown) => `Team server for "${shown.workspace}" at ${shown.url}`);
       await new Promise<void>((resolve) => {

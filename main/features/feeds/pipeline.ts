@@ -4,7 +4,7 @@
 import { FeedError, type FeedErrorCategory } from './errors';
 import { decodeFeedBody } from './fetch/decode';
 import { fetchFeed } from './fetch/fetcher';
-import type { FetchLimits, FetchResponse } from './fetch/types';
+import type { FetchLimits, FetchRequest, FetchResponse } from './fetch/types';
 import { normalizeFeed, type NormalizedFeed } from './parse/normalize';
 import { parseFeedXml } from './parse/rss';
 import { guardXml } from './parse/xml-guard';
@@ -26,6 +26,9 @@ export interface IngestJob {
   limits?: Partial<FetchLimits>;
   /** Refuse every address on this computer or the local network (FetchRequest.publicOnly). */
   publicOnly?: boolean;
+  /** How addresses are classified (FetchRequest.classifyAddress). In-process jobs only: a function
+   *  does not cross to a worker thread. The team server's tests play a public host on loopback. */
+  classifyAddress?: FetchRequest['classifyAddress'];
   /** The feed as discovery downloaded it: read from these bytes instead of downloading it again. */
   downloaded?: DownloadedFeed;
 }
@@ -73,7 +76,7 @@ export async function ingestFeed(
     try {
       response = job.downloaded
         ? downloadedResponse(job.downloaded)
-        : await fetchFeed({ url: job.url, etag: job.etag, lastModified: job.lastModified, limits: job.limits, publicOnly: job.publicOnly, signal });
+        : await fetchFeed({ url: job.url, etag: job.etag, lastModified: job.lastModified, limits: job.limits, publicOnly: job.publicOnly, classifyAddress: job.classifyAddress, signal });
     } finally {
       const fetched = response?.status === 'ok' && !job.downloaded ? response : undefined;
       onFetched?.(fetched && { finalUrl: fetched.finalUrl, body: fetched.body, contentType: fetched.contentType, etag: fetched.etag, lastModified: fetched.lastModified });

@@ -2,11 +2,14 @@
 // releases, decisions and the stream, over real HTTP against a real PostgreSQL.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ChangesAnswer, ClaimAnswer, CommentState, DecisionsAnswer, HelloAnswer, PresenceAnswer } from '../../../common/team-wire';
+import type { TeamRoute } from '../../../main/team-server/routes';
+import { inviteModerator } from '../../../main/team-server/admin';
 import { openTeamStream, startTestTeamServer, teamCall, type TestTeamServer } from '../../support/team-server';
 
 let team: TestTeamServer;
 beforeAll(async () => {
-  team = await startTestTeamServer({ moderators: ['Dana', 'Sam'], label: 'basics' });
+  const ownersOnly: TeamRoute = { method: 'POST', path: '/owners-only', owner: true, handle: async () => ({ done: true }) };
+  team = await startTestTeamServer({ moderators: ['Dana', 'Sam'], label: 'basics', routes: [ownersOnly] });
 });
 afterAll(async () => team?.stop());
 
@@ -40,6 +43,21 @@ test('an invite works once', async () => {
   const again = await teamCall<{ error: { message: string } }>(team.url, null, 'POST', '/join', { invite: `sbi_${'a'.repeat(43)}` });
   expect(again.status).toBe(401);
   expect(again.body.error.message).toMatch(/switchboard team invite/);
+});
+
+test('an expired invite is refused and says when it ran out', async () => {
+  const { invite } = await inviteModerator(team.pool, 'Late', 'moderator');
+  await team.pool.query("UPDATE moderators SET invite_until = 1700000000000 WHERE name = 'Late'");
+  const answer = await teamCall<{ error: { message: string } }>(team.url, null, 'POST', '/join', { invite });
+  expect(answer.status).toBe(401);
+  expect(answer.body.error.message).toBe('this invite expired on 2023-11-14 22:13 UTC: ask an owner for a new one (switchboard team invite NAME)');
+});
+
+test('what only owners may do is refused to a moderator with 403', async () => {
+  const moderator = await teamCall<{ error: { code: string; message: string } }>(team.url, team.tokens.Dana!, 'POST', '/owners-only', {});
+  expect(moderator.status).toBe(403);
+  expect(moderator.body.error.message).toBe('only an owner of the workspace may do this; Dana is a moderator');
+  expect((await teamCall(team.url, team.tokens.Owner!, 'POST', '/owners-only', {})).status).toBe(200);
 });
 
 test('Dana claims a comment, Sam is refused with her name, and her routing releases it', async () => {
