@@ -39,11 +39,22 @@ export async function loadWorkspace(url: string): Promise<LoadedWorkspace> {
     const total = WORKSPACE.comments;
     const firstInbox = Math.floor(total * (1 - WORKSPACE.inboxShare)) + 1;
     await client.query(`INSERT INTO workspace (name) VALUES ('Bench support team') ON CONFLICT DO NOTHING`);
+    // Fetched a moment ago and not due for a day: the server's fetcher leaves them be, since the
+    // bench measures moderators and desktops (the addresses are not real sites either).
+    const fetchedAt = Date.now();
     await client.query(
-      `INSERT INTO feeds (url, site_url, title, created_at)
-       SELECT 'https://site' || f || '.example/comments/feed/', 'https://site' || f || '.example/', 'Site ' || f, $1
+      `INSERT INTO feeds (url, site_url, title, created_at, last_fetched_at, last_success_at, next_fetch_at)
+       SELECT 'https://site' || f || '.example/comments/feed/', 'https://site' || f || '.example/', 'Site ' || f, $1, $3::bigint, $3::bigint, $3::bigint + 86400000
        FROM generate_series(1, $2) AS f`,
-      [WORKSPACE_NOW - TWO_YEARS_MS, WORKSPACE.feeds],
+      [WORKSPACE_NOW - TWO_YEARS_MS, WORKSPACE.feeds, fetchedAt],
+    );
+    // Each feed's row in the change log (a TeamFeed), as adding it writes one, before its comments'.
+    await client.query(
+      `INSERT INTO changes (at, moderator_id, kind, body)
+       SELECT created_at, NULL, 'feed', jsonb_build_object('kind', 'feed', 'feed', jsonb_build_object(
+                'id', id, 'url', url, 'title', title, 'siteUrl', site_url, 'kind', kind, 'removed', false,
+                'lastSuccessAt', last_success_at, 'errorMessage', error_message))
+       FROM feeds ORDER BY id`,
     );
 
     let started = performance.now();
