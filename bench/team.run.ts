@@ -15,6 +15,7 @@ import { line, timeGoal, timingOf, type Goal } from './figures';
 import { loadWorkspace, WORKSPACE } from './team-workspace';
 import { initWorkspace, inviteAndJoin, startTeamServer, type TeamServerProcess } from './team-server-process';
 import { decideInBatches, teamClient, triage, type TeamClient } from './team-moderators';
+import { countCpu, describeCpu } from './team-cpu';
 import { followingDesktop, type FollowingDesktop } from './team-desktop';
 import { TEAM_MAX_DECISIONS } from '../common/team-wire';
 
@@ -104,6 +105,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     await admin.end();
     const url = postgres.url('workspace');
     initWorkspace(url);
+    const dataDir = (await query<{ data_directory: string }>(url, 'SHOW data_directory'))[0]!.data_directory;
 
     print(`\n1. Loading ${WORKSPACE.comments.toLocaleString('en')} comments into PostgreSQL (${WORKSPACE.feeds} feeds, ${WORKSPACE.threads.toLocaleString('en')} threads, ${WORKSPACE.authors.toLocaleString('en')} authors, the newest ${WORKSPACE.inboxShare * 100}% in the Inbox)`);
     const loaded = await loadWorkspace(url);
@@ -119,6 +121,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     const clients: TeamClient[] = [];
     for (let n = 1; n <= MODERATORS; n += 1) clients.push(teamClient(server.url, (await inviteAndJoin(url, server.url, `Moderator ${n}`)).token));
     const inbox = await inboxIds(url);
+    if (inbox.length < COPY + ALONE) throw new Error(`the workspace's Inbox holds ${inbox.length} comments; the figures need ${COPY + ALONE}: raise BENCH_TEAM_COMMENTS or lower BENCH_TEAM_OFFLINE`);
 
     // The desktop of figures 4 and 5, its own moderator. Its copy needs only the comments it will see
     // decided: the newest COPY of the Inbox. Its cursor starts just before their 'comment' rows in
@@ -141,7 +144,9 @@ it('team workspace figures at 1,000,000 comments', async () => {
     print(`   ${line('alone: claim', timingOf(alone.claimMs))}`);
     print(`   ${line('alone: decision', timingOf(alone.decisionMs))}`);
     desktop.watch(inbox.slice(0, WATCH));
+    const cpu = countCpu(server.pid, dataDir);
     const run = await triage(clients, inbox.slice(0, WATCH), EACH);
+    const triageCpu = cpu();
     const claim = timingOf(run.claimMs);
     const decision = timingOf(run.decisionMs);
     const claimGoals = [timeGoal('a claim (POST /claim), median', claim, 20, 'median'), timeGoal('a claim, p95', claim, 20, 'p95')];
@@ -149,6 +154,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     print(`   ${line('claim', claim, claimGoals[1])}`);
     print(`   ${line('decision', decision, decisionGoals[1])}`);
     print(`   ${run.routed.length} routed in ${seconds(run.wallMs)} (${((run.routed.length / run.wallMs) * 1000).toFixed(0)} a second); ${run.refused} claims refused (another moderator held the comment), ${run.conflicts} decisions answered 'conflict' (routed by another since it was read)`);
+    print(`   ${describeCpu(triageCpu)}`);
     goals.push(...claimGoals, ...decisionGoals);
     reported.push({ name: 'claims refused (held by another)', value: run.refused, unit: '' }, { name: 'decisions answered conflict', value: run.conflicts, unit: '' });
 
@@ -169,12 +175,14 @@ it('team workspace figures at 1,000,000 comments', async () => {
     print(`   ${decided.applied.toLocaleString('en')} applied (${decided.conflicts} conflicts) in ${seconds(decided.wallMs)}: ${Math.round((decided.applied / decided.wallMs) * 1000).toLocaleString('en')} decisions a second`);
     const head = await headOf(url);
     desktop.watch(offline);
+    const catchUpCpu = countCpu(server.pid, dataDir);
     before = performance.now();
     desktop.startSync();
     const caughtUp = await within(desktop.reaches(head), CATCH_UP_WAIT_MS);
     const catchUpMs = performance.now() - before;
     const current = offline.filter((id) => desktop!.seen.has(id)).length;
     print(`   ${caughtUp ? `current (cursor at the head, ${head.toLocaleString('en')}) ${seconds(catchUpMs)} after reconnecting` : `not current within ${seconds(CATCH_UP_WAIT_MS)}`}; ${current.toLocaleString('en')} of the ${offline.length.toLocaleString('en')} routed comments show it in its copy`);
+    print(`   ${describeCpu(catchUpCpu())}`);
     goals.push({ name: `catching up ${offline.length.toLocaleString('en')} changes after a day offline`, value: Math.round(catchUpMs), unit: 'ms', goal: '<= 10000 ms', pass: caughtUp && catchUpMs <= 10_000 && current === offline.length });
 
     const after = server.memory();
