@@ -16,6 +16,7 @@ import { loadWorkspace, WORKSPACE } from './team-workspace';
 import { initWorkspace, inviteAndJoin, startTeamServer, type TeamServerProcess } from './team-server-process';
 import { decideInBatches, teamClient, triage, type TeamClient } from './team-moderators';
 import { countCpu, describeCpu } from './team-cpu';
+import { describeConnections, sampleConnections } from './team-pg-waits';
 import { followingDesktop, type FollowingDesktop } from './team-desktop';
 import { TEAM_MAX_DECISIONS } from '../common/team-wire';
 
@@ -145,8 +146,10 @@ it('team workspace figures at 1,000,000 comments', async () => {
     print(`   ${line('alone: decision', timingOf(alone.decisionMs))}`);
     desktop.watch(inbox.slice(0, WATCH));
     const cpu = countCpu(server.pid, dataDir);
+    const connections = await sampleConnections(url);
     const run = await triage(clients, inbox.slice(0, WATCH), EACH);
     const triageCpu = cpu();
+    const triageConnections = await connections();
     const claim = timingOf(run.claimMs);
     const decision = timingOf(run.decisionMs);
     const claimGoals = [timeGoal('a claim (POST /claim), median', claim, 20, 'median'), timeGoal('a claim, p95', claim, 20, 'p95')];
@@ -155,6 +158,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     print(`   ${line('decision', decision, decisionGoals[1])}`);
     print(`   ${run.routed.length} routed in ${seconds(run.wallMs)} (${((run.routed.length / run.wallMs) * 1000).toFixed(0)} a second); ${run.refused} claims refused (another moderator held the comment), ${run.conflicts} decisions answered 'conflict' (routed by another since it was read)`);
     print(`   ${describeCpu(triageCpu)}`);
+    print(`   ${describeConnections(triageConnections)}`);
     goals.push(...claimGoals, ...decisionGoals);
     reported.push({ name: 'claims refused (held by another)', value: run.refused, unit: '' }, { name: 'decisions answered conflict', value: run.conflicts, unit: '' });
 
