@@ -50,8 +50,9 @@ function machineBusyMs(): number {
 
 /** Starts counting; the returned function says how much CPU (ms) each used since. */
 export function countCpu(serverPid: number, postgresDataDir: string): () => CpuShares {
-  const pids = () => postgresPids(postgresDataDir);
-  const postgres = () => pids().reduce((sum, pid) => sum + cpuOf(pid), 0);
+  // Per process, so a connection that ends meanwhile takes away only what it used before (a little
+  // under-counted), never more.
+  const postgres = () => new Map(postgresPids(postgresDataDir).map((pid) => [pid, cpuOf(pid)]));
   const bench = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
@@ -59,7 +60,7 @@ export function countCpu(serverPid: number, postgresDataDir: string): () => CpuS
   const start = { server: cpuOf(serverPid), postgres: postgres(), bench: bench(), machine: machineBusyMs(), at: performance.now() };
   return () => ({
     server: cpuOf(serverPid) - start.server,
-    postgres: postgres() - start.postgres,
+    postgres: [...postgres()].reduce((sum, [pid, used]) => sum + used - (start.postgres.get(pid) ?? 0), 0),
     bench: bench() - start.bench,
     machine: machineBusyMs() - start.machine,
     wallMs: performance.now() - start.at,
@@ -69,6 +70,8 @@ export function countCpu(serverPid: number, postgresDataDir: string): () => CpuS
 /** "server 0.62 cores, PostgreSQL 0.71, this process 0.30, the rest of the machine 0.25 (of 2)". */
 export function describeCpu(shares: CpuShares): string {
   const cores = (ms: number) => (ms / shares.wallMs).toFixed(2);
-  const others = Math.max(0, shares.machine - shares.server - shares.postgres - shares.bench);
+  // The machine's counters tick coarsely: over a short stretch their sum may overshoot the cores.
+  const ours = shares.server + shares.postgres + shares.bench;
+  const others = Math.min(Math.max(0, shares.machine - ours), os.cpus().length * shares.wallMs - ours);
   return `CPU used: the team server ${cores(shares.server)} cores, PostgreSQL ${cores(shares.postgres)}, this process (clients and desktop) ${cores(shares.bench)}, everything else on the machine ${cores(others)} (of ${os.cpus().length})`;
 }

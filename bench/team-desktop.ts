@@ -19,10 +19,13 @@ export interface FollowingDesktop {
   /** Resolves once the copy's cursor reaches `head` (checked after every change the sync applies). */
   reaches(head: number): Promise<void>;
   /**
-   * Starts noting when each of `ids` first shows a decided version (team_version 2 or more) in the
-   * copy: performance.now() right after the transaction that applied it.
+   * Starts noting when comment `id` first shows a decided version (team_version 2 or more) in the
+   * copy: performance.now() right after the transaction that applied it. Watch a comment just
+   * before its decision is sent: each sync transaction looks up every comment still watched.
    */
-  watch(ids: readonly number[]): void;
+  watch(id: number): void;
+  /** How many of `ids` show a decided version in the copy now. */
+  decided(ids: readonly number[]): number;
   /** When each watched comment was seen decided (performance.now()). */
   seen: Map<number, number>;
   startSync(): void;
@@ -40,7 +43,7 @@ export function followingDesktop(dir: string, serverUrl: string, joined: JoinAns
   setTeamCursor(db, cursor, now);
 
   const seen = new Map<number, number>();
-  let unseen = new Set<number>();
+  const unseen = new Set<number>();
   let decided: Statement | null = null;
   const waiting: { head: number; resolve: () => void }[] = [];
   const cursorNow = () => readTeamLink(db)?.cursor ?? 0;
@@ -67,9 +70,10 @@ export function followingDesktop(dir: string, serverUrl: string, joined: JoinAns
     service,
     cursor: cursorNow,
     reaches: (head) => new Promise<void>((resolve) => (cursorNow() >= head ? resolve() : waiting.push({ head, resolve }))),
-    watch(ids) {
-      unseen = new Set(ids.filter((id) => !seen.has(id)));
+    watch(id) {
+      if (!seen.has(id)) unseen.add(id);
     },
+    decided: (ids) => (db.prepare('SELECT count(*) FROM items WHERE team_version >= 2 AND id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(ids)) as number),
     seen,
     startSync() {
       stop ??= startTeamSync(service.context, { log: (text) => process.stderr.write(`bench desktop: ${text}\n`) });

@@ -68,9 +68,9 @@ export interface TriageResult {
 /**
  * `clients` moderators each route `each` comments from `inbox` (ids at version 1, newest first),
  * all at once. The Inbox is shared as their desktops would show it: a comment leaves it for
- * everyone when it is routed.
+ * everyone when it is routed. `deciding` hears of each comment just before its decision is sent.
  */
-export async function triage(clients: TeamClient[], inbox: number[], each: number): Promise<TriageResult> {
+export async function triage(clients: TeamClient[], inbox: number[], each: number, deciding: (commentId: number) => void = () => {}): Promise<TriageResult> {
   const remaining = [...inbox];
   const result: TriageResult = { claimMs: [], decisionMs: [], refused: 0, conflicts: 0, routed: [], wallMs: 0 };
   const started = performance.now();
@@ -86,6 +86,7 @@ export async function triage(clients: TeamClient[], inbox: number[], each: numbe
           result.refused += 1;
           continue;
         }
+        deciding(commentId);
         before = performance.now();
         const decided = await client.post<DecisionsAnswer>('/decisions', {
           decisions: [{ kind: 'state', key: randomUUID(), commentId, baseVersion: 1, state: routedState(LANES[done % LANES.length]!, Date.now()), madeAt: Date.now() }],
