@@ -167,7 +167,7 @@ test.describe('team workspace: two moderators, one queue', () => {
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the header says who is here: online, and the other moderator', async () => {
+  test('the header says who is here: online, and the other moderator', async ({}, testInfo) => {
     const header = (page: Page) => page.getByRole('group', { name: 'Team' });
     await expect(header(dana.page)).toContainText('Hostwise support · Dana');
     await expect(header(dana.page).getByRole('status', { name: 'Sync: Online' })).toBeVisible(FIRST_SYNC);
@@ -175,6 +175,10 @@ test.describe('team workspace: two moderators, one queue', () => {
     await expect(header(sam.page)).toContainText('With Dana', FIRST_SYNC);
     // A team's feeds are fetched by its server: no desktop offers to fetch them itself.
     await expect(dana.page.getByRole('button', { name: 'Fetch now' })).toHaveCount(0);
+    // In a narrow window the team's line keeps its words whole.
+    await dana.page.setViewportSize({ width: 1024, height: 700 });
+    await dana.page.screenshot({ path: testInfo.outputPath('dana-1024.png') });
+    await dana.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   test('Dana replies, Sam sees it and cannot route it; Dana routes it and it leaves Sam\'s Inbox', async ({}, testInfo) => {
