@@ -12,7 +12,7 @@ import { it } from 'vitest';
 import { startPostgres } from '../test/support/postgres';
 import { ensureBuilt } from '../test/support/built-cli';
 import { line, timeGoal, timingOf, type Goal } from './figures';
-import { loadWorkspace, WORKSPACE } from './team-workspace';
+import { headOf, inboxIds, loadWorkspace, query, seqBefore, WORKSPACE } from './team-workspace';
 import { initWorkspace, inviteAndJoin, startTeamServer, type TeamServerProcess } from './team-server-process';
 import { decideInBatches, teamClient, triage, type TeamClient } from './team-moderators';
 import { countCpu, describeCpu } from './team-cpu';
@@ -47,9 +47,10 @@ function table(goals: Goal[], reported: Reported[]): string {
     ...goals.map((goal) => [goal.name, `${goal.value} ${goal.unit}`, goal.goal, goal.pass ? 'pass' : 'MISSED']),
     ...reported.map((figure) => [figure.name, `${figure.value} ${figure.unit}`, '(none)', '']),
   ];
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['figure', 'result', 'goal'][column]!.length));
-  const format = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 4)).join(' | ')} |`;
-  return [format(['figure', 'result', 'goal', 'pass']), format(widths.map((width) => '-'.repeat(width)).concat('----')), ...rows.map(format)].join('\n');
+  const heading = ['figure', 'result', 'goal', 'pass'];
+  const widths = heading.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const format = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [format(heading), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format)].join('\n');
 }
 
 /** True when `promise` settles within `ms`; false (and the run goes on) when it does not. */
@@ -63,35 +64,10 @@ async function within(promise: Promise<void>, ms: number): Promise<boolean> {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** The change log's newest seq. */
-async function headOf(url: string): Promise<number> {
-  return Number((await query<{ head: string }>(url, 'SELECT coalesce(max(seq), 0) AS head FROM changes'))[0]!.head);
-}
-
-/** The seq just before comment `id`'s 'comment' row in the log. */
-async function seqBefore(url: string, id: number): Promise<number> {
-  const rows = await query<{ seq: string }>(url, "SELECT seq FROM changes WHERE kind = 'comment' AND (body->'comment'->>'id')::bigint = $1", [id]);
-  return Number(rows[0]!.seq) - 1;
-}
-
-/** The Inbox as the desktops show it: new comments, newest first (their ids). */
-async function inboxIds(url: string): Promise<number[]> {
-  const rows = await query<{ id: string }>(url, `SELECT id FROM comments WHERE status = 'new' ORDER BY published_at DESC, id DESC`);
-  return rows.map((row) => Number(row.id));
-}
-
 it('team workspace figures at 1,000,000 comments', async () => {
-  print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load average ${loadAverage()} at the start`);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
+  const loadAtStart = loadAverage();
+  print(`machine: ${machine}, load average ${loadAtStart} at the start`);
   ensureBuilt();
   const goals: Goal[] = [];
   const reported: Reported[] = [];
@@ -196,7 +172,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     postgres.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  print(`\nload average ${loadAverage()} at the end (${os.cpus().length} cores)\n`);
+  print(`\nmachine: ${machine}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end\n`);
   print(table(goals, reported));
   print(`\n${goals.filter((goal) => goal.pass).length} of ${goals.length} goals pass`);
   print(JSON.stringify({ goals, reported }));
