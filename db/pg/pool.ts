@@ -37,15 +37,23 @@ export function openClient(url: string, applicationName?: string): pg.Client {
 /** Runs `work` in one transaction on a pooled connection: committed if it returns, rolled back if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection that dies while checked out and between two statements reports it as an 'error'
+  // event, which nobody would hear (the pool listens only to idle ones) and which would end the
+  // process. Heard here, it fails this transaction alone: its next statement rejects.
+  const heard = () => {};
+  client.on('error', heard);
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch(() => (broken = true));
     throw error;
   } finally {
-    client.release();
+    client.off('error', heard);
+    // A connection that cannot even roll back is closed, not handed to the next request.
+    client.release(broken);
   }
 }

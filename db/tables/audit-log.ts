@@ -94,6 +94,16 @@ export function applyAction(
   });
 }
 
+/**
+ * In a team copy: other moderators changed these comments (their decisions, applied from the
+ * workspace's change log). Recorded as an entry nothing can undo, so a console's `z` on an older
+ * action of its own sees the comment changed since and leaves it be, as for another window's change.
+ */
+export function recordOthersChange(db: Db, itemIds: readonly number[], by: readonly string[], now: number): void {
+  if (itemIds.length === 0) return;
+  prepared(db, "INSERT INTO audit_log (at, action, detail, undo) VALUES (?, 'team', ?, NULL)").run(now, JSON.stringify({ itemIds, by }));
+}
+
 /** Undoing audit entry `auditId` also removes spotlight action `actionId` (recorded in the same transaction). */
 export function undoAlsoRemovesSpotlightAction(db: Db, auditId: number, actionId: number): void {
   prepared(db, `UPDATE audit_log SET undo = json_set(undo, '$.spotlightActionId', ?) WHERE id = ?`).run(actionId, auditId);

@@ -17,6 +17,8 @@ import { useKeyboard } from '../features/queue/useKeyboard';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { AcceptAboveDialog } from '../features/suggestions/AcceptAboveDialog';
 import { RulesDialog } from '../features/suggestions/RulesDialog';
+import { ConflictsDialog } from '../features/team/ConflictsDialog';
+import { RefusalBanner } from '../features/team/RefusalBanner';
 import { startStore, useStore } from '../store';
 import { cx } from '../ui/cx';
 import styles from './App.module.css';
@@ -36,6 +38,7 @@ function Dialogs() {
   if (dialog === 'settings') return <SettingsDialog />;
   if (dialog === 'accept-above') return <AcceptAboveDialog />;
   if (dialog === 'rules') return <RulesDialog />;
+  if (dialog === 'team-conflicts') return <ConflictsDialog />;
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'export') return <ExportDialog />;
   if (dialog === 'members') return <MembersDialog />;
@@ -78,6 +81,7 @@ export function App() {
         <FetchBar />
         <DamageBanner />
         <ErrorBanner />
+        <RefusalBanner />
         <div className={styles.panes}>
           <QueuePane />
           <DetailPane />

@@ -12,6 +12,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createSpotlightSlice } from './spotlight-slice';
 import { createStatusSlice } from './status-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
+import { createTeamSlice } from './team-slice';
 import type { StoreState } from './types';
 import { createTriageSlice } from './triage-slice';
 import { createUiSlice } from './ui-slice';
@@ -30,12 +31,19 @@ export const useStore = create<StoreState>()((set, get) => ({
   ...createSpotlightSlice(set, get),
   ...createBackupsSlice(set, get),
   ...createSuggestionsSlice(set, get),
+  ...createTeamSlice(set, get),
 }));
 
 /** Loads what the console shows first, then keeps it current from the service's events. */
 export function startStore(): () => void {
   const { refreshCounts, refreshFeeds, loadView, loadSettings, report } = useStore.getState();
-  void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates()]);
+  void Promise.all([refreshCounts(), refreshFeeds(), loadView(), loadSettings(), useStore.getState().loadTemplates(), useStore.getState().refreshTeam()]);
+  // In a team, the comment shown is claimed and the one left behind given back (solo, nothing is called).
+  const unfollow = useStore.subscribe((state, before) => {
+    if (state.selectedId !== before.selectedId) state.followSelection(state.selectedId);
+  });
+  const closing = () => useStore.getState().releaseAll();
+  window.addEventListener('pagehide', closing);
   // A database that cannot be changed says so before the moderator starts typing.
   api['app-info']().then(
     (info) => useStore.setState({ online: info.online && navigator.onLine, dbPath: info.dbPath, damage: info.damage, ...(info.readOnly ? { error: sentence(info.readOnly) } : {}) }),
@@ -62,6 +70,8 @@ export function startStore(): () => void {
         return useStore.setState({ online: event.payload.online });
       case 'database-damaged':
         return useStore.setState({ damage: event.payload });
+      case 'team-changed':
+        return void state.refreshTeam();
       case 'database-restored':
         // Everything on screen came from the file that was replaced: start again from the restored one.
         return window.location.reload();
@@ -69,6 +79,8 @@ export function startStore(): () => void {
   });
   return () => {
     unsubscribe();
+    unfollow();
+    window.removeEventListener('pagehide', closing);
     window.removeEventListener('online', setOnline);
     window.removeEventListener('offline', setOnline);
   };

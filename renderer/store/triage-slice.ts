@@ -5,6 +5,7 @@ import { isInView } from '../../common/views';
 import { api } from '../api';
 import { forgetOwnAction, ownActions } from '../own-actions';
 import { undoNotice } from './undo-notice';
+import { isLeaseRefusal } from './team-slice';
 import { commentsOf } from './comment-names';
 import { acceptNotice, bulkNotice } from './suggestion-notices';
 import type { SliceCreator, SnoozeChoice, StoreState, TriageSlice } from './types';
@@ -112,8 +113,9 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     send: (next: number | undefined) => Promise<R>,
   ) => {
     if (ids.length === 0) return;
-    // The toast of the action before goes: this one's replaces it once stored.
-    set({ notice: null });
+    // The toast of the action before goes: this one's replaces it once stored. So does a refusal
+    // the moderator acted past (leaving that comment to whoever holds it).
+    set({ notice: null, teamRefusal: null });
     const state = get();
     const before = new Map<number, ItemSummary>();
     for (const id of ids) {
@@ -140,20 +142,26 @@ export const createTriageSlice: SliceCreator<TriageSlice> = (set, get) => {
     set((current) => ({ pendingActions: current.pendingActions + 1 }));
     let reload = false;
     let failed = false;
+    let held = false;
     try {
       const result = await send(next);
       expectOwn(result.auditId);
       reload = !applyAnswer(result, before, next);
       set({ notice: `${typeof message === 'function' ? message(result) : message} z to undo.` });
     } catch (error) {
-      get().report(error);
+      // Another moderator holds it: not a failure but a choice the moderator makes (take over, or leave it).
+      held = isLeaseRefusal(error);
+      if (held) get().refusedByTeam({ itemIds: ids, error, retry: () => runAction(ids, change, message, send) });
+      else get().report(error);
       // The screen moved on for an action that was not stored: show what is.
       reload = true;
       failed = true;
     }
     await settle(reload || (get().items.length === 0 && get().nextCursor !== null));
     // The comment moved on to was painted from its row only; its answer never came, so read it in full.
-    if (failed) await get().reloadSelected();
+    // A comment someone else holds is shown again, with who holds it.
+    if (held && state.selectedId !== null && ids.includes(state.selectedId)) await get().select(state.selectedId);
+    else if (failed) await get().reloadSelected();
   };
 
   /**

@@ -3,6 +3,7 @@ import type { DraftTarget, UnsavedDraft } from './unsaved-drafts';
 import type { EventMap } from '../../common/events';
 import type { OpmlImportReport } from '../../common/opml-report';
 import type { Rule, RuleDraft, RulePreview } from '../../common/contract/rules';
+import type { TeamConflict, TeamStatus } from '../../common/types';
 import type { AcceptSummary, BackupInfo, LearningStatus, DatabaseDamage, DashboardStats, Draft, ExportFormat, FeedCandidate, FeedSummary, FetchResult, ItemContext, ItemDetail, ItemFilters, ItemSummary, PageCursor, Member, MemberProfile, Route, Settings, SortOrder, SubscribeResult, Template, ViewCounts, ViewName } from '../../common/types';
 
 export interface ViewsSlice {
@@ -205,7 +206,38 @@ export interface SuggestionsSlice {
   importRules(text: string): Promise<string>;
 }
 
-export type DialogName = 'accept-above' | 'rules' | 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard' | 'palette';
+/** An action the workspace refused because another moderator holds the comment, and its way out. */
+export interface TeamRefusal {
+  itemIds: number[];
+  /** The service's words: who holds it and how to take over. */
+  message: string;
+  /** The action again, once taken over. */
+  retry: () => Promise<void>;
+}
+
+export interface TeamSlice {
+  /** Where this desktop stands with its team (solo: { mode: 'solo' }); null until read. */
+  team: TeamStatus | null;
+  /** The decisions the workspace refused, oldest first; null until read (only ever read in a team). */
+  conflicts: TeamConflict[] | null;
+  teamRefusal: TeamRefusal | null;
+  /** Reads team-status again (at start and on every team-changed event), and the conflicts when there are any. */
+  refreshTeam(): Promise<void>;
+  loadConflicts(): Promise<void>;
+  resolveConflict(conflictId: number, keep: 'theirs' | 'mine'): Promise<void>;
+  /** The comment shown changed: its lease is claimed and the last one's given back (in a team only). */
+  followSelection(itemId: number | null): void;
+  /** The moderator started a reply on this comment: its lease says so (in a team only). */
+  startReply(itemId: number): void;
+  /** Takes these comments from whoever holds them; resolves to whether all were taken. */
+  takeOver(itemIds: number[]): Promise<boolean>;
+  /** An action refused by the lease guard (its error), or null once the moderator chose a way out. */
+  refusedByTeam(refusal: { itemIds: number[]; error: unknown; retry: () => Promise<void> } | null): void;
+  /** Gives back the lease held (the console is closing). */
+  releaseAll(): void;
+}
+
+export type DialogName = 'team-conflicts' | 'accept-above' | 'rules' | 'subscribe' | 'feed-health' | 'shortcuts' | 'snooze' | 'settings' | 'templates' | 'export' | 'members' | 'member' | 'dashboard' | 'palette';
 
 /**
  * Something a key or the palette asked of the comment shown, carried out by the part of the detail
@@ -244,7 +276,7 @@ export interface StatusSlice {
   dismissError(): void;
 }
 
-export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice & BackupsSlice & SuggestionsSlice;
+export type StoreState = ViewsSlice & QueueSlice & SelectionSlice & TriageSlice & FeedsSlice & StatusSlice & UiSlice & SettingsSlice & CustomerServiceSlice & SpotlightSlice & BackupsSlice & SuggestionsSlice & TeamSlice;
 export type SliceCreator<T> = (
   set: (partial: Partial<StoreState> | ((state: StoreState) => Partial<StoreState>)) => void,
   get: () => StoreState,

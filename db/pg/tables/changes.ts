@@ -35,20 +35,33 @@ export async function changeHead(db: pg.Pool | pg.PoolClient): Promise<number> {
   return result.rows[0]?.head ?? 0;
 }
 
-/** The changes after `since`, oldest first, at most `limit`; `more` when the log holds further ones. */
-export async function readChanges(db: pg.Pool, since: number, limit: number): Promise<ChangesAnswer> {
-  // One statement, one snapshot: head and rows agree.
-  const result = await db.query<{ seq: number; at: number; by: string | null; body: ChangeBody; head: number }>(
-    `SELECT c.seq, c.at, m.name AS by, c.body, (SELECT coalesce(max(seq), 0) FROM changes) AS head
-       FROM changes c LEFT JOIN moderators m ON m.id = c.moderator_id
-      WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`,
-    [since, limit + 1],
+/**
+ * What one read of the log may carry, roughly (the JSON of its changes): a page of big comments is
+ * cut short and `more` says to read on, so neither the server nor a desktop holds a huge answer.
+ */
+export const CHANGES_PAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The changes after `since`, oldest first: at most `limit`, and no more than `pageBytes` of them
+ * (but always one); `more` when the log holds further ones.
+ */
+export async function readChanges(db: pg.Pool, since: number, limit: number, pageBytes = CHANGES_PAGE_BYTES): Promise<ChangesAnswer> {
+  // One statement, one snapshot: head and rows agree. A row past the page's bytes comes without
+  // its body (never read from disk): it only says there is more.
+  const result = await db.query<{ seq: number; at: number; by: string | null; body: ChangeBody | null; head: number }>(
+    `SELECT seq, at, by, head, CASE WHEN before < $3 THEN body END AS body
+       FROM (SELECT c.seq, c.at, m.name AS by, c.body, (SELECT coalesce(max(seq), 0) FROM changes) AS head,
+                    coalesce(sum(octet_length(c.body::text)) OVER (ORDER BY c.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::bigint AS before
+               FROM changes c LEFT JOIN moderators m ON m.id = c.moderator_id
+              WHERE c.seq > $1 ORDER BY c.seq LIMIT $2) page
+      ORDER BY seq`,
+    [since, limit + 1, pageBytes],
   );
-  const rows = result.rows.slice(0, limit);
+  const rows = result.rows.slice(0, limit).filter((row): row is typeof row & { body: ChangeBody } => row.body !== null);
   const head = result.rows[0]?.head ?? (await changeHead(db));
   return {
     changes: rows.map((row) => ({ ...row.body, seq: row.seq, at: row.at, by: row.by }) as TeamChange),
     head,
-    more: result.rows.length > limit,
+    more: result.rows.length > rows.length,
   };
 }

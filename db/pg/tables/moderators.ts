@@ -35,8 +35,8 @@ export type RedeemResult = { ok: true; moderator: TeamModerator } | { ok: false;
 /** Exchanges an unused, unexpired invite for a personal token (its hash), in one transaction. */
 export async function redeemInvite(pool: pg.Pool, inviteHash: string, tokenHash: string, now = Date.now()): Promise<RedeemResult> {
   return inTransaction(pool, async (client) => {
-    const found = await client.query<ModeratorRow & { invite_until: number | null }>(
-      'SELECT id, name, role, invite_until FROM moderators WHERE invite_hash = $1 FOR UPDATE',
+    const found = await client.query<ModeratorRow & { invite_until: number | null; token_hash: string | null }>(
+      'SELECT id, name, role, invite_until, token_hash FROM moderators WHERE invite_hash = $1 FOR UPDATE',
       [inviteHash],
     );
     const row = found.rows[0];
@@ -47,6 +47,8 @@ export async function redeemInvite(pool: pg.Pool, inviteHash: string, tokenHash:
       [row.id, tokenHash, now],
     );
     await appendChanges(client, row.id, [{ kind: 'moderator', moderator: { ...moderator(row), revoked: false } }], now);
+    // The token this one replaces (their previous desktop's) stops now: its open streams close too.
+    if (row.token_hash !== null) await client.query('SELECT pg_notify($1, $2)', [REVOKED_CHANNEL, String(row.id)]);
     return { ok: true, moderator: moderator(row) } as const;
   });
 }

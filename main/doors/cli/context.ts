@@ -79,7 +79,7 @@ export function parseId(text: string, what: string): number {
 }
 
 export function parsePort(text: string): number {
-  const port = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new SwitchboardError('invalid-input', 'cli', `--port must be a whole number from 0 to 65535, not "${text}"`);
   }

@@ -4,6 +4,7 @@
 import type { Db } from '../../../db/connection';
 import { writeTransaction } from '../../../db/write';
 import { upsertThread } from '../../../db/tables/threads';
+import { recordOthersChange } from '../../../db/tables/audit-log';
 import { indexComment, type IndexedComment } from '../../../db/search-index';
 import { readTeamLink, setTeamCursor, markTeamRevoked } from '../../../db/tables/team-link';
 import { storeLease } from '../../../db/tables/team-leases';
@@ -30,6 +31,8 @@ import { REVOKED_MESSAGE } from './messages';
 export interface Applied {
   /** Comments (their content or state) changed in the copy. */
   items: boolean;
+  /** Comments whose state others' decisions changed, and who made them. */
+  decided: Map<number, string | null>;
   feeds: boolean;
   /** Leases, people or this desktop's standing changed. */
   team: boolean;
@@ -38,9 +41,12 @@ export interface Applied {
 type CommentChange = Extract<TeamChange, { kind: 'comment' }>;
 
 /** A state from the log, unless this copy has it already or the moderator's own decision on it is still waiting. */
-function applyState(db: Db, commentId: number, version: number, state: TeamComment['state'], by: string | null): boolean {
-  if (version <= teamVersionOf(db, commentId) || stateWaiting(db, commentId)) return false;
+function applyState(db: Db, commentId: number, version: number, state: TeamComment['state'], by: string | null, applied: Applied): boolean {
+  const had = teamVersionOf(db, commentId);
+  if (version <= had || stateWaiting(db, commentId)) return false;
   setTeamState(db, commentId, state, version, by);
+  // A comment arriving with its state is no decision made since anything here.
+  if (had >= 0) applied.decided.set(commentId, by);
   return true;
 }
 
@@ -51,7 +57,7 @@ function applyComments(ctx: TeamContext, run: CommentChange[], now: number, appl
   for (const { comment } of run) {
     if (teamCommentExists(db, comment.id)) {
       updateTeamCommentContent(db, comment, now);
-      applyState(db, comment.id, comment.version, comment.state, comment.updatedBy);
+      applyState(db, comment.id, comment.version, comment.state, comment.updatedBy, applied);
     } else if (!fresh.some((seen) => seen.comment.id === comment.id)) {
       const site = ensureTeamFeed(db, comment.feedId, now);
       // Threads are this copy's own rows, keyed by their address within the feed's site as a fetch keys them.
@@ -81,7 +87,7 @@ function applyOne(ctx: TeamContext, change: Exclude<TeamChange, CommentChange>, 
   const { db } = ctx;
   switch (change.kind) {
     case 'state':
-      if (applyState(db, change.commentId, change.version, change.state, change.by)) applied.items = true;
+      if (applyState(db, change.commentId, change.version, change.state, change.by, applied)) applied.items = true;
       return;
     case 'lease':
       storeLease(db, change.commentId, change.lease);
@@ -110,7 +116,7 @@ function applyOne(ctx: TeamContext, change: Exclude<TeamChange, CommentChange>, 
  * one transaction; then tells every door what changed. Changes at or before the cursor are skipped.
  */
 export function applyChanges(ctx: TeamContext, changes: readonly TeamChange[]): Applied {
-  const applied: Applied = { items: false, feeds: false, team: false };
+  const applied: Applied = { items: false, decided: new Map(), feeds: false, team: false };
   const now = ctx.now();
   writeTransaction(ctx.db, () => {
     const link = readTeamLink(ctx.db);
@@ -129,6 +135,7 @@ export function applyChanges(ctx: TeamContext, changes: readonly TeamChange[]): 
       while (k < fresh.length && fresh[k]!.kind === 'comment') run.push(fresh[k++] as CommentChange);
       applyComments(ctx, run, now, applied);
     }
+    recordOthersChange(ctx.db, [...applied.decided.keys()], [...new Set([...applied.decided.values()].filter((by) => by !== null))] as string[], now);
     setTeamCursor(ctx.db, Math.max(...fresh.map((change) => change.seq)), now);
     endApplying(ctx.db);
   });

@@ -20,11 +20,13 @@ import { REVOKED_MESSAGE } from './messages';
 
 const SOLO = 'this desktop is not in a team workspace: join one with `switchboard team join URL --token sbi_...`';
 
-/** The link of a team copy that may still talk to its server. */
-function liveLink(ctx: TeamContext, stage: string): TeamLink | null {
+/**
+ * The link of a team copy that may still talk to its server; null solo, or once the token was
+ * refused (then this desktop works on its copy alone, and team-status says why).
+ */
+function liveLink(ctx: TeamContext): TeamLink | null {
   const link = readTeamLink(ctx.db);
-  if (link?.revokedAt != null) throw new SwitchboardError('unavailable', stage, REVOKED_MESSAGE);
-  return link;
+  return link?.revokedAt == null ? link : null;
 }
 
 /** A refusal of the server said as this desktop's error. */
@@ -55,7 +57,7 @@ export const teamHandlers = {
   'team-status': (ctx) => teamStatus(ctx),
 
   'team-claim': async (ctx, { itemId, purpose, takeOver }) => {
-    const link = liveLink(ctx, 'team-claim');
+    const link = liveLink(ctx);
     if (!link) return { held: true, lease: null };
     let answer: ClaimAnswer;
     try {
@@ -78,7 +80,7 @@ export const teamHandlers = {
   },
 
   'team-release': async (ctx, { itemId }) => {
-    const link = liveLink(ctx, 'team-release');
+    const link = liveLink(ctx);
     if (!link) return { released: false };
     try {
       const answer = await teamCall<ReleaseAnswer>(linkCall(ctx.team.fetch, link), '/release', { commentIds: [itemId] });

@@ -82,6 +82,7 @@ export async function fetchWorkspaceFeed(pool: Pool, feed: DueFeed, options: Fet
     // written (PostgreSQL gone), the feed stays due and the caller reports the first error.
     const why = error instanceof Error ? error.message : String(error);
     const message = `storing this feed's comments failed (${why.slice(0, 200)}); they are fetched again at the next try`;
+    // Its category only steers parking (a site's 410); a store failure never parks at once.
     await storeFetch(pool, feed.id, failureRecord(feed, { category: 'network', message, httpStatus: null, retryAt: null }, options.now()), options.now()).catch(() => {
       throw error;
     });

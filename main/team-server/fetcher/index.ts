@@ -63,7 +63,9 @@ export function startTeamFetcher(pool: pg.Pool, options: TeamFetcherOptions = {}
       dropLockClient();
     }
     if (!lockClient) {
-      const client = new pg.Client(pool.options);
+      // Named for pg_stat_activity; kept alive and with a time limit on every query, so a connection
+      // dropped without a word fails the next tick's check instead of hanging it.
+      const client = new pg.Client({ ...pool.options, application_name: 'switchboard team fetcher', keepAlive: true, query_timeout: Math.max(tickMs, 10_000) });
       // A dead connection is noticed by the next tick's query; this only keeps the error from crashing the server.
       client.on('error', () => undefined);
       await client.connect();

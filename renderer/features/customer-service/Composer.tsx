@@ -121,6 +121,7 @@ export function Composer({ detail }: { detail: ItemDetail }) {
   const waited = waitingFor(detail.publishedAt);
   const overdue = isOverdue(detail, overdueHours);
   const report = useStore((state) => state.report);
+  const startReply = useStore((state) => state.startReply);
   const copyAndOpen = async () => {
     try {
       await navigator.clipboard.writeText(preview.text);
@@ -158,6 +159,8 @@ export function Composer({ detail }: { detail: ItemDetail }) {
         placeholder={`Write the reply, or press ${SAVED_REPLY_KEY} to insert a saved reply.`}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={onKeyDown}
+        // In a team, the others see "… is replying" on this comment from now on.
+        onFocus={() => startReply(detail.id)}
       />
       <div className="actions">
         <button type="button" onClick={() => setPicking(true)} title={`Insert a saved reply (${SAVED_REPLY_KEY})`}>

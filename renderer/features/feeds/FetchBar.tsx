@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import styles from './FetchBar.module.css';
 import { count } from '../../../common/plural';
+import { TeamHeader } from '../team/TeamHeader';
 
 /** "Fetch now", its progress while a run is under way (with Cancel), then the run's outcome. */
 export function FetchBar() {
@@ -11,9 +12,12 @@ export function FetchBar() {
   const fetchNow = useStore((state) => state.fetchNow);
   const cancelFetch = useStore((state) => state.cancelFetch);
   const openDialog = useStore((state) => state.openDialog);
+  // A team's feeds are subscribed to and fetched by its team server, for every desktop at once.
+  const inTeam = useStore((state) => state.team?.mode === 'team');
 
   return (
     <div className={styles.fetchBar}>
+      <TeamHeader />
       {!online && (
         <span className={styles.offline} role="status">
           Offline — everything stored still works; fetching resumes when the network returns.
@@ -33,18 +37,20 @@ export function FetchBar() {
         summary && <span role="status">{summary}</span>
       )}
       <span className="spacer" />
-      <button type="button" onClick={() => openDialog('subscribe')}>
-        Subscribe…
-      </button>
+      {!inTeam && (
+        <button type="button" onClick={() => openDialog('subscribe')}>
+          Subscribe…
+        </button>
+      )}
       {hasFeeds && (
-        <>
-          <button type="button" onClick={() => openDialog('feed-health')}>
-            Feed health
-          </button>
-          <button type="button" className="primary" onClick={() => void fetchNow()} disabled={!!progress}>
-            Fetch now
-          </button>
-        </>
+        <button type="button" onClick={() => openDialog('feed-health')}>
+          Feed health
+        </button>
+      )}
+      {hasFeeds && !inTeam && (
+        <button type="button" className="primary" onClick={() => void fetchNow()} disabled={!!progress}>
+          Fetch now
+        </button>
       )}
     </div>
   );

@@ -46,7 +46,19 @@ const DIALOG_ACTIONS = [
   ['rules', 'Routing rules…'],
 ] as const;
 
+/** In a team workspace: its conflicts, and taking over the comment shown (a team server fetches and subscribes for everyone). */
+function teamCommands(state: StoreState): Command[] {
+  const commands: Command[] = [{ id: 'team:conflicts', group: 'Action', label: 'Team conflicts to resolve…', keys: null, run: (current) => current.openDialog('team-conflicts') }];
+  const shown = state.detail;
+  const lease = state.items.find((item) => item.id === shown?.id)?.lease ?? shown?.lease;
+  if (shown !== null && lease) {
+    commands.push({ id: 'team:take-over', group: 'Action', label: 'Take over this comment from the moderator holding it', keys: null, run: (current) => void current.takeOver([shown.id]) });
+  }
+  return commands;
+}
+
 export function paletteCommands(state: StoreState): Command[] {
+  const inTeam = state.team?.mode === 'team';
   const singleKey = state.settings.singleKeyShortcuts;
   // With single-key shortcuts off, no key is shown that would not work.
   const bound = keyBindings(state.settings.keyBindings);
@@ -77,5 +89,5 @@ export function paletteCommands(state: StoreState): Command[] {
     { id: 'setting:single-key', group: 'Setting', label: `Turn single-key shortcuts ${singleKey ? 'off' : 'on'}`, keys: null, run: (current) => void current.updateSettings({ singleKeyShortcuts: !singleKey }) },
     { id: 'setting:reset-keys', group: 'Setting', label: 'Reset keys to defaults', keys: null, run: (current) => void current.updateSettings({ keyBindings: {} }) },
   ];
-  return [...actions, fetch, ...dialogs, ...views, ...searches, ...feeds, ...replies, ...settings];
+  return [...actions, ...(inTeam ? teamCommands(state) : [fetch]), ...dialogs.filter((command) => !inTeam || command.id !== 'dialog:subscribe'), ...views, ...searches, ...feeds, ...replies, ...settings];
 }

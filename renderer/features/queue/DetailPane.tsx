@@ -5,6 +5,7 @@ import { Composer } from '../customer-service/Composer';
 import { MemberNote } from '../spotlight/MemberNote';
 import { SpotlightActions } from '../spotlight/SpotlightActions';
 import { SuggestionPanel } from '../suggestions/SuggestionPanel';
+import { LeaseNotice } from '../team/LeaseNotice';
 import { cx } from '../../ui/cx';
 import { tagClass } from '../../ui/tag';
 import { CommentHtml } from './CommentHtml';
@@ -145,6 +146,7 @@ export function DetailPane() {
         // next. Keys on several siblings here once collided (the same id twice in one parent), and
         // React kept stale copies of the spotlight bar as j and k moved on.
         <article key={detail.id} className={styles.article}>
+          <LeaseNotice detail={detail} />
           <Actions detail={detail} />
           <header className={styles.header}>
             <h2><Name text={detail.author} fallback="Anonymous" /></h2>

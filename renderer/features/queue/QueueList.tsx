@@ -13,6 +13,7 @@ import styles from './QueueList.module.css';
 import { Name } from '../../ui/Name';
 import { RowMarks } from './RowMarks';
 import { SuggestionBadge } from '../suggestions/SuggestionBadge';
+import { LeaseTag } from '../team/LeaseTag';
 
 const ROW_HEIGHT = 86;
 const QUEUE_ID = 'queue';
@@ -48,6 +49,7 @@ const Row = memo(function Row({ item, selected, checked, top }: { item: ItemSumm
           {checked ? '☑' : ''}
         </span>
         <span className={styles.author}><Name text={item.author} fallback="Anonymous" /></span>
+        <LeaseTag lease={item.lease} />
         <RowMarks item={item} />
         {item.route && <span className={tagClass(item.route)}>{ROUTE_LABELS[item.route].badge}</span>}
         <SuggestionBadge item={item} />

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import forms from '../../ui/forms.module.css';
 import { ReplySettings } from './ReplySettings';
 import { SuggestionsSection } from '../suggestions/SuggestionsSection';
+import { TeamSection } from '../team/TeamSection';
 import { keyBindings, keyOf, SHORTCUTS, type ShortcutName } from '../queue/keymap';
 import styles from './SettingsDialog.module.css';
 
@@ -39,6 +40,7 @@ export function SettingsDialog() {
 
   return (
     <Modal title="Settings" onClose={closeDialog} wide onKeyDown={onKeyDown}>
+      <TeamSection />
       <ReplySettings />
       <label className={forms.toggle}>
         <input type="checkbox" checked={settings.singleKeyShortcuts} onChange={(event) => void updateSettings({ singleKeyShortcuts: event.target.checked })} />

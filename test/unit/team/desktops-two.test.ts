@@ -135,6 +135,23 @@ describe('two desktops', () => {
     }
   });
 
+  it("leaves a console's undo alone when another moderator changed the comment since, as with another window's change", async () => {
+    const [id] = await server.seedComments(1);
+    const dana = open('Dana');
+    const sam = open('Sam');
+    await eventually(async () => expect(await routeOf(sam, id!)).not.toBeNull());
+    await eventually(async () => expect(await routeOf(dana, id!)).not.toBeNull());
+    const mine = await sam.service.client['items-route']({ ids: [id!], route: 'service' });
+    await eventually(async () => expect(await routeOf(dana, id!)).toEqual({ status: 'routed', route: 'service' }));
+    await dana.service.client['items-route']({ ids: [id!], route: 'spotlight' });
+    await eventually(async () => expect(await routeOf(sam, id!)).toEqual({ status: 'routed', route: 'spotlight' }));
+    const undone = await sam.service.client['items-undo']({ auditIds: [mine.auditId] });
+    expect(undone).toMatchObject({ action: null, superseded: mine.auditId });
+    expect(await routeOf(sam, id!)).toEqual({ status: 'routed', route: 'spotlight' });
+    await eventually(async () => expect(await sam.service.client['team-status']({})).toMatchObject({ outbox: 0, conflicts: 0 }));
+    expect(await routeOf(dana, id!)).toEqual({ status: 'routed', route: 'spotlight' });
+  });
+
   it('applies a decision once when its answer was lost and the desktop sends it again', async () => {
     const [id] = await server.seedComments(1);
     let dropped = 0;

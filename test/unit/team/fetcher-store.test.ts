@@ -3,7 +3,7 @@
 // broken or hostile feed a plain error on the feed and nothing half written.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { startTeamFetcher, type TeamFetcher } from '../../../main/team-server/fetcher';
-import { addFeed } from '../../../db/pg/tables/feeds';
+import { addFeed, removeFeed } from '../../../db/pg/tables/feeds';
 import { changeRows, commentFeed, everyAddressPublic, startFeedSite, workspaceDatabase, type Comment, type FeedSite, type Workspace } from './fetcher-support';
 
 let workspace: Workspace;
@@ -169,6 +169,23 @@ test('a blog\'s posts feed says plainly that the team follows comment feeds only
   expect((await feedState(id)).error_message).toBe(
     "this is a blog's posts feed, not a comment feed: a team workspace does not follow each post's comments yet. Add the blog's comment feed instead (WordPress: /comments/feed/)",
   );
+});
+
+test('a feed removed while its fetch is under way gets nothing of that fetch', async () => {
+  let answer!: () => void;
+  site.serve('removed', { body: commentFeed('Removed comments', [dana, sam]), after: new Promise<void>((resolve) => (answer = resolve)) });
+  const id = await subscribe('removed');
+  await vi.waitFor(() => expect(site.requests('removed')).toBe(1), { timeout: 15_000 });
+  await removeFeed(workspace.pool(), id, null, clock);
+  const start = await lastSeq();
+  answer();
+
+  // Ticks run one after another, so once a feed added now is fetched, the tick fetching the removed one has ended.
+  site.serve('next', { body: commentFeed('Next comments', [dana]) });
+  await fetchedNow(await subscribe('next'));
+  expect(await workspace.query('SELECT guid FROM comments WHERE feed_id = $1', [id])).toEqual([]);
+  expect((await changesAfter(start)).filter((change) => change.body.comment?.feedId === id || change.body.feed?.id === id)).toEqual([]);
+  expect(await feedState(id)).toMatchObject({ last_fetched_at: null, title: '' });
 });
 
 test('stopping the fetcher during a fetch cancels it: the fetcher stops at once and nothing of that fetch is recorded', async () => {

@@ -40,11 +40,11 @@ export async function workspaceDatabase(label: string): Promise<Workspace> {
 /** The fetcher keeps every fetch on public addresses; the tests' site on loopback plays a public one. */
 export const everyAddressPublic = () => 'public' as const;
 
-type Answer = { body: string; etag?: boolean } | { status: number } | { hang: true };
+type Answer = { body: string; etag?: boolean; after?: Promise<void> } | { status: number } | { hang: true };
 
 export interface FeedSite {
   url(name: string): string;
-  /** What `name` answers from now on: a body (with an ETag derived from it), a status, or never an answer. */
+  /** What `name` answers from now on: a body (with an ETag, if asked; once `after` settles, if given), a status, or never an answer. */
   serve(name: string, answer: Answer): void;
   /** Requests for `name` so far. */
   requests(name: string): number;
@@ -63,7 +63,9 @@ export async function startFeedSite(): Promise<FeedSite> {
     if ('hang' in answer) return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).write('<?xml version="1.0"?><rss version="2.0"><channel>');
     const etag = answer.etag ? `"v${answer.version}"` : undefined;
     if (etag && req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
-    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ...(etag ? { ETag: etag } : {}) }).end(answer.body);
+    const send = () => res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ...(etag ? { ETag: etag } : {}) }).end(answer.body);
+    if (answer.after) void answer.after.then(send);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -91,3 +91,20 @@ test('a desktop reading while eight moderators claim, route and release at once 
   await reading;
   expect(reader.seen).toEqual(await allSeqs());
 });
+
+test('a desktop catching up on big comments gets them in pages of bounded size, none left out', async () => {
+  const before = (await allSeqs()).at(-1)!;
+  // 3 comments of about 5 MiB each (text and HTML): more than one 8 MiB page holds.
+  const big = await team.seedComments(3, { text: (index) => `${index} ${'long words '.repeat(250_000)}` });
+  const pages: number[] = [];
+  const seen: number[] = [];
+  for (let cursor = before, more = true; more; ) {
+    const answer = await teamCall<ChangesAnswer>(team.url, team.tokens.Ana!, 'GET', `/changes?since=${cursor}`);
+    pages.push(answer.body.changes.length);
+    seen.push(...answer.body.changes.flatMap((change) => (change.kind === 'comment' ? [change.comment.id] : [])));
+    cursor = answer.body.changes.at(-1)!.seq;
+    more = answer.body.more;
+  }
+  expect(seen).toEqual(big);
+  expect(pages.length).toBeGreaterThan(1);
+});

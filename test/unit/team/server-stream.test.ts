@@ -94,6 +94,20 @@ test('a revoked moderator is refused at once and their open stream is closed; th
   }
 });
 
+test("joining again (a new desktop) replaces the moderator's token: the old desktop's stream closes and its token is refused", async () => {
+  const oldToken = await team.addModerator('Kim');
+  const old = await openTeamStream(team.url, oldToken);
+  try {
+    await old.next((event) => event.event === 'change');
+    const newToken = await team.addModerator('Kim');
+    await old.ended;
+    expect((await teamCall(team.url, oldToken, 'GET', '/hello')).status).toBe(401);
+    expect((await teamCall(team.url, newToken, 'GET', '/hello')).status).toBe(200);
+  } finally {
+    old.close();
+  }
+});
+
 test('the stream sends a heartbeat comment so idle connections stay honest', async () => {
   const quick = await startTestTeamServer({ label: 'heartbeat', streamHeartbeatMs: 50 });
   try {
