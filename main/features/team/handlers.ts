@@ -110,9 +110,9 @@ export const teamHandlers = {
       beginApplying(ctx.db);
       const version = Math.max(conflict.theirsVersion, teamVersionOf(ctx.db, conflict.itemId));
       if (keep === 'theirs') {
-        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion, conflict.theirsBy);
+        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion, conflict.theirsBy, conflict.theirsAt);
       } else {
-        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine) as CommentState, version, readTeamLink(ctx.db)?.moderatorName ?? null);
+        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine) as CommentState, version, readTeamLink(ctx.db)?.moderatorName ?? null, ctx.now());
         if (conflict.kind === 'draft') setTeamDraft(ctx.db, conflict.itemId, conflict.mine ? JSON.parse(conflict.mine) : null, ctx.now());
         requeueForced(ctx.db, randomUUID(), conflict.itemId, conflict.kind, conflict.mine, version, ctx.now());
       }
