@@ -232,6 +232,12 @@ export interface ItemDetail extends ItemSummary {
   note: string | null;
   resolution: 'replied' | 'answered-by-community' | null;
   answeredBy: number | null;
+  /**
+   * In a team workspace: the moderator whose decision put the comment where it is (this desktop's
+   * own name for its own decisions), and when. Null solo, and before anybody decided.
+   */
+  decidedBy: string | null;
+  decidedAt: string | null;
   /** The reply being drafted for this comment (or for its incident). */
   draft: Draft | null;
 }

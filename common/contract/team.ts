@@ -5,6 +5,27 @@
 import { z } from 'zod';
 import type { TeamConflict, TeamStatus } from '../types';
 import { returns, noInput, itemId } from './shared';
+import { CHECKOUT_MAX_SECONDS } from '../team-wire';
+
+/** A checkout lasts this long unless the moderator says otherwise (a working day, a long flight). */
+export const CHECKOUT_DEFAULT_HOURS = 8;
+export const CHECKOUT_MAX_HOURS = CHECKOUT_MAX_SECONDS / 3600;
+/** The most comments one checkout holds: more than a day's work offline, few enough that the team is not left with nothing. */
+export const CHECKOUT_MAX_COMMENTS = 1_000;
+export const CHECKOUT_DEFAULT_COMMENTS = 200;
+
+/** What a checkout or a checkin did, as the CLI and the console say it. */
+export interface CheckoutAnswer {
+  view: 'inbox' | 'service' | 'spotlight';
+  /** Comments this moderator now holds checked out (those already held included). */
+  held: number;
+  /** When those leases end (ISO), null when none is held. */
+  until: string | null;
+  /** Comments of the view left out because another moderator holds them. */
+  heldByOthers: number;
+  /** Who holds those, with how many each, most first. */
+  holders: { name: string; count: number }[];
+}
 
 export const teamOperations = {
   'team-status': {
@@ -21,6 +42,22 @@ export const teamOperations = {
     summary: 'Gives back this moderator\'s lease on a comment.',
     input: z.object({ itemId }).strict(),
     result: returns<{ released: boolean }>(),
+  },
+  'team-checkout': {
+    summary: `Before going offline: takes leases for hours (purpose checkout) on the first comments of a view nobody else holds, so decisions made on them offline go through on reconnect; others see "Dana checked it out". Default ${CHECKOUT_DEFAULT_HOURS} h and ${CHECKOUT_DEFAULT_COMMENTS} comments.`,
+    input: z
+      .object({
+        view: z.enum(['inbox', 'service', 'spotlight']).default('inbox'),
+        hours: z.number().positive().max(CHECKOUT_MAX_HOURS, `a checkout lasts at most ${CHECKOUT_MAX_HOURS} hours`).default(CHECKOUT_DEFAULT_HOURS),
+        limit: z.number().int().min(1).max(CHECKOUT_MAX_COMMENTS, `a checkout holds at most ${CHECKOUT_MAX_COMMENTS.toLocaleString('en')} comments`).default(CHECKOUT_DEFAULT_COMMENTS),
+      })
+      .strict(),
+    result: returns<CheckoutAnswer>(),
+  },
+  'team-checkin': {
+    summary: "Gives back every comment this moderator checked out (decided or not), so the rest of the team can take them.",
+    input: noInput,
+    result: returns<{ released: number }>(),
   },
   'team-conflicts': {
     summary: 'Decisions made here that the workspace refused (changed meanwhile, or held by another moderator), oldest first.',

@@ -43,6 +43,8 @@ interface DetailRow extends SummaryRow {
   note: string | null;
   resolution: ItemDetail['resolution'];
   answered_by: number | null;
+  team_by: string | null;
+  team_decided_at: number | null;
 }
 
 const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
@@ -51,7 +53,7 @@ const SUMMARY_COLUMNS = `i.id, i.feed_id, f.title AS feed_title, i.author,
   i.service_state, i.incident_id,
   EXISTS (SELECT 1 FROM spotlight_actions sa WHERE sa.item_id = i.id AND sa.action = 'feature') AS featured, ${SUGGESTION_COLUMNS}`;
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, i.guid, i.url, t.url AS thread_url, i.author_url, i.content_html, i.content_text, i.note,
-  i.resolution, i.answered_by`;
+  i.resolution, i.answered_by, i.team_by, i.team_decided_at`;
 const FROM = `FROM items i JOIN feeds f ON f.id = i.feed_id LEFT JOIN threads t ON t.id = i.thread_id`;
 
 function toSummary(row: SummaryRow): ItemSummary {
@@ -89,6 +91,8 @@ function toDetail(row: DetailRow, draft: Draft | null = null): ItemDetail {
     note: row.note,
     resolution: row.resolution,
     answeredBy: row.answered_by,
+    decidedBy: row.team_by,
+    decidedAt: isoOrNull(row.team_decided_at),
     draft,
   };
 }

@@ -26,6 +26,8 @@ export interface StoredConflict {
   theirs: CommentState | null;
   theirsVersion: number;
   theirsBy: string | null;
+  /** When their decision was made (ms), as the server said. */
+  theirsAt: number | null;
 }
 
 interface ConflictRow {
@@ -47,7 +49,7 @@ interface ConflictRow {
 export function conflictById(db: Db, id: number): StoredConflict | null {
   const row = prepared<[number], ConflictRow>(db, 'SELECT * FROM team_conflicts WHERE id = ?').get(id);
   if (!row) return null;
-  return { id: row.id, key: row.key, itemId: row.item_id, kind: row.kind, mine: row.mine, theirs: row.theirs ? (JSON.parse(row.theirs) as CommentState) : null, theirsVersion: row.theirs_version, theirsBy: row.theirs_by };
+  return { id: row.id, key: row.key, itemId: row.item_id, kind: row.kind, mine: row.mine, theirs: row.theirs ? (JSON.parse(row.theirs) as CommentState) : null, theirsVersion: row.theirs_version, theirsBy: row.theirs_by, theirsAt: row.theirs_at };
 }
 
 export function removeConflict(db: Db, id: number): void {

@@ -61,13 +61,13 @@ export function insertTeamComment(db: Db, comment: TeamComment, threadId: number
     db,
     `INSERT INTO items (id, feed_id, guid, thread_id, url, author, author_url, published_at, content_html, content_text, fetched_at, updated_at,
                         status, route, routed_at, snoozed_until, snooze_until_reply, back_from_snooze, note, service_state, service_exported_at,
-                        resolution, answered_by, team_version, team_by,
+                        resolution, answered_by, team_version, team_by, team_decided_at,
                         suggested_lane, suggested_confidence, suggestion_key, suggestion_reasons, scored_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM items WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM items WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     comment.id, comment.feedId, comment.guid, threadId, comment.url, comment.author, comment.authorUrl, comment.publishedAt, comment.contentHtml, comment.contentText, now, now,
     s.status, s.route, s.routed_at, s.snoozed_until, s.snooze_until_reply, s.back_from_snooze, s.note, s.service_state, s.service_exported_at,
-    s.resolution, s.answered_by, comment.version, comment.updatedBy,
+    s.resolution, s.answered_by, comment.version, comment.updatedBy, comment.updatedBy === null ? null : comment.updatedAt,
     ...suggestion,
   );
 }
@@ -86,15 +86,16 @@ export function teamVersionOf(db: Db, id: number): number {
   return prepared<[number], { team_version: number }>(db, 'SELECT team_version FROM items WHERE id = ?').get(id)?.team_version ?? -1;
 }
 
-/** The workspace's state of a comment at `version`, decided by `by`; nothing for a comment not in the copy (yet). */
-export function setTeamState(db: Db, id: number, state: CommentState, version: number, by: string | null): void {
+/** The workspace's state of a comment at `version`, decided by `by` at `at` (ms); nothing for a comment not in the copy (yet). */
+export function setTeamState(db: Db, id: number, state: CommentState, version: number, by: string | null, at: number | null = null): void {
   prepared(
     db,
     `UPDATE items SET status = @status, route = @route, routed_at = @routed_at, snoozed_until = @snoozed_until, snooze_until_reply = @snooze_until_reply,
             back_from_snooze = @back_from_snooze, note = @note, service_state = @service_state, service_exported_at = @service_exported_at,
-            resolution = @resolution, answered_by = (SELECT id FROM items WHERE id = @answered_by), team_version = @version, team_by = @by
+            resolution = @resolution, answered_by = (SELECT id FROM items WHERE id = @answered_by), team_version = @version, team_by = @by,
+            team_decided_at = @at
       WHERE id = @id`,
-  ).run({ ...state, version, by, id });
+  ).run({ ...state, version, by, at, id });
 }
 
 /** A comment's reply draft as the workspace holds it (null: none). */

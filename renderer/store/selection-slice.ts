@@ -12,7 +12,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     // Paint at once from the row the list already holds; the full comment and its thread follow.
     const row = get().items.find((item) => item.id === id);
     const provisional = row
-      ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null, resolution: null, answeredBy: null, draft: null }
+      ? { ...row, guid: '', url: null, threadUrl: null, authorUrl: null, contentHtml: '', contentText: row.excerpt, note: null, resolution: null, answeredBy: null, decidedBy: null, decidedAt: null, draft: null }
       : null;
     // Re-selecting the comment already shown (after an action, say) refreshes it in place: the
     // composer must not lose focus or text under the moderator's fingers.

@@ -7,6 +7,7 @@ import { cliContext, parsePort, table, type CliContext } from './context';
 import { registerTeamServerCommands } from './team-server-commands';
 import { registerTeamFeedCommands } from './team-feed-commands';
 import { registerTeamCommands } from './team-commands';
+import { registerTeamCheckoutCommands } from './team-checkout-commands';
 import { registerBackupCommands } from './backup-commands';
 import { registerRulesCommands } from './rules-commands';
 import { registerFeedCommands } from './feed-commands';
@@ -78,6 +79,7 @@ export function buildProgram(io: CliIO, hooks: CliHooks, setExit: (code: number)
   registerTeamServerCommands(team, cli);
   registerTeamFeedCommands(team, cli);
   registerTeamCommands(team, cli);
+  registerTeamCheckoutCommands(team, cli);
 
   program
     .command('serve')

@@ -41,10 +41,10 @@ export interface Applied {
 type CommentChange = Extract<TeamChange, { kind: 'comment' }>;
 
 /** A state from the log, unless this copy has it already or the moderator's own decision on it is still waiting. */
-function applyState(db: Db, commentId: number, version: number, state: TeamComment['state'], by: string | null, applied: Applied): boolean {
+function applyState(db: Db, commentId: number, version: number, state: TeamComment['state'], by: string | null, at: number, applied: Applied): boolean {
   const had = teamVersionOf(db, commentId);
   if (version <= had || stateWaiting(db, commentId)) return false;
-  setTeamState(db, commentId, state, version, by);
+  setTeamState(db, commentId, state, version, by, at);
   // A comment arriving with its state is no decision made since anything here.
   if (had >= 0) applied.decided.set(commentId, by);
   return true;
@@ -57,7 +57,7 @@ function applyComments(ctx: TeamContext, run: CommentChange[], now: number, appl
   for (const { comment } of run) {
     if (teamCommentExists(db, comment.id)) {
       updateTeamCommentContent(db, comment, now);
-      applyState(db, comment.id, comment.version, comment.state, comment.updatedBy, applied);
+      applyState(db, comment.id, comment.version, comment.state, comment.updatedBy, comment.updatedAt, applied);
     } else if (!fresh.some((seen) => seen.comment.id === comment.id)) {
       const site = ensureTeamFeed(db, comment.feedId, now);
       // Threads are this copy's own rows, keyed by their address within the feed's site as a fetch keys them.
@@ -87,7 +87,7 @@ function applyOne(ctx: TeamContext, change: Exclude<TeamChange, CommentChange>, 
   const { db } = ctx;
   switch (change.kind) {
     case 'state':
-      if (applyState(db, change.commentId, change.version, change.state, change.by, applied)) applied.items = true;
+      if (applyState(db, change.commentId, change.version, change.state, change.by, change.at, applied)) applied.items = true;
       return;
     case 'lease':
       storeLease(db, change.commentId, change.lease);

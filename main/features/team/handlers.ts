@@ -17,6 +17,8 @@ import type { FeatureHandlers } from '../../core/context';
 import type { TeamContext } from './context';
 import { linkCall, teamCall, TeamRefusal, TeamUnreachable, reasonOf } from './http';
 import { REVOKED_MESSAGE } from './messages';
+import { checkoutHandlers } from './checkout';
+import { isOwnCheckout } from '../../../db/tables/team-checkout';
 
 const SOLO = 'this desktop is not in a team workspace: join one with `switchboard team join URL --token sbi_...`';
 
@@ -54,11 +56,14 @@ export function teamStatus(ctx: TeamContext): TeamStatus {
 }
 
 export const teamHandlers = {
+  ...checkoutHandlers,
   'team-status': (ctx) => teamStatus(ctx),
 
   'team-claim': async (ctx, { itemId, purpose, takeOver }) => {
     const link = liveLink(ctx);
     if (!link) return { held: true, lease: null };
+    // A comment checked out is held for hours already: opening or replying must not shorten that.
+    if (isOwnCheckout(ctx.db, itemId, Date.now())) return { held: true, lease: null };
     let answer: ClaimAnswer;
     try {
       answer = await teamCall<ClaimAnswer>(linkCall(ctx.team.fetch, link), '/claim', { commentIds: [itemId], purpose, takeover: takeOver });
@@ -82,6 +87,8 @@ export const teamHandlers = {
   'team-release': async (ctx, { itemId }) => {
     const link = liveLink(ctx);
     if (!link) return { released: false };
+    // Leaving a checked-out comment keeps it checked out (`team checkin` gives the checkout back).
+    if (isOwnCheckout(ctx.db, itemId, Date.now())) return { released: false };
     try {
       const answer = await teamCall<ReleaseAnswer>(linkCall(ctx.team.fetch, link), '/release', { commentIds: [itemId] });
       dropOwnLease(ctx.db, itemId, link.moderatorId);
@@ -103,9 +110,9 @@ export const teamHandlers = {
       beginApplying(ctx.db);
       const version = Math.max(conflict.theirsVersion, teamVersionOf(ctx.db, conflict.itemId));
       if (keep === 'theirs') {
-        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion, conflict.theirsBy);
+        if (conflict.kind === 'state' && conflict.theirs && conflict.theirsVersion >= teamVersionOf(ctx.db, conflict.itemId)) setTeamState(ctx.db, conflict.itemId, conflict.theirs, conflict.theirsVersion, conflict.theirsBy, conflict.theirsAt);
       } else {
-        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine) as CommentState, version, readTeamLink(ctx.db)?.moderatorName ?? null);
+        if (conflict.kind === 'state' && conflict.mine) setTeamState(ctx.db, conflict.itemId, JSON.parse(conflict.mine) as CommentState, version, readTeamLink(ctx.db)?.moderatorName ?? null, ctx.now());
         if (conflict.kind === 'draft') setTeamDraft(ctx.db, conflict.itemId, conflict.mine ? JSON.parse(conflict.mine) : null, ctx.now());
         requeueForced(ctx.db, randomUUID(), conflict.itemId, conflict.kind, conflict.mine, version, ctx.now());
       }

@@ -6,6 +6,7 @@ import { MemberNote } from '../spotlight/MemberNote';
 import { SpotlightActions } from '../spotlight/SpotlightActions';
 import { SuggestionPanel } from '../suggestions/SuggestionPanel';
 import { LeaseNotice } from '../team/LeaseNotice';
+import { DecidedBy } from '../team/DecidedBy';
 import { cx } from '../../ui/cx';
 import { tagClass } from '../../ui/tag';
 import { CommentHtml } from './CommentHtml';
@@ -154,6 +155,7 @@ export function DetailPane() {
               <Name text={detail.feedTitle} /> · <Name text={detail.threadTitle} /> · <time dateTime={detail.publishedAt}>{new Date(detail.publishedAt).toLocaleString()}</time>
               {detail.backFromSnooze && <span className={tagClass('back')}>Back from snooze</span>}
             </p>
+            <DecidedBy detail={detail} />
           </header>
           {/* A suggestion is about where to route: once routed, the comment's route is what counts. */}
           {detail.route === null && <SuggestionPanel detail={detail} />}

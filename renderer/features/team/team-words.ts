@@ -4,7 +4,7 @@
 // pane, the header and the conflicts panel say it the same way.
 import { VIEW_LABELS } from '../../../common/labels';
 import { count } from '../../../common/plural';
-import type { ItemStatus, Route, TeamConflict, TeamLease, TeamStatus } from '../../../common/types';
+import type { ItemDetail, ItemStatus, Route, TeamConflict, TeamLease, TeamStatus } from '../../../common/types';
 
 const DOING: Record<TeamLease['purpose'], string> = {
   reply: 'is replying',
@@ -65,6 +65,16 @@ export function theirsWords(conflict: TeamConflict, now = Date.now()): string {
   const by = theirs.by ? ` by ${theirs.by}` : '';
   const when = theirs.at ? ` ${ago(theirs.at, now)}` : '';
   return `${deedWords(theirs)}${by}${when}`;
+}
+
+/**
+ * Who put the comment shown where it is, and when: "Routed to Spotlight by Dana · 2 minutes ago"
+ * ("by you" for this moderator's own). Null when nobody in the team decided it (and always solo).
+ */
+export function decidedWords(detail: Pick<ItemDetail, 'status' | 'route' | 'decidedBy' | 'decidedAt'>, me: string | null, now = Date.now()): string | null {
+  if (detail.decidedBy === null) return null;
+  const by = detail.decidedBy === me ? 'you' : detail.decidedBy;
+  return `${deedWords(detail)} by ${by}${detail.decidedAt ? ` · ${ago(detail.decidedAt, now)}` : ''}`;
 }
 
 /** Why the workspace refused this desktop's decision, in a few words. */
