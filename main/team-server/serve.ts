@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { SwitchboardError } from '../../common/errors';
+import { pgReachError } from './errors';
 import { requireCurrentSchema } from '../../db/pg/migrate';
 import { openPool } from '../../db/pg/pool';
 import { readWorkspace, recordServerUrl } from '../../db/pg/tables/workspace';
@@ -90,6 +91,6 @@ export async function serveTeam(options: ServeOptions): Promise<RunningTeamServe
     };
   } catch (error) {
     await pool.end().catch(() => {});
-    throw error;
+    throw pgReachError(error);
   }
 }

@@ -2,6 +2,7 @@
 // reachable (the desktop's side, join/status/leave, is team-commands.ts).
 import type { Command } from 'commander';
 import { SwitchboardError } from '../../../common/errors';
+import { pgReachError } from '../../team-server/errors';
 import { moderatorRole } from '../../../common/team-wire';
 import { openPool, type PgPool } from '../../../db/pg/pool';
 import { initWorkspace, inviteModerator, revoke, type Invite } from '../../team-server/admin';
@@ -23,6 +24,8 @@ export async function withPool<T>(options: PgOption, run: (pool: PgPool) => Prom
   const pool = openPool(pgUrl(options), 2);
   try {
     return await run(pool);
+  } catch (error) {
+    throw pgReachError(error);
   } finally {
     await pool.end();
   }

@@ -111,3 +111,13 @@ test('serve refuses a workspace an older Switchboard made until init upgrades it
     await older.drop();
   }
 });
+
+test('a PostgreSQL out of reach is said in plain words, with what to check, by every kind of team command', () => {
+  // A socket folder with no server in it: what a stopped PostgreSQL or a mistyped --pg looks like.
+  const nowhere = 'postgresql://postgres@/switchboard?host=/tmp/switchboard-no-postgres-here&port=5999';
+  for (const args of [['invite', 'Sam'], ['serve'], ['feeds', 'list']]) {
+    const run = spawnSync(process.execPath, [BIN, 'team', ...args, '--pg', nowhere], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^switchboard: Cannot reach the workspace's PostgreSQL \(connect ENOENT .*\): check that it is running and that --pg \(or \$SWITCHBOARD_PG\) names it\.\n$/);
+  }
+});
