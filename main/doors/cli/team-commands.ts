@@ -10,7 +10,7 @@ function statusText(status: TeamStatus): string {
   if (status.mode === 'solo') return 'This desktop works alone (no team workspace). Join one with: switchboard team join URL --token sbi_...';
   return [
     `Team workspace "${status.workspace}" at ${status.server}, as ${status.moderator.name} (${status.moderator.role})`,
-    `  ${status.online ? 'online' : 'offline here (a running console syncs)'}; last sync ${status.lastSyncAt ?? 'never'}`,
+    `  ${status.online ? 'online' : 'this terminal does not sync (an open console or switchboard serve does)'}; last sync ${status.lastSyncAt ?? 'never'}`,
     `  outbox: ${status.outbox} decision${status.outbox === 1 ? '' : 's'} waiting to be sent; conflicts: ${status.conflicts} waiting for you`,
     status.people.length ? `  also online: ${status.people.map((person) => person.name).join(', ')}` : '',
     status.problem ? `  problem: ${status.problem}` : '',
