@@ -247,8 +247,9 @@ test.describe('team workspace: two moderators, one queue', () => {
     const pressedS = Date.now();
     await dana.page.keyboard.press('s');
     await expect(dana.page.getByRole('status').filter({ hasText: 'to customer service. z to undo.' })).toBeVisible();
-    // The key's one call goes first: giving the comment back and claiming the next wait for it.
-    expect(calls[0]).toBe('items-route');
+    // The key's one call goes before any lease's: giving the comment back and claiming the next
+    // wait for it. (A reload for another desktop's change may come at any moment: not counted.)
+    expect(calls.filter((name) => name === 'items-route' || name.startsWith('team-'))[0]).toBe('items-route');
     await expect(row(sam.page, refund)).toHaveCount(0, WITHIN);
     console.log(`the refund question left Sam's Inbox ${(await left) - pressedS} ms after Dana pressed s`);
     await expect(sam.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comment', WITHIN);
