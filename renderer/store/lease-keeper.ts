@@ -25,8 +25,8 @@ export interface LeaseKeeper {
 }
 
 export function createLeaseKeeper(inTeam: () => boolean): LeaseKeeper {
-  /** The comment shown and the lease wanted on it; `held`: the workspace granted it. */
-  let current: { itemId: number; purpose: Purpose; held: boolean } | null = null;
+  /** The comment shown and the lease wanted on it; `claimed`: a claim for it went out. */
+  let current: { itemId: number; purpose: Purpose; claimed: boolean } | null = null;
   let settle: ReturnType<typeof setTimeout> | undefined;
   let renew: ReturnType<typeof setInterval> | undefined;
   // Calls go out in order: a release of the last comment never overtakes the claim of the next.
@@ -40,15 +40,9 @@ export function createLeaseKeeper(inTeam: () => boolean): LeaseKeeper {
   const claim = (takeOver = false): Promise<ClaimAnswer> | undefined => {
     const wanted = current;
     if (wanted === null) return undefined;
-    const answer = send(() => api['team-claim']({ itemId: wanted.itemId, purpose: wanted.purpose, takeOver }));
+    wanted.claimed = true;
     // Refused, the comment is someone else's: the row shows whose, from the change log.
-    void answer.then(
-      (result) => {
-        if (current === wanted) wanted.held = result.held;
-      },
-      () => undefined,
-    );
-    return answer;
+    return send(() => api['team-claim']({ itemId: wanted.itemId, purpose: wanted.purpose, takeOver }));
   };
 
   const stop = () => {
@@ -56,11 +50,14 @@ export function createLeaseKeeper(inTeam: () => boolean): LeaseKeeper {
     clearInterval(renew);
     const left = current;
     current = null;
-    if (left?.held) void send(() => api['team-release']({ itemId: left.itemId })).catch(() => undefined);
+    // Given back whenever a claim went out, answered or not: one granted after the moderator moved
+    // on would otherwise keep the comment from the others until it ran out. The queue sends this
+    // release after that claim; releasing a lease not held changes nothing.
+    if (left?.claimed) void send(() => api['team-release']({ itemId: left.itemId })).catch(() => undefined);
   };
 
   const start = (itemId: number, purpose: Purpose) => {
-    current = { itemId, purpose, held: false };
+    current = { itemId, purpose, claimed: false };
     renew = setInterval(() => void claim()?.catch(() => undefined), RENEW_MS);
   };
 
@@ -85,7 +82,11 @@ export function createLeaseKeeper(inTeam: () => boolean): LeaseKeeper {
       void claim()?.catch(() => undefined);
     },
     takeOver(itemId) {
-      if (current?.itemId === itemId) return claim(true)!;
+      if (current?.itemId === itemId) {
+        // Taken now: the plain claim still waiting to go out would only be refused before it.
+        clearTimeout(settle);
+        return claim(true)!;
+      }
       // A ticked comment not shown: taken for the action about to be retried, which gives it back.
       return send(() => api['team-claim']({ itemId, purpose: 'open', takeOver: true }));
     },
