@@ -14,8 +14,6 @@ import { startTeamSync } from '../main/features/team/sync';
 
 export interface FollowingDesktop {
   service: Service;
-  /** The change log's seq this copy has applied up to. */
-  cursor(): number;
   /** Resolves once the copy's cursor reaches `head` (checked after every change the sync applies). */
   reaches(head: number): Promise<void>;
   /**
@@ -44,7 +42,12 @@ export function followingDesktop(dir: string, serverUrl: string, joined: JoinAns
 
   const seen = new Map<number, number>();
   const unseen = new Set<number>();
-  let decided: Statement | null = null;
+  // The workspace's Inbox comments are at version 1: a decision on one makes it 2.
+  let decidedStatement: Statement | null = null;
+  const decidedAmong = (ids: Iterable<number>): number[] => {
+    decidedStatement ??= db.prepare('SELECT id FROM items WHERE team_version >= 2 AND id IN (SELECT value FROM json_each(?))').pluck();
+    return decidedStatement.all(JSON.stringify([...ids])) as number[];
+  };
   const waiting: { head: number; resolve: () => void }[] = [];
   const cursorNow = () => readTeamLink(db)?.cursor ?? 0;
   // Every transaction of the sync that changes comments announces 'items-changed' once committed.
@@ -52,15 +55,16 @@ export function followingDesktop(dir: string, serverUrl: string, joined: JoinAns
     if (event.name !== 'items-changed' && event.name !== 'team-changed') return;
     const at = performance.now();
     if (unseen.size > 0) {
-      decided ??= db.prepare('SELECT id FROM items WHERE team_version >= 2 AND id IN (SELECT value FROM json_each(?))').pluck();
-      for (const id of decided.all(JSON.stringify([...unseen])) as number[]) {
+      for (const id of decidedAmong(unseen)) {
         seen.set(id, at);
         unseen.delete(id);
       }
     }
     if (waiting.length > 0) {
       const reached = cursorNow();
-      for (const wait of waiting.splice(0)) (wait.head <= reached ? wait.resolve : () => waiting.push(wait))();
+      const due = waiting.filter((wait) => wait.head <= reached);
+      waiting.splice(0, waiting.length, ...waiting.filter((wait) => wait.head > reached));
+      for (const wait of due) wait.resolve();
     }
   };
   const unsubscribe = events.subscribe(applied);
@@ -68,12 +72,11 @@ export function followingDesktop(dir: string, serverUrl: string, joined: JoinAns
   let stop: (() => Promise<void>) | null = null;
   const desktop: FollowingDesktop = {
     service,
-    cursor: cursorNow,
     reaches: (head) => new Promise<void>((resolve) => (cursorNow() >= head ? resolve() : waiting.push({ head, resolve }))),
     watch(id) {
       if (!seen.has(id)) unseen.add(id);
     },
-    decided: (ids) => (db.prepare('SELECT count(*) FROM items WHERE team_version >= 2 AND id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(ids)) as number),
+    decided: (ids) => decidedAmong(ids).length,
     seen,
     startSync() {
       stop ??= startTeamSync(service.context, { log: (text) => process.stderr.write(`bench desktop: ${text}\n`) });

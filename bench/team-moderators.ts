@@ -47,6 +47,18 @@ export function routedState(route: (typeof LANES)[number], at: number): CommentS
   };
 }
 
+export interface TriageOptions {
+  /**
+   * About how long a moderator reads a comment after claiming it (half to one and a half times
+   * this); 0 sends the decision at once, every moderator flat out.
+   */
+  thinkMs?: number;
+  /** Hears of each comment just before its decision is sent. */
+  deciding?: (commentId: number) => void;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface Routed {
   commentId: number;
   version: number;
@@ -62,17 +74,20 @@ export interface TriageResult {
   /** Decisions answered 'conflict' (stale version or another's lease). */
   conflicts: number;
   routed: Routed[];
+  /** The Inbox as the moderators left it (what was not routed), newest first. */
+  left: number[];
   wallMs: number;
 }
 
 /**
  * `clients` moderators each route `each` comments from `inbox` (ids at version 1, newest first),
  * all at once. The Inbox is shared as their desktops would show it: a comment leaves it for
- * everyone when it is routed. `deciding` hears of each comment just before its decision is sent.
+ * everyone when it is routed.
  */
-export async function triage(clients: TeamClient[], inbox: number[], each: number, deciding: (commentId: number) => void = () => {}): Promise<TriageResult> {
+export async function triage(clients: TeamClient[], inbox: number[], each: number, options: TriageOptions = {}): Promise<TriageResult> {
+  const { thinkMs = 0, deciding = () => {} } = options;
   const remaining = [...inbox];
-  const result: TriageResult = { claimMs: [], decisionMs: [], refused: 0, conflicts: 0, routed: [], wallMs: 0 };
+  const result: TriageResult = { claimMs: [], decisionMs: [], refused: 0, conflicts: 0, routed: [], left: remaining, wallMs: 0 };
   const started = performance.now();
   await Promise.all(
     clients.map(async (client, moderator) => {
@@ -86,6 +101,7 @@ export async function triage(clients: TeamClient[], inbox: number[], each: numbe
           result.refused += 1;
           continue;
         }
+        if (thinkMs > 0) await pause(thinkMs * (0.5 + next()));
         deciding(commentId);
         before = performance.now();
         const decided = await client.post<DecisionsAnswer>('/decisions', {

@@ -6,14 +6,15 @@
 // Rows go in with one INSERT ... SELECT generate_series per table, inside PostgreSQL: sending a
 // million rows over the wire would measure node-postgres, not the workspace. Their words come from
 // the text generator the SQLite benchmark uses (bench/big-db.ts), one to four of its comments
-// joined, so lengths run from a line to a few paragraphs as real comments do.
+// joined, so lengths run from a line to a few paragraphs as real comments do. Below the loading:
+// the few reads the bench makes of the workspace (the Inbox, the log's head), each on its own connection.
 import pg from 'pg';
 import { comment } from './big-db';
 import { seededRandom } from '../test/support/seeded-random';
 
 export const WORKSPACE = { comments: Number(process.env.BENCH_TEAM_COMMENTS ?? 1_000_000), feeds: 50, threads: 20_000, authors: 50_000, inboxShare: 0.05 };
 /** The newest comment's time: fixed, so every run loads the same workspace. */
-export const WORKSPACE_NOW = Date.UTC(2026, 10, 28, 12);
+const WORKSPACE_NOW = Date.UTC(2026, 10, 28, 12);
 const TWO_YEARS_MS = 2 * 365 * 86_400_000;
 /** Distinct texts the rows pick from (joined one to four at a time). */
 const TEXTS = 4_000;
@@ -88,6 +89,8 @@ export async function loadWorkspace(url: string): Promise<LoadedWorkspace> {
     const commentsMs = performance.now() - started;
 
     // The fetcher appends one 'comment' change per stored comment (the TeamComment, common/team-wire.ts).
+    // Here it carries the state the comment was loaded with; a real team's log would hold the new
+    // comment and, later, a 'state' row per decision: this log is shorter by those 950,000 rows.
     started = performance.now();
     await client.query(
       `INSERT INTO changes (at, moderator_id, kind, body)
@@ -120,4 +123,32 @@ export async function loadWorkspace(url: string): Promise<LoadedWorkspace> {
   } finally {
     await client.end();
   }
+}
+
+/** One statement on a connection of its own. */
+export async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The change log's newest seq. */
+export async function headOf(url: string): Promise<number> {
+  return Number((await query<{ head: string }>(url, 'SELECT coalesce(max(seq), 0) AS head FROM changes'))[0]!.head);
+}
+
+/** The seq just before comment `id`'s 'comment' row in the log. */
+export async function seqBefore(url: string, id: number): Promise<number> {
+  const rows = await query<{ seq: string }>(url, "SELECT seq FROM changes WHERE kind = 'comment' AND (body->'comment'->>'id')::bigint = $1", [id]);
+  return Number(rows[0]!.seq) - 1;
+}
+
+/** The Inbox as the desktops show it: new comments, newest first (their ids). */
+export async function inboxIds(url: string): Promise<number[]> {
+  const rows = await query<{ id: string }>(url, `SELECT id FROM comments WHERE status = 'new' ORDER BY published_at DESC, id DESC`);
+  return rows.map((row) => Number(row.id));
 }

@@ -12,9 +12,9 @@ import { it } from 'vitest';
 import { startPostgres } from '../test/support/postgres';
 import { ensureBuilt } from '../test/support/built-cli';
 import { line, timeGoal, timingOf, type Goal } from './figures';
-import { loadWorkspace, WORKSPACE } from './team-workspace';
+import { headOf, inboxIds, loadWorkspace, query, seqBefore, WORKSPACE } from './team-workspace';
 import { initWorkspace, inviteAndJoin, startTeamServer, type TeamServerProcess } from './team-server-process';
-import { decideInBatches, teamClient, triage, type TeamClient } from './team-moderators';
+import { decideInBatches, teamClient, triage, type TeamClient, type TriageOptions } from './team-moderators';
 import { countCpu, describeCpu } from './team-cpu';
 import { describeConnections, sampleConnections } from './team-pg-waits';
 import { followingDesktop, type FollowingDesktop } from './team-desktop';
@@ -28,6 +28,10 @@ const WATCH = 5_000;
 const COPY = WATCH + Number(process.env.BENCH_TEAM_OFFLINE ?? 20_000);
 /** The longest the bench waits for the desktop to catch up before saying it did not. */
 const CATCH_UP_WAIT_MS = 300_000;
+/** About how long a simulated moderator reads a comment between claiming and routing it (BENCH_TEAM_THINK_MS). */
+const THINK_MS = Number(process.env.BENCH_TEAM_THINK_MS ?? 100);
+/** Comments each moderator routes flat out, after the paced run, from what it left of the Inbox. */
+const FLAT_OUT_EACH = 50;
 /** Comments one moderator routes alone before the others start (the reference without contention). */
 const ALONE = 50;
 
@@ -47,9 +51,10 @@ function table(goals: Goal[], reported: Reported[]): string {
     ...goals.map((goal) => [goal.name, `${goal.value} ${goal.unit}`, goal.goal, goal.pass ? 'pass' : 'MISSED']),
     ...reported.map((figure) => [figure.name, `${figure.value} ${figure.unit}`, '(none)', '']),
   ];
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['figure', 'result', 'goal'][column]!.length));
-  const format = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 4)).join(' | ')} |`;
-  return [format(['figure', 'result', 'goal', 'pass']), format(widths.map((width) => '-'.repeat(width)).concat('----')), ...rows.map(format)].join('\n');
+  const heading = ['figure', 'result', 'goal', 'pass'];
+  const widths = heading.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const format = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [format(heading), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format)].join('\n');
 }
 
 /** True when `promise` settles within `ms`; false (and the run goes on) when it does not. */
@@ -63,35 +68,23 @@ async function within(promise: Promise<void>, ms: number): Promise<boolean> {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** The change log's newest seq. */
-async function headOf(url: string): Promise<number> {
-  return Number((await query<{ head: string }>(url, 'SELECT coalesce(max(seq), 0) AS head FROM changes'))[0]!.head);
-}
-
-/** The seq just before comment `id`'s 'comment' row in the log. */
-async function seqBefore(url: string, id: number): Promise<number> {
-  const rows = await query<{ seq: string }>(url, "SELECT seq FROM changes WHERE kind = 'comment' AND (body->'comment'->>'id')::bigint = $1", [id]);
-  return Number(rows[0]!.seq) - 1;
-}
-
-/** The Inbox as the desktops show it: new comments, newest first (their ids). */
-async function inboxIds(url: string): Promise<number[]> {
-  const rows = await query<{ id: string }>(url, `SELECT id FROM comments WHERE status = 'new' ORDER BY published_at DESC, id DESC`);
-  return rows.map((row) => Number(row.id));
+/** A triage with where the time went: CPU per process, and what PostgreSQL's connections were doing. */
+async function triageMeasured(clients: TeamClient[], inbox: number[], each: number, options: TriageOptions, where: { serverPid: number; url: string; dataDir: string }) {
+  const cpu = countCpu(where.serverPid, where.dataDir);
+  const connections = await sampleConnections(where.url);
+  const run = await triage(clients, inbox, each, options);
+  const notes = [
+    `${run.routed.length} routed in ${seconds(run.wallMs)} (${((run.routed.length / run.wallMs) * 1000).toFixed(0)} a second); ${run.refused} claims refused (another moderator held the comment), ${run.conflicts} decisions answered 'conflict' (routed by another since it was read)`,
+    describeCpu(cpu()),
+    describeConnections(await connections()),
+  ];
+  return { run, notes };
 }
 
 it('team workspace figures at 1,000,000 comments', async () => {
-  print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load average ${loadAverage()} at the start`);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`;
+  const loadAtStart = loadAverage();
+  print(`machine: ${machine}, load average ${loadAtStart} at the start`);
   ensureBuilt();
   const goals: Goal[] = [];
   const reported: Reported[] = [];
@@ -138,27 +131,23 @@ it('team workspace figures at 1,000,000 comments', async () => {
       reported.push({ name: `a desktop copying ${COPY.toLocaleString('en')} comments through its sync`, value: Number((copyMs / 1000).toFixed(1)), unit: 's' });
     } else print(`   not copied within ${seconds(CATCH_UP_WAIT_MS)}: the figures below wait on it`);
 
-    print(`\n3. ${MODERATORS} moderators triaging at once over HTTP, ${EACH} comments each: claim a comment near the top of the Inbox, route it`);
+    print(`\n3. ${MODERATORS} moderators triaging at once over HTTP, ${EACH} comments each: claim a comment near the top of the Inbox, read it (about ${THINK_MS} ms; a person takes seconds), route it`);
     // One moderator alone first, on comments past the desktop's copy: what a round trip costs without waiting
     // behind the others' (it also warms the server's connections and statements).
+    const measuring = { serverPid: server.pid, url, dataDir };
     const alone = await triage(clients.slice(0, 1), inbox.slice(COPY, COPY + ALONE), ALONE);
     print(`   ${line('alone: claim', timingOf(alone.claimMs))}`);
     print(`   ${line('alone: decision', timingOf(alone.decisionMs))}`);
-    const cpu = countCpu(server.pid, dataDir);
-    const connections = await sampleConnections(url);
-    const run = await triage(clients, inbox.slice(0, WATCH), EACH, (id) => desktop!.watch(id));
-    const triageCpu = cpu();
-    const triageConnections = await connections();
-    const claim = timingOf(run.claimMs);
-    const decision = timingOf(run.decisionMs);
+    const paced = await triageMeasured(clients, inbox.slice(0, WATCH), EACH, { thinkMs: THINK_MS, deciding: (id) => desktop!.watch(id) }, measuring);
+    const claim = timingOf(paced.run.claimMs);
+    const decision = timingOf(paced.run.decisionMs);
     const claimGoals = [timeGoal('a claim (POST /claim), median', claim, 20, 'median'), timeGoal('a claim, p95', claim, 20, 'p95')];
     const decisionGoals = [timeGoal('a decision (POST /decisions), median', decision, 20, 'median'), timeGoal('a decision, p95', decision, 20, 'p95')];
     print(`   ${line('claim', claim, claimGoals[1])}`);
     print(`   ${line('decision', decision, decisionGoals[1])}`);
-    print(`   ${run.routed.length} routed in ${seconds(run.wallMs)} (${((run.routed.length / run.wallMs) * 1000).toFixed(0)} a second); ${run.refused} claims refused (another moderator held the comment), ${run.conflicts} decisions answered 'conflict' (routed by another since it was read)`);
-    print(`   ${describeCpu(triageCpu)}`);
-    print(`   ${describeConnections(triageConnections)}`);
+    for (const text of paced.notes) print(`   ${text}`);
     goals.push(...claimGoals, ...decisionGoals);
+    const run = paced.run;
     reported.push({ name: 'claims refused (held by another)', value: run.refused, unit: '' }, { name: 'decisions answered conflict', value: run.conflicts, unit: '' });
 
     print(`\n4. Each of those ${run.routed.length} decisions reaching the desktop: from the decision's answer to the change committed in its SQLite copy`);
@@ -170,6 +159,21 @@ it('team workspace figures at 1,000,000 comments', async () => {
     const early = reached.filter((ms) => ms < 0).length;
     print(`   ${reached.length} of ${run.routed.length} seen on the desktop${early > 0 ? `; ${early} were applied there before the deciding moderator had read the answer (counted as 0 ms)` : ''}`);
     goals.push(timeGoal('a change reaching another desktop, median', reach, 1_000, 'median'), reachGoal);
+
+    print(`\n3, flat out. The same with no reading time (${FLAT_OUT_EACH} each, from the top of what is left): the server's capacity rather than what a moderator waits`);
+    const flat = await triageMeasured(clients, run.left, FLAT_OUT_EACH, {}, measuring);
+    const flatClaim = timingOf(flat.run.claimMs);
+    const flatDecision = timingOf(flat.run.decisionMs);
+    print(`   ${line('flat out: claim', flatClaim)}`);
+    print(`   ${line('flat out: decision', flatDecision)}`);
+    for (const text of flat.notes) print(`   ${text}`);
+    reported.push(
+      { name: 'flat out: a claim, median', value: Number(flatClaim.median.toFixed(1)), unit: 'ms' },
+      { name: 'flat out: a claim, p95', value: Number(flatClaim.p95.toFixed(1)), unit: 'ms' },
+      { name: 'flat out: a decision, median', value: Number(flatDecision.median.toFixed(1)), unit: 'ms' },
+      { name: 'flat out: a decision, p95', value: Number(flatDecision.p95.toFixed(1)), unit: 'ms' },
+      { name: 'flat out: comments routed', value: Math.round((flat.run.routed.length / flat.run.wallMs) * 1000), unit: 'a second' },
+    );
 
     const offline = inbox.slice(WATCH, COPY);
     print(`\n5. The desktop offline while ${offline.length.toLocaleString('en')} comments are routed (${TEAM_MAX_DECISIONS} decisions a request, ${MODERATORS} moderators), then reconnecting`);
@@ -196,7 +200,7 @@ it('team workspace figures at 1,000,000 comments', async () => {
     postgres.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  print(`\nload average ${loadAverage()} at the end (${os.cpus().length} cores)\n`);
+  print(`\nmachine: ${machine}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end\n`);
   print(table(goals, reported));
   print(`\n${goals.filter((goal) => goal.pass).length} of ${goals.length} goals pass`);
   print(JSON.stringify({ goals, reported }));

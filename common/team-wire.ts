@@ -18,8 +18,12 @@ import { z } from 'zod';
 /** Every path starts here; a later, incompatible wire gets /team/v2. */
 export const TEAM_API = '/team/v1';
 
-/** The most a request body may hold; a larger one is refused before it is read whole. */
-export const TEAM_MAX_BODY_BYTES = 256 * 1024;
+/**
+ * The most a request body may hold; a larger one is refused before it is read whole. Room for one
+ * decision at its largest (a 100,000-character draft, every character escaped) with plenty to
+ * spare: a desktop sends its outbox in steps of at most this many bytes.
+ */
+export const TEAM_MAX_BODY_BYTES = 1024 * 1024;
 /** The most decisions one request carries (a desktop back online sends its outbox in such steps). */
 export const TEAM_MAX_DECISIONS = 500;
 /** The most comments one claim or release names. */

@@ -62,7 +62,7 @@ function refuseOthersLeases(db: Db, ids: number[]): void {
   const first = held.values().next().value;
   if (!first) return;
   const others = held.size > 1 ? ` (and ${held.size - 1} more of these comments are held by others)` : '';
-  throw new SwitchboardError('conflict', 'team', `${first.holder} ${PURPOSE_WORDS[first.purpose]}${others}: take it over (t) or leave it to them`);
+  throw new SwitchboardError('conflict', 'team', `${first.holder} ${PURPOSE_WORDS[first.purpose]}${others}: take it over first (Take over, in the comment's pane) or leave it to them`);
 }
 
 /** Applies one change to every item in one transaction and records it, with its undo, in the audit log. */

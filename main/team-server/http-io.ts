@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { TEAM_MAX_BODY_BYTES } from '../../common/team-wire';
 import { TeamHttpError } from './errors';
 
-const tooLarge = () => new TeamHttpError('too-large', `the request body is larger than ${TEAM_MAX_BODY_BYTES / 1024} KiB, the most the team server reads: send fewer items at once`);
+const tooLarge = () => new TeamHttpError('too-large', `the request body is larger than ${TEAM_MAX_BODY_BYTES / 1024 / 1024} MiB, the most the team server reads: send fewer items at once`);
 
 /** The whole body, unless it is larger than the limit (then refused without reading the rest). */
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {

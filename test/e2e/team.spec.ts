@@ -123,6 +123,25 @@ async function desktop(browser: Browser, name: string, teamUrl: string, invite: 
   return { name, page, child };
 }
 
+/**
+ * When (Date.now()) a row holding `rowText` on this page first holds `text` too, or, with `text`
+ * null, when no row holds `rowText` any more: watched every frame from the call on, so the spec
+ * can print how long a change took to reach the other desktop. A figure, not the assertion: that
+ * is the expect within 2 s beside it.
+ */
+function whenRow(page: Page, rowText: string, text: string | null): Promise<number> {
+  return page
+    .waitForFunction(
+      ([wanted, also]) => {
+        const rows = [...document.querySelectorAll('[role="option"]')].filter((option) => option.textContent?.includes(wanted));
+        return also === null ? rows.length === 0 : rows.some((option) => option.textContent?.includes(also));
+      },
+      [rowText, text] as const,
+      { polling: 'raf', timeout: FIRST_SYNC.timeout },
+    )
+    .then(() => Date.now());
+}
+
 const queue = (page: Page) => page.getByRole('listbox', { name: 'Queue' });
 const row = (page: Page, text: string) => queue(page).getByRole('option').filter({ hasText: text });
 
@@ -167,7 +186,7 @@ test.describe('team workspace: two moderators, one queue', () => {
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the header says who is here: online, and the other moderator', async () => {
+  test('the header says who is here: online, and the other moderator', async ({}, testInfo) => {
     const header = (page: Page) => page.getByRole('group', { name: 'Team' });
     await expect(header(dana.page)).toContainText('Hostwise support · Dana');
     await expect(header(dana.page).getByRole('status', { name: 'Sync: Online' })).toBeVisible(FIRST_SYNC);
@@ -175,18 +194,25 @@ test.describe('team workspace: two moderators, one queue', () => {
     await expect(header(sam.page)).toContainText('With Dana', FIRST_SYNC);
     // A team's feeds are fetched by its server: no desktop offers to fetch them itself.
     await expect(dana.page.getByRole('button', { name: 'Fetch now' })).toHaveCount(0);
+    // In a narrow window the team's line keeps its words whole.
+    await dana.page.setViewportSize({ width: 1024, height: 700 });
+    await dana.page.screenshot({ path: testInfo.outputPath('dana-1024.png') });
+    await dana.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   test('Dana replies, Sam sees it and cannot route it; Dana routes it and it leaves Sam\'s Inbox', async ({}, testInfo) => {
     const refund = COMMENTS[0]!.slice(0, 30);
     // Dana opens the refund question and starts a reply.
     await row(dana.page, refund).click();
+    const replying = whenRow(sam.page, refund, 'Dana is replying');
+    const pressedR = Date.now();
     await dana.page.keyboard.press('r');
     await expect(dana.page.getByRole('textbox', { name: 'Reply text' })).toBeFocused();
     await dana.page.keyboard.type('Sorry about the double charge, ');
 
     // Sam sees it on the row, within 2 s, and in the pane once he opens it.
     await expect(row(sam.page, refund)).toContainText('Dana is replying', WITHIN);
+    console.log(`Sam's row said "Dana is replying" ${(await replying) - pressedR} ms after Dana pressed r`);
     await row(sam.page, refund).click();
     const held = sam.page.getByRole('region', { name: 'Item detail' }).getByRole('status', { name: 'Held by another moderator' });
     await expect(held).toContainText('Dana is replying');
@@ -217,11 +243,14 @@ test.describe('team workspace: two moderators, one queue', () => {
       const name = /\/api\/call\/([\w-]+)/.exec(request.url())?.[1];
       if (name) calls.push(name);
     });
+    const left = whenRow(sam.page, refund, null);
+    const pressedS = Date.now();
     await dana.page.keyboard.press('s');
     await expect(dana.page.getByRole('status').filter({ hasText: 'to customer service. z to undo.' })).toBeVisible();
     // The key's one call goes first: giving the comment back and claiming the next wait for it.
     expect(calls[0]).toBe('items-route');
     await expect(row(sam.page, refund)).toHaveCount(0, WITHIN);
+    console.log(`the refund question left Sam's Inbox ${(await left) - pressedS} ms after Dana pressed s`);
     await expect(sam.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Customer service/ })).toHaveAccessibleName('Customer service 1 comment', WITHIN);
     await dana.page.screenshot({ path: testInfo.outputPath('dana-routed.png') });
     await sam.page.screenshot({ path: testInfo.outputPath('sam-after.png') });

@@ -16,7 +16,11 @@ export const CHANGES_CHANNEL = 'switchboard_changes';
  */
 const CHANGE_LOG_LOCK = 0x5357_4331;
 
-/** Appends changes inside the caller's transaction and rings the doorbell when it commits. */
+/**
+ * Appends changes inside the caller's transaction and rings the doorbell when it commits. Call it
+ * last, after every row the transaction locks: the log's lock is then held only until the commit,
+ * and no writer ever holds it while waiting for a row another writer (waiting for it) has locked.
+ */
 export async function appendChanges(client: pg.PoolClient, moderatorId: number | null, bodies: readonly ChangeBody[], now = Date.now()): Promise<void> {
   if (bodies.length === 0) return;
   await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);

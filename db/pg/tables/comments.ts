@@ -109,14 +109,15 @@ export async function claimComments(client: pg.PoolClient, me: Claimant, request
     [me.id, request.purpose, until, request.commentIds, now, request.takeover],
   );
   const grantedIds = new Set(granted.rows.map((row) => row.id));
+  const refusedIds = [...new Set(request.commentIds)].filter((id) => !grantedIds.has(id));
+  const leases = await currentLeases(client, refusedIds, now);
+  // The change log last: its lock is held from the append to the commit.
   await appendChanges(
     client,
     me.id,
     [...grantedIds].sort((a, b) => a - b).map((commentId) => ({ kind: 'lease', commentId, lease: { holder: me.name, holderId: me.id, purpose: request.purpose, until } })),
     now,
   );
-  const refusedIds = [...new Set(request.commentIds)].filter((id) => !grantedIds.has(id));
-  const leases = await currentLeases(client, refusedIds, now);
   return {
     granted: [...grantedIds].map((commentId) => ({ commentId, until })),
     refused: refusedIds.map((commentId) => ({ commentId, lease: leases.get(commentId) ?? null })),

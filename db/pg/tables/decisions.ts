@@ -26,9 +26,7 @@ async function applyOne(client: pg.PoolClient, me: Claimant, decision: Decision,
 
   const row = found.rows[0];
   const outcome = row ? judge(row, me, decision, now) : conflict(decision.key, 'missing', null, now);
-  if (outcome.outcome === 'applied' && row) {
-    outcome.version = await write(client, row, me, decision, now);
-  }
+  if (outcome.outcome === 'applied' && row && decision.kind === 'state') outcome.version = row.version + 1;
   await client.query(
     `INSERT INTO decisions (key, moderator_id, comment_id, kind, base_version, body, outcome, version, made_at, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -46,6 +44,9 @@ async function applyOne(client: pg.PoolClient, me: Claimant, decision: Decision,
       now,
     ],
   );
+  // The write (and its change-log append) last: the log's lock is held from the append to the
+  // commit, so the less a transaction does after it, the less other writers wait.
+  if (outcome.outcome === 'applied' && row) await write(client, row, me, decision, outcome.version, now);
   return outcome;
 }
 
@@ -70,8 +71,8 @@ function judge(row: CommentRow, me: Claimant, decision: Decision, now: number): 
   return { key: decision.key, outcome: 'applied', version: row.version };
 }
 
-/** Writes an accepted decision and its changes; returns the comment's version after it. */
-async function write(client: pg.PoolClient, row: CommentRow, me: Claimant, decision: Decision, now: number): Promise<number> {
+/** Writes an accepted decision and its changes; a state decision raises the comment to `version`. */
+async function write(client: pg.PoolClient, row: CommentRow, me: Claimant, decision: Decision, version: number, now: number): Promise<void> {
   if (decision.kind === 'draft') {
     if (decision.draft === null) await client.query('DELETE FROM drafts WHERE comment_id = $1', [row.id]);
     else {
@@ -82,9 +83,8 @@ async function write(client: pg.PoolClient, row: CommentRow, me: Claimant, decis
       );
     }
     await appendChanges(client, me.id, [{ kind: 'draft', commentId: row.id, draft: decision.draft }], now);
-    return row.version;
+    return;
   }
-  const version = row.version + 1;
   const assignments = STATE_COLUMNS.map((column, index) => `${column} = $${index + 5}`).join(', ');
   const lease = liveLease(row, now);
   // Finished by the holder (or by whoever took it over with "apply mine"): the lease goes too.
@@ -98,5 +98,4 @@ async function write(client: pg.PoolClient, row: CommentRow, me: Claimant, decis
   const bodies: ChangeBody[] = [{ kind: 'state', commentId: row.id, version, state: decision.state }];
   if (releases) bodies.push({ kind: 'lease', commentId: row.id, lease: null });
   await appendChanges(client, me.id, bodies, now);
-  return version;
 }

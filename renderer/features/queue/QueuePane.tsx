@@ -20,6 +20,18 @@ function EmptyState() {
   const loadSamples = useStore((state) => state.loadSamples);
   const loading = useStore((state) => state.fetchProgress !== null);
   const filtered = useStore((state) => Object.entries(state.filters).some(([name, value]) => name !== 'sort' && value !== undefined && value !== ''));
+  const inTeam = useStore((state) => state.team?.mode === 'team');
+  // A team's feeds are the workspace's: an owner adds them where the team server runs, never a desktop.
+  if (feeds !== null && feeds.length === 0 && inTeam) {
+    return (
+      <div className={empty.emptyState} role="status">
+        <h2>The team has no feeds yet</h2>
+        <p>
+          An owner adds them where the team server runs, with <code>switchboard team feeds add URL</code>; their comments then arrive here and on every moderator&apos;s desktop.
+        </p>
+      </div>
+    );
+  }
   if (feeds !== null && feeds.length === 0) {
     return (
       <div className={empty.emptyState} role="status">

@@ -60,6 +60,8 @@ export function ago(iso: string, now = Date.now()): string {
 export function theirsWords(conflict: TeamConflict, now = Date.now()): string {
   const { theirs } = conflict;
   if (theirs === null) return 'No longer in the workspace';
+  // Refused for a lease, nothing was done to it: say where it is, not who last moved it.
+  if (conflict.reason === 'leased') return `Held by another moderator; now in ${placeWords(theirs)}`;
   const by = theirs.by ? ` by ${theirs.by}` : '';
   const when = theirs.at ? ` ${ago(theirs.at, now)}` : '';
   return `${deedWords(theirs)}${by}${when}`;

@@ -202,6 +202,22 @@ describe('two desktops', () => {
     expect(await sam.service.client['team-conflicts']({})).toEqual([]);
   });
 
+  it("shows a reply drafted on one desktop on the other, and the row free again once its author lets go", async () => {
+    const [id] = await server.seedComments(1);
+    const dana = open('Dana');
+    const sam = open('Sam');
+    await eventually(async () => expect(await routeOf(sam, id!)).not.toBeNull());
+    await eventually(async () => expect(await routeOf(dana, id!)).not.toBeNull());
+    await dana.service.client['team-claim']({ itemId: id!, purpose: 'reply' });
+    await dana.service.client['draft-save']({ itemId: id!, body: 'Sorry about the outage, Member 1: refunds go out today.' });
+    await eventually(async () => expect((await sam.service.client['item-get']({ id: id! })).draft?.body).toBe('Sorry about the outage, Member 1: refunds go out today.'));
+    expect((await sam.service.client['item-get']({ id: id! })).lease).toMatchObject({ holder: 'Dana', purpose: 'reply' });
+    expect(await dana.service.client['team-release']({ itemId: id! })).toEqual({ released: true });
+    await eventually(async () => expect((await sam.service.client['item-get']({ id: id! })).lease).toBeUndefined());
+    await sam.service.client['items-route']({ ids: [id!], route: 'service' });
+    await eventually(async () => expect(await routeOf(dana, id!)).toEqual({ status: 'routed', route: 'service' }));
+  });
+
   it('stops syncing a revoked desktop and says so in team-status', async () => {
     const dana = open('Dana');
     const lee = open('Lee');

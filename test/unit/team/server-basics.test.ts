@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ChangesAnswer, ClaimAnswer, CommentState, DecisionsAnswer, HelloAnswer, PresenceAnswer } from '../../../common/team-wire';
 import type { TeamRoute } from '../../../main/team-server/routes';
-import { inviteModerator } from '../../../main/team-server/admin';
+import { inviteModerator, revoke } from '../../../main/team-server/admin';
 import { openTeamStream, startTestTeamServer, teamCall, type TestTeamServer } from '../../support/team-server';
 
 let team: TestTeamServer;
@@ -51,6 +51,15 @@ test('an expired invite is refused and says when it ran out', async () => {
   const answer = await teamCall<{ error: { message: string } }>(team.url, null, 'POST', '/join', { invite });
   expect(answer.status).toBe(401);
   expect(answer.body.error.message).toBe('this invite expired on 2023-11-14 22:13 UTC: ask an owner for a new one (switchboard team invite NAME)');
+});
+
+test('a revoked moderator invited again gets back in with a new token; the old one stays refused', async () => {
+  const old = await team.addModerator('Robin');
+  await revoke(team.pool, 'Robin');
+  expect((await teamCall(team.url, old, 'GET', '/hello')).status).toBe(401);
+  const back = await team.addModerator('Robin');
+  expect((await teamCall<HelloAnswer>(team.url, back, 'GET', '/hello')).body.moderator.name).toBe('Robin');
+  expect((await teamCall(team.url, old, 'GET', '/hello')).status).toBe(401);
 });
 
 test('what only owners may do is refused to a moderator with 403', async () => {

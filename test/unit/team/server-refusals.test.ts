@@ -61,7 +61,7 @@ test('a body larger than the limit is refused with 413 before it is read, and no
   const answer = await teamCall<TeamErrorBody>(team.url, team.tokens.Dana!, 'POST', '/decisions', huge);
   expect(answer.status).toBe(413);
   expect(answer.body.error.code).toBe('too-large');
-  expect(answer.body.error.message).toMatch(/larger than 256 KiB/);
+  expect(answer.body.error.message).toMatch(/larger than 1 MiB/);
   expect(await snapshot()).toEqual(before);
 });
 
