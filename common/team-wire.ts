@@ -285,3 +285,28 @@ export interface FeedRemoveAnswer {
 export interface TeamErrorBody {
   error: { code: 'unauthorized' | 'forbidden' | 'invalid-input' | 'too-large' | 'not-found' | 'conflict' | 'unavailable' | 'internal'; message: string };
 }
+
+/**
+ * GET {TEAM_API}/stats?from=MS&to=MS (any moderator): the decisions the workspace applied in
+ * [from, to), by the moderator who made them and where they put the comments: the dashboard's
+ * split by moderator. Read-only.
+ */
+export const TEAM_STATS_PATH = `${TEAM_API}/stats`;
+export const statsQuery = z
+  .object({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) })
+  .strict()
+  .refine((query) => query.from < query.to, 'from must come before to');
+export interface ModeratorDecisions {
+  name: string;
+  service: number;
+  spotlight: number;
+  ignored: number;
+  snoozed: number;
+  done: number;
+  /** Every decision applied, notes and comments put back in the Inbox included. */
+  total: number;
+}
+export interface StatsAnswer {
+  /** Most decisions first; moderators with none in the period are left out. */
+  moderators: ModeratorDecisions[];
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { TeamConflict, TeamStatus } from '../types';
 import { returns, noInput, itemId } from './shared';
-import { CHECKOUT_MAX_SECONDS } from '../team-wire';
+import { CHECKOUT_MAX_SECONDS, type StatsAnswer } from '../team-wire';
 
 /** A checkout lasts this long unless the moderator says otherwise (a working day, a long flight). */
 export const CHECKOUT_DEFAULT_HOURS = 8;
@@ -58,6 +58,11 @@ export const teamOperations = {
     summary: "Gives back every comment this moderator checked out (decided or not), so the rest of the team can take them.",
     input: noInput,
     result: returns<{ released: number }>(),
+  },
+  'team-stats': {
+    summary: "The dashboard's split by moderator: the decisions the workspace applied from one day to another (both included, this desktop's days), by who made them and where they put the comments. Read from the team server: online only.",
+    input: z.object({ from: z.iso.date(), to: z.iso.date() }).strict(),
+    result: returns<StatsAnswer>(),
   },
   'team-conflicts': {
     summary: 'Decisions made here that the workspace refused (changed meanwhile, or held by another moderator), oldest first.',

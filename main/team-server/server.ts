@@ -14,6 +14,7 @@ import { listenForChanges, type ChangeListener } from './listener';
 import { STREAMING, routeKey, teamRoutes, type TeamRoute } from './routes';
 import { createStreamHub } from './stream-hub';
 import { feedRoutes } from './fetcher/feed-routes';
+import { statsRoutes } from './stats-route';
 import { hashToken } from './tokens';
 
 export interface TeamServerOptions {
@@ -51,7 +52,7 @@ export function createTeamServer(options: TeamServerOptions): TeamServer {
   const { pool } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const hub = createStreamHub(options.streamHeartbeatMs);
-  const routes = new Map([...teamRoutes, ...feedRoutes, ...(options.routes ?? [])].map((route) => [routeKey(route.method, route.path), route]));
+  const routes = new Map([...teamRoutes, ...feedRoutes, ...statsRoutes, ...(options.routes ?? [])].map((route) => [routeKey(route.method, route.path), route]));
 
   // Doorbells come in bursts (a fetch stores hundreds of comments): one head read at a time,
   // and one more after it when rung meanwhile.

@@ -18,6 +18,7 @@ import type { TeamContext } from './context';
 import { linkCall, teamCall, TeamRefusal, TeamUnreachable, reasonOf } from './http';
 import { REVOKED_MESSAGE } from './messages';
 import { checkoutHandlers } from './checkout';
+import { statsHandlers } from './stats';
 import { isOwnCheckout } from '../../../db/tables/team-checkout';
 
 const SOLO = 'this desktop is not in a team workspace: join one with `switchboard team join URL --token sbi_...`';
@@ -57,6 +58,7 @@ export function teamStatus(ctx: TeamContext): TeamStatus {
 
 export const teamHandlers = {
   ...checkoutHandlers,
+  ...statsHandlers,
   'team-status': (ctx) => teamStatus(ctx),
 
   'team-claim': async (ctx, { itemId, purpose, takeOver }) => {

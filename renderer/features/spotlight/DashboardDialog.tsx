@@ -11,6 +11,7 @@ import styles from './DashboardDialog.module.css';
 import { count, noun } from '../../../common/plural';
 import { formatHours } from '../../../common/duration';
 import forms from '../../ui/forms.module.css';
+import { ModeratorSplit } from '../team/ModeratorSplit';
 
 const COLORS = { service: '#2f5bea', spotlight: '#16a06b', ignore: '#9aa3b5', fresh: '#e08a00', returning: '#7c4dff', answers: '#16a06b' };
 
@@ -120,6 +121,7 @@ export function DashboardDialog() {
         </p>
         {totals.newContributors > 0 && <p>{count(totals.newContributors, 'new contributor')} wrote in this period.</p>}
         {stats.overdueNow > 0 && <p>{count(stats.overdueNow, 'comment')} overdue now.</p>}
+        <ModeratorSplit period={period} />
       </Modal>
     );
   }
@@ -146,6 +148,7 @@ export function DashboardDialog() {
           <strong>{totals.newContributors}</strong> {noun(totals.newContributors, 'new contributor')}
         </li>
       </ul>
+      <ModeratorSplit period={period} />
       <div className={styles.charts}>
         <Chart title="Comments routed per week" name="routed-per-week" series={LANES}>
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
