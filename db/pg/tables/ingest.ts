@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../pool';
 import { appendChanges, type ChangeBody } from './changes';
-import { COMMENT_SELECT, teamComment, type CommentRow } from './comments';
+import { COMMENT_SELECT, commentState, teamComment, type CommentRow } from './comments';
 import { lockFeed, teamFeedOf, type FeedRow } from './feeds';
 
 /** The advisory lock whose holder is the workspace's one fetcher. */
@@ -115,6 +115,26 @@ async function upsertComments(client: pg.PoolClient, feedId: number, comments: F
   return rows.map((row) => ({ ...row, inserted: inserted.has(row.id) }));
 }
 
+/**
+ * Comments snoozed until their author writes again, woken by this fetch's new comments: another
+ * comment by the same author in the same thread, as a desktop alone wakes them (db/tables/snoozes.ts,
+ * wakeOnReplies). Each wake is an applied state change by nobody (the fetcher), so every desktop
+ * sees the comment back in its Inbox; a desktop's decision on the older version becomes a conflict.
+ */
+async function wakeOnReplies(client: pg.PoolClient, newIds: number[], now: number): Promise<ChangeBody[]> {
+  if (newIds.length === 0) return [];
+  const { rows } = await client.query<CommentRow>(
+    `UPDATE comments waiting SET status = 'new', back_from_snooze = 1, snooze_until_reply = 0,
+            version = waiting.version + 1, updated_by = NULL, updated_at = $2
+       FROM comments reply
+      WHERE reply.id = ANY($1) AND waiting.thread_url = reply.thread_url AND waiting.author = reply.author
+        AND waiting.status = 'snoozed' AND waiting.snooze_until_reply = 1
+      RETURNING waiting.*`,
+    [newIds, now],
+  );
+  return rows.map((row) => ({ kind: 'state', commentId: row.id, version: row.version, state: commentState(row) }));
+}
+
 /** The columns a fetch updates on a feed, for each kind of result. */
 async function updateFeed(client: pg.PoolClient, feedId: number, record: FetchRecord, now: number): Promise<FeedRow> {
   const { rows } =
@@ -147,6 +167,7 @@ export async function storeFetch(pool: pg.Pool, feedId: number, record: FetchRec
     const after = await updateFeed(client, feedId, record, now);
     const written = record.kind === 'success' ? await upsertComments(client, feedId, record.comments, now) : [];
     const changes: ChangeBody[] = written.map((row) => ({ kind: 'comment', comment: teamComment(row, now) }));
+    changes.push(...(await wakeOnReplies(client, written.filter((row) => row.inserted).map((row) => row.id), now)));
     if (feedShown(before) !== feedShown(after)) changes.push({ kind: 'feed', feed: teamFeedOf(after) });
     await appendChanges(client, null, changes, now);
     const newComments = written.filter((row) => row.inserted).length;

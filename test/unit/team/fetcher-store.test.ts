@@ -197,3 +197,23 @@ test('stopping the fetcher during a fetch cancels it: the fetcher stops at once 
   fetcher = null;
   expect(await feedState(id)).toMatchObject({ last_fetched_at: null, error_message: null, error_count: 0 });
 });
+
+test('a comment snoozed until its author writes again is back in the Inbox when the author writes in that thread, for every desktop', async () => {
+  site.serve('snooze', { body: commentFeed('Snooze thread', [dana, sam]) });
+  const id = await subscribe('snooze');
+  await fetchedNow(id);
+  // A moderator snoozed Dana's comment until she writes again (as an applied decision leaves it).
+  await workspace.query("UPDATE comments SET status = 'snoozed', snooze_until_reply = 1, version = 2 WHERE guid = 'dana-1'");
+  const start = await lastSeq();
+  const danaAgain: Comment = { guid: 'dana-2', author: 'Dana', html: '<p>Any news? It still fails.</p>' };
+  site.serve('snooze', { body: commentFeed('Snooze thread', [dana, sam, danaAgain]) });
+  await fetchAgain(id);
+
+  const [woken] = await workspace.query<{ status: string; back_from_snooze: number; snooze_until_reply: number; version: number }>(
+    "SELECT status, back_from_snooze, snooze_until_reply, version FROM comments WHERE guid = 'dana-1'",
+  );
+  expect(woken).toEqual({ status: 'new', back_from_snooze: 1, snooze_until_reply: 0, version: 3 });
+  const changes = await changesAfter(start);
+  expect(changes.map((change) => change.kind)).toEqual(['comment', 'state']);
+  expect(changes[1]!.body).toMatchObject({ version: 3, state: { status: 'new', back_from_snooze: 1, snooze_until_reply: 0 } });
+});
