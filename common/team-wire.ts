@@ -200,6 +200,8 @@ export const decision = z.discriminatedUnion('kind', [
       key: z.string().min(8).max(100),
       commentId,
       draft: z.object({ body: z.string().max(100_000), templates: z.array(z.string().max(200)).max(50) }).strict().nullable(),
+      /** Save over another's lease: the moderator chose "apply mine". */
+      force: z.boolean().default(false),
       madeAt: epochMs,
     })
     .strict(),

@@ -182,6 +182,8 @@ export type TeamStatus =
 export interface TeamConflict {
   id: number;
   itemId: number;
+  /** A routing decision (or note, snooze...), or a reply draft. */
+  kind: 'state' | 'draft';
   author: string;
   excerpt: string;
   reason: 'stale' | 'leased' | 'missing';

@@ -75,6 +75,7 @@ export function listConflicts(db: Db): TeamConflict[] {
     .map((row) => ({
       id: row.id,
       itemId: row.item_id,
+      kind: row.kind,
       author: row.author ?? '',
       excerpt: row.excerpt ?? '',
       reason: row.reason,

@@ -42,7 +42,7 @@ export function nextOutbox(db: Db, most: number): OutboxEntry[] {
 /** The decision on the wire. */
 export function toDecision(entry: OutboxEntry): Decision {
   if (entry.kind === 'draft') {
-    return { kind: 'draft', key: entry.key, commentId: entry.itemId, draft: entry.state === null ? null : (JSON.parse(entry.state) as { body: string; templates: string[] }), madeAt: entry.madeAt };
+    return { kind: 'draft', key: entry.key, commentId: entry.itemId, draft: entry.state === null ? null : (JSON.parse(entry.state) as { body: string; templates: string[] }), force: entry.force === 1, madeAt: entry.madeAt };
   }
   return { kind: 'state', key: entry.key, commentId: entry.itemId, baseVersion: entry.baseVersion, state: JSON.parse(entry.state ?? 'null') as CommentState, force: entry.force === 1, madeAt: entry.madeAt };
 }

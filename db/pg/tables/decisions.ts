@@ -64,7 +64,7 @@ function conflict(key: string, reason: 'stale' | 'leased' | 'missing', row: Comm
 }
 
 function judge(row: CommentRow, me: Claimant, decision: Decision, now: number): DecisionOutcome {
-  const force = decision.kind === 'state' && decision.force;
+  const force = decision.force;
   const lease = liveLease(row, now);
   if (lease && lease.holderId !== me.id && !force) return conflict(decision.key, 'leased', row, now);
   if (decision.kind === 'state' && decision.baseVersion !== row.version && !force) return conflict(decision.key, 'stale', row, now);

@@ -24,7 +24,7 @@ function Conflict({ conflict }: { conflict: TeamConflict }) {
         </div>
         <div>
           <dt>Yours</dt>
-          <dd>{placeWords(conflict.mine)}</dd>
+          <dd>{conflict.kind === 'draft' ? 'Your reply draft' : placeWords(conflict.mine)}</dd>
         </div>
       </dl>
       <div className="actions">

@@ -218,6 +218,23 @@ describe('two desktops', () => {
     await eventually(async () => expect(await routeOf(dana, id!)).toEqual({ status: 'routed', route: 'service' }));
   });
 
+  it("a reply drafted on a comment another moderator holds comes back as a reply conflict, and 'apply mine' puts it in the workspace", async () => {
+    const [id] = await server.seedComments(1);
+    const dana = open('Dana');
+    const sam = open('Sam');
+    await eventually(async () => expect(await routeOf(sam, id!)).not.toBeNull());
+    await dana.service.client['team-claim']({ itemId: id!, purpose: 'reply' });
+    await eventually(async () => expect((await sam.service.client['item-get']({ id: id! })).lease).toMatchObject({ holder: 'Dana' }));
+    // Sam's copy takes his draft (a draft is not a routing key); the workspace refuses it while Dana holds the comment.
+    await sam.service.client['draft-save']({ itemId: id!, body: 'Refunds go out today.' });
+    await eventually(async () => expect(await sam.service.client['team-conflicts']({})).toHaveLength(1));
+    const [conflict] = await sam.service.client['team-conflicts']({});
+    expect(conflict).toMatchObject({ itemId: id, kind: 'draft', reason: 'leased' });
+    await sam.service.client['team-resolve']({ conflictId: conflict!.id, keep: 'mine' });
+    await eventually(async () => expect((await dana.service.client['item-get']({ id: id! })).draft?.body).toBe('Refunds go out today.'));
+    expect(await sam.service.client['team-conflicts']({})).toEqual([]);
+  });
+
   it('stops syncing a revoked desktop and says so in team-status', async () => {
     const dana = open('Dana');
     const lee = open('Lee');
